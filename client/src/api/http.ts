@@ -1,0 +1,64 @@
+// Typed HTTP client. Every reply is parsed with the shared zod schema, so a client built against an
+// older server fails loudly instead of rendering half a page.
+import type { z } from "zod";
+import { isErrorCode } from "../../../shared/errors";
+import { errorText } from "./errors";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+  /** Whether retrying the same request later can succeed (network trouble, overload, server error). */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export interface RequestOptions {
+  token?: string | null;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function request<S extends z.ZodType>(
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  schema: S | null,
+  opts: RequestOptions = {},
+): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.body !== undefined) headers["content-type"] = "application/json";
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
+      cache: "no-store",
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === "AbortError") throw err;
+    throw new ApiError(0, "NETWORK", "No connection to the server.");
+  }
+  if (!res.ok) {
+    let code = "INTERNAL";
+    let message = "";
+    try {
+      const data = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+      if (isErrorCode(data.error?.code)) code = data.error.code;
+      if (typeof data.error?.message === "string") message = data.error.message;
+    } catch {
+      // not JSON: a proxy or a dying server; the status says enough
+    }
+    throw new ApiError(res.status, code, message || errorText(code));
+  }
+  if (res.status === 204 || schema === null) return undefined as z.infer<S>;
+  return schema.parse(await res.json());
+}

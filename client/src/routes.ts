@@ -1,0 +1,30 @@
+// Path-based routing without a router library: four page families, each its own lazy chunk, so a
+// phone downloads only the participant page (weight budget: 100 KB gzipped).
+export type Route =
+  | { page: "home" }
+  | { page: "participant"; code: string }
+  | { page: "screen"; code: string }
+  | { page: "admin"; code: string }
+  | { page: "cards"; code: string }
+  | { page: "report"; code: string }
+  | { page: "not-found" };
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === "/" || pathname === "") return { page: "home" };
+  const m = /^\/e\/([A-Za-z0-9-]{1,16})(?:\/(screen|admin|cards|report))?\/?$/.exec(pathname);
+  if (!m || !m[1]) return { page: "not-found" };
+  const code = m[1].toUpperCase().replace(/-/g, "");
+  switch (m[2]) {
+    case "screen": return { page: "screen", code };
+    case "admin": return { page: "admin", code };
+    case "cards": return { page: "cards", code };
+    case "report": return { page: "report", code };
+    default: return { page: "participant", code };
+  }
+}
+
+/** Secrets travel in the URL fragment (#key=…), which browsers never send to the server or its logs. */
+export function keyFromHash(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  return params.get("key");
+}

@@ -1,0 +1,38 @@
+// Standard competition ranking ("1224"): equal votes share a rank and the next rank skips.
+// Ties are shown, never broken silently: order within a tie is the organiser's position only.
+export interface Rankable {
+  votes: number;
+  position: number;
+}
+
+export function rankByVotes<T extends Rankable>(items: readonly T[]): Array<T & { rank: number }> {
+  const sorted = [...items].sort((a, b) => b.votes - a.votes || a.position - b.position);
+  const out: Array<T & { rank: number }> = [];
+  sorted.forEach((item, i) => {
+    const prev = out[i - 1];
+    const rank = prev && prev.votes === item.votes ? prev.rank : i + 1;
+    out.push({ ...item, rank });
+  });
+  return out;
+}
+
+/** "1st", "2nd", "=2nd" for a shared rank — the form a meeting report writes. */
+export function ordinal(rank: number, tied = false): string {
+  const mod100 = rank % 100;
+  const suffix = mod100 >= 11 && mod100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[rank % 10] ?? "th";
+  return `${tied ? "=" : ""}${rank}${suffix}`;
+}
+
+/** Whether a ranked row shares its rank with another row. */
+export function isTied(rows: ReadonlyArray<{ rank: number | null }>, rank: number | null): boolean {
+  if (rank === null) return false;
+  return rows.filter((r) => r.rank === rank).length > 1;
+}
+
+/**
+ * The rows a "top N" summary reports: every row whose rank is ≤ N, so a tie at the boundary is
+ * shown in full rather than cut arbitrarily. The projector summary and the Markdown report both use this.
+ */
+export function topRanked<T extends { rank: number | null }>(rows: readonly T[], n = 3): T[] {
+  return rows.filter((r) => r.rank !== null && r.rank <= n);
+}

@@ -1,0 +1,27 @@
+// The one Socket.IO event map, used by the server's Server<> and the client's Socket<>.
+// No event name is written as a string anywhere else.
+import type { Ballot, Event, Results } from "./schemas";
+
+export interface ServerToClientEvents {
+  event: (payload: { event: Event }) => void;
+  results: (payload: Results) => void;
+  ballot: (payload: { ballot: Ballot }) => void;
+}
+
+/** Clients change nothing over the socket; writes go through HTTP. */
+export type ClientToServerEvents = Record<string, never>;
+
+export interface InterServerEvents {
+  ping: () => void;
+}
+
+export type SocketRole = "admin" | "screen" | "participant" | "public";
+
+export interface SocketData {
+  eventId: number;
+  code: string;
+  role: SocketRole;
+  participantId: number | null;
+}
+
+export const SOCKET_PATH = "/socket.io";
