@@ -1,0 +1,182 @@
+// Reads a programme from CSV rows `area,title,body` (RFC 4180 quoting, so bodies may hold commas,
+// quotes and line breaks). Spreadsheets differ in what they paste, so this also takes a tab or
+// semicolon separator, an optional header naming the columns in any order, and a blank area cell
+// meaning "same area as the row above" (how merged cells come out). Rows of one area are grouped
+// in the order the area first appears.
+import { cleanTitle, finishImport, type DraftArea, type ImportError, type ImportResult } from "./validate";
+
+export interface CsvRecord {
+  cells: string[];
+  /** 1-based line on which the record starts (a quoted cell may span several lines). */
+  line: number;
+}
+
+type Column = "area" | "title" | "body";
+
+const HEADER_NAMES: Record<string, Column> = {
+  area: "area",
+  topic: "area",
+  theme: "area",
+  title: "title",
+  proposal: "title",
+  body: "body",
+  description: "body",
+  text: "body",
+};
+const POSITIONAL: Column[] = ["area", "title", "body"];
+
+export function parseCsvProgramme(text: string): ImportResult {
+  const input = text.replace(/^\uFEFF/, "");
+  const { records, errors } = parseCsvRecords(input, detectDelimiter(input));
+  // Spreadsheets often add empty trailing cells (a stray separator at the end of each row).
+  const rows = records
+    .map((r) => ({ ...r, cells: dropTrailingEmpty(r.cells) }))
+    .filter((r) => r.cells.length > 0);
+  let columns = POSITIONAL;
+  const first = rows[0];
+  if (first && isHeader(first.cells)) {
+    rows.shift();
+    const named = readHeader(first, errors);
+    if (!named) return finishImport([], errors);
+    columns = named;
+  }
+
+  const byTitle = new Map<string, DraftArea>();
+  const drafts: DraftArea[] = [];
+  let previous: DraftArea | null = null;
+  for (const row of rows) {
+    if (row.cells.length > columns.length) {
+      errors.push({
+        line: row.line,
+        message: `This row has ${row.cells.length} cells; expected ${columns.join(", ")}. Put a cell that contains commas in double quotes.`,
+      });
+      continue;
+    }
+    const cell = (name: Column) => row.cells[columns.indexOf(name)] ?? "";
+    const areaTitle = cleanTitle(cell("area"));
+    const title = cleanTitle(cell("title"));
+    let area: DraftArea | null = previous;
+    if (areaTitle) {
+      area = byTitle.get(areaTitle.toLowerCase()) ?? null;
+      if (!area) {
+        area = { title: areaTitle, line: row.line, proposals: [] };
+        byTitle.set(areaTitle.toLowerCase(), area);
+        drafts.push(area);
+      }
+    }
+    if (!area) {
+      errors.push({ line: row.line, message: "This row has no area: fill in the area column." });
+      continue;
+    }
+    previous = area;
+    if (!title) {
+      errors.push({ line: row.line, message: "This row has no proposal title." });
+      continue;
+    }
+    area.proposals.push({ title, body: cleanBody(cell("body")), line: row.line });
+  }
+  return finishImport(drafts, errors);
+}
+
+/** RFC 4180 records; also tolerates a stray quote inside an unquoted cell (kept as text). */
+export function parseCsvRecords(text: string, delimiter = ","): { records: CsvRecord[]; errors: ImportError[] } {
+  const records: CsvRecord[] = [];
+  const errors: ImportError[] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let line = 1;
+  let recordLine = 1;
+  let quoted = false;
+  let quoteLine = 1;
+  let cellStarted = false;
+
+  const endCell = () => {
+    cells.push(cell);
+    cell = "";
+    cellStarted = false;
+  };
+  const endRecord = () => {
+    endCell();
+    records.push({ cells, line: recordLine });
+    cells = [];
+  };
+
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? "";
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else {
+          quoted = false;
+        }
+      } else {
+        if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
+        cell += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && !cellStarted) {
+      quoted = true;
+      cellStarted = true;
+      quoteLine = line;
+    } else if (ch === delimiter) {
+      endCell();
+    } else if (ch === "\r" || ch === "\n") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      cell += ch;
+      if (ch !== " " && ch !== "\t") cellStarted = true;
+    }
+  }
+  if (quoted) {
+    errors.push({ line: quoteLine, message: "A quoted cell starts here but its closing double quote is missing." });
+  }
+  if (cell !== "" || cells.length > 0) endRecord();
+  return { records, errors };
+}
+
+/** The separator of the first line: a tab (pasted from a spreadsheet), else ; or , whichever is commoner. */
+export function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r\n|\r|\n/, 1)[0] ?? "";
+  const outside = firstLine.replace(/"[^"]*"/g, "");
+  if (outside.includes("\t")) return "\t";
+  const count = (ch: string) => outside.split(ch).length - 1;
+  return count(";") > count(",") ? ";" : ",";
+}
+
+function isHeader(cells: readonly string[]): boolean {
+  const names = cells.map((c) => HEADER_NAMES[c.trim().toLowerCase()]);
+  return names.includes("area") && names.includes("title");
+}
+
+function readHeader(header: CsvRecord, errors: ImportError[]): Column[] | null {
+  const columns: Column[] = [];
+  for (const raw of header.cells) {
+    const name = HEADER_NAMES[raw.trim().toLowerCase()];
+    if (!name) {
+      errors.push({ line: header.line, message: `Unknown column “${raw.trim()}”: the columns are area, title and body.` });
+      return null;
+    }
+    if (columns.includes(name)) {
+      errors.push({ line: header.line, message: `The column “${raw.trim()}” appears twice.` });
+      return null;
+    }
+    columns.push(name);
+  }
+  return columns;
+}
+
+function dropTrailingEmpty(cells: readonly string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && (cells[end - 1] ?? "").trim() === "") end--;
+  return cells.slice(0, end);
+}
+
+function cleanBody(raw: string): string {
+  return raw.replace(/\r\n?/g, "\n").replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+}
