@@ -47,18 +47,21 @@ export async function request<S extends z.ZodType>(
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     throw new ApiError(0, "NETWORK", "No connection to the server.");
   }
-  if (!res.ok) {
-    let code = "INTERNAL";
-    let message = "";
-    try {
-      const data = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
-      if (isErrorCode(data.error?.code)) code = data.error.code;
-      if (typeof data.error?.message === "string") message = data.error.message;
-    } catch {
-      // not JSON: a proxy or a dying server; the status says enough
-    }
-    throw new ApiError(res.status, code, message || errorText(code));
-  }
+  if (!res.ok) throw await apiErrorFrom(res);
   if (res.status === 204 || schema === null) return undefined as z.infer<S>;
   return schema.parse(await res.json());
+}
+
+/** The ApiError a failed response stands for; also used by callers that fetch files rather than JSON. */
+export async function apiErrorFrom(res: Response): Promise<ApiError> {
+  let code = "INTERNAL";
+  let message = "";
+  try {
+    const data = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
+    if (isErrorCode(data.error?.code)) code = data.error.code;
+    if (typeof data.error?.message === "string") message = data.error.message;
+  } catch {
+    // not JSON: a proxy or a dying server; the status says enough
+  }
+  return new ApiError(res.status, code, message || errorText(code));
 }
