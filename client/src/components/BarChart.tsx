@@ -1,0 +1,61 @@
+// A ranked bar chart, purely presentational: the projector animates it live and the printable
+// report draws it once. Rows sit in a stable DOM order (by id) and move by transform, so a change
+// of rank glides rather than jumps; the list order for assistive technology is given by posinset.
+import type { CSSProperties } from "react";
+import { isTied, ordinal } from "../../../shared/ranking";
+import "./BarChart.css";
+
+export interface BarChartRow {
+  id: string;
+  title: string;
+  votes: number;
+  rank: number;
+}
+
+export interface BarChartProps {
+  /** Rows in ranked order (as Results gives them). */
+  rows: readonly BarChartRow[];
+  /** The count that fills a bar; the leader's count keeps the chart's full width in use. */
+  maxVotes: number;
+  /** Columns the rows flow into, top to bottom then left to right. */
+  columns?: number;
+  /** Ranks up to this (with at least one vote) are drawn in the accent colour. */
+  highlightTop?: number;
+  /** Off before any vote is cast, when every row would read "=1st". */
+  showPlaces?: boolean;
+  label?: string;
+  className?: string;
+}
+
+export function BarChart({ rows, maxVotes, columns = 1, highlightTop = 3, showPlaces = true, label, className }: BarChartProps) {
+  const cols = Math.max(1, Math.min(columns, rows.length || 1));
+  const perColumn = Math.max(1, Math.ceil(rows.length / cols));
+  const scale = Math.max(1, maxVotes);
+  const slot = new Map(rows.map((r, i) => [r.id, i]));
+  const stable = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const style = { "--bar-rows": perColumn, "--bar-cols": cols } as CSSProperties;
+
+  return (
+    <ol className={`bar-chart${className ? ` ${className}` : ""}`} aria-label={label} style={style}>
+      {stable.map((row) => {
+        const i = slot.get(row.id) ?? 0;
+        const col = Math.floor(i / perColumn);
+        const line = i % perColumn;
+        const share = Math.min(1, Math.max(0, row.votes) / scale);
+        const top = row.votes > 0 && row.rank <= highlightTop;
+        const rowStyle: CSSProperties = { transform: `translate(${col * 100}%, ${line * 100}%)` };
+        return (
+          <li key={row.id} className={`bar-row${top ? " top" : ""}`} style={rowStyle} aria-posinset={i + 1} aria-setsize={rows.length}>
+            <span className="bar-place">{showPlaces ? ordinal(row.rank, isTied(rows, row.rank)) : ""}</span>
+            <span className="bar-title">{row.title}</span>
+            <span className="bar-track" aria-hidden="true">
+              <span className="bar-fill" style={{ width: `calc((100% - var(--bar-count-w)) * ${share.toFixed(4)})` }} />
+              <span className="bar-count">{row.votes}</span>
+            </span>
+            <span className="visually-hidden">{`: ${row.votes} ${row.votes === 1 ? "vote" : "votes"}`}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
