@@ -1,4 +1,26 @@
-// Placeholder until this page lands (see the open issues).
-export default function HomePage(props: { code?: string }) {
-  return <main className="page"><h1>HomePage {props.code}</h1></main>;
+// The start page: organisers create an event, participants who typed the bare address join one.
+import { CreateEventForm } from "./CreateEventForm";
+import { JoinForm } from "./JoinForm";
+import "./home.css";
+
+export default function HomePage() {
+  return (
+    <main className="page home">
+      <header className="home-header">
+        <h1>Plenary</h1>
+        <p className="lead">Prioritise proposals together: everyone votes from their phone, the projector shows the tally live.</p>
+      </header>
+      <div className="home-grid">
+        <section className="card home-join" aria-labelledby="join-heading">
+          <h2 id="join-heading">Join an event</h2>
+          <p className="hint">Type the code shown on the projector or on your ballot card.</p>
+          <JoinForm />
+        </section>
+        <section className="card home-create" aria-labelledby="create-heading">
+          <h2 id="create-heading">Create an event</h2>
+          <CreateEventForm />
+        </section>
+      </div>
+    </main>
+  );
 }

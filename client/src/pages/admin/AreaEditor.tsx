@@ -1,0 +1,101 @@
+// One area in the content editor: its title and vote limit, its place in the order, its proposals.
+import { useState, type FormEvent } from "react";
+import { LIMITS } from "../../../../shared/limits";
+import type { Area } from "../../../../shared/schemas";
+import type { AdminApi } from "./api";
+import { explain, LOCKED } from "./explain";
+import { ProposalEditor } from "./ProposalEditor";
+import { useAction } from "./useAction";
+
+interface Props {
+  api: AdminApi;
+  area: Area;
+  index: number;
+  count: number;
+  refresh: () => Promise<void>;
+}
+
+export function AreaEditor({ api, area, index, count, refresh }: Props) {
+  const [title, setTitle] = useState(area.title);
+  const [maxVotes, setMaxVotes] = useState(String(area.maxVotes));
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [newTitle, setNewTitle] = useState("");
+  const [newBody, setNewBody] = useState("");
+  const { busy, error, run } = useAction(refresh);
+  const votes = Number(maxVotes);
+  const dirty = title.trim() !== area.title || votes !== area.maxVotes;
+  const validVotes = Number.isInteger(votes) && votes >= LIMITS.votesMin && votes <= LIMITS.votesMax;
+  const idBase = `area-${area.id}`;
+
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void run(() => api.patchArea(area.id, { title: title.trim(), maxVotes: votes }), (err) => explain(err, LOCKED.lowerMaxVotes(area.title, votes)));
+  };
+  const addProposal = (e: FormEvent) => {
+    e.preventDefault();
+    void run(
+      async () => {
+        await api.createProposal(area.id, newBody.trim() ? { title: newTitle.trim(), body: newBody.trim() } : { title: newTitle.trim() });
+        setNewTitle("");
+        setNewBody("");
+      },
+      (err) => explain(err, LOCKED.addProposal(area.title)),
+    );
+  };
+
+  return (
+    <article className="area-editor" aria-labelledby={`${idBase}-h`}>
+      <header className="area-editor-head">
+        <h3 id={`${idBase}-h`}>
+          <span className="area-number">{index + 1}.</span> {area.title}
+        </h3>
+        <div className="actions">
+          <button type="button" className="btn secondary small" disabled={busy || index === 0} onClick={() => void run(() => api.patchArea(area.id, { position: index - 1 }))} aria-label={`Move ${area.title} up`}>↑</button>
+          <button type="button" className="btn secondary small" disabled={busy || index === count - 1} onClick={() => void run(() => api.patchArea(area.id, { position: index + 1 }))} aria-label={`Move ${area.title} down`}>↓</button>
+          {confirmDelete ? (
+            <span className="confirm" role="group" aria-label={`Confirm deleting ${area.title}`}>
+              <span>Delete “{area.title}” and its {area.proposals.length} proposals?</span>
+              <button type="button" className="btn danger small" disabled={busy} autoFocus onClick={() => void run(() => api.deleteArea(area.id), (err) => explain(err, LOCKED.deleteArea(area.title))).then(() => setConfirmDelete(false))}>Delete</button>
+              <button type="button" className="btn secondary small" onClick={() => setConfirmDelete(false)}>Cancel</button>
+            </span>
+          ) : (
+            <button type="button" className="btn secondary small" disabled={busy} onClick={() => setConfirmDelete(true)} aria-label={`Delete ${area.title}`}>Delete</button>
+          )}
+        </div>
+      </header>
+      <form className="area-settings" onSubmit={save}>
+        <div className="field">
+          <label htmlFor={`${idBase}-title`}>Area title</label>
+          <input id={`${idBase}-title`} type="text" required maxLength={LIMITS.areaTitle} value={title} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        <div className="field votes-field">
+          <label htmlFor={`${idBase}-votes`}>Votes each</label>
+          <input id={`${idBase}-votes`} type="number" inputMode="numeric" min={LIMITS.votesMin} max={LIMITS.votesMax} value={maxVotes} onChange={(e) => setMaxVotes(e.target.value)} />
+        </div>
+        <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim() || !validVotes}>Save</button>
+      </form>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <ol className="proposal-list">
+        {area.proposals.map((p, i) => (
+          <li key={p.id}>
+            <ProposalEditor api={api} proposal={p} index={i} count={area.proposals.length} refresh={refresh} />
+          </li>
+        ))}
+      </ol>
+      <details className="add-proposal">
+        <summary>Add a proposal to “{area.title}”</summary>
+        <form onSubmit={addProposal}>
+          <div className="field">
+            <label htmlFor={`${idBase}-new-title`}>Proposal title</label>
+            <input id={`${idBase}-new-title`} type="text" required maxLength={LIMITS.proposalTitle} value={newTitle} onChange={(e) => setNewTitle(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${idBase}-new-body`}>Text (optional)</label>
+            <textarea id={`${idBase}-new-body`} maxLength={LIMITS.proposalBody} rows={3} value={newBody} onChange={(e) => setNewBody(e.target.value)} />
+          </div>
+          <button className="btn" type="submit" disabled={busy || !newTitle.trim() || area.proposals.length >= LIMITS.proposalsPerArea}>Add proposal</button>
+        </form>
+      </details>
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+// A link shown in full (so it can be read or selected by hand) with a copy button. The clipboard
+// API exists only on secure origins; over plain http on the venue LAN the selection is copied instead.
+import { useId, useRef, useState } from "react";
+
+export function CopyField(props: { label: string; value: string; hint?: string }) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
+
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error("no clipboard API");
+      await navigator.clipboard.writeText(props.value);
+      setCopied("yes");
+    } catch {
+      input.current?.select();
+      // Deprecated, but the only way to copy without a secure origin.
+      setCopied(document.execCommand("copy") ? "yes" : "no");
+    }
+  };
+
+  return (
+    <div className="field copy-field">
+      <label htmlFor={id}>{props.label}</label>
+      <div className="copy-row">
+        <input id={id} ref={input} type="text" readOnly value={props.value} onFocus={(e) => e.currentTarget.select()} aria-describedby={props.hint ? `${id}-hint` : undefined} />
+        <button type="button" className="btn secondary" onClick={() => void copy()}>Copy</button>
+      </div>
+      {props.hint && <p className="hint" id={`${id}-hint`}>{props.hint}</p>}
+      <p className="hint" role="status">{copied === "yes" ? "Copied." : copied === "no" ? "Select the link and copy it by hand." : ""}</p>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+// One proposal: shown as its title, opened to correct the title or text, moved or deleted.
+import { useState, type FormEvent } from "react";
+import { LIMITS } from "../../../../shared/limits";
+import type { Proposal } from "../../../../shared/schemas";
+import type { AdminApi } from "./api";
+import { explain, LOCKED } from "./explain";
+import { useAction } from "./useAction";
+
+interface Props {
+  api: AdminApi;
+  proposal: Proposal;
+  index: number;
+  count: number;
+  refresh: () => Promise<void>;
+}
+
+export function ProposalEditor({ api, proposal, index, count, refresh }: Props) {
+  const [title, setTitle] = useState(proposal.title);
+  const [body, setBody] = useState(proposal.body);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const { busy, error, run } = useAction(refresh);
+  const dirty = title.trim() !== proposal.title || body.trim() !== proposal.body;
+  const idBase = `proposal-${proposal.id}`;
+
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void run(() => api.patchProposal(proposal.id, { title: title.trim(), body: body.trim() }));
+  };
+
+  return (
+    <div className="proposal-editor">
+      <div className="proposal-line">
+        <details className="proposal-details">
+          <summary>
+            <span className="proposal-title">{proposal.title}</span>
+            {proposal.body && <span className="proposal-snippet"> — {proposal.body}</span>}
+          </summary>
+          <form onSubmit={save}>
+            <div className="field">
+              <label htmlFor={`${idBase}-title`}>Title</label>
+              <input id={`${idBase}-title`} type="text" required maxLength={LIMITS.proposalTitle} value={title} onChange={(e) => setTitle(e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor={`${idBase}-body`}>Text</label>
+              <textarea id={`${idBase}-body`} maxLength={LIMITS.proposalBody} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
+            </div>
+            <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim()}>Save</button>
+          </form>
+        </details>
+        <div className="actions">
+          <button type="button" className="btn secondary small" disabled={busy || index === 0} onClick={() => void run(() => api.patchProposal(proposal.id, { position: index - 1 })} aria-label={`Move ${proposal.title} up`}>↑</button>
+          <button type="button" className="btn secondary small" disabled={busy || index === count - 1} onClick={() => void run(() => api.patchProposal(proposal.id, { position: index + 1 })} aria-label={`Move ${proposal.title} down`}>↓</button>
+          {confirmDelete ? (
+            <span className="confirm" role="group" aria-label={`Confirm deleting ${proposal.title}`}>
+              <button type="button" className="btn danger small" disabled={busy} autoFocus onClick={() => void run(() => api.deleteProposal(proposal.id), (err) => explain(err, LOCKED.deleteProposal)).then(() => setConfirmDelete(false))}>Delete</button>
+              <button type="button" className="btn secondary small" onClick={() => setConfirmDelete(false)}>Cancel</button>
+            </span>
+          ) : (
+            <button type="button" className="btn secondary small" disabled={busy} onClick={() => setConfirmDelete(true)} aria-label={`Delete ${proposal.title}`}>Delete</button>
+          )}
+        </div>
+      </div>
+      {error && <p className="form-error" role="alert">{error}</p>}
+    </div>
+  );
+}

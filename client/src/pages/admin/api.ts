@@ -1,0 +1,95 @@
+// The organiser page's calls, each with the admin token and the shared reply schema.
+import { ApiError, apiErrorFrom, request } from "../../api/http";
+import {
+  AreaReply,
+  EventReply,
+  InviteStats,
+  InvitesReply,
+  PaperBallotReply,
+  ProposalReply,
+  type AreaInput,
+  type Ballot,
+  type ExportFormat,
+  type PatchAreaBody,
+  type PatchEventBody,
+  type PatchProposalBody,
+  type ProposalInput,
+} from "../../../../shared/schemas";
+
+export class AdminApi {
+  constructor(
+    readonly code: string,
+    readonly token: string,
+  ) {}
+
+  private path(rest = ""): string {
+    return `/api/events/${this.code}${rest}`;
+  }
+
+  async getEvent() {
+    return (await request("GET", this.path(), EventReply, { token: this.token })).event;
+  }
+  async patchEvent(body: PatchEventBody) {
+    return (await request("PATCH", this.path(), EventReply, { token: this.token, body })).event;
+  }
+  async setVoting(status: "open" | "closed", areaIds?: string[]) {
+    return (await request("POST", this.path("/voting"), EventReply, { token: this.token, body: areaIds ? { status, areaIds } : { status } })).event;
+  }
+  async putContent(areas: AreaInput[]) {
+    return (await request("PUT", this.path("/content"), EventReply, { token: this.token, body: { areas } })).event;
+  }
+  async createArea(body: AreaInput) {
+    return (await request("POST", this.path("/areas"), AreaReply, { token: this.token, body })).area;
+  }
+  async patchArea(areaId: string, body: PatchAreaBody) {
+    return (await request("PATCH", this.path(`/areas/${areaId}`), AreaReply, { token: this.token, body })).area;
+  }
+  async deleteArea(areaId: string) {
+    await request("DELETE", this.path(`/areas/${areaId}`), null, { token: this.token });
+  }
+  async createProposal(areaId: string, body: ProposalInput) {
+    return (await request("POST", this.path(`/areas/${areaId}/proposals`), ProposalReply, { token: this.token, body })).proposal;
+  }
+  async patchProposal(proposalId: string, body: PatchProposalBody) {
+    return (await request("PATCH", this.path(`/proposals/${proposalId}`), ProposalReply, { token: this.token, body })).proposal;
+  }
+  async deleteProposal(proposalId: string) {
+    await request("DELETE", this.path(`/proposals/${proposalId}`), null, { token: this.token });
+  }
+  async createInvites(count: number) {
+    return (await request("POST", this.path("/invites"), InvitesReply, { token: this.token, body: { count } })).invites;
+  }
+  async inviteStats() {
+    return request("GET", this.path("/invites"), InviteStats, { token: this.token });
+  }
+  async paperBallot(ballot: Ballot) {
+    return request("POST", this.path("/paper-ballots"), PaperBallotReply, { token: this.token, body: { ballot } });
+  }
+
+  /** An export as a file: fetched with the bearer token (a plain link cannot carry it), then saved. */
+  async download(format: ExportFormat): Promise<{ blob: Blob; filename: string }> {
+    let res: Response;
+    try {
+      res = await fetch(this.path(`/export?format=${format}`), { headers: { authorization: `Bearer ${this.token}` }, cache: "no-store" });
+    } catch {
+      throw new ApiError(0, "NETWORK", "No connection to the server.");
+    }
+    if (!res.ok) throw await apiErrorFrom(res);
+    const disposition = res.headers.get("content-disposition") ?? "";
+    const named = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+    const extension = format === "md" ? "md" : format;
+    return { blob: await res.blob(), filename: named ? decodeURIComponent(named) : `plenary-${this.code}.${extension}` };
+  }
+}
+
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

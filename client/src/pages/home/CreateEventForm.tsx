@@ -1,0 +1,38 @@
+// Creates an event and goes straight to its organiser page. The admin token and screen key travel
+// only in the URL fragment of that page; nothing is written to browser storage.
+import { useState, type FormEvent } from "react";
+import { ApiError, request } from "../../api/http";
+import { CreateEventReply, type CreateEventBody } from "../../../../shared/schemas";
+import { adminPath } from "../admin/links";
+import { DEFAULT_SETTINGS, EventSettingsFields, type EventSettings } from "./EventSettingsFields";
+
+export function CreateEventForm() {
+  const [settings, setSettings] = useState<EventSettings>(DEFAULT_SETTINGS);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body: CreateEventBody = { ...settings, title: settings.title.trim() };
+      const reply = await request("POST", "/api/events", CreateEventReply, { body });
+      window.location.assign(adminPath(reply.event.code, reply.adminToken, reply.screenKey, true));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "Could not create the event.");
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-labelledby="create-heading">
+      <EventSettingsFields value={settings} onChange={setSettings} disabled={busy} />
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <div className="actions">
+        <button className="btn" type="submit" disabled={busy}>{busy ? "Creating…" : "Create event"}</button>
+        <span className="hint">Areas and proposals come next, on the organiser page.</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+// The words that tell a participant whether the server has their choice. "Saved" appears only after
+// the server answered: a 200 to this phone's write, or the ballot read back from the server.
+import type { SaveState } from "../sync";
+
+export function saveText(state: SaveState, hasServerChoice: boolean): string {
+  switch (state.kind) {
+    case "saving":
+      return "Saving…";
+    case "saved":
+      return "Saved";
+    case "offline":
+      return "Offline — will retry";
+    case "refused":
+      return `Not saved: ${state.message}`;
+    case "idle":
+      return hasServerChoice ? "Saved" : "";
+  }
+}
+
+interface Props {
+  state: SaveState;
+  hasServerChoice: boolean;
+}
+
+export function SaveStatus({ state, hasServerChoice }: Props) {
+  const text = saveText(state, hasServerChoice);
+  const kind = state.kind === "idle" ? (text ? "saved" : "idle") : state.kind;
+  // The live region stays mounted while its words change, so screen readers announce each change.
+  return (
+    <span className={`save save-${kind}`} role="status" data-save={kind}>
+      {kind === "saved" ? <span aria-hidden="true">✓ </span> : null}
+      {text}
+    </span>
+  );
+}

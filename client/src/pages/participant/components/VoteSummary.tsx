@@ -1,0 +1,34 @@
+// "You have voted in 3 of 4 areas", and a jump list to each area with how far along it is.
+import type { Area } from "../../../../../shared/schemas";
+
+interface Props {
+  votedIn: number;
+  areaCount: number;
+  areas: Area[];
+  chosenIn: (areaId: string) => string[];
+}
+
+export function VoteSummary({ votedIn, areaCount, areas, chosenIn }: Props) {
+  if (areaCount === 0) return null;
+  return (
+    <nav className="pp-summary" aria-label="Areas">
+      <p className="pp-summary-line">
+        You have voted in {votedIn} of {areaCount} {areaCount === 1 ? "area" : "areas"}
+      </p>
+      <ul className="pp-jump">
+        {areas.map((a) => {
+          const n = chosenIn(a.id).length;
+          const state = a.status === "open" ? `${n} of ${a.maxVotes}` : a.status === "closed" ? "closed" : "not open";
+          return (
+            <li key={a.id}>
+              <a href={`#area-${a.id}`} className={n > 0 ? "jump done" : "jump"}>
+                <span className="jump-title">{a.title}</span>
+                <span className="jump-state">{n > 0 ? <span aria-hidden="true">✓ </span> : null}{state}</span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

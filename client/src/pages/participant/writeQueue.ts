@@ -1,0 +1,164 @@
+// The durable write queue of one participant's ballot: every change is sent at once, kept on the
+// device until the server answers 200, retried with backoff on network trouble, and resent on
+// `online`, on socket reconnect and after a reload. The React page subscribes to its snapshots.
+import { PutBallotReply, type Ballot } from "../../../../shared/schemas";
+import { ApiError, request } from "../../api/http";
+import { errorText } from "../../api/errors";
+import {
+  IDLE,
+  acknowledged,
+  desire,
+  failed,
+  retryDelay,
+  retryNow,
+  sameSet,
+  sending,
+  shouldSend,
+  type AreaSync,
+  type SendFailure,
+} from "./sync";
+import { loadPending, savePending, settlePending, type KeyValueStore } from "./deviceStore";
+
+export interface QueueSnapshot {
+  /** What the server holds, from GET, the socket or a 200. */
+  confirmed: Ballot;
+  areas: Readonly<Record<string, AreaSync>>;
+}
+
+/** A request that hangs on crowded Wi-Fi is treated as failed and retried rather than "saving…" forever. */
+const REQUEST_TIMEOUT_MS = 10_000;
+
+export class WriteQueue {
+  private snap: QueueSnapshot = { confirmed: {}, areas: {} };
+  private listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private disposed = false;
+  /** Counts acknowledgements, so a GET that started before one cannot roll its area back. */
+  private acks = 0;
+  private lastAck: Record<string, number> = {};
+
+  constructor(
+    private readonly code: string,
+    private readonly token: string,
+    private readonly store: KeyValueStore | null,
+    /** The server no longer knows this token (event reset, restored backup): the page joins again. */
+    private readonly onTokenRefused: () => void = () => {},
+  ) {
+    // Wishes left from an earlier visit (a reload while offline) go out again.
+    for (const [areaId, ids] of Object.entries(loadPending(store, code))) {
+      this.update(areaId, (s) => desire(s, ids));
+    }
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getSnapshot = (): QueueSnapshot => this.snap;
+
+  /** Call before starting a GET of the ballot; pass the result to setConfirmed with its answer. */
+  readMark(): number {
+    return this.acks;
+  }
+
+  /**
+   * The server's ballot (GET or socket; socket pushes are in commit order, so they pass no mark).
+   * Pending wishes stay on top of it; areas acknowledged after `mark` keep their newer value.
+   */
+  setConfirmed(ballot: Ballot, mark?: number): void {
+    const next: Ballot = { ...ballot };
+    if (mark !== undefined) {
+      for (const [areaId, at] of Object.entries(this.lastAck)) {
+        const mine = this.snap.confirmed[areaId];
+        if (at > mark && mine) next[areaId] = mine;
+      }
+    }
+    this.snap = { ...this.snap, confirmed: next };
+    this.emit();
+  }
+
+  choose(areaId: string, ids: readonly string[]): void {
+    savePending(this.store, this.code, areaId, ids);
+    this.update(areaId, (s) => desire(s, ids));
+    this.flush();
+  }
+
+  /** The connection is back: retry everything now instead of waiting out the backoff. */
+  retryAll(): void {
+    for (const areaId of Object.keys(this.snap.areas)) this.update(areaId, retryNow);
+    this.flush();
+  }
+
+  flush(): void {
+    if (this.disposed) return;
+    const now = Date.now();
+    for (const [areaId, s] of Object.entries(this.snap.areas)) {
+      if (shouldSend(s, now)) void this.send(areaId);
+    }
+    this.schedule();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.listeners.clear();
+  }
+
+  private async send(areaId: string): Promise<void> {
+    this.update(areaId, sending);
+    const sent = this.snap.areas[areaId]?.inFlight ?? [];
+    try {
+      const reply = await request("PUT", `/api/events/${this.code}/ballot/${encodeURIComponent(areaId)}`, PutBallotReply, {
+        token: this.token,
+        body: { proposalIds: sent },
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      if (this.disposed) return;
+      settlePending(this.store, this.code, areaId, sent, sameSet);
+      this.lastAck[areaId] = ++this.acks;
+      this.snap = { ...this.snap, confirmed: { ...this.snap.confirmed, [areaId]: reply.proposalIds } };
+      this.update(areaId, (s) => acknowledged(s, sent));
+    } catch (err) {
+      if (this.disposed) return;
+      if (err instanceof ApiError && err.status === 401) {
+        this.onTokenRefused();
+        return;
+      }
+      const failure = toFailure(err);
+      if (!failure.retryable) settlePending(this.store, this.code, areaId, sent, sameSet);
+      const attempt = (this.snap.areas[areaId]?.attempt ?? 0) + 1;
+      this.update(areaId, (s) => failed(s, sent, failure, Date.now(), retryDelay(attempt, Math.random())));
+    }
+    this.flush();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    let next = Infinity;
+    for (const s of Object.values(this.snap.areas)) {
+      if (s.want !== null && s.inFlight === null && s.state.kind === "offline") next = Math.min(next, s.state.retryAt);
+    }
+    if (next === Infinity) return;
+    this.timer = setTimeout(() => this.flush(), Math.max(0, next - Date.now()));
+  }
+
+  private update(areaId: string, f: (s: AreaSync) => AreaSync): void {
+    const prev = this.snap.areas[areaId] ?? IDLE;
+    this.snap = { ...this.snap, areas: { ...this.snap.areas, [areaId]: f(prev) } };
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const fn of this.listeners) fn();
+  }
+}
+
+function toFailure(err: unknown): SendFailure {
+  if (err instanceof ApiError) {
+    return { retryable: err.retryable, code: err.code, message: errorText(err.code, err.message) };
+  }
+  // A timeout or an abort: the request may or may not have landed; resending the same set is harmless.
+  return { retryable: true, code: "NETWORK", message: errorText("NETWORK", "No connection to the server.") };
+}

@@ -1,0 +1,99 @@
+// buildApp: the whole server as a Fastify instance, without listening — tests drive it on a
+// random port or with inject(), the entry point listens.
+import Fastify, { type FastifyInstance } from "fastify";
+import { fileURLToPath } from "node:url";
+import { LIMITS } from "../shared/limits";
+import { openDatabase, type Db } from "./db/open";
+import { registerRoutes, type RegisteredRoute } from "./http/route";
+import { installErrorHandling } from "./plugins/errors";
+import { installSecurity } from "./plugins/security";
+import { installClient } from "./plugins/static-client";
+import { createRealtime, type Realtime } from "./realtime/realtime";
+import { createRepos } from "./repos";
+import { areaRoutes } from "./routes/areas";
+import { eventRoutes } from "./routes/events";
+import { participationRoutes } from "./routes/participation";
+import { resultRoutes } from "./routes/results";
+import { systemRoutes } from "./routes/system";
+import type { Services } from "./services/app-services";
+import type { Ctx } from "./services/context";
+
+export const VERSION = "1.0.0";
+
+export interface AppOptions {
+  /** SQLite file (":memory:" for throwaway tests). */
+  databaseFile: string;
+  organiserKey?: string | null;
+  publicUrl?: string | null;
+  resultsIntervalMs?: number;
+  publicResultsIntervalMs?: number;
+  maxSocketsPerIp?: number;
+  /** Off only for benchmarks that send a whole hall's traffic from one address. */
+  rateLimits?: boolean;
+  /** Built client to serve; null to serve the API only. */
+  clientDir?: string | null;
+  logger?: boolean | { level: string };
+  now?: () => string;
+}
+
+export interface PlenaryApp {
+  app: FastifyInstance;
+  db: Db;
+  ctx: Ctx;
+  realtime: Realtime;
+}
+
+export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
+
+export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
+  const app = Fastify({
+    logger: options.logger === undefined ? false : options.logger === false ? false : {
+      ...(typeof options.logger === "object" ? options.logger : { level: "info" }),
+      // Tokens travel only in the Authorization header: never let it reach a log line.
+      redact: { paths: ["req.headers.authorization", "req.headers.cookie"], censor: "[redacted]" },
+      serializers: {
+        // Query strings may carry an invite (?invite=…): log the path only.
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split("?")[0] }),
+      },
+    },
+    bodyLimit: LIMITS.bodyBytes,
+    // Proxies are not expected on a venue laptop; trusting X-Forwarded-For would let anyone dodge rate limits.
+    trustProxy: false,
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+    routerOptions: { maxParamLength: 100, ignoreTrailingSlash: true },
+  });
+  const db = openDatabase(options.databaseFile);
+  const ctx: Ctx = { db, repos: createRepos(db), now: options.now ?? (() => new Date().toISOString()) };
+  const realtime = createRealtime(app.server, ctx, {
+    resultsIntervalMs: options.resultsIntervalMs ?? 100,
+    publicResultsIntervalMs: options.publicResultsIntervalMs ?? 1000,
+    maxSocketsPerIp: options.maxSocketsPerIp ?? 3000,
+  });
+  const services: Services = {
+    ctx,
+    realtime,
+    settings: { organiserKey: options.organiserKey ?? null, publicUrl: options.publicUrl ?? null },
+  };
+
+  await installSecurity(app, { rateLimits: options.rateLimits ?? true });
+  const registry: RegisteredRoute[] = [];
+  registerRoutes(app, services, registry, [
+    ...eventRoutes(services),
+    ...areaRoutes(services),
+    ...participationRoutes(services),
+    ...resultRoutes(services),
+    ...systemRoutes(services, registry, VERSION),
+  ]);
+  const clientDir = options.clientDir === undefined ? DEFAULT_CLIENT_DIR : options.clientDir;
+  const serveIndex = clientDir ? await installClient(app, clientDir) : null;
+  installErrorHandling(app, serveIndex);
+
+  app.addHook("preClose", async () => {
+    await realtime.close();
+  });
+  app.addHook("onClose", async () => {
+    db.close();
+  });
+  return { app, db, ctx, realtime };
+}

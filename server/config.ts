@@ -1,0 +1,47 @@
+// Configuration from the environment, read once at start.
+import { networkInterfaces } from "node:os";
+import { resolve } from "node:path";
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  organiserKey: string | null;
+  publicUrl: string | null;
+  resultsIntervalMs: number;
+  logLevel: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number.parseInt(env.PORT ?? "3000", 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const host = env.HOST ?? "0.0.0.0";
+  const interval = Number.parseInt(env.RESULTS_INTERVAL_MS ?? "100", 10);
+  return {
+    port,
+    host,
+    dataDir: resolve(env.DATA_DIR ?? "./data"),
+    organiserKey: env.ORGANISER_KEY ? env.ORGANISER_KEY : null,
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, "") : defaultPublicUrl(host, port),
+    resultsIntervalMs: Number.isInteger(interval) && interval >= 10 ? interval : 100,
+    logLevel: env.LOG_LEVEL ?? "info",
+  };
+}
+
+/**
+ * Phones reach the laptop over the venue's Wi-Fi, so when listening on all interfaces the URL to
+ * show is the machine's LAN address, not localhost.
+ */
+export function defaultPublicUrl(host: string, port: number): string {
+  const address = host === "0.0.0.0" || host === "::" ? lanAddress() ?? "localhost" : host;
+  return `http://${address}${port === 80 ? "" : `:${port}`}`;
+}
+
+export function lanAddress(): string | null {
+  const candidates = Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i && i.family === "IPv4" && !i.internal)
+    .map((i) => i?.address ?? "");
+  // Prefer private ranges: they are the venue network, not a VPN or a container bridge.
+  return candidates.find((a) => /^(192\.168\.|10\.|172\.(1[6-9]|2\d|3[01])\.)/.test(a)) ?? candidates[0] ?? null;
+}

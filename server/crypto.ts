@@ -1,0 +1,45 @@
+// Secrets: tokens and invite codes come from the CSPRNG and are stored only as SHA-256 hashes,
+// so a copied database file lets no one in.
+import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { CODE_ALPHABET, EVENT_CODE_LENGTH, normalizeCode } from "../shared/codes";
+import { LIMITS } from "../shared/limits";
+
+export type TokenKind = "adm" | "scr" | "par";
+
+/** 192 random bits, base64url, with a kind prefix so a leaked string is recognisable in a scan. */
+export function newToken(kind: TokenKind): string {
+  return `${kind}_${randomBytes(24).toString("base64url")}`;
+}
+
+export function hashSecret(secret: string): Buffer {
+  return createHash("sha256").update(secret, "utf8").digest();
+}
+
+export function sameHash(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function randomCode(length: number): string {
+  let out = "";
+  for (let i = 0; i < length; i++) out += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return out;
+}
+
+export function newEventCode(): string {
+  return randomCode(EVENT_CODE_LENGTH);
+}
+
+/** 8 characters of a 31-letter alphabet ≈ 40 bits: unguessable behind the join rate limit, short enough to type. */
+export function newInviteCode(): string {
+  return randomCode(LIMITS.inviteLength);
+}
+
+/** Invites are hashed with their event id, so the same code in two events never collides. */
+export function hashInvite(eventId: number, code: string): Buffer {
+  return hashSecret(`${eventId}:${normalizeCode(code)}`);
+}
+
+/** Opaque ids for areas and proposals: unguessable, so ids of one event say nothing about another. */
+export function newId(prefix: "a" | "p"): string {
+  return `${prefix}_${randomBytes(9).toString("base64url")}`;
+}

@@ -1,0 +1,46 @@
+// The demo event: the 2017 Brandenburg forum (db/demo/), created on an empty database so that
+// `npm start` shows a real programme at once.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { CreateEventBody } from "../shared/schemas";
+import type { Ctx } from "./services/context";
+import { createEvent, type CreatedEvent } from "./services/content";
+
+const FIXTURE = fileURLToPath(new URL("../db/demo/brandenburg-forum-2017.json", import.meta.url));
+
+const Fixture = z.object({
+  event: z.object({ title: z.string(), votesPerArea: z.number().int() }),
+  areas: z.array(z.object({ title: z.string(), proposals: z.array(z.object({ title: z.string(), body: z.string().optional() })) })),
+});
+
+export function demoEventBody(file = FIXTURE): CreateEventBody {
+  const fixture = Fixture.parse(JSON.parse(readFileSync(file, "utf8")));
+  return CreateEventBody.parse({
+    title: fixture.event.title,
+    votesPerArea: fixture.event.votesPerArea,
+    access: "open",
+    resultsVisibility: "live",
+    privacyThreshold: 0,
+    areas: fixture.areas.map((a) => ({ title: a.title, proposals: a.proposals.map((p) => ({ title: p.title, body: p.body ?? "" })) })),
+  });
+}
+
+export function createDemoEvent(ctx: Ctx): CreatedEvent {
+  return createEvent(ctx, demoEventBody());
+}
+
+export interface EventLinks {
+  participant: string;
+  projector: string;
+  organiser: string;
+}
+
+/** Secrets go in the URL fragment (#key=…), which browsers never send to a server or its logs. */
+export function eventLinks(baseUrl: string, code: string, adminToken: string, screenKey: string): EventLinks {
+  return {
+    participant: `${baseUrl}/e/${code}`,
+    projector: `${baseUrl}/e/${code}/screen#key=${screenKey}`,
+    organiser: `${baseUrl}/e/${code}/admin#key=${adminToken}`,
+  };
+}

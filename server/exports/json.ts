@@ -1,0 +1,24 @@
+// JSON export (API.md): event, final results, per-area times, turnout, anonymised ballots.
+import type { ReportData } from "../services/report";
+
+export function toJson(data: ReportData): string {
+  const { event, results, invites, ballots, generatedAt } = data;
+  return JSON.stringify(
+    {
+      format: "plenary-results/1",
+      generatedAt,
+      event,
+      results,
+      areas: event.areas.map((a) => ({ id: a.id, title: a.title, openedAt: a.openedAt, closedAt: a.closedAt })),
+      turnout: {
+        participants: results.participants,
+        voters: results.voters,
+        invites: event.access === "invite" ? invites : null,
+        areas: results.areas.map((a) => ({ areaId: a.id, voters: a.voters })),
+      },
+      ballots,
+    },
+    null,
+    2,
+  );
+}

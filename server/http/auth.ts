@@ -1,0 +1,42 @@
+// Who is calling: identity comes only from the bearer token, never from a payload field.
+import type { FastifyRequest } from "fastify";
+import { AppError } from "../../shared/errors";
+import { hashSecret, sameHash } from "../crypto";
+import type { EventRow } from "../repos/events";
+import type { ParticipantRow } from "../repos/participants";
+import type { Repos } from "../repos";
+
+export type Role = "admin" | "screen" | "participant" | "anonymous";
+
+export interface Caller {
+  role: Role;
+  participant: ParticipantRow | null;
+}
+
+export function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== "string") return null;
+  const m = /^Bearer\s+(\S{1,200})$/i.exec(header.trim());
+  return m?.[1] ?? null;
+}
+
+/** Resolves a token against one event. A token of another event is simply unknown here. */
+export function identify(repos: Repos, event: EventRow, token: string | null): Caller {
+  if (token === null) return { role: "anonymous", participant: null };
+  const hash = hashSecret(token);
+  if (sameHash(hash, event.admin_token_hash)) return { role: "admin", participant: null };
+  if (sameHash(hash, event.screen_key_hash)) return { role: "screen", participant: null };
+  const participant = repos.participants.byToken(hash);
+  if (participant && participant.event_id === event.id) return { role: "participant", participant };
+  throw new AppError("UNAUTHORIZED", "This token is not valid for this event.");
+}
+
+export type Access = "anyone" | "admin" | "participant";
+
+export function authorize(caller: Caller, access: Access): void {
+  if (access === "anyone") return;
+  if (caller.role === "anonymous") throw new AppError("UNAUTHORIZED", "This needs an Authorization: Bearer token.");
+  if (caller.role !== access) {
+    throw new AppError("FORBIDDEN", access === "admin" ? "Only the event's admin link may do this." : "Only a participant may do this.");
+  }
+}

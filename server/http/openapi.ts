@@ -1,0 +1,67 @@
+// The OpenAPI document, generated from the same zod schemas and route declarations that validate
+// requests: it cannot drift from what the server does.
+import { z } from "zod";
+import { ERROR_STATUS, type ErrorCode } from "../../shared/errors";
+import { ErrorReply } from "../../shared/schemas";
+import type { RegisteredRoute } from "./route";
+
+type Json = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType, io: "input" | "output"): Json {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Json;
+  delete json.$schema;
+  return json;
+}
+
+function parameters(route: RegisteredRoute): Json[] {
+  const out: Json[] = [];
+  for (const [where, schema] of [["path", route.params], ["query", route.query]] as const) {
+    if (!schema) continue;
+    const json = schemaOf(schema, "input") as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, prop] of Object.entries(json.properties ?? {})) {
+      out.push({ name, in: where, required: where === "path" || (json.required ?? []).includes(name), schema: prop });
+    }
+  }
+  return out;
+}
+
+export function openApiDocument(routes: readonly RegisteredRoute[], version: string): Json {
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const route of routes) {
+    const path = route.url.replace(/:([A-Za-z]+)/g, "{$1}");
+    const responses: Record<string, Json> = {
+      [String(route.status)]: route.response
+        ? { description: "Success", content: { [route.url.endsWith("/export") ? "text/plain" : "application/json"]: { schema: schemaOf(route.response, "output") } } }
+        : { description: "Success, no body" },
+    };
+    for (const code of route.errors) {
+      const status = String(ERROR_STATUS[code as ErrorCode] ?? 400);
+      const existing = responses[status] as { description?: string } | undefined;
+      responses[status] = {
+        description: existing?.description ? `${existing.description}, ${code}` : code,
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      };
+    }
+    (paths[path] ??= {})[route.method.toLowerCase()] = {
+      summary: route.summary,
+      tags: [route.tag],
+      security: route.access === "anyone" ? [] : [{ bearer: [] }],
+      parameters: parameters(route),
+      ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(route.body, "input") } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Plenary API",
+      version,
+      description: "Prioritisation votes for live meetings. Socket.IO at /socket.io with auth { code, token? } pushes `event`, `results` and `ballot`.",
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "adminToken, screenKey or participantToken" } },
+      schemas: { Error: schemaOf(ErrorReply, "output") },
+    },
+    paths,
+  };
+}

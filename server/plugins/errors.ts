@@ -1,0 +1,37 @@
+// The one error handler: every refusal becomes { error: { code, message } } with the API's status;
+// anything unexpected becomes a 500 without details (logged, never shown).
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { AppError, ERROR_STATUS, type ErrorBody, type ErrorCode } from "../../shared/errors";
+
+function send(reply: FastifyReply, code: ErrorCode, message: string, status: number = ERROR_STATUS[code]) {
+  const body: ErrorBody = { error: { code, message } };
+  return reply.code(status).type("application/json; charset=utf-8").send(body);
+}
+
+/** Fastify's own errors (bad JSON, body too large, wrong content type…) mapped to the API's codes. */
+function fromFastify(err: FastifyError): { code: ErrorCode; message: string } | null {
+  const status = err.statusCode ?? 500;
+  if (status === 413) return { code: "PAYLOAD_TOO_LARGE", message: "The request body is too large." };
+  if (status === 429) return { code: "RATE_LIMITED", message: "Too many requests. Wait a moment and try again." };
+  if (status === 415) return { code: "BAD_REQUEST", message: "Send JSON with content-type: application/json." };
+  if (status >= 400 && status < 500) return { code: "BAD_REQUEST", message: err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err.name === "SyntaxError" ? "The body is not valid JSON." : "The request is not valid." };
+  return null;
+}
+
+export function installErrorHandling(app: FastifyInstance, serveIndex: ((request: FastifyRequest, reply: FastifyReply) => unknown) | null): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) return send(reply, err.code, err.message);
+    const mapped = fromFastify(err);
+    if (mapped) return send(reply, mapped.code, mapped.message);
+    request.log.error({ err }, "unhandled error");
+    return send(reply, "INTERNAL", "Internal error.");
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "";
+    // Client-side routes (/e/CODE/...) get the app's page; everything API-like gets a JSON 404.
+    if (serveIndex && request.method === "GET" && !path.startsWith("/api/") && !path.startsWith("/socket.io") && !/\.[a-z0-9]+$/i.test(path)) {
+      return serveIndex(request, reply);
+    }
+    return send(reply, "NOT_FOUND", "No such endpoint.");
+  });
+}

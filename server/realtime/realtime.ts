@@ -1,0 +1,133 @@
+// Socket.IO on the Fastify server: handshake checked in middleware, rooms per event and per
+// participant, coalesced results snapshots that respect each audience's visibility.
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { AppError } from "../../shared/errors";
+import { LIMITS } from "../../shared/limits";
+import { SocketAuth } from "../../shared/schemas";
+import { SOCKET_PATH, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from "../../shared/socket-events";
+import { identify } from "../http/auth";
+import type { Ctx } from "../services/context";
+import { ballotOf } from "../services/ballots";
+import { eventView } from "../services/event-view";
+import { resultsFor, tally } from "../services/results";
+import { Coalescer } from "./coalescer";
+import { rooms } from "./rooms";
+
+export type PlenaryServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type PlenarySocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export interface RealtimeOptions {
+  /** Minimum gap between results snapshots to admin and screen sockets (API.md: 100 ms). */
+  resultsIntervalMs: number;
+  /** Minimum gap for everyone else: a phone needs no more than one tally a second. */
+  publicResultsIntervalMs: number;
+  /** Connections one address may hold: a whole room behind one venue NAT must still fit. */
+  maxSocketsPerIp: number;
+}
+
+export interface Realtime {
+  io: PlenaryServer;
+  /** Counts changed: schedule coalesced snapshots. */
+  resultsChanged(eventId: number): void;
+  /** Content, status or settings changed: push the event now, and the results it implies. */
+  eventChanged(eventId: number): void;
+  /** One participant's ballot changed: their other tabs and devices follow. */
+  ballotChanged(eventId: number, participantId: number): void;
+  close(): Promise<void>;
+}
+
+export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: RealtimeOptions): Realtime {
+  const io: PlenaryServer = new Server(httpServer, {
+    path: SOCKET_PATH,
+    serveClient: false,
+    maxHttpBufferSize: LIMITS.socketBytes,
+    // Same-origin only: the client is served by this server, so no cross-origin socket is needed.
+    cors: { origin: false },
+    pingInterval: 20000,
+    pingTimeout: 20000,
+  });
+  const perIp = new Map<string, number>();
+
+  io.use((socket, next) => {
+    try {
+      const ip = socket.handshake.address;
+      if ((perIp.get(ip) ?? 0) >= options.maxSocketsPerIp) throw new AppError("RATE_LIMITED", "Too many connections from this address.");
+      const parsed = SocketAuth.safeParse(socket.handshake.auth);
+      if (!parsed.success) throw new AppError("BAD_REQUEST", "The handshake needs { code, token? }.");
+      const event = ctx.repos.events.byCode(parsed.data.code);
+      if (!event) throw new AppError("NOT_FOUND", "No event has this code.");
+      const caller = identify(ctx.repos, event, parsed.data.token ?? null);
+      socket.data = {
+        eventId: event.id,
+        code: event.code,
+        role: caller.role === "anonymous" ? "public" : caller.role,
+        participantId: caller.participant?.id ?? null,
+      };
+      next();
+    } catch (err) {
+      const code = err instanceof AppError ? err.code : "INTERNAL";
+      const error = new Error(code) as Error & { data?: unknown };
+      error.data = { code, message: err instanceof Error ? err.message : "refused" };
+      next(error);
+    }
+  });
+
+  io.on("connection", (socket: PlenarySocket) => {
+    const { eventId, role, participantId } = socket.data;
+    const ip = socket.handshake.address;
+    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+    socket.on("disconnect", () => {
+      const n = (perIp.get(ip) ?? 1) - 1;
+      if (n <= 0) perIp.delete(ip);
+      else perIp.set(ip, n);
+    });
+    const privileged = role === "admin" || role === "screen";
+    void socket.join(privileged ? rooms.privileged(eventId) : rooms.room(eventId));
+    if (participantId !== null) void socket.join(rooms.participant(participantId));
+    // A fresh socket (first load or reconnect) gets the current state at once, not at the next change.
+    const event = ctx.repos.events.byId(eventId);
+    if (!event) return void socket.disconnect(true);
+    socket.emit("event", { event: eventView(ctx, event) });
+    socket.emit("results", resultsFor(tally(ctx, event), privileged ? "privileged" : "public"));
+    if (participantId !== null) socket.emit("ballot", { ballot: ballotOf(ctx, event, participantId) });
+  });
+
+  const sendPrivileged = new Coalescer<number>(options.resultsIntervalMs, (eventId) => {
+    const event = ctx.repos.events.byId(eventId);
+    if (event) io.to(rooms.privileged(eventId)).emit("results", resultsFor(tally(ctx, event), "privileged"));
+  });
+  const sendRoom = new Coalescer<number>(options.publicResultsIntervalMs, (eventId) => {
+    const event = ctx.repos.events.byId(eventId);
+    if (event) io.to(rooms.room(eventId)).emit("results", resultsFor(tally(ctx, event), "public"));
+  });
+
+  const resultsChanged = (eventId: number) => {
+    sendPrivileged.poke(eventId);
+    sendRoom.poke(eventId);
+  };
+
+  return {
+    io,
+    resultsChanged,
+    eventChanged(eventId) {
+      const event = ctx.repos.events.byId(eventId);
+      if (!event) return;
+      const payload = { event: eventView(ctx, event) };
+      io.to(rooms.privileged(eventId)).to(rooms.room(eventId)).emit("event", payload);
+      resultsChanged(eventId);
+    },
+    ballotChanged(eventId, participantId) {
+      const event = ctx.repos.events.byId(eventId);
+      if (event) io.to(rooms.participant(participantId)).emit("ballot", { ballot: ballotOf(ctx, event, participantId) });
+      resultsChanged(eventId);
+    },
+    async close() {
+      sendPrivileged.close();
+      sendRoom.close();
+      // Not io.close(): that would also close the HTTP server, which Fastify closes itself.
+      io.local.disconnectSockets(true);
+      io.engine.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// SQL of the areas table.
+import type { Db } from "../db/open";
+
+export interface AreaRow {
+  id: string;
+  event_id: number;
+  title: string;
+  position: number;
+  max_votes: number;
+  status: "draft" | "open" | "closed";
+  revealed: 0 | 1;
+  opened_at: string | null;
+  closed_at: string | null;
+}
+
+export function areasRepo(db: Db) {
+  const byEvent = db.prepare<[number], AreaRow>("SELECT * FROM areas WHERE event_id = ? ORDER BY position, rowid");
+  const byId = db.prepare<[string, number], AreaRow>("SELECT * FROM areas WHERE id = ? AND event_id = ?");
+  const insert = db.prepare<[string, number, string, number, number]>(
+    "INSERT INTO areas (id, event_id, title, position, max_votes) VALUES (?, ?, ?, ?, ?)",
+  );
+  const setTitle = db.prepare<[string, string]>("UPDATE areas SET title = ? WHERE id = ?");
+  const setMaxVotes = db.prepare<[number, string]>("UPDATE areas SET max_votes = ? WHERE id = ?");
+  const setRevealed = db.prepare<[number, string]>("UPDATE areas SET revealed = ? WHERE id = ?");
+  const setPosition = db.prepare<[number, string]>("UPDATE areas SET position = ? WHERE id = ?");
+  const open = db.prepare<[string, string]>(
+    "UPDATE areas SET status = 'open', opened_at = coalesce(opened_at, ?), closed_at = NULL WHERE id = ?",
+  );
+  const close = db.prepare<[string, string]>("UPDATE areas SET status = 'closed', closed_at = ? WHERE id = ?");
+  const draft = db.prepare<[string]>("UPDATE areas SET status = 'draft' WHERE id = ?");
+  const remove = db.prepare<[string]>("DELETE FROM areas WHERE id = ?");
+  const removeByEvent = db.prepare<[number]>("DELETE FROM areas WHERE event_id = ?");
+  const countByEvent = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM areas WHERE event_id = ?");
+
+  return {
+    byEvent: (eventId: number) => byEvent.all(eventId),
+    byId: (id: string, eventId: number) => byId.get(id, eventId),
+    countByEvent: (eventId: number) => countByEvent.get(eventId)?.n ?? 0,
+    insert: (row: Pick<AreaRow, "id" | "event_id" | "title" | "position" | "max_votes">) =>
+      void insert.run(row.id, row.event_id, row.title, row.position, row.max_votes),
+    setTitle: (id: string, title: string) => void setTitle.run(title, id),
+    setMaxVotes: (id: string, n: number) => void setMaxVotes.run(n, id),
+    setRevealed: (id: string, revealed: boolean) => void setRevealed.run(revealed ? 1 : 0, id),
+    setPosition: (id: string, position: number) => void setPosition.run(position, id),
+    setStatus(id: string, status: AreaRow["status"], now: string): void {
+      if (status === "open") open.run(now, id);
+      else if (status === "closed") close.run(now, id);
+      else draft.run(id);
+    },
+    remove: (id: string) => void remove.run(id),
+    removeByEvent: (eventId: number) => void removeByEvent.run(eventId),
+  };
+}
+export type AreasRepo = ReturnType<typeof areasRepo>;

@@ -1,0 +1,58 @@
+// SQL of the events table.
+import type { Db } from "../db/open";
+
+export interface EventRow {
+  id: number;
+  code: string;
+  title: string;
+  access: "open" | "invite";
+  votes_per_area: number;
+  results_visibility: "live" | "on-reveal";
+  privacy_threshold: number;
+  proposal_order: "random" | "organiser";
+  admin_token_hash: Buffer;
+  screen_key_hash: Buffer;
+  seq: number;
+  created_at: string;
+}
+
+export type EventSettingsPatch = Partial<Pick<EventRow, "title" | "access" | "votes_per_area" | "results_visibility" | "privacy_threshold" | "proposal_order">>;
+
+const SETTING_COLUMNS = ["title", "access", "votes_per_area", "results_visibility", "privacy_threshold", "proposal_order"] as const;
+
+export function eventsRepo(db: Db) {
+  const byCode = db.prepare<[string], EventRow>("SELECT * FROM events WHERE code = ?");
+  const byId = db.prepare<[number], EventRow>("SELECT * FROM events WHERE id = ?");
+  const insert = db.prepare<[string, string, string, number, string, number, string, Buffer, Buffer, string]>(
+    `INSERT INTO events (code, title, access, votes_per_area, results_visibility, privacy_threshold, proposal_order,
+       admin_token_hash, screen_key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const bump = db.prepare<[number]>("UPDATE events SET seq = seq + 1 WHERE id = ?");
+  const count = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM events");
+  const all = db.prepare<[], EventRow>("SELECT * FROM events ORDER BY id");
+  const updates = new Map(
+    SETTING_COLUMNS.map((col) => [col, db.prepare<[string | number, number]>(`UPDATE events SET ${col} = ? WHERE id = ?`)]),
+  );
+
+  return {
+    byCode: (code: string) => byCode.get(code),
+    byId: (id: number) => byId.get(id),
+    count: () => count.get()?.n ?? 0,
+    all: () => all.all(),
+    insert(row: Omit<EventRow, "id" | "seq">): number {
+      return Number(
+        insert.run(row.code, row.title, row.access, row.votes_per_area, row.results_visibility, row.privacy_threshold,
+          row.proposal_order, row.admin_token_hash, row.screen_key_hash, row.created_at).lastInsertRowid,
+      );
+    },
+    update(id: number, patch: EventSettingsPatch): void {
+      for (const col of SETTING_COLUMNS) {
+        const value = patch[col];
+        if (value !== undefined) updates.get(col)?.run(value, id);
+      }
+    },
+    /** Marks a change that a results snapshot could show. */
+    bumpSeq: (id: number) => void bump.run(id),
+  };
+}
+export type EventsRepo = ReturnType<typeof eventsRepo>;

@@ -1,0 +1,20 @@
+// All per-table repositories over one database handle.
+import type { Db } from "../db/open";
+import { areasRepo } from "./areas";
+import { eventsRepo } from "./events";
+import { invitesRepo } from "./invites";
+import { participantsRepo } from "./participants";
+import { proposalsRepo } from "./proposals";
+import { votesRepo } from "./votes";
+
+export function createRepos(db: Db) {
+  return {
+    events: eventsRepo(db),
+    areas: areasRepo(db),
+    proposals: proposalsRepo(db),
+    invites: invitesRepo(db),
+    participants: participantsRepo(db),
+    votes: votesRepo(db),
+  };
+}
+export type Repos = ReturnType<typeof createRepos>;

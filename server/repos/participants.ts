@@ -1,0 +1,28 @@
+// SQL of the participants and participant_tokens tables.
+import type { Db } from "../db/open";
+
+export interface ParticipantRow {
+  id: number;
+  event_id: number;
+  invite_id: number | null;
+  kind: "phone" | "paper";
+}
+
+export function participantsRepo(db: Db) {
+  const insert = db.prepare<[number, number | null, string]>("INSERT INTO participants (event_id, invite_id, kind) VALUES (?, ?, ?)");
+  const byInvite = db.prepare<[number], ParticipantRow>("SELECT * FROM participants WHERE invite_id = ?");
+  const byToken = db.prepare<[Buffer], ParticipantRow>(
+    "SELECT p.* FROM participant_tokens t JOIN participants p ON p.id = t.participant_id WHERE t.token_hash = ?",
+  );
+  const addToken = db.prepare<[Buffer, number]>("INSERT INTO participant_tokens (token_hash, participant_id) VALUES (?, ?)");
+  const count = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM participants WHERE event_id = ?");
+  return {
+    insert: (eventId: number, inviteId: number | null, kind: ParticipantRow["kind"]) =>
+      Number(insert.run(eventId, inviteId, kind).lastInsertRowid),
+    byInvite: (inviteId: number) => byInvite.get(inviteId),
+    byToken: (hash: Buffer) => byToken.get(hash),
+    addToken: (hash: Buffer, participantId: number) => void addToken.run(hash, participantId),
+    countByEvent: (eventId: number) => count.get(eventId)?.n ?? 0,
+  };
+}
+export type ParticipantsRepo = ReturnType<typeof participantsRepo>;

@@ -1,0 +1,96 @@
+// Areas and their proposals: add, change, reorder, delete, open and close.
+import { AppError } from "../../shared/errors";
+import { AreaInput, AreaParams, AreaReply, CodeParams, EventReply, PatchAreaBody, PatchProposalBody, ProposalInput, ProposalParams, ProposalReply, VotingBody } from "../../shared/schemas";
+import { defineRoute } from "../http/route";
+import type { Services } from "../services/app-services";
+import { addArea, addProposal, deleteArea, deleteProposal, patchArea, patchProposal, setVoting } from "../services/content";
+import { areaView, eventView, requireArea } from "../services/event-view";
+import { refreshed } from "./events";
+
+const ADMIN_ERRORS = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"];
+
+export function areaRoutes(s: Services) {
+  const { ctx, realtime } = s;
+  const areaReply = (eventId: number, areaId: string) => {
+    const event = refreshed(s, eventId);
+    return { area: areaView(requireArea(ctx, event, areaId), ctx.repos.proposals.byArea(areaId)) };
+  };
+  return [
+    defineRoute({
+      method: "POST", url: "/api/events/:code/areas", tag: "areas", access: "admin", status: 201,
+      summary: "Add an area (with optional proposals) at the end of the programme.",
+      params: CodeParams, body: AreaInput, response: AreaReply, errors: ADMIN_ERRORS,
+      handler: ({ event, body }) => {
+        const id = addArea(ctx, event, body);
+        realtime.eventChanged(event.id);
+        return areaReply(event.id, id);
+      },
+    }),
+    defineRoute({
+      method: "PATCH", url: "/api/events/:code/areas/:areaId", tag: "areas", access: "admin", status: 200,
+      summary: "Change an area: title, vote limit, status (draft/open/closed), reveal, position.",
+      params: AreaParams, body: PatchAreaBody, response: AreaReply, errors: [...ADMIN_ERRORS, "EVENT_LOCKED"],
+      handler: ({ event, params, body }) => {
+        patchArea(ctx, event, params.areaId, body);
+        realtime.eventChanged(event.id);
+        return areaReply(event.id, params.areaId);
+      },
+    }),
+    defineRoute({
+      method: "DELETE", url: "/api/events/:code/areas/:areaId", tag: "areas", access: "admin", status: 204,
+      summary: "Delete an area and its proposals (refused once it has votes).",
+      params: AreaParams, response: null, errors: [...ADMIN_ERRORS, "EVENT_LOCKED"],
+      handler: ({ event, params }) => {
+        deleteArea(ctx, event, params.areaId);
+        realtime.eventChanged(event.id);
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: "POST", url: "/api/events/:code/areas/:areaId/proposals", tag: "proposals", access: "admin", status: 201,
+      summary: "Add a proposal to an area (refused while the area is open or has votes).",
+      params: AreaParams, body: ProposalInput, response: ProposalReply, errors: [...ADMIN_ERRORS, "EVENT_LOCKED"],
+      handler: ({ event, params, body }) => {
+        const id = addProposal(ctx, event, params.areaId, body);
+        realtime.eventChanged(event.id);
+        return { proposal: proposalReply(s, event.id, id) };
+      },
+    }),
+    defineRoute({
+      method: "PATCH", url: "/api/events/:code/proposals/:proposalId", tag: "proposals", access: "admin", status: 200,
+      summary: "Change a proposal's title, body or position (text fixes stay allowed after votes).",
+      params: ProposalParams, body: PatchProposalBody, response: ProposalReply, errors: ADMIN_ERRORS,
+      handler: ({ event, params, body }) => {
+        patchProposal(ctx, event, params.proposalId, body);
+        realtime.eventChanged(event.id);
+        return { proposal: proposalReply(s, event.id, params.proposalId) };
+      },
+    }),
+    defineRoute({
+      method: "DELETE", url: "/api/events/:code/proposals/:proposalId", tag: "proposals", access: "admin", status: 204,
+      summary: "Delete a proposal (refused once it has votes).",
+      params: ProposalParams, response: null, errors: [...ADMIN_ERRORS, "EVENT_LOCKED"],
+      handler: ({ event, params }) => {
+        deleteProposal(ctx, event, params.proposalId);
+        realtime.eventChanged(event.id);
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: "POST", url: "/api/events/:code/voting", tag: "areas", access: "admin", status: 200,
+      summary: "Open or close voting in some areas, or in all when areaIds is omitted.",
+      params: CodeParams, body: VotingBody, response: EventReply, errors: ADMIN_ERRORS,
+      handler: ({ event, body }) => {
+        setVoting(ctx, event, body.status, body.areaIds);
+        realtime.eventChanged(event.id);
+        return { event: eventView(ctx, refreshed(s, event.id)) };
+      },
+    }),
+  ];
+}
+
+function proposalReply(s: Services, eventId: number, proposalId: string) {
+  const p = s.ctx.repos.proposals.byId(proposalId, eventId);
+  if (!p) throw new AppError("NOT_FOUND", "This event has no such proposal.");
+  return { id: p.id, title: p.title, body: p.body, position: p.position };
+}

@@ -1,0 +1,74 @@
+// Joining and voting: the participant's side, plus paper ballots entered by the organiser.
+import { AppError } from "../../shared/errors";
+import { AreaParams, BallotReply, CodeParams, InviteStats, InvitesBody, InvitesReply, JoinBody, JoinReply, PaperBallotBody, PaperBallotReply, PutBallotBody, PutBallotReply } from "../../shared/schemas";
+import { defineRoute } from "../http/route";
+import type { Services } from "../services/app-services";
+import { ballotOf, castBallot, castPaperBallot } from "../services/ballots";
+import { issueInvites } from "../services/invites";
+import { join } from "../services/participants";
+import type { Caller } from "../http/auth";
+import type { ParticipantRow } from "../repos/participants";
+
+function requireParticipant(caller: Caller): ParticipantRow {
+  if (!caller.participant) throw new AppError("FORBIDDEN", "Only a participant may do this.");
+  return caller.participant;
+}
+
+export function participationRoutes(s: Services) {
+  const { ctx, realtime } = s;
+  return [
+    defineRoute({
+      method: "POST", url: "/api/events/:code/invites", tag: "invites", access: "admin", status: 201,
+      summary: "Issue printable single-use ballot-card codes. They are shown once and stored only as hashes.",
+      params: CodeParams, body: InvitesBody, response: InvitesReply, errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
+      handler: ({ event, body }) => ({ invites: issueInvites(ctx, event, body.count) }),
+    }),
+    defineRoute({
+      method: "GET", url: "/api/events/:code/invites", tag: "invites", access: "admin", status: 200,
+      summary: "How many ballot cards were issued and used (never which card voted how).",
+      params: CodeParams, response: InviteStats, errors: ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
+      handler: ({ event }) => ctx.repos.invites.stats(event.id),
+    }),
+    defineRoute({
+      method: "POST", url: "/api/events/:code/participants", tag: "participants", access: "anyone", status: 201,
+      summary: "Join an event. Rejoining with the same invite returns a token for the same participant, ballot kept.",
+      params: CodeParams, body: JoinBody.optional(), response: JoinReply,
+      errors: ["BAD_REQUEST", "NOT_FOUND", "INVITE_REQUIRED", "INVITE_INVALID", "RATE_LIMITED"],
+      rateLimit: { max: 1200, timeWindow: 60_000 },
+      handler: ({ event, body }) => {
+        const participantToken = join(ctx, event, body?.invite);
+        realtime.resultsChanged(event.id);
+        return { participantToken };
+      },
+    }),
+    defineRoute({
+      method: "GET", url: "/api/events/:code/ballot", tag: "ballot", access: "participant", status: 200,
+      summary: "The caller's own ballot: areaId → chosen proposal ids.",
+      params: CodeParams, response: BallotReply, errors: ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
+      handler: ({ event, caller }) => ({ ballot: ballotOf(ctx, event, requireParticipant(caller).id) }),
+    }),
+    defineRoute({
+      method: "PUT", url: "/api/events/:code/ballot/:areaId", tag: "ballot", access: "participant", status: 200,
+      summary: "Replace the caller's ballot in one area (idempotent; an empty list withdraws). Acknowledged after it commits.",
+      params: AreaParams, body: PutBallotBody, response: PutBallotReply,
+      errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL"],
+      handler: ({ event, caller, params, body }) => {
+        const participant = requireParticipant(caller);
+        const result = castBallot(ctx, event, participant, params.areaId, body.proposalIds);
+        if (result.changed) realtime.ballotChanged(event.id, participant.id);
+        return { areaId: params.areaId, proposalIds: result.proposalIds };
+      },
+    }),
+    defineRoute({
+      method: "POST", url: "/api/events/:code/paper-ballots", tag: "ballot", access: "admin", status: 201,
+      summary: "Enter a paper ballot: one more participant, same rules, written whole or not at all.",
+      params: CodeParams, body: PaperBallotBody, response: PaperBallotReply,
+      errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL"],
+      handler: ({ event, body }) => {
+        const ballot = castPaperBallot(ctx, event, body.ballot);
+        realtime.resultsChanged(event.id);
+        return { ballot };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+// Results and exports.
+import { ExportQuery, CodeParams, Results } from "../../shared/schemas";
+import { defineRoute } from "../http/route";
+import type { Services } from "../services/app-services";
+import { reportData } from "../services/report";
+import { results } from "../services/results";
+import { exportFile } from "../exports";
+
+export function resultRoutes(s: Services) {
+  const { ctx } = s;
+  return [
+    defineRoute({
+      method: "GET", url: "/api/events/:code/results", tag: "results", access: "anyone", status: 200,
+      summary: "Ranked results. Hidden counts (on-reveal) only with the admin token or screen key; the privacy threshold withholds from everyone.",
+      params: CodeParams, response: Results, errors: ["UNAUTHORIZED", "NOT_FOUND"],
+      rateLimit: { max: 600, timeWindow: 60_000 },
+      handler: ({ event, caller }) => results(ctx, event, caller.role === "admin" || caller.role === "screen" ? "privileged" : "public"),
+    }),
+    defineRoute({
+      method: "GET", url: "/api/events/:code/export", tag: "results", access: "admin", status: 200,
+      summary: "Download the results as csv, json (with anonymised ballots) or md (meeting report).",
+      params: CodeParams, query: ExportQuery, response: z.string().describe("the file"), errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
+      handler: ({ event, query, reply }) => {
+        const file = exportFile(reportData(ctx, event), query.format);
+        void reply
+          .header("content-type", file.contentType)
+          .header("content-disposition", `attachment; filename="${file.filename}"`)
+          .header("cache-control", "no-store");
+        return file.body;
+      },
+    }),
+  ];
+}

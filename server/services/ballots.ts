@@ -1,0 +1,73 @@
+// Writing ballots: the rules of shared/rules.ts enforced inside one synchronous transaction, so a
+// write is either whole and committed before it is acknowledged, or refused with nothing changed.
+import { AppError, isErrorCode } from "../../shared/errors";
+import { checkAreaBallot } from "../../shared/rules";
+import type { Ballot } from "../../shared/schemas";
+import type { EventRow } from "../repos/events";
+import type { ParticipantRow } from "../repos/participants";
+import type { Ctx } from "./context";
+import { areaView, requireArea } from "./event-view";
+
+export interface CastResult {
+  proposalIds: string[];
+  /** False when the request repeated the stored ballot: nothing written, no broadcast owed. */
+  changed: boolean;
+}
+
+/** Writes one area ballot; the caller holds the transaction. */
+export function writeAreaBallot(ctx: Ctx, event: EventRow, participantId: number, areaId: string, proposalIds: readonly string[]): CastResult {
+  const area = requireArea(ctx, event, areaId);
+  const check = checkAreaBallot(areaView(area, ctx.repos.proposals.byArea(area.id)), proposalIds);
+  if (!check.ok) throw new AppError(check.code, check.message);
+  const current = ctx.repos.votes.ofParticipantArea(participantId, area.id);
+  if (sameSet(current, check.proposalIds)) return { proposalIds: current, changed: false };
+  ctx.repos.votes.replace(participantId, area.id, check.proposalIds);
+  ctx.repos.events.bumpSeq(event.id);
+  return { proposalIds: check.proposalIds, changed: true };
+}
+
+export function castBallot(ctx: Ctx, event: EventRow, participant: ParticipantRow, areaId: string, proposalIds: readonly string[]): CastResult {
+  return guardConstraints(() => ctx.db.transaction(() => writeAreaBallot(ctx, event, participant.id, areaId, proposalIds))());
+}
+
+/** A paper ballot is one more participant, under the same rules, written whole or not at all. */
+export function castPaperBallot(ctx: Ctx, event: EventRow, ballot: Ballot): Ballot {
+  return guardConstraints(() =>
+    ctx.db.transaction(() => {
+      const participantId = ctx.repos.participants.insert(event.id, null, "paper");
+      const stored: Ballot = {};
+      for (const [areaId, ids] of Object.entries(ballot)) {
+        if (!ctx.repos.areas.byId(areaId, event.id)) throw new AppError("UNKNOWN_PROPOSAL", "The paper ballot names an area that is not part of this event.");
+        stored[areaId] = writeAreaBallot(ctx, event, participantId, areaId, ids).proposalIds;
+      }
+      ctx.repos.events.bumpSeq(event.id);
+      return stored;
+    })(),
+  );
+}
+
+export function ballotOf(ctx: Ctx, event: EventRow, participantId: number): Ballot {
+  const ballot: Ballot = Object.create(null) as Ballot;
+  for (const area of ctx.repos.areas.byEvent(event.id)) ballot[area.id] = [];
+  for (const v of ctx.repos.votes.ofParticipant(participantId)) ballot[v.area_id]?.push(v.proposal_id);
+  return { ...ballot };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
+
+/**
+ * The database holds the limit and the open-area rule too (triggers raising the API's code);
+ * should one fire, the refusal is the API's error, not a 500.
+ */
+export function guardConstraints<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof Error && err.name === "SqliteError" && isErrorCode(err.message)) {
+      throw new AppError(err.message, "The database refused this ballot.");
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,183 @@
+// Creating events and editing their areas and proposals, with the EVENT_LOCKED rules of API.md:
+// nothing may change in a way that would invalidate a cast vote.
+import { AppError } from "../../shared/errors";
+import { DEFAULT_VOTES_PER_AREA, LIMITS } from "../../shared/limits";
+import type { AreaInput, CreateEventBody, PatchAreaBody, PatchEventBody, PatchProposalBody, ProposalInput } from "../../shared/schemas";
+import { hashSecret, newEventCode, newId, newToken } from "../crypto";
+import type { AreaRow } from "../repos/areas";
+import type { EventRow } from "../repos/events";
+import type { Ctx } from "./context";
+import { requireArea } from "./event-view";
+
+export interface CreatedEvent {
+  event: EventRow;
+  adminToken: string;
+  screenKey: string;
+}
+
+export function createEvent(ctx: Ctx, body: CreateEventBody): CreatedEvent {
+  const adminToken = newToken("adm");
+  const screenKey = newToken("scr");
+  return ctx.db.transaction(() => {
+    let code = newEventCode();
+    // 31^6 ≈ 887 million codes: a collision is rare, but must not become a 500.
+    while (ctx.repos.events.byCode(code)) code = newEventCode();
+    const votesPerArea = body.votesPerArea ?? DEFAULT_VOTES_PER_AREA;
+    const id = ctx.repos.events.insert({
+      code,
+      title: body.title,
+      access: body.access ?? "open",
+      votes_per_area: votesPerArea,
+      results_visibility: body.resultsVisibility ?? "live",
+      privacy_threshold: body.privacyThreshold ?? 0,
+      proposal_order: body.proposalOrder ?? "random",
+      admin_token_hash: hashSecret(adminToken),
+      screen_key_hash: hashSecret(screenKey),
+      created_at: ctx.now(),
+    });
+    insertAreas(ctx, id, votesPerArea, body.areas ?? [], 0);
+    const event = ctx.repos.events.byId(id);
+    if (!event) throw new Error("event vanished inside its own transaction");
+    return { event, adminToken, screenKey };
+  })();
+}
+
+function insertAreas(ctx: Ctx, eventId: number, votesPerArea: number, areas: readonly AreaInput[], firstPosition: number): string[] {
+  return areas.map((area, i) => {
+    const id = newId("a");
+    ctx.repos.areas.insert({ id, event_id: eventId, title: area.title, position: firstPosition + i, max_votes: area.maxVotes ?? votesPerArea });
+    insertProposals(ctx, id, area.proposals ?? [], 0);
+    return id;
+  });
+}
+
+function insertProposals(ctx: Ctx, areaId: string, proposals: readonly ProposalInput[], firstPosition: number): string[] {
+  return proposals.map((p, i) => {
+    const id = newId("p");
+    ctx.repos.proposals.insert({ id, area_id: areaId, title: p.title, body: p.body ?? "", position: firstPosition + i });
+    return id;
+  });
+}
+
+export function patchEvent(ctx: Ctx, event: EventRow, patch: PatchEventBody): void {
+  ctx.db.transaction(() => {
+    ctx.repos.events.update(event.id, {
+      title: patch.title,
+      access: patch.access,
+      votes_per_area: patch.votesPerArea,
+      results_visibility: patch.resultsVisibility,
+      privacy_threshold: patch.privacyThreshold,
+      proposal_order: patch.proposalOrder,
+    });
+    ctx.repos.events.bumpSeq(event.id);
+  })();
+}
+
+export function replaceContent(ctx: Ctx, event: EventRow, areas: readonly AreaInput[]): void {
+  ctx.db.transaction(() => {
+    if (ctx.repos.votes.anyInEvent(event.id)) throw new AppError("EVENT_LOCKED", "Votes have been cast; the programme can no longer be replaced.");
+    ctx.repos.areas.removeByEvent(event.id);
+    insertAreas(ctx, event.id, event.votes_per_area, areas, 0);
+    ctx.repos.events.bumpSeq(event.id);
+  })();
+}
+
+export function addArea(ctx: Ctx, event: EventRow, input: AreaInput): string {
+  return ctx.db.transaction(() => {
+    if (ctx.repos.areas.countByEvent(event.id) >= LIMITS.areasPerEvent) throw new AppError("BAD_REQUEST", `An event has at most ${LIMITS.areasPerEvent} areas.`);
+    const position = ctx.repos.areas.byEvent(event.id).reduce((max, a) => Math.max(max, a.position + 1), 0);
+    const [id] = insertAreas(ctx, event.id, event.votes_per_area, [input], position);
+    ctx.repos.events.bumpSeq(event.id);
+    if (!id) throw new Error("no area inserted");
+    return id;
+  })();
+}
+
+export function patchArea(ctx: Ctx, event: EventRow, areaId: string, patch: PatchAreaBody): void {
+  ctx.db.transaction(() => {
+    const area = requireArea(ctx, event, areaId);
+    if (patch.title !== undefined) ctx.repos.areas.setTitle(area.id, patch.title);
+    if (patch.maxVotes !== undefined && patch.maxVotes !== area.max_votes) {
+      if (patch.maxVotes < ctx.repos.votes.largestBallot(area.id)) {
+        throw new AppError("EVENT_LOCKED", `A cast ballot in “${area.title}” already has more than ${patch.maxVotes} votes.`);
+      }
+      ctx.repos.areas.setMaxVotes(area.id, patch.maxVotes);
+    }
+    if (patch.status !== undefined && patch.status !== area.status) setStatus(ctx, area, patch.status);
+    if (patch.revealed !== undefined) ctx.repos.areas.setRevealed(area.id, patch.revealed);
+    if (patch.position !== undefined) moveArea(ctx, event, area, patch.position);
+    ctx.repos.events.bumpSeq(event.id);
+  })();
+}
+
+function setStatus(ctx: Ctx, area: AreaRow, status: AreaRow["status"]): void {
+  if (status === "draft" && ctx.repos.votes.anyInArea(area.id)) {
+    throw new AppError("EVENT_LOCKED", `“${area.title}” has votes; close it instead of returning it to draft.`);
+  }
+  ctx.repos.areas.setStatus(area.id, status, ctx.now());
+}
+
+/** Reorders by renumbering all areas, so positions stay 0..n-1 without gaps or duplicates. */
+function moveArea(ctx: Ctx, event: EventRow, area: AreaRow, position: number): void {
+  const others = ctx.repos.areas.byEvent(event.id).filter((a) => a.id !== area.id);
+  others.splice(Math.min(position, others.length), 0, area);
+  others.forEach((a, i) => ctx.repos.areas.setPosition(a.id, i));
+}
+
+export function deleteArea(ctx: Ctx, event: EventRow, areaId: string): void {
+  ctx.db.transaction(() => {
+    const area = requireArea(ctx, event, areaId);
+    if (ctx.repos.votes.anyInArea(area.id)) throw new AppError("EVENT_LOCKED", `“${area.title}” has votes and cannot be deleted.`);
+    ctx.repos.areas.remove(area.id);
+    ctx.repos.events.bumpSeq(event.id);
+  })();
+}
+
+export function setVoting(ctx: Ctx, event: EventRow, status: "open" | "closed", areaIds: readonly string[] | undefined): void {
+  ctx.db.transaction(() => {
+    const areas = areaIds ? areaIds.map((id) => requireArea(ctx, event, id)) : ctx.repos.areas.byEvent(event.id);
+    for (const area of areas) if (area.status !== status) ctx.repos.areas.setStatus(area.id, status, ctx.now());
+    ctx.repos.events.bumpSeq(event.id);
+  })();
+}
+
+export function addProposal(ctx: Ctx, event: EventRow, areaId: string, input: ProposalInput): string {
+  return ctx.db.transaction(() => {
+    const area = requireArea(ctx, event, areaId);
+    // A proposal added mid-vote would reach only the phones that reload: the ballot would differ between voters.
+    if (area.status === "open" || ctx.repos.votes.anyInArea(area.id)) {
+      throw new AppError("EVENT_LOCKED", `“${area.title}” is open or has votes; close it and clear votes before adding proposals.`);
+    }
+    if (ctx.repos.proposals.byArea(area.id).length >= LIMITS.proposalsPerArea) throw new AppError("BAD_REQUEST", `An area has at most ${LIMITS.proposalsPerArea} proposals.`);
+    const [id] = insertProposals(ctx, area.id, [input], ctx.repos.proposals.nextPosition(area.id));
+    ctx.repos.events.bumpSeq(event.id);
+    if (!id) throw new Error("no proposal inserted");
+    return id;
+  })();
+}
+
+export function patchProposal(ctx: Ctx, event: EventRow, proposalId: string, patch: PatchProposalBody): void {
+  ctx.db.transaction(() => {
+    const proposal = ctx.repos.proposals.byId(proposalId, event.id);
+    if (!proposal) throw new AppError("NOT_FOUND", "This event has no such proposal.");
+    // Text fixes stay allowed after votes: a typo must be fixable in front of the room.
+    if (patch.title !== undefined) ctx.repos.proposals.setTitle(proposal.id, patch.title);
+    if (patch.body !== undefined) ctx.repos.proposals.setBody(proposal.id, patch.body);
+    if (patch.position !== undefined) {
+      const others = ctx.repos.proposals.byArea(proposal.area_id).filter((p) => p.id !== proposal.id);
+      others.splice(Math.min(patch.position, others.length), 0, proposal);
+      others.forEach((p, i) => ctx.repos.proposals.setPosition(p.id, i));
+    }
+    ctx.repos.events.bumpSeq(event.id);
+  })();
+}
+
+export function deleteProposal(ctx: Ctx, event: EventRow, proposalId: string): void {
+  ctx.db.transaction(() => {
+    const proposal = ctx.repos.proposals.byId(proposalId, event.id);
+    if (!proposal) throw new AppError("NOT_FOUND", "This event has no such proposal.");
+    if (ctx.repos.votes.anyForProposal(proposal.id)) throw new AppError("EVENT_LOCKED", "This proposal has votes and cannot be deleted.");
+    ctx.repos.proposals.remove(proposal.id);
+    ctx.repos.events.bumpSeq(event.id);
+  })();
+}

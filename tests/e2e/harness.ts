@@ -1,0 +1,38 @@
+// End-to-end harness: the real app serving the built client, and Debian's Chromium driven by
+// playwright-core (never a downloaded browser).
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+import { DEFAULT_CLIENT_DIR, type AppOptions } from "../../server/app";
+import { startServer as startApp, type TestServer } from "../helpers/app";
+
+export { api, createDemoEvent, createEvent, join, openVoting, vote } from "../helpers/app";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** The real app with the built client (run `npm run build` first; a missing build fails). */
+export async function startServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
+  if (!existsSync(`${DEFAULT_CLIENT_DIR}/index.html`)) throw new Error("dist/client is missing: run `npm run build` before the e2e tests");
+  return startApp({ clientDir: DEFAULT_CLIENT_DIR, publicResultsIntervalMs: 250, ...options });
+}
+
+/** In CI a missing browser is a failure, never a skip. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+export const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const PROJECTOR = { viewport: { width: 1280, height: 720 } };
