@@ -31,8 +31,9 @@ export function isTied(rows: ReadonlyArray<{ rank: number | null }>, rank: numbe
 
 /**
  * The rows a "top N" summary reports: every row whose rank is ≤ N, so a tie at the boundary is
- * shown in full rather than cut arbitrarily. The projector summary and the Markdown report both use this.
+ * shown in full rather than cut arbitrarily; a proposal nobody chose is never "top". The projector
+ * summary and the Markdown report both use this, so they always agree.
  */
-export function topRanked<T extends { rank: number | null }>(rows: readonly T[], n = 3): T[] {
-  return rows.filter((r) => r.rank !== null && r.rank <= n);
+export function topRanked<T extends { rank: number | null; votes: number | null }>(rows: readonly T[], n = 3): T[] {
+  return rows.filter((r) => r.rank !== null && r.rank <= n && r.votes !== null && r.votes > 0);
 }
