@@ -1,4 +1,102 @@
-// Placeholder until this page lands (see the open issues).
-export default function AdminPage(props: { code?: string }) {
-  return <main className="page"><h1>AdminPage {props.code}</h1></main>;
+// The organiser's workspace: run the vote, edit or import the programme, ballot cards, paper
+// ballots, exports, settings. The admin token comes from the URL fragment and is never stored.
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { InviteStats } from "../../../../shared/schemas";
+import { errorText } from "../../api/errors";
+import { AdminApi } from "./api";
+import { BallotCards } from "./BallotCards";
+import { ContentEditor } from "./ContentEditor";
+import { Exports } from "./Exports";
+import { ImportPanel } from "./ImportPanel";
+import { KeepLinkNotice } from "./KeepLinkNotice";
+import { adminPath, parseAdminHash } from "./links";
+import { LiveControls } from "./LiveControls";
+import { PaperBallotForm } from "./PaperBallotForm";
+import { SettingsForm } from "./SettingsForm";
+import { useAdminEvent } from "./useAdminEvent";
+import "../home/organiser.css";
+import "./admin.css";
+
+const SECTIONS = [
+  ["live", "Run the vote"],
+  ["programme", "Programme"],
+  ["import", "Import"],
+  ["cards", "Ballot cards"],
+  ["paper", "Paper ballots"],
+  ["exports", "Results"],
+  ["settings", "Settings"],
+] as const;
+
+export default function AdminPage({ code }: { code: string }) {
+  const [hash] = useState(() => parseAdminHash(window.location.hash));
+  const [showKeepLink, setShowKeepLink] = useState(hash.justCreated);
+  const { adminToken, screenKey } = hash;
+  const data = useAdminEvent(code, adminToken);
+  const api = useMemo(() => (adminToken ? new AdminApi(code, adminToken) : null), [code, adminToken]);
+  const [invites, setInvites] = useState<InviteStats | null>(null);
+
+  // The "new" marker is for this one view: a reload or a bookmark must not show the notice again.
+  useEffect(() => {
+    if (hash.justCreated && adminToken) window.history.replaceState(null, "", adminPath(code, adminToken, screenKey));
+  }, [hash.justCreated, adminToken, screenKey, code]);
+
+  const refreshInvites = useCallback(async () => {
+    if (api) setInvites(await api.inviteStats());
+  }, [api]);
+  const participants = data.results?.participants;
+  useEffect(() => {
+    refreshInvites().catch(() => { /* the counts stay as they were; the next change retries */ });
+  }, [refreshInvites, participants]);
+
+  useEffect(() => {
+    if (data.event) document.title = `${data.event.title} · organiser · Plenary`;
+  }, [data.event]);
+
+  if (!adminToken || !api) {
+    return (
+      <main className="page narrow">
+        <h1>This organiser link is incomplete</h1>
+        <p>The link is missing its key (the part after #key=). Open the full link you saved when you created the event.</p>
+      </main>
+    );
+  }
+  if (data.fatal) {
+    return (
+      <main className="page narrow">
+        <h1>Cannot open event {code}</h1>
+        <p role="alert">{data.fatal === "UNAUTHORIZED" || data.fatal === "FORBIDDEN" ? "This organiser link's key is not valid for this event." : errorText(data.fatal)}</p>
+        <p><a href="/">Go to the start page</a></p>
+      </main>
+    );
+  }
+  const event = data.event;
+  if (!event) return <p className="loading" role="status">Loading the event…</p>;
+
+  return (
+    <div className="admin">
+      <header className="admin-header">
+        <div className="admin-title">
+          <p className="eyebrow">Organiser · code {event.code}</p>
+          <h1>{event.title}</h1>
+        </div>
+        <nav aria-label="Sections" className="admin-nav">
+          <ul>
+            {SECTIONS.map(([id, label]) => (
+              <li key={id}><a href={`#${id}`} onClick={(e) => { e.preventDefault(); document.getElementById(id)?.scrollIntoView(); }}>{label}</a></li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main className="page admin-main">
+        {showKeepLink && <KeepLinkNotice code={event.code} adminToken={adminToken} screenKey={screenKey} onDone={() => setShowKeepLink(false)} />}
+        <LiveControls api={api} event={event} results={data.results} publicUrl={data.publicUrl} live={data.live} screenKey={screenKey} invites={invites} applyEvent={data.applyEvent} />
+        <ContentEditor api={api} event={event} applyEvent={data.applyEvent} />
+        <ImportPanel api={api} event={event} applyEvent={data.applyEvent} />
+        <BallotCards api={api} event={event} stats={invites} refreshStats={refreshInvites} />
+        <PaperBallotForm api={api} event={event} />
+        <Exports api={api} />
+        <SettingsForm key={event.code} api={api} event={event} applyEvent={data.applyEvent} />
+      </main>
+    </div>
+  );
 }

@@ -48,8 +48,8 @@ export function ProposalEditor({ api, proposal, index, count, refresh }: Props) 
           </form>
         </details>
         <div className="actions">
-          <button type="button" className="btn secondary small" disabled={busy || index === 0} onClick={() => void run(() => api.patchProposal(proposal.id, { position: index - 1 })} aria-label={`Move ${proposal.title} up`}>↑</button>
-          <button type="button" className="btn secondary small" disabled={busy || index === count - 1} onClick={() => void run(() => api.patchProposal(proposal.id, { position: index + 1 })} aria-label={`Move ${proposal.title} down`}>↓</button>
+          <button type="button" className="btn secondary small" disabled={busy || index === 0} onClick={() => void run(() => api.patchProposal(proposal.id, { position: index - 1 }))} aria-label={`Move ${proposal.title} up`}>↑</button>
+          <button type="button" className="btn secondary small" disabled={busy || index === count - 1} onClick={() => void run(() => api.patchProposal(proposal.id, { position: index + 1 }))} aria-label={`Move ${proposal.title} down`}>↓</button>
           {confirmDelete ? (
             <span className="confirm" role="group" aria-label={`Confirm deleting ${proposal.title}`}>
               <button type="button" className="btn danger small" disabled={busy} autoFocus onClick={() => void run(() => api.deleteProposal(proposal.id), (err) => explain(err, LOCKED.deleteProposal)).then(() => setConfirmDelete(false))}>Delete</button>

@@ -1,4 +1,128 @@
-// Placeholder until this page lands (see the open issues).
-export default function ReportPage(props: { code?: string }) {
-  return <main className="page"><h1>ReportPage {props.code}</h1></main>;
+// The meeting report, for print or PDF: per area the top three with counts and a bar chart, the
+// full ranking as an annex, turnout, opening and closing times, and the rules used. It reads the
+// JSON export, so it says exactly what the files say; it holds no identities because they hold none.
+import { useEffect, useState } from "react";
+import { isTied, ordinal, topRanked } from "../../../../shared/ranking";
+import { plural } from "../../../../shared/rules";
+import { ApiError, request } from "../../api/http";
+import { keyFromHash } from "../../routes";
+import { BarChart } from "../../components/BarChart";
+import { formatTime, ReportExport, shareText } from "./reportData";
+import "./report.css";
+
+export default function ReportPage({ code }: { code: string }) {
+  const [data, setData] = useState<ReportExport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const token = keyFromHash(window.location.hash);
+
+  useEffect(() => {
+    if (!token) {
+      setError("This report link is missing its key. Open the report from the organiser page.");
+      return;
+    }
+    request("GET", `/api/events/${code}/export?format=json`, ReportExport, { token })
+      .then((d) => {
+        setData(d);
+        document.title = `${d.event.title} — results`;
+      })
+      .catch((err) => setError(err instanceof ApiError ? err.message : "The results could not be read."));
+  }, [code, token]);
+
+  if (error) return <main className="page narrow"><h1>Report</h1><p role="alert">{error}</p></main>;
+  if (!data) return <p className="loading" role="status">Preparing the report…</p>;
+  const { event, results, turnout } = data;
+  const times = new Map(data.areas.map((a) => [a.id, a]));
+  const limits = new Set(event.areas.map((a) => a.maxVotes));
+
+  return (
+    <main className="report">
+      <div className="report-toolbar no-print">
+        <button type="button" className="btn" onClick={() => window.print()}>Print or save as PDF</button>
+      </div>
+      <header>
+        <h1>{event.title}</h1>
+        <p className="report-sub">Results of the prioritisation vote · event {event.code} · report generated {formatTime(data.generatedAt)}</p>
+      </header>
+
+      <section aria-labelledby="rules-h" className="report-block">
+        <h2 id="rules-h">How the vote worked</h2>
+        <ul>
+          <li>
+            Each participant could choose up to {limits.size === 1 ? `${[...limits][0]} ${plural([...limits][0] ?? 0, "proposal")}` : "a set number of proposals"} in each area
+            {limits.size > 1 ? " (the limit of each area is given below)" : ""}, and change their choice until the area closed.
+          </li>
+          <li>{event.access === "invite" ? "Voting needed a single-use ballot card." : "Anyone with the event's link or code could vote."}</li>
+          <li>{event.resultsVisibility === "live" ? "The tally was shown live on the projector." : "Results were hidden until the facilitator revealed each area."}</li>
+          {event.privacyThreshold > 0 && <li>Counts of an area are withheld unless at least {event.privacyThreshold} participants voted in it.</li>}
+          <li>Proposals are ranked by votes; equal votes share a rank (written “=2nd”), and ties are not broken.</li>
+          <li>No names were asked for and no vote can be traced to a person (Chatham House Rule).</li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="turnout-h" className="report-block">
+        <h2 id="turnout-h">Turnout</h2>
+        <p>
+          {turnout.participants} {plural(turnout.participants, "participant")} joined; {turnout.voters} voted in at least one area.
+          {turnout.invites && ` Ballot cards: ${turnout.invites.issued} issued, ${turnout.invites.used} used.`}
+        </p>
+      </section>
+
+      {results.areas.map((area) => {
+        const t = times.get(area.id);
+        const rows = area.results.flatMap((r) => (r.votes === null || r.rank === null ? [] : [{ id: r.proposalId, title: r.title, votes: r.votes, rank: r.rank }]));
+        return (
+          <section key={area.id} className="report-area" aria-labelledby={`a-${area.id}`}>
+            <h2 id={`a-${area.id}`}>{area.title}</h2>
+            <p className="report-meta">
+              {area.voters} {plural(area.voters, "voter")} · up to {area.maxVotes} {plural(area.maxVotes, "vote")} each · opened {formatTime(t?.openedAt)} · closed {formatTime(t?.closedAt)}
+            </p>
+            {area.withheld ? (
+              <p>Results withheld: fewer than {event.privacyThreshold} participants voted in this area.</p>
+            ) : area.voters === 0 ? (
+              <p>No votes were cast.</p>
+            ) : (
+              <>
+                <ol className="podium">
+                  {topRanked(area.results, 3).map((r) => (
+                    <li key={r.proposalId}>
+                      <span className="place">{ordinal(r.rank ?? 0, isTied(area.results, r.rank))}</span>
+                      <span className="podium-title">{r.title}</span>
+                      <span className="podium-votes">{r.votes} {plural(r.votes ?? 0, "vote")}</span>
+                    </li>
+                  ))}
+                </ol>
+                <BarChart rows={rows} maxVotes={Math.max(1, ...rows.map((r) => r.votes))} label={`Votes in ${area.title}`} className="report-chart" />
+              </>
+            )}
+          </section>
+        );
+      })}
+
+      <section className="report-annex" aria-labelledby="annex-h">
+        <h2 id="annex-h">Annex: full ranking</h2>
+        {results.areas.map((area) => (
+          <div key={area.id} className="annex-area">
+            <h3>{area.title}</h3>
+            {area.withheld ? (
+              <p>Withheld.</p>
+            ) : (
+              <table>
+                <thead><tr><th scope="col">Rank</th><th scope="col">Proposal</th><th scope="col">Votes</th><th scope="col">Share of voters</th></tr></thead>
+                <tbody>
+                  {area.results.map((r) => (
+                    <tr key={r.proposalId}>
+                      <td>{ordinal(r.rank ?? 0, isTied(area.results, r.rank))}</td>
+                      <td>{r.title}</td>
+                      <td>{r.votes}</td>
+                      <td>{shareText(r.votes, area.voters)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        ))}
+      </section>
+    </main>
+  );
 }

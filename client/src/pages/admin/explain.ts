@@ -14,6 +14,8 @@ export const LOCKED = {
   deleteArea: (title: string) => `People have already voted in “${title}”, so it cannot be deleted. You can close it, or rename it.`,
   lowerMaxVotes: (title: string, n: number) =>
     `Someone has already used more than ${n} ${n === 1 ? "vote" : "votes"} in “${title}”, so its limit cannot be lowered to ${n}.`,
+  lowerDefault: (n: number) =>
+    `The settings were saved, but some areas keep their old limit: people have already used more than ${n} ${n === 1 ? "vote" : "votes"} there.`,
   addProposal: (title: string) =>
     `Proposals cannot be added to “${title}” while it is open or once anyone has voted in it — the choice would change under those who already voted. Close it first if nobody has voted yet.`,
   deleteProposal: "This proposal already has votes, so it cannot be deleted. Its title and text can still be corrected.",

@@ -1,6 +1,6 @@
 // The start page: organisers create an event, participants who typed the bare address join one.
 import { CreateEventForm } from "./CreateEventForm";
-import { JoinForm } from "./JoinForm";
+import { JoinByCode } from "../participant/JoinByCode";
 import "./home.css";
 
 export default function HomePage() {
@@ -11,10 +11,8 @@ export default function HomePage() {
         <p className="lead">Prioritise proposals together: everyone votes from their phone, the projector shows the tally live.</p>
       </header>
       <div className="home-grid">
-        <section className="card home-join" aria-labelledby="join-heading">
-          <h2 id="join-heading">Join an event</h2>
-          <p className="hint">Type the code shown on the projector or on your ballot card.</p>
-          <JoinForm />
+        <section className="home-join" aria-label="Join an event">
+          <JoinByCode heading="Join an event" />
         </section>
         <section className="card home-create" aria-labelledby="create-heading">
           <h2 id="create-heading">Create an event</h2>
