@@ -1,25 +1,29 @@
-// zod schemas of every API payload (API.md). The server validates requests and documents responses
-// with these; the client validates what it receives and shapes its forms with the same objects.
-import { z } from "zod";
+// zod schemas of every API payload (API.md): one copy, used by the server to validate requests and
+// document responses, and by the client to parse what it receives and shape its forms.
+// Written with zod/mini: the phone page has a 100 KB weight budget, and classic zod cannot be
+// tree-shaken (its string type alone brings every format, ~27 KB gzipped); mini builds only what is used.
+import * as z from "zod/mini";
 import { LIMITS } from "./limits";
-import { CODE_ALPHABET, EVENT_CODE_LENGTH } from "./codes";
+import { CODE_ALPHABET, EVENT_CODE_LENGTH, normalizeCode } from "./codes";
 
-const trimmed = (max: number, min = 0) => z.string().trim().min(min).max(max);
+const text = (max: number) => z.string().check(z.maxLength(max));
+/** Trimmed, non-empty, bounded: a title of spaces is no title. */
+const title = (max: number) => z.string().check(z.trim(), z.minLength(1, "must not be empty"), z.maxLength(max));
+const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
-export const Id = z.string().min(1).max(LIMITS.idLength).regex(/^[A-Za-z0-9_-]+$/, "not an id");
-export const EventCodeParam = z
-  .string()
-  .max(16)
-  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ""))
-  .pipe(z.string().length(EVENT_CODE_LENGTH).regex(new RegExp(`^[${CODE_ALPHABET}]+$`), "not an event code"));
+export const Id = z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength), z.regex(/^[A-Za-z0-9_-]+$/, "not an id"));
+export const EventCodeParam = z.pipe(
+  z.pipe(z.string().check(z.maxLength(16)), z.transform(normalizeCode)),
+  z.string().check(z.length(EVENT_CODE_LENGTH, "not an event code"), z.regex(new RegExp(`^[${CODE_ALPHABET}]+$`), "not an event code")),
+);
 
 export const Access = z.enum(["open", "invite"]);
 export const ResultsVisibility = z.enum(["live", "on-reveal"]);
 /** Added to API v1: whether each phone shows proposals in its own random order (against ballot-order bias). */
 export const ProposalOrder = z.enum(["random", "organiser"]);
 export const AreaStatus = z.enum(["draft", "open", "closed"]);
-export const MaxVotes = z.number().int().min(LIMITS.votesMin).max(LIMITS.votesMax);
-export const PrivacyThreshold = z.number().int().min(0).max(LIMITS.privacyThresholdMax);
+export const MaxVotes = int(LIMITS.votesMin, LIMITS.votesMax);
+export const PrivacyThreshold = int(0, LIMITS.privacyThresholdMax);
 
 // ---- objects -------------------------------------------------------------------------------
 
@@ -27,19 +31,19 @@ export const Proposal = z.object({
   id: Id,
   title: z.string(),
   body: z.string(),
-  position: z.number().int(),
+  position: z.int(),
 });
 export type Proposal = z.infer<typeof Proposal>;
 
 export const Area = z.object({
   id: Id,
   title: z.string(),
-  position: z.number().int(),
+  position: z.int(),
   maxVotes: MaxVotes,
   status: AreaStatus,
   revealed: z.boolean(),
-  openedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
+  openedAt: z.nullable(z.string()),
+  closedAt: z.nullable(z.string()),
   proposals: z.array(Proposal),
 });
 export type Area = z.infer<typeof Area>;
@@ -60,8 +64,8 @@ export type Event = z.infer<typeof Event>;
 export const ResultRow = z.object({
   proposalId: Id,
   title: z.string(),
-  votes: z.number().int().nullable(),
-  rank: z.number().int().nullable(),
+  votes: z.nullable(z.int()),
+  rank: z.nullable(z.int()),
 });
 export type ResultRow = z.infer<typeof ResultRow>;
 
@@ -71,7 +75,7 @@ export const AreaResults = z.object({
   status: AreaStatus,
   revealed: z.boolean(),
   maxVotes: MaxVotes,
-  voters: z.number().int(),
+  voters: z.int(),
   withheld: z.boolean(),
   results: z.array(ResultRow),
 });
@@ -79,45 +83,45 @@ export type AreaResults = z.infer<typeof AreaResults>;
 
 export const Results = z.object({
   code: z.string(),
-  seq: z.number().int(),
-  participants: z.number().int(),
-  voters: z.number().int(),
+  seq: z.int(),
+  participants: z.int(),
+  voters: z.int(),
   areas: z.array(AreaResults),
 });
 export type Results = z.infer<typeof Results>;
 
 /** areaId → chosen proposal ids. Keys are ids, so a plain record; size is bounded by the event. */
-export const Ballot = z.record(Id, z.array(Id).max(LIMITS.votesMax));
+export const Ballot = z.record(Id, z.array(Id).check(z.maxLength(LIMITS.votesMax)));
 export type Ballot = z.infer<typeof Ballot>;
 
 // ---- requests ------------------------------------------------------------------------------
 // strictObject: an unknown field is a client bug or a probe, and is refused rather than ignored.
 
 export const ProposalInput = z.strictObject({
-  title: trimmed(LIMITS.proposalTitle, 1),
-  body: z.string().max(LIMITS.proposalBody).optional(),
+  title: title(LIMITS.proposalTitle),
+  body: z.optional(text(LIMITS.proposalBody)),
 });
 export type ProposalInput = z.infer<typeof ProposalInput>;
 
 export const AreaInput = z.strictObject({
-  title: trimmed(LIMITS.areaTitle, 1),
-  maxVotes: MaxVotes.optional(),
-  proposals: z.array(ProposalInput).max(LIMITS.proposalsPerArea).optional(),
+  title: title(LIMITS.areaTitle),
+  maxVotes: z.optional(MaxVotes),
+  proposals: z.optional(z.array(ProposalInput).check(z.maxLength(LIMITS.proposalsPerArea))),
 });
 export type AreaInput = z.infer<typeof AreaInput>;
 
 const eventSettings = {
-  access: Access.optional(),
-  votesPerArea: MaxVotes.optional(),
-  resultsVisibility: ResultsVisibility.optional(),
-  privacyThreshold: PrivacyThreshold.optional(),
-  proposalOrder: ProposalOrder.optional(),
+  access: z.optional(Access),
+  votesPerArea: z.optional(MaxVotes),
+  resultsVisibility: z.optional(ResultsVisibility),
+  privacyThreshold: z.optional(PrivacyThreshold),
+  proposalOrder: z.optional(ProposalOrder),
 };
 
 export const CreateEventBody = z.strictObject({
-  title: trimmed(LIMITS.eventTitle, 1),
+  title: title(LIMITS.eventTitle),
   ...eventSettings,
-  areas: z.array(AreaInput).max(LIMITS.areasPerEvent).optional(),
+  areas: z.optional(z.array(AreaInput).check(z.maxLength(LIMITS.areasPerEvent))),
 });
 export type CreateEventBody = z.infer<typeof CreateEventBody>;
 
@@ -127,47 +131,47 @@ export type CreateEventReply = z.infer<typeof CreateEventReply>;
 export const EventReply = z.object({ event: Event });
 export type EventReply = z.infer<typeof EventReply>;
 
-export const PatchEventBody = z.strictObject({ title: trimmed(LIMITS.eventTitle, 1).optional(), ...eventSettings });
+export const PatchEventBody = z.strictObject({ title: z.optional(title(LIMITS.eventTitle)), ...eventSettings });
 export type PatchEventBody = z.infer<typeof PatchEventBody>;
 
-export const PutContentBody = z.strictObject({ areas: z.array(AreaInput).max(LIMITS.areasPerEvent) });
+export const PutContentBody = z.strictObject({ areas: z.array(AreaInput).check(z.maxLength(LIMITS.areasPerEvent)) });
 export type PutContentBody = z.infer<typeof PutContentBody>;
 
 export const AreaReply = z.object({ area: Area });
 export const PatchAreaBody = z.strictObject({
-  title: trimmed(LIMITS.areaTitle, 1).optional(),
-  maxVotes: MaxVotes.optional(),
-  status: AreaStatus.optional(),
-  revealed: z.boolean().optional(),
-  position: z.number().int().min(0).max(LIMITS.areasPerEvent).optional(),
+  title: z.optional(title(LIMITS.areaTitle)),
+  maxVotes: z.optional(MaxVotes),
+  status: z.optional(AreaStatus),
+  revealed: z.optional(z.boolean()),
+  position: z.optional(int(0, LIMITS.areasPerEvent)),
 });
 export type PatchAreaBody = z.infer<typeof PatchAreaBody>;
 
 export const ProposalReply = z.object({ proposal: Proposal });
 export const PatchProposalBody = z.strictObject({
-  title: trimmed(LIMITS.proposalTitle, 1).optional(),
-  body: z.string().max(LIMITS.proposalBody).optional(),
-  position: z.number().int().min(0).max(LIMITS.proposalsPerArea).optional(),
+  title: z.optional(title(LIMITS.proposalTitle)),
+  body: z.optional(text(LIMITS.proposalBody)),
+  position: z.optional(int(0, LIMITS.proposalsPerArea)),
 });
 export type PatchProposalBody = z.infer<typeof PatchProposalBody>;
 
 export const VotingBody = z.strictObject({
   status: z.enum(["open", "closed"]),
-  areaIds: z.array(Id).max(LIMITS.areasPerEvent).optional(),
+  areaIds: z.optional(z.array(Id).check(z.maxLength(LIMITS.areasPerEvent))),
 });
 export type VotingBody = z.infer<typeof VotingBody>;
 
-export const InvitesBody = z.strictObject({ count: z.number().int().min(1).max(LIMITS.invitesPerRequest) });
+export const InvitesBody = z.strictObject({ count: int(1, LIMITS.invitesPerRequest) });
 export const InvitesReply = z.object({ invites: z.array(z.string()) });
-export const InviteStats = z.object({ issued: z.number().int(), used: z.number().int() });
+export const InviteStats = z.object({ issued: z.int(), used: z.int() });
 export type InviteStats = z.infer<typeof InviteStats>;
 
-export const JoinBody = z.strictObject({ invite: z.string().max(32).optional() });
+export const JoinBody = z.optional(z.strictObject({ invite: z.optional(text(32)) }));
 export const JoinReply = z.object({ participantToken: z.string() });
 
 export const BallotReply = z.object({ ballot: Ballot });
 export type BallotReply = z.infer<typeof BallotReply>;
-export const PutBallotBody = z.strictObject({ proposalIds: z.array(Id).max(LIMITS.votesMax * 5) });
+export const PutBallotBody = z.strictObject({ proposalIds: z.array(Id).check(z.maxLength(LIMITS.votesMax * 5)) });
 export type PutBallotBody = z.infer<typeof PutBallotBody>;
 export const PutBallotReply = z.object({ areaId: Id, proposalIds: z.array(Id) });
 export type PutBallotReply = z.infer<typeof PutBallotReply>;
@@ -177,7 +181,7 @@ export const PaperBallotReply = z.object({ ballot: Ballot });
 
 export const ExportFormat = z.enum(["csv", "json", "md"]);
 export type ExportFormat = z.infer<typeof ExportFormat>;
-export const ExportQuery = z.strictObject({ format: ExportFormat.default("csv") });
+export const ExportQuery = z.strictObject({ format: z._default(ExportFormat, "csv") });
 
 export const CodeParams = z.strictObject({ code: EventCodeParam });
 export const AreaParams = z.strictObject({ code: EventCodeParam, areaId: Id });
@@ -185,11 +189,15 @@ export const ProposalParams = z.strictObject({ code: EventCodeParam, proposalId:
 
 export const ErrorReply = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export const HealthReply = z.object({ ok: z.literal(true) });
+export const ServerInfo = z.object({ publicUrl: z.nullable(z.string()), version: z.string() });
+export type ServerInfo = z.infer<typeof ServerInfo>;
+/** The body of a file download (exports): documented, not parsed as JSON. */
+export const FileBody = z.string();
 
 // ---- socket --------------------------------------------------------------------------------
 
 export const SocketAuth = z.strictObject({
   code: EventCodeParam,
-  token: z.string().min(1).max(LIMITS.tokenLength).optional(),
+  token: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.tokenLength))),
 });
 export type SocketAuth = z.infer<typeof SocketAuth>;

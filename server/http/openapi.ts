@@ -1,13 +1,13 @@
 // The OpenAPI document, generated from the same zod schemas and route declarations that validate
 // requests: it cannot drift from what the server does.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ERROR_STATUS, type ErrorCode } from "../../shared/errors";
 import { ErrorReply } from "../../shared/schemas";
 import type { RegisteredRoute } from "./route";
 
 type Json = Record<string, unknown>;
 
-function schemaOf(schema: z.ZodType, io: "input" | "output"): Json {
+function schemaOf(schema: z.ZodMiniType, io: "input" | "output"): Json {
   const json = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Json;
   delete json.$schema;
   return json;

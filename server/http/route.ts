@@ -1,7 +1,7 @@
 // One way to declare a route: its zod schemas (from shared/), who may call it, and a handler.
 // The same declaration validates the request, shapes the response and feeds the OpenAPI document.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type * as z from "zod/mini";
 import { AppError } from "../../shared/errors";
 import type { EventRow } from "../repos/events";
 import { authorize, bearerToken, identify, type Access, type Caller } from "./auth";
@@ -10,7 +10,7 @@ import { requireEvent } from "../services/event-view";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+export interface RouteDef<P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType, R extends z.ZodMiniType> {
   method: Method;
   url: string;
   summary: string;
@@ -46,15 +46,15 @@ export interface RegisteredRoute {
   summary: string;
   tag: string;
   access: Access;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
+  params?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
   status: number;
-  response: z.ZodType | null;
+  response: z.ZodMiniType | null;
   errors: string[];
 }
 
-function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
+function parse<T extends z.ZodMiniType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
   const result = schema.safeParse(value ?? (where === "body" ? undefined : {}));
   if (!result.success) {
@@ -65,7 +65,7 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where
   return result.data;
 }
 
-export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+export function defineRoute<P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType, R extends z.ZodMiniType>(
   def: RouteDef<P, Q, B, R>,
 ): RouteDef<P, Q, B, R> {
   return def;
@@ -76,7 +76,7 @@ export function registerRoutes(
   services: Services,
   registry: RegisteredRoute[],
   // eslint-style variance: each def has its own schema types, erased here.
-  defs: ReadonlyArray<RouteDef<z.ZodType, z.ZodType, z.ZodType, z.ZodType>>,
+  defs: ReadonlyArray<RouteDef<z.ZodMiniType, z.ZodMiniType, z.ZodMiniType, z.ZodMiniType>>,
 ): void {
   for (const def of defs) {
     registry.push({

@@ -32,7 +32,7 @@ export function participationRoutes(s: Services) {
     defineRoute({
       method: "POST", url: "/api/events/:code/participants", tag: "participants", access: "anyone", status: 201,
       summary: "Join an event. Rejoining with the same invite returns a token for the same participant, ballot kept.",
-      params: CodeParams, body: JoinBody.optional(), response: JoinReply,
+      params: CodeParams, body: JoinBody, response: JoinReply,
       errors: ["BAD_REQUEST", "NOT_FOUND", "INVITE_REQUIRED", "INVITE_INVALID", "RATE_LIMITED"],
       rateLimit: { max: 1200, timeWindow: 60_000 },
       handler: ({ event, body }) => {

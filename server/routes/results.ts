@@ -1,6 +1,5 @@
-import { z } from "zod";
 // Results and exports.
-import { ExportQuery, CodeParams, Results } from "../../shared/schemas";
+import { CodeParams, ExportQuery, FileBody, Results } from "../../shared/schemas";
 import { defineRoute } from "../http/route";
 import type { Services } from "../services/app-services";
 import { reportData } from "../services/report";
@@ -20,7 +19,7 @@ export function resultRoutes(s: Services) {
     defineRoute({
       method: "GET", url: "/api/events/:code/export", tag: "results", access: "admin", status: 200,
       summary: "Download the results as csv, json (with anonymised ballots) or md (meeting report).",
-      params: CodeParams, query: ExportQuery, response: z.string().describe("the file"), errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
+      params: CodeParams, query: ExportQuery, response: FileBody, errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
       handler: ({ event, query, reply }) => {
         const file = exportFile(reportData(ctx, event), query.format);
         void reply

@@ -1,11 +1,9 @@
 // Health, the OpenAPI document and the address phones should use.
-import { z } from "zod";
-import { HealthReply } from "../../shared/schemas";
+import * as z from "zod/mini";
+import { HealthReply, ServerInfo } from "../../shared/schemas";
 import { defineRoute, type RegisteredRoute } from "../http/route";
 import { openApiDocument } from "../http/openapi";
 import type { Services } from "../services/app-services";
-
-export const ServerInfo = z.object({ publicUrl: z.string().nullable(), version: z.string() });
 
 export function systemRoutes(s: Services, registry: readonly RegisteredRoute[], version: string) {
   return [
