@@ -41,6 +41,7 @@ export function eventLinks(baseUrl: string, code: string, adminToken: string, sc
   return {
     participant: `${baseUrl}/e/${code}`,
     projector: `${baseUrl}/e/${code}/screen#key=${screenKey}`,
-    organiser: `${baseUrl}/e/${code}/admin#key=${adminToken}`,
+    // The organiser page also needs the screen key (for its projector preview and link); only hashes are stored.
+    organiser: `${baseUrl}/e/${code}/admin#key=${adminToken}&screen=${screenKey}`,
   };
 }
