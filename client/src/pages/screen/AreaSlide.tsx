@@ -29,14 +29,17 @@ export function AreaSlide({ event, area, results, participants, index, total }: 
         </div>
         <div className="slide-meta">
           <StatusPill status={results?.status ?? area.status} />
-          <p className="area-turnout" data-testid="area-turnout">{turnout}</p>
+          {display.mode === "shown" && <p className="area-turnout" data-testid="area-turnout">{turnout}</p>}
         </div>
       </header>
       {display.mode === "shown" ? (
         <Chart rows={display.rows} voters={voters} title={area.title} />
       ) : (
         <div className="withheld" data-testid="withheld">
-          <p className="withheld-turnout">{turnout}</p>
+          <p className="withheld-turnout" data-testid="area-turnout">{turnout}</p>
+          <span className="turnout-meter" aria-hidden="true">
+            <span style={{ width: `${participants > 0 ? Math.min(100, (100 * voters) / participants) : 0}%` }} />
+          </span>
           <p className="withheld-note">{display.mode === "threshold" ? thresholdText(display.needed, display.have) : HIDDEN_TEXT}</p>
         </div>
       )}
@@ -50,7 +53,7 @@ function Chart({ rows, voters, title }: { rows: BarChartRow[]; voters: number; t
   const perColumn = Math.ceil(shown.length / columns);
   const leader = shown[0]?.votes ?? 0;
   return (
-    <div className="chart-box" style={{ "--chart-rows": perColumn } as CSSProperties}>
+    <div className="chart-box" style={{ "--chart-rows": perColumn, "--chart-lines": perColumn <= 4 ? 3 : 2 } as CSSProperties}>
       <BarChart rows={shown} maxVotes={leader} columns={columns} showPlaces={voters > 0} label={`Votes in ${title}`} />
       {rows.length > shown.length && <p className="chart-more">Showing the top {shown.length} of {rows.length} proposals</p>}
     </div>

@@ -1,12 +1,24 @@
-import type { Event, Results } from "../../../../shared/schemas";
-import { HIDDEN_TEXT, areaDisplay, thresholdText, topThree, votesText } from "./screen-model";
+import { useRef } from "react";
+import type { Area, Event, Results } from "../../../../shared/schemas";
+import { HIDDEN_TEXT, areaDisplay, summaryGrid, thresholdText, topThree, votesText, type SummaryRow } from "./screen-model";
+import { useFitText } from "./useFitText";
 
-/** Past this many rows a card would overflow; a tie that long is summed up instead. */
-const MAX_ROWS_PER_CARD = 6;
+/** Past this many rows a card would be unreadable; the tail of so long a tie is summed up. */
+const MAX_ROWS_PER_CARD = 7;
 
 export function SummarySlide({ event, results }: { event: Event; results: Results | null }) {
   const areas = [...event.areas].sort((a, b) => a.position - b.position);
-  const cols = areas.length <= 3 ? Math.max(1, areas.length) : areas.length === 4 ? 2 : 3;
+  const cards = areas.map((area) => {
+    const res = results?.areas.find((a) => a.id === area.id);
+    const display = areaDisplay(event, res);
+    const rows = display.mode === "shown" && (res?.voters ?? 0) > 0 ? topThree(display.rows) : null;
+    const note = display.mode === "threshold" ? thresholdText(display.needed, display.have) : display.mode === "awaiting-reveal" ? HIDDEN_TEXT : rows ? null : "No votes yet";
+    return { area, res, rows, note };
+  });
+  const grid = summaryGrid(cards.map((c) => Math.min(c.rows?.length ?? 0, MAX_ROWS_PER_CARD)));
+  const gridRef = useRef<HTMLDivElement>(null);
+  const contentKey = cards.map((c) => `${c.area.id}:${c.res?.voters ?? 0}:${c.rows?.map((r) => `${r.id}=${r.votes}`).join() ?? c.note}`).join("|");
+  useFitText(gridRef, ".summary-card", contentKey);
   return (
     <section className="slide summary" aria-labelledby="summary-heading">
       <header className="slide-head">
@@ -15,35 +27,29 @@ export function SummarySlide({ event, results }: { event: Event; results: Result
           <h1 id="summary-heading">Top three per area</h1>
         </div>
       </header>
-      <div className="summary-grid" style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }} data-cards={areas.length}>
-        {areas.map((area) => {
-          const res = results?.areas.find((a) => a.id === area.id);
-          const display = areaDisplay(event, res);
-          return (
-            <article key={area.id} className="summary-card" data-area-id={area.id} aria-labelledby={`sum-${area.id}`}>
-              <h2 id={`sum-${area.id}`}>{area.title}</h2>
-              {display.mode !== "shown" ? (
-                <p className="summary-note">{display.mode === "threshold" ? thresholdText(display.needed, display.have) : HIDDEN_TEXT}</p>
-              ) : (res?.voters ?? 0) === 0 ? (
-                <p className="summary-note">No votes yet</p>
-              ) : (
-                <TopList rows={topThree(display.rows)} />
-              )}
-            </article>
-          );
-        })}
+      <div ref={gridRef} className="summary-grid" style={{ gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))`, gridTemplateRows: grid.rows }}>
+        {cards.map((c) => <SummaryCard key={c.area.id} {...c} />)}
       </div>
     </section>
   );
 }
 
-function TopList({ rows }: { rows: ReturnType<typeof topThree> }) {
+function SummaryCard({ area, rows, note }: { area: Area; rows: SummaryRow[] | null; note: string | null }) {
+  return (
+    <article className="summary-card" data-area-id={area.id} aria-labelledby={`sum-${area.id}`}>
+      <h2 id={`sum-${area.id}`}>{area.title}</h2>
+      {rows ? <TopList rows={rows} /> : <p className="summary-note">{note}</p>}
+    </article>
+  );
+}
+
+function TopList({ rows }: { rows: SummaryRow[] }) {
   const shown = rows.length > MAX_ROWS_PER_CARD ? rows.slice(0, MAX_ROWS_PER_CARD - 1) : rows;
   const rest = rows.slice(shown.length);
   return (
     <ol className="summary-list">
       {shown.map((r) => (
-        <li key={r.id} className="summary-row" data-testid="summary-row">
+        <li key={r.id} className="summary-row" data-testid="summary-row" data-place={r.place} data-votes={r.votes}>
           <span className="summary-place">{r.place}</span>
           <span className="summary-title">{r.title}</span>
           <span className="summary-votes">{votesText(r.votes)}</span>
@@ -52,7 +58,7 @@ function TopList({ rows }: { rows: ReturnType<typeof topThree> }) {
       {rest.length > 0 && (
         <li className="summary-row summary-rest">
           <span className="summary-place">{rest[0]?.place}</span>
-          <span className="summary-title">and {rest.length} more tied with {votesText(rest[0]?.votes ?? 0)}</span>
+          <span className="summary-title">and {rest.length} more with {votesText(rest[0]?.votes ?? 0)}</span>
         </li>
       )}
     </ol>

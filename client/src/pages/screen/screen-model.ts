@@ -182,3 +182,18 @@ export function chartColumns(n: number): number {
   const shown = Math.min(n, MAX_BARS);
   return shown <= 6 ? 1 : shown <= 12 ? 2 : 3;
 }
+
+/**
+ * The summary's grid: columns for the number of areas, and row heights weighted by the rows the
+ * cards in each grid row list, so a six-way tie gets room that an area without votes does not need.
+ */
+export function summaryGrid(rowCounts: readonly number[]): { columns: number; rows: string } {
+  const n = rowCounts.length;
+  const columns = n <= 3 ? Math.max(1, n) : n === 4 ? 2 : 3;
+  const weights: number[] = [];
+  for (let i = 0; i < n; i += columns) {
+    const most = Math.max(1, ...rowCounts.slice(i, i + columns));
+    weights.push(1.5 + most * 2);
+  }
+  return { columns, rows: weights.map((w) => `minmax(0, ${w}fr)`).join(" ") };
+}
