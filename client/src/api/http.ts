@@ -1,6 +1,5 @@
 // Typed HTTP client. Every reply is parsed with the shared zod schema, so a client built against an
 // older server fails loudly instead of rendering half a page.
-import type { z } from "zod";
 import { isErrorCode } from "../../../shared/errors";
 import { errorText } from "./errors";
 
@@ -25,12 +24,20 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export async function request<S extends z.ZodType>(
+/**
+ * What `request` needs of a schema: zod's parse. Classic schemas fit, and so do zod/mini ones, which
+ * the participant page uses to stay inside its weight budget (shared/schemas-mini.ts).
+ */
+export interface ReplySchema<T> {
+  parse(data: unknown): T;
+}
+
+export async function request<T = unknown>(
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
-  schema: S | null,
+  schema: ReplySchema<T> | null,
   opts: RequestOptions = {},
-): Promise<z.infer<S>> {
+): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers["content-type"] = "application/json";
@@ -48,7 +55,7 @@ export async function request<S extends z.ZodType>(
     throw new ApiError(0, "NETWORK", "No connection to the server.");
   }
   if (!res.ok) throw await apiErrorFrom(res);
-  if (res.status === 204 || schema === null) return undefined as z.infer<S>;
+  if (res.status === 204 || schema === null) return undefined as T;
   return schema.parse(await res.json());
 }
 
