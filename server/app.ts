@@ -6,7 +6,7 @@ import { LIMITS } from "../shared/limits";
 import { openDatabase, type Db } from "./db/open";
 import { registerRoutes, type RegisteredRoute } from "./http/route";
 import { installErrorHandling } from "./plugins/errors";
-import { installSecurity } from "./plugins/security";
+import { createGuessGuard, installSecurity } from "./plugins/security";
 import { installClient } from "./plugins/static-client";
 import { createRealtime, type Realtime } from "./realtime/realtime";
 import { createRepos } from "./repos";
@@ -32,7 +32,8 @@ export interface AppOptions {
   rateLimits?: boolean;
   /** Built client to serve; null to serve the API only. */
   clientDir?: string | null;
-  logger?: boolean | { level: string };
+  /** stream: where log lines go (tests capture them to scan for leaked secrets); stdout by default. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
   now?: () => string;
 }
 
@@ -65,10 +66,15 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
   });
   const db = openDatabase(options.databaseFile);
   const ctx: Ctx = { db, repos: createRepos(db), now: options.now ?? (() => new Date().toISOString()) };
+  // Failed look-ups per address, shared by HTTP and the socket handshake: guessing codes over
+  // either transport spends the same budget.
+  const guard = createGuessGuard();
+  const rateLimits = options.rateLimits ?? true;
   const realtime = createRealtime(app.server, ctx, {
     resultsIntervalMs: options.resultsIntervalMs ?? 100,
     publicResultsIntervalMs: options.publicResultsIntervalMs ?? 1000,
     maxSocketsPerIp: options.maxSocketsPerIp ?? 3000,
+    guard: rateLimits ? guard : null,
   });
   const services: Services = {
     ctx,
@@ -76,7 +82,7 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
     settings: { organiserKey: options.organiserKey ?? null, publicUrl: options.publicUrl ?? null },
   };
 
-  await installSecurity(app, { rateLimits: options.rateLimits ?? true });
+  await installSecurity(app, { rateLimits, ctx, guard });
   const registry: RegisteredRoute[] = [];
   registerRoutes(app, services, registry, [
     ...eventRoutes(services),

@@ -5,6 +5,7 @@ import type * as z from "zod/mini";
 import { AppError } from "../../shared/errors";
 import type { EventRow } from "../repos/events";
 import { authorize, bearerToken, identify, type Access, type Caller } from "./auth";
+import { routeRateLimit, type RateLimitSpec } from "../plugins/security";
 import type { Services } from "../services/app-services";
 import { requireEvent } from "../services/event-view";
 
@@ -24,8 +25,8 @@ export interface RouteDef<P extends z.ZodMiniType, Q extends z.ZodMiniType, B ex
   response: R | null;
   /** Errors this route may answer with, for the document. */
   errors?: string[];
-  /** Per-route rate limit (see plugins/security.ts). */
-  rateLimit?: { max: number; timeWindow: number };
+  /** Per-route rate limit: one of RATE_LIMITS in plugins/security.ts. */
+  rateLimit?: RateLimitSpec;
   handler: (input: HandlerInput<z.infer<P>, z.infer<Q>, z.infer<B>>) => z.input<R> | undefined | Promise<z.input<R> | undefined>;
 }
 
@@ -87,7 +88,7 @@ export function registerRoutes(
     app.route({
       method: def.method,
       url: def.url,
-      config: def.rateLimit ? { rateLimit: def.rateLimit } : {},
+      config: def.rateLimit ? { rateLimit: routeRateLimit(def.rateLimit) } : {},
       handler: async (request, reply) => {
         // Who before what: a caller without the right token learns nothing from validation messages.
         const params = parse(def.params, request.params, "params");

@@ -7,6 +7,7 @@ import { LIMITS } from "../../shared/limits";
 import { SocketAuth } from "../../shared/schemas";
 import { SOCKET_PATH, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from "../../shared/socket-events";
 import { identify } from "../http/auth";
+import { holdsValidToken, type GuessGuard } from "../plugins/security";
 import type { Ctx } from "../services/context";
 import { ballotOf } from "../services/ballots";
 import { eventView } from "../services/event-view";
@@ -24,6 +25,8 @@ export interface RealtimeOptions {
   publicResultsIntervalMs: number;
   /** Connections one address may hold: a whole room behind one venue NAT must still fit. */
   maxSocketsPerIp: number;
+  /** Failed look-ups per address (plugins/security.ts); null when rate limits are off. */
+  guard: GuessGuard | null;
 }
 
 export interface Realtime {
@@ -55,8 +58,16 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
       if ((perIp.get(ip) ?? 0) >= options.maxSocketsPerIp) throw new AppError("RATE_LIMITED", "Too many connections from this address.");
       const parsed = SocketAuth.safeParse(socket.handshake.auth);
       if (!parsed.success) throw new AppError("BAD_REQUEST", "The handshake needs { code, token? }.");
+      const guard = options.guard;
+      // Over the failed look-up budget, only a valid token gets through: the same 429 whether the code exists or not.
+      if (guard?.blocked(ip) && !holdsValidToken(ctx, parsed.data.code, parsed.data.token)) {
+        throw new AppError("RATE_LIMITED", "Too many failed look-ups from this address. Wait a minute and try again.");
+      }
       const event = ctx.repos.events.byCode(parsed.data.code);
-      if (!event) throw new AppError("NOT_FOUND", "No event has this code.");
+      if (!event) {
+        guard?.failed(ip);
+        throw new AppError("NOT_FOUND", "No event has this code.");
+      }
       const caller = identify(ctx.repos, event, parsed.data.token ?? null);
       socket.data = {
         eventId: event.id,

@@ -3,6 +3,7 @@ import { AppError } from "../../shared/errors";
 import { CodeParams, CreateEventBody, CreateEventReply, EventReply, PatchEventBody, PutContentBody } from "../../shared/schemas";
 import { hashSecret, sameHash } from "../crypto";
 import { bearerToken } from "../http/auth";
+import { RATE_LIMITS } from "../plugins/security";
 import { defineRoute } from "../http/route";
 import type { Services } from "../services/app-services";
 import { createEvent, patchEvent, replaceContent } from "../services/content";
@@ -16,7 +17,7 @@ export function eventRoutes(s: Services) {
       method: "POST", url: "/api/events", tag: "events", access: "anyone", status: 201,
       summary: "Create an event (needs Bearer ORGANISER_KEY when the server has one). Returns the admin token and screen key once.",
       body: CreateEventBody, response: CreateEventReply, errors: ["BAD_REQUEST", "UNAUTHORIZED", "RATE_LIMITED"],
-      rateLimit: { max: 60, timeWindow: 60_000 },
+      rateLimit: RATE_LIMITS.createEvent,
       handler: ({ body, request }) => {
         if (organiserKeyHash) {
           const token = bearerToken(request);
@@ -30,7 +31,7 @@ export function eventRoutes(s: Services) {
       method: "GET", url: "/api/events/:code", tag: "events", access: "anyone", status: 200,
       summary: "Read an event: settings, areas and proposals.",
       params: CodeParams, response: EventReply, errors: ["NOT_FOUND"],
-      rateLimit: { max: 600, timeWindow: 60_000 },
+      rateLimit: RATE_LIMITS.eventLookup,
       handler: ({ event }) => ({ event: eventView(ctx, event) }),
     }),
     defineRoute({

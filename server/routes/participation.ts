@@ -1,6 +1,7 @@
 // Joining and voting: the participant's side, plus paper ballots entered by the organiser.
 import { AppError } from "../../shared/errors";
 import { AreaParams, BallotReply, CodeParams, InviteStats, InvitesBody, InvitesReply, JoinBody, JoinReply, PaperBallotBody, PaperBallotReply, PutBallotBody, PutBallotReply } from "../../shared/schemas";
+import { RATE_LIMITS } from "../plugins/security";
 import { defineRoute } from "../http/route";
 import type { Services } from "../services/app-services";
 import { ballotOf, castBallot, castPaperBallot } from "../services/ballots";
@@ -34,7 +35,7 @@ export function participationRoutes(s: Services) {
       summary: "Join an event. Rejoining with the same invite returns a token for the same participant, ballot kept.",
       params: CodeParams, body: JoinBody, response: JoinReply,
       errors: ["BAD_REQUEST", "NOT_FOUND", "INVITE_REQUIRED", "INVITE_INVALID", "RATE_LIMITED"],
-      rateLimit: { max: 1200, timeWindow: 60_000 },
+      rateLimit: RATE_LIMITS.join,
       handler: ({ event, body }) => {
         const participantToken = join(ctx, event, body?.invite);
         realtime.resultsChanged(event.id);
@@ -51,7 +52,9 @@ export function participationRoutes(s: Services) {
       method: "PUT", url: "/api/events/:code/ballot/:areaId", tag: "ballot", access: "participant", status: 200,
       summary: "Replace the caller's ballot in one area (idempotent; an empty list withdraws). Acknowledged after it commits.",
       params: AreaParams, body: PutBallotBody, response: PutBallotReply,
-      errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL"],
+      errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL", "RATE_LIMITED"],
+      // Per token, not per address: a whole room votes through one venue NAT.
+      rateLimit: RATE_LIMITS.ballotWrite,
       handler: ({ event, caller, params, body }) => {
         const participant = requireParticipant(caller);
         const result = castBallot(ctx, event, participant, params.areaId, body.proposalIds);

@@ -1,5 +1,6 @@
 // Results and exports.
 import { CodeParams, ExportQuery, FileBody, Results } from "../../shared/schemas";
+import { RATE_LIMITS } from "../plugins/security";
 import { defineRoute } from "../http/route";
 import type { Services } from "../services/app-services";
 import { reportData } from "../services/report";
@@ -13,7 +14,7 @@ export function resultRoutes(s: Services) {
       method: "GET", url: "/api/events/:code/results", tag: "results", access: "anyone", status: 200,
       summary: "Ranked results. Hidden counts (on-reveal) only with the admin token or screen key; the privacy threshold withholds from everyone.",
       params: CodeParams, response: Results, errors: ["UNAUTHORIZED", "NOT_FOUND"],
-      rateLimit: { max: 600, timeWindow: 60_000 },
+      rateLimit: RATE_LIMITS.results,
       handler: ({ event, caller }) => results(ctx, event, caller.role === "admin" || caller.role === "screen" ? "privileged" : "public"),
     }),
     defineRoute({
