@@ -4,7 +4,7 @@ import { AreaParams, BallotReply, CodeParams, InviteStats, InvitesBody, InvitesR
 import { RATE_LIMITS } from "../plugins/security";
 import { defineRoute } from "../http/route";
 import type { Services } from "../services/app-services";
-import { ballotOf, castBallot, castPaperBallot } from "../services/ballots";
+import { ballotOf, castBallotGrouped, castPaperBallot } from "../services/ballots";
 import { issueInvites } from "../services/invites";
 import { join } from "../services/participants";
 import type { Caller } from "../http/auth";
@@ -55,9 +55,9 @@ export function participationRoutes(s: Services) {
       errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL", "RATE_LIMITED"],
       // Per token, not per address: a whole room votes through one venue NAT.
       rateLimit: RATE_LIMITS.ballotWrite,
-      handler: ({ event, caller, params, body }) => {
+      handler: async ({ event, caller, params, body }) => {
         const participant = requireParticipant(caller);
-        const result = castBallot(ctx, event, participant, params.areaId, body.proposalIds);
+        const result = await castBallotGrouped(ctx, event, participant, params.areaId, body.proposalIds);
         if (result.changed) realtime.ballotChanged(event.id, participant.id);
         return { areaId: params.areaId, proposalIds: result.proposalIds };
       },

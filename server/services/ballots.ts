@@ -7,6 +7,7 @@ import type { EventRow } from "../repos/events";
 import type { ParticipantRow } from "../repos/participants";
 import type { Ctx } from "./context";
 import { areaView, requireArea } from "./event-view";
+import { groupCommitFor } from "./group-commit";
 
 export interface CastResult {
   proposalIds: string[];
@@ -28,6 +29,14 @@ export function writeAreaBallot(ctx: Ctx, event: EventRow, participantId: number
 
 export function castBallot(ctx: Ctx, event: EventRow, participant: ParticipantRow, areaId: string, proposalIds: readonly string[]): CastResult {
   return guardConstraints(() => ctx.db.transaction(() => writeAreaBallot(ctx, event, participant.id, areaId, proposalIds))());
+}
+
+/**
+ * castBallot for the HTTP path: the ballot shares a COMMIT with those that arrived alongside it
+ * (group-commit.ts) and settles only after that COMMIT, so an acknowledged ballot is durable.
+ */
+export function castBallotGrouped(ctx: Ctx, event: EventRow, participant: ParticipantRow, areaId: string, proposalIds: readonly string[]): Promise<CastResult> {
+  return groupCommitFor(ctx.db).run(() => guardConstraints(() => writeAreaBallot(ctx, event, participant.id, areaId, proposalIds)));
 }
 
 /** A paper ballot is one more participant, under the same rules, written whole or not at all. */
