@@ -1,0 +1,269 @@
+// Authorization matrix: every route that needs a token, and every socket capability, tried with
+// no token, the wrong kind of token and another event's tokens. All refused with the API's code,
+// and the database byte-for-byte unchanged. Identity comes only from the token.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PlenaryApp } from "../../server/app";
+import type { Results } from "../../shared/schemas";
+import { startServer, type TestServer } from "../helpers/app";
+import { call, expectStatus, joinEvent, memoryApp, openAll, record, seedEvent, sleep, smallProgramme, until, type Reply, type Seeded } from "./fixtures/kit";
+import { dumpDb } from "./support";
+
+type Access = "admin" | "participant";
+interface Target {
+  code: string;
+  areaDraft: string;
+  areaOpen: string;
+  proposalDraft: string;
+  proposalOpen: string;
+}
+interface RouteCase {
+  access: Access;
+  path: (t: Target) => string;
+  body?: (t: Target) => unknown;
+}
+
+/**
+ * Every route that needs a token, with a body that succeeds for the right caller (proved below),
+ * so that each refusal in the matrix is about who calls, never about what is sent.
+ */
+const ROUTES: Record<string, RouteCase> = {
+  "PATCH /api/events/{code}": { access: "admin", path: (t) => `/api/events/${t.code}`, body: () => ({ title: "Renamed" }) },
+  "PUT /api/events/{code}/content": { access: "admin", path: (t) => `/api/events/${t.code}/content`, body: () => ({ areas: [{ title: "Only", proposals: [{ title: "P" }] }] }) },
+  "POST /api/events/{code}/areas": { access: "admin", path: (t) => `/api/events/${t.code}/areas`, body: () => ({ title: "New area" }) },
+  "PATCH /api/events/{code}/areas/{areaId}": { access: "admin", path: (t) => `/api/events/${t.code}/areas/${t.areaDraft}`, body: () => ({ status: "open", revealed: true }) },
+  "DELETE /api/events/{code}/areas/{areaId}": { access: "admin", path: (t) => `/api/events/${t.code}/areas/${t.areaDraft}` },
+  "POST /api/events/{code}/areas/{areaId}/proposals": { access: "admin", path: (t) => `/api/events/${t.code}/areas/${t.areaDraft}/proposals`, body: () => ({ title: "Late idea" }) },
+  "PATCH /api/events/{code}/proposals/{proposalId}": { access: "admin", path: (t) => `/api/events/${t.code}/proposals/${t.proposalOpen}`, body: () => ({ title: "Typo fixed" }) },
+  "DELETE /api/events/{code}/proposals/{proposalId}": { access: "admin", path: (t) => `/api/events/${t.code}/proposals/${t.proposalDraft}` },
+  "POST /api/events/{code}/voting": { access: "admin", path: (t) => `/api/events/${t.code}/voting`, body: () => ({ status: "closed" }) },
+  "POST /api/events/{code}/invites": { access: "admin", path: (t) => `/api/events/${t.code}/invites`, body: () => ({ count: 3 }) },
+  "GET /api/events/{code}/invites": { access: "admin", path: (t) => `/api/events/${t.code}/invites` },
+  "POST /api/events/{code}/paper-ballots": { access: "admin", path: (t) => `/api/events/${t.code}/paper-ballots`, body: (t) => ({ ballot: { [t.areaOpen]: [t.proposalOpen] } }) },
+  "GET /api/events/{code}/export": { access: "admin", path: (t) => `/api/events/${t.code}/export?format=json` },
+  "GET /api/events/{code}/ballot": { access: "participant", path: (t) => `/api/events/${t.code}/ballot` },
+  "PUT /api/events/{code}/ballot/{areaId}": { access: "participant", path: (t) => `/api/events/${t.code}/ballot/${t.areaOpen}`, body: (t) => ({ proposalIds: [t.proposalOpen] }) },
+};
+
+interface Party extends Seeded {
+  participant: string;
+  target: Target;
+}
+
+let plenary: PlenaryApp;
+
+/** An event with a draft area (for content edits) and an open area (for ballots), one participant, some invites. */
+async function party(): Promise<Party> {
+  const app = plenary.app;
+  const s = await seedEvent(app, smallProgramme({ access: "open" }));
+  const [areaDraft, areaOpen] = s.areaIds as [string, string];
+  await expectStatus(call(app, "POST", `/api/events/${s.code}/voting`, { token: s.adminToken, body: { status: "open", areaIds: [areaOpen] } }), 200);
+  await expectStatus(call(app, "POST", `/api/events/${s.code}/invites`, { token: s.adminToken, body: { count: 2 } }), 201);
+  const participant = await joinEvent(app, s.code);
+  const target: Target = {
+    code: s.code,
+    areaDraft,
+    areaOpen,
+    proposalDraft: s.proposalIds[0]?.[3] ?? "",
+    proposalOpen: s.proposalIds[1]?.[0] ?? "",
+  };
+  return { ...s, participant, target };
+}
+
+function expectRefused(res: Reply, status: 401 | 403, context: string): void {
+  expect(res.status, `${context}: ${res.text.slice(0, 200)}`).toBe(status);
+  expect(res.body, context).toEqual({ error: { code: status === 401 ? "UNAUTHORIZED" : "FORBIDDEN", message: expect.any(String) } });
+}
+
+beforeAll(async () => {
+  plenary = await memoryApp();
+});
+afterAll(async () => {
+  await plenary.app.close();
+});
+
+describe("authorization matrix over HTTP", () => {
+  it("covers every route that needs a token (a new one must be added to the matrix)", async () => {
+    const doc = (await call(plenary.app, "GET", "/openapi.json")).body as { paths: Record<string, Record<string, { security: unknown[] }>> };
+    const secured = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).filter(([, op]) => op.security.length > 0).map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(secured.sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  it("refuses every caller but the right one, and changes nothing", async () => {
+    const a = await party();
+    const b = await party();
+    // Votes in both events, so the dump holds ballots a refused request could disturb.
+    await expectStatus(call(plenary.app, "PUT", `/api/events/${a.code}/ballot/${a.target.areaOpen}`, { token: a.participant, body: { proposalIds: [a.target.proposalOpen] } }), 200);
+    await expectStatus(call(plenary.app, "PUT", `/api/events/${b.code}/ballot/${b.target.areaOpen}`, { token: b.participant, body: { proposalIds: [b.target.proposalOpen] } }), 200);
+    const callers: Array<{ name: string; headers: Record<string, string>; admin: 401 | 403 | "allowed"; participant: 401 | 403 | "allowed" }> = [
+      { name: "no token", headers: {}, admin: 401, participant: 401 },
+      { name: "empty bearer", headers: { authorization: "Bearer " }, admin: 401, participant: 401 },
+      { name: "basic auth", headers: { authorization: `Basic ${Buffer.from(`x:${a.adminToken}`).toString("base64")}` }, admin: 401, participant: 401 },
+      { name: "token in a cookie", headers: { cookie: `token=${a.adminToken}` }, admin: 401, participant: 401 },
+      { name: "participant token", headers: { authorization: `Bearer ${a.participant}` }, admin: 403, participant: "allowed" },
+      { name: "screen key", headers: { authorization: `Bearer ${a.screenKey}` }, admin: 403, participant: 403 },
+      { name: "admin token", headers: { authorization: `Bearer ${a.adminToken}` }, admin: "allowed", participant: 403 },
+      { name: "other event's admin token", headers: { authorization: `Bearer ${b.adminToken}` }, admin: 401, participant: 401 },
+      { name: "other event's screen key", headers: { authorization: `Bearer ${b.screenKey}` }, admin: 401, participant: 401 },
+      { name: "other event's participant", headers: { authorization: `Bearer ${b.participant}` }, admin: 401, participant: 401 },
+      { name: "admin token, one letter changed", headers: { authorization: `Bearer ${a.adminToken.slice(0, -1)}${a.adminToken.endsWith("A") ? "B" : "A"}` }, admin: 401, participant: 401 },
+    ];
+    let refusals = 0;
+    const before = dumpDb(plenary.db);
+    for (const [key, route] of Object.entries(ROUTES)) {
+      const [method] = key.split(" ") as ["GET" | "POST" | "PUT" | "PATCH" | "DELETE"];
+      for (const caller of callers) {
+        const expected = route.access === "admin" ? caller.admin : caller.participant;
+        if (expected === "allowed") continue;
+        const body = route.body?.(a.target);
+        const res = await call(plenary.app, method, route.path(a.target), { headers: caller.headers, ...(body === undefined ? {} : { body }) });
+        expectRefused(res, expected, `${key} with ${caller.name}`);
+        refusals++;
+      }
+    }
+    expect(dumpDb(plenary.db)).toEqual(before);
+    expect(refusals).toBeGreaterThanOrEqual(Object.keys(ROUTES).length * 8);
+  });
+
+  it("lets the right caller through with the same requests (the matrix is not vacuous)", async () => {
+    for (const [key, route] of Object.entries(ROUTES)) {
+      const [method] = key.split(" ") as ["GET" | "POST" | "PUT" | "PATCH" | "DELETE"];
+      const p = await party();
+      const token = route.access === "admin" ? p.adminToken : p.participant;
+      const body = route.body?.(p.target);
+      const res = await call(plenary.app, method, route.path(p.target), { token, ...(body === undefined ? {} : { body }) });
+      expect(res.status, `${key}: ${res.text.slice(0, 200)}`).toBeGreaterThanOrEqual(200);
+      expect(res.status, `${key}: ${res.text.slice(0, 200)}`).toBeLessThan(300);
+    }
+  });
+
+  it("hidden counts reach only the admin token and the screen key", async () => {
+    const p = await party();
+    await expectStatus(call(plenary.app, "PATCH", `/api/events/${p.code}`, { token: p.adminToken, body: { resultsVisibility: "on-reveal" } }), 200);
+    await expectStatus(call(plenary.app, "PUT", `/api/events/${p.code}/ballot/${p.target.areaOpen}`, { token: p.participant, body: { proposalIds: [p.target.proposalOpen] } }), 200);
+    const area = (r: Reply) => (r.body as Results).areas.find((x) => x.id === p.target.areaOpen);
+    for (const token of [undefined, p.participant]) {
+      const res = await expectStatus(call(plenary.app, "GET", `/api/events/${p.code}/results`, token ? { token } : {}), 200);
+      expect(area(res)?.withheld).toBe(true);
+      expect(area(res)?.results.every((r) => r.votes === null && r.rank === null)).toBe(true);
+    }
+    for (const token of [p.adminToken, p.screenKey]) {
+      const res = await expectStatus(call(plenary.app, "GET", `/api/events/${p.code}/results`, { token }), 200);
+      expect(area(res)?.withheld).toBe(false);
+      expect(area(res)?.results.find((r) => r.proposalId === p.target.proposalOpen)?.votes).toBe(1);
+    }
+    const other = await party();
+    expectRefused(await call(plenary.app, "GET", `/api/events/${p.code}/results`, { token: other.screenKey }), 401, "foreign screen key on results");
+  });
+});
+
+describe("identity comes only from the token", () => {
+  it("refuses identity fields in bodies as unknown, and ignores them in the query", async () => {
+    const p = await party();
+    const other = await joinEvent(plenary.app, p.code);
+    const before = dumpDb(plenary.db);
+    const probes: Array<[method: "POST" | "PUT", path: string, token: string | undefined, body: unknown]> = [
+      ["PUT", `/api/events/${p.code}/ballot/${p.target.areaOpen}`, p.participant, { proposalIds: [p.target.proposalOpen], participantId: 1 }],
+      ["PUT", `/api/events/${p.code}/ballot/${p.target.areaOpen}`, p.participant, { proposalIds: [p.target.proposalOpen], participantToken: other }],
+      ["PUT", `/api/events/${p.code}/ballot/${p.target.areaOpen}`, p.participant, { proposalIds: [p.target.proposalOpen], role: "admin" }],
+      ["POST", `/api/events/${p.code}/participants`, undefined, { participantId: 1 }],
+      ["POST", `/api/events/${p.code}/participants`, undefined, { token: other }],
+      ["POST", `/api/events/${p.code}/paper-ballots`, p.adminToken, { ballot: { [p.target.areaOpen]: [p.target.proposalOpen] }, participantId: 1 }],
+    ];
+    for (const [method, path, token, body] of probes) {
+      const res = await call(plenary.app, method, path, { ...(token ? { token } : {}), body });
+      expect(res.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(400);
+      expect((res.body as { error: { code: string } }).error.code).toBe("BAD_REQUEST");
+    }
+    expect(dumpDb(plenary.db)).toEqual(before);
+
+    // The other participant writes; the first reads only its own ballot, whatever the query says.
+    await expectStatus(call(plenary.app, "PUT", `/api/events/${p.code}/ballot/${p.target.areaOpen}`, { token: other, body: { proposalIds: [p.target.proposalOpen] } }), 200);
+    const mine = await expectStatus(call(plenary.app, "GET", `/api/events/${p.code}/ballot?participantId=2&participant=${other}`, { token: p.participant }), 200);
+    expect((mine.body as { ballot: Record<string, string[]> }).ballot[p.target.areaOpen]).toEqual([]);
+  });
+});
+
+describe("socket capabilities", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ resultsIntervalMs: 20, publicResultsIntervalMs: 40 });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("refuses foreign and unknown tokens at the handshake, keeps hidden counts and ballots to their owners, ignores anything a client sends", async () => {
+    const app = server.app;
+    const a = await seedEvent(app, smallProgramme({ resultsVisibility: "on-reveal" }));
+    const b = await seedEvent(app);
+    await openAll(app, a);
+    const p1 = await joinEvent(app, a.code);
+    const p2 = await joinEvent(app, a.code);
+    const pb = await joinEvent(app, b.code);
+    const [area] = a.areaIds as [string];
+    const [choice] = a.proposalIds[0] as [string];
+
+    const refusedAuth: Array<[string, unknown, string]> = [
+      ["other event's admin token", { code: a.code, token: b.adminToken }, "UNAUTHORIZED"],
+      ["other event's screen key", { code: a.code, token: b.screenKey }, "UNAUTHORIZED"],
+      ["other event's participant", { code: a.code, token: pb }, "UNAUTHORIZED"],
+      ["garbage token", { code: a.code, token: "adm_x" }, "UNAUTHORIZED"],
+      ["unknown event", { code: "ZZZZZZ", token: a.adminToken }, "NOT_FOUND"],
+      ["participant id instead of a token", { code: a.code, participantId: 1 }, "BAD_REQUEST"],
+      ["role claimed in the handshake", { code: a.code, role: "admin" }, "BAD_REQUEST"],
+    ];
+    for (const [name, auth, code] of refusedAuth) {
+      const r = record(server.url, auth);
+      expect(await r.outcome, name).toBe(code);
+      r.close();
+    }
+
+    const sockets = {
+      public: record(server.url, { code: a.code }),
+      p1: record(server.url, { code: a.code, token: p1 }),
+      p2: record(server.url, { code: a.code, token: p2 }),
+      screen: record(server.url, { code: a.code, token: a.screenKey }),
+      admin: record(server.url, { code: a.code, token: a.adminToken }),
+    };
+    for (const [name, s] of Object.entries(sockets)) expect(await s.outcome, name).toBe("connected");
+
+    const before = dumpDb(server.db);
+    // Clients change nothing over the socket, whatever they send.
+    for (const s of Object.values(sockets)) {
+      s.socket.emit("ballot", { ballot: { [area]: [choice] } });
+      s.socket.emit("vote", { areaId: area, proposalIds: [choice] });
+      s.socket.emit("voting", { status: "closed" });
+      s.socket.emit("results", { seq: 1e9 });
+    }
+    await sleep(100);
+    expect(dumpDb(server.db)).toEqual(before);
+    for (const [name, s] of Object.entries(sockets)) expect(s.socket.connected, name).toBe(true);
+
+    await expectStatus(call(app, "PUT", `/api/events/${a.code}/ballot/${area}`, { token: p1, body: { proposalIds: [choice] } }), 200);
+    const counted = (frames: Array<{ name: string; payload: unknown }>) =>
+      frames.some((f) => f.name === "results" && (f.payload as Results).areas.some((x) => x.id === area && x.voters === 1));
+    await until(() => Object.values(sockets).every((s) => counted(s.frames)), "every socket saw the new turnout");
+    await until(() => sockets.p1.frames.some((f) => f.name === "ballot" && JSON.stringify(f.payload).includes(choice)), "p1 saw its ballot");
+    await sleep(100);
+
+    const areaResults = (f: { payload: unknown }) => (f.payload as Results).areas.find((x) => x.id === area);
+    for (const name of ["public", "p1", "p2"] as const) {
+      const results = sockets[name].frames.filter((f) => f.name === "results");
+      expect(results.length, name).toBeGreaterThan(0);
+      for (const f of results) {
+        expect(areaResults(f)?.withheld, name).toBe(true);
+        expect(areaResults(f)?.results.every((r) => r.votes === null), name).toBe(true);
+      }
+    }
+    for (const name of ["screen", "admin"] as const) {
+      const last = sockets[name].frames.filter((f) => f.name === "results").at(-1);
+      expect(last && areaResults(last)?.results.find((r) => r.proposalId === choice)?.votes, name).toBe(1);
+    }
+    // Ballot frames: only to the participant's own sockets.
+    for (const name of ["public", "screen", "admin"] as const) expect(sockets[name].frames.filter((f) => f.name === "ballot"), name).toEqual([]);
+    for (const f of sockets.p2.frames.filter((x) => x.name === "ballot")) expect(JSON.stringify(f.payload), "p2's ballot frames").not.toContain(choice);
+    for (const s of Object.values(sockets)) s.close();
+  });
+});
