@@ -111,14 +111,22 @@ describe("topThree", () => {
     expect(topThree(rows([4, 4, 4, 4])).map((r) => r.place)).toEqual(["=1st", "=1st", "=1st", "=1st"]);
   });
 
+  it("never reports a proposal nobody chose", () => {
+    expect(topThree(rows([3, 0, 0, 0])).map((r) => r.place)).toEqual(["1st"]);
+    expect(topThree(rows([0, 0]))).toEqual([]);
+  });
+
   it("lists only places up to 3rd, in ranked order", () => {
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 60 }), { minLength: 1, maxLength: 15 }), (votes) => {
         const top = topThree(rows(votes));
         const sorted = [...votes].sort((a, b) => b - a);
-        expect(top.length).toBeGreaterThanOrEqual(Math.min(3, votes.length));
+        expect(top.length).toBeGreaterThanOrEqual(Math.min(3, votes.filter((v) => v > 0).length));
         expect(top.map((r) => r.votes)).toEqual(sorted.slice(0, top.length));
-        for (const r of top) expect(Number(/\d+/.exec(r.place)?.[0])).toBeLessThanOrEqual(3);
+        for (const r of top) {
+          expect(Number(/\d+/.exec(r.place)?.[0])).toBeLessThanOrEqual(3);
+          expect(r.votes).toBeGreaterThan(0);
+        }
       }),
     );
   });

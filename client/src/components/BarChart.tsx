@@ -3,6 +3,7 @@
 // of rank glides rather than jumps; the list order for assistive technology is given by posinset.
 import type { CSSProperties } from "react";
 import { isTied, ordinal } from "../../../shared/ranking";
+import { plural } from "../../../shared/rules";
 import "./BarChart.css";
 
 export interface BarChartRow {
@@ -52,7 +53,7 @@ export function BarChart({ rows, maxVotes, columns = 1, highlightTop = 3, showPl
               <span className="bar-fill" style={{ width: `calc((100% - var(--bar-count-w)) * ${share.toFixed(4)})` }} />
               <span className="bar-count">{row.votes}</span>
             </span>
-            <span className="visually-hidden">{`: ${row.votes} ${row.votes === 1 ? "vote" : "votes"}`}</span>
+            <span className="visually-hidden">{`: ${row.votes} ${plural(row.votes, "vote")}`}</span>
           </li>
         );
       })}

@@ -2,6 +2,7 @@
 // to keep, what an area may show, what the summary lists, and where a key press leads.
 import type { Area, AreaResults, Event, Results, ResultRow } from "../../../../shared/schemas";
 import { isTied, ordinal, topRanked } from "../../../../shared/ranking";
+import { plural } from "../../../../shared/rules";
 
 // ---- snapshots ---------------------------------------------------------------------------
 
@@ -75,7 +76,7 @@ export function turnoutText(voters: number, participants: number): string {
 }
 
 export function votesText(votes: number): string {
-  return `${votes} ${votes === 1 ? "vote" : "votes"}`;
+  return `${votes} ${plural(votes, "vote")}`;
 }
 
 export function statusText(status: Area["status"]): string {

@@ -2,13 +2,10 @@
 // socket. Snapshots can race (push vs fetch), so only a newer seq replaces the shown one; after a
 // reconnect the page re-fetches, since pushes sent while it was away are gone.
 import { useEffect, useRef, useState } from "react";
-import { z } from "zod";
 import { ApiError, request } from "../../api/http";
 import { connectEvent } from "../../api/socket";
-import { EventReply, Event, Results } from "../../../../shared/schemas";
+import { EventReply, Results, ServerInfo, type Event } from "../../../../shared/schemas";
 import { newerResults } from "./screen-model";
-
-const ServerInfo = z.object({ publicUrl: z.string() });
 
 export interface ScreenData {
   event: Event | null;
@@ -40,7 +37,8 @@ export function useScreenData(code: string, screenKey: string | null): ScreenDat
 
     const fail = (err: unknown) => {
       if (stopped || (err instanceof DOMException && err.name === "AbortError")) return;
-      if (err instanceof ApiError && !err.retryable) setFatal(err.code);
+      // The status decides, so a refusal still reads right if its body carries no known code.
+      if (err instanceof ApiError && !err.retryable) setFatal(err.status === 401 ? "UNAUTHORIZED" : err.status === 404 ? "NOT_FOUND" : err.code);
       // retryable trouble: the socket's reconnect triggers the next fetch
     };
     const apply = (r: Results, gen: number) => {
