@@ -75,15 +75,16 @@ export function AreaEditor({ api, area, index, count, refresh }: Props) {
         <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim() || !validVotes}>Save</button>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}
-      <ol className="proposal-list">
-        {area.proposals.map((p, i) => (
-          <li key={p.id}>
-            <ProposalEditor api={api} proposal={p} index={i} count={area.proposals.length} refresh={refresh} />
-          </li>
-        ))}
-      </ol>
-      <details className="add-proposal">
-        <summary>Add a proposal to “{area.title}”</summary>
+      <details className="area-proposals">
+        <summary>{area.proposals.length} {area.proposals.length === 1 ? "proposal" : "proposals"}<span className="visually-hidden"> in “{area.title}”</span></summary>
+        <ol className="proposal-list">
+          {area.proposals.map((p, i) => (
+            <li key={p.id}>
+              <ProposalEditor api={api} proposal={p} index={i} count={area.proposals.length} refresh={refresh} />
+            </li>
+          ))}
+        </ol>
+        <h4 className="add-proposal-heading">Add a proposal</h4>
         <form onSubmit={addProposal}>
           <div className="field">
             <label htmlFor={`${idBase}-new-title`}>Proposal title</label>

@@ -42,7 +42,7 @@ export function BallotCards({ api, event, stats, refreshStats }: Props) {
         Cards issued: <strong>{stats ? stats.issued : "–"}</strong> · used: <strong>{stats ? stats.used : "–"}</strong>
       </p>
       <form className="add-form" onSubmit={generate}>
-        <div className="field">
+        <div className="field count-field">
           <label htmlFor="invite-count">Number of cards</label>
           <input id="invite-count" type="number" inputMode="numeric" min={1} max={LIMITS.invitesPerRequest} value={count} onChange={(e) => setCount(e.target.value)} />
         </div>

@@ -10,6 +10,7 @@ import { keyFromHash } from "../../routes";
 import { QrCode } from "../screen/QrCode";
 import { loadInvites } from "./invitesStore";
 import { adminPath, participantUrl } from "./links";
+import "../home/organiser.css";
 import "./cards.css";
 
 const CARDS_PER_SHEET = 8;
@@ -30,6 +31,8 @@ export default function CardsPage({ code }: { code: string }) {
   const sheets: string[][] = [];
   for (let i = 0; i < invites.length; i += CARDS_PER_SHEET) sheets.push(invites.slice(i, i + CARDS_PER_SHEET));
   const url = participantUrl(publicUrl ?? null, code);
+  // Written without the scheme (phones add it) and split where a line may break: after the host.
+  const { host, pathname: path } = new URL(url);
   const back = adminToken ? adminPath(code, adminToken, null) : null;
 
   return (
@@ -59,8 +62,13 @@ export default function CardsPage({ code }: { code: string }) {
               <article className="ballot-card" key={invite}>
                 <p className="card-event">{title}</p>
                 <QrCode text={`${url}?invite=${encodeURIComponent(invite)}`} label={`QR code for ballot card ${formatInvite(invite)}`} />
-                <p className="card-code" aria-label="Ballot-card code">{formatInvite(invite)}</p>
-                <p className="card-instruction">Scan with your phone camera, or open <strong>{url.replace(/^https?:\/\//, "")}</strong> and type this code.</p>
+                <div className="card-text">
+                  <p className="card-label">Ballot card · single use</p>
+                  <p className="card-code" aria-label="Ballot-card code">{formatInvite(invite)}</p>
+                  <p className="card-instruction">
+                    Scan with your phone camera, or open <strong>{host}<wbr />{path}</strong> and type this code.
+                  </p>
+                </div>
               </article>
             ))}
           </section>

@@ -2,9 +2,10 @@
 // API exists only on secure origins; over plain http on the venue LAN the selection is copied instead.
 import { useId, useRef, useState } from "react";
 
-export function CopyField(props: { label: string; value: string; hint?: string }) {
+/** `wrap`: show a long link in full over several lines, e.g. a key the organiser must be able to read. */
+export function CopyField(props: { label: string; value: string; hint?: string; wrap?: boolean }) {
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
 
   const copy = async () => {
@@ -23,7 +24,11 @@ export function CopyField(props: { label: string; value: string; hint?: string }
     <div className="field copy-field">
       <label htmlFor={id}>{props.label}</label>
       <div className="copy-row">
-        <input id={id} ref={input} type="text" readOnly value={props.value} onFocus={(e) => e.currentTarget.select()} aria-describedby={props.hint ? `${id}-hint` : undefined} />
+        {props.wrap ? (
+          <textarea id={id} ref={input} readOnly rows={3} value={props.value} onFocus={(e) => e.currentTarget.select()} aria-describedby={props.hint ? `${id}-hint` : undefined} />
+        ) : (
+          <input id={id} ref={input} type="text" readOnly value={props.value} onFocus={(e) => e.currentTarget.select()} aria-describedby={props.hint ? `${id}-hint` : undefined} />
+        )}
         <button type="button" className="btn secondary" onClick={() => void copy()}>Copy</button>
       </div>
       {props.hint && <p className="hint" id={`${id}-hint`}>{props.hint}</p>}

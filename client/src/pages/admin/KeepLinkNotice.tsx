@@ -9,9 +9,10 @@ export function KeepLinkNotice(props: { code: string; adminToken: string; screen
     <section className="keep-link" aria-labelledby="keep-link-heading" role="alert">
       <h2 id="keep-link-heading">Keep this link — it is the only way back in</h2>
       <p>Anyone with this link can change and run the event. Save it somewhere safe (a password manager or a private note); it is shown only now.</p>
-      <CopyField label="Organiser link" value={`${origin}${adminPath(props.code, props.adminToken, props.screenKey)}`} />
+      <CopyField wrap label="Organiser link" value={`${origin}${adminPath(props.code, props.adminToken, props.screenKey)}`} />
       {props.screenKey && (
         <CopyField
+          wrap
           label="Projector link"
           value={`${origin}${screenPath(props.code, props.screenKey)}`}
           hint="Opens the projector view. It can show hidden results but change nothing."

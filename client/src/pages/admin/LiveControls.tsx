@@ -84,26 +84,28 @@ export function LiveControls(props: Props) {
                 const r = results?.areas.find((a) => a.id === area.id);
                 return (
                   <tr key={area.id}>
-                    <th scope="row">{area.title}<span className="hint"> · {area.proposals.length} proposals, {area.maxVotes} {area.maxVotes === 1 ? "vote" : "votes"} each</span></th>
+                    <th scope="row">{area.title}<span className="hint"><span className="visually-hidden">: </span>{area.proposals.length} proposals, {area.maxVotes} {area.maxVotes === 1 ? "vote" : "votes"} each</span></th>
                     <td><span className={`status status-${area.status}`}>{STATUS_TEXT[area.status]}</span>{area.revealed && event.resultsVisibility === "on-reveal" && <span className="status status-revealed">Revealed</span>}</td>
                     <td>{r && results ? turnoutText(r.voters, results.participants) : "–"}</td>
-                    <td className="row-actions">
-                      {area.status === "open" ? (
-                        confirming === area.id ? (
-                          <ConfirmClose what={`“${area.title}”`} busy={busy} onYes={() => setVoting("closed", [area.id])} onNo={() => setConfirming(null)} />
+                    <td>
+                      <div className="row-actions">
+                        {area.status === "open" ? (
+                          confirming === area.id ? (
+                            <ConfirmClose what={`“${area.title}”`} busy={busy} onYes={() => setVoting("closed", [area.id])} onNo={() => setConfirming(null)} />
+                          ) : (
+                            <button type="button" className="btn secondary" disabled={busy} onClick={() => setConfirming(area.id)} aria-label={`Close voting in ${area.title}`}>Close</button>
+                          )
                         ) : (
-                          <button type="button" className="btn secondary" disabled={busy} onClick={() => setConfirming(area.id)} aria-label={`Close voting in ${area.title}`}>Close</button>
-                        )
-                      ) : (
-                        <button type="button" className="btn" disabled={busy || area.proposals.length === 0} onClick={() => setVoting("open", [area.id])} aria-label={`${area.status === "closed" ? "Reopen" : "Open"} voting in ${area.title}`}>
-                          {area.status === "closed" ? "Reopen" : "Open"}
-                        </button>
-                      )}
-                      {event.resultsVisibility === "on-reveal" && (
-                        <button type="button" className="btn secondary" disabled={busy} onClick={() => setRevealed(area, !area.revealed)} aria-label={`${area.revealed ? "Hide" : "Reveal"} results of ${area.title}`}>
-                          {area.revealed ? "Hide" : "Reveal"}
-                        </button>
-                      )}
+                          <button type="button" className="btn" disabled={busy || area.proposals.length === 0} onClick={() => setVoting("open", [area.id])} aria-label={`${area.status === "closed" ? "Reopen" : "Open"} voting in ${area.title}`}>
+                            {area.status === "closed" ? "Reopen" : "Open"}
+                          </button>
+                        )}
+                        {event.resultsVisibility === "on-reveal" && (
+                          <button type="button" className="btn secondary" disabled={busy} onClick={() => setRevealed(area, !area.revealed)} aria-label={`${area.revealed ? "Hide" : "Reveal"} results of ${area.title}`}>
+                            {area.revealed ? "Hide" : "Reveal"}
+                          </button>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 );

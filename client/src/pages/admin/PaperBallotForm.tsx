@@ -51,30 +51,35 @@ export function PaperBallotForm(props: { api: AdminApi; event: Event }) {
       {open.length === 0 ? (
         <p>No area is open. Open voting first; paper ballots follow the same rules as phones.</p>
       ) : (
-        <form onSubmit={submit}>
-          {open.map((area) => {
-            const chosen = choices[area.id] ?? [];
-            return (
-              <fieldset key={area.id} className="paper-area">
-                <legend>{area.title} <span className="hint">· {votesLeftLabel(area, chosen)}</span></legend>
-                {area.proposals.map((p) => (
-                  <label key={p.id} className="choice compact">
-                    <input type="checkbox" checked={chosen.includes(p.id)} onChange={() => toggle(area.id, p.id)} />
-                    <span>{p.title}</span>
-                  </label>
-                ))}
-                {notes[area.id] && <p className="form-error" role="alert">{notes[area.id]}</p>}
-              </fieldset>
-            );
-          })}
-          {notOpen.length > 0 && <p className="hint">Not open, so not on this form: {notOpen.map((a) => a.title).join(", ")}.</p>}
-          {empty && <p className="form-error" role="alert">Tick at least one proposal, or skip this ballot if it is blank.</p>}
-          {error && <p className="form-error" role="alert">{error}</p>}
-          <div className="actions">
-            <button className="btn" type="submit" disabled={busy}>Enter paper ballot</button>
-            <span role="status">{entered > 0 ? `${entered} paper ${entered === 1 ? "ballot" : "ballots"} entered on this page.` : ""}</span>
-          </div>
-        </form>
+        <details className="paper-toggle">
+          <summary>Enter a paper ballot</summary>
+          <form onSubmit={submit}>
+            {open.map((area) => {
+              const chosen = choices[area.id] ?? [];
+              return (
+                <fieldset key={area.id} className="paper-area">
+                  <legend>{area.title} <span className="hint">· {votesLeftLabel(area, chosen)}</span></legend>
+                  <div className="paper-choices">
+                    {area.proposals.map((p) => (
+                      <label key={p.id} className="choice compact">
+                        <input type="checkbox" checked={chosen.includes(p.id)} onChange={() => toggle(area.id, p.id)} />
+                        <span>{p.title}</span>
+                      </label>
+                    ))}
+                  </div>
+                  {notes[area.id] && <p className="form-error" role="alert">{notes[area.id]}</p>}
+                </fieldset>
+              );
+            })}
+            {notOpen.length > 0 && <p className="hint">Not open, so not on this form: {notOpen.map((a) => a.title).join(", ")}.</p>}
+            {empty && <p className="form-error" role="alert">Tick at least one proposal, or skip this ballot if it is blank.</p>}
+            {error && <p className="form-error" role="alert">{error}</p>}
+            <div className="actions">
+              <button className="btn" type="submit" disabled={busy}>Enter paper ballot</button>
+              <span role="status">{entered > 0 ? `${entered} paper ${entered === 1 ? "ballot" : "ballots"} entered on this page.` : ""}</span>
+            </div>
+          </form>
+        </details>
       )}
     </section>
   );

@@ -7,7 +7,7 @@ import { plural } from "../../../../shared/rules";
 import { ApiError, request } from "../../api/http";
 import { keyFromHash } from "../../routes";
 import { BarChart } from "../../components/BarChart";
-import { formatTime, ReportExport, shareText } from "./reportData";
+import { formatTime, openedClosed, ReportExport, shareText } from "./reportData";
 import "./report.css";
 
 export default function ReportPage({ code }: { code: string }) {
@@ -74,7 +74,7 @@ export default function ReportPage({ code }: { code: string }) {
           <section key={area.id} className="report-area" aria-labelledby={`a-${area.id}`}>
             <h2 id={`a-${area.id}`}>{area.title}</h2>
             <p className="report-meta">
-              {area.voters} {plural(area.voters, "voter")} · up to {area.maxVotes} {plural(area.maxVotes, "vote")} each · opened {formatTime(t?.openedAt)} · closed {formatTime(t?.closedAt)}
+              {area.voters} {plural(area.voters, "voter")} · up to {area.maxVotes} {plural(area.maxVotes, "vote")} each · {openedClosed(t?.openedAt ?? null, t?.closedAt ?? null)}
             </p>
             {area.withheld ? (
               <p>Results withheld: fewer than {event.privacyThreshold} participants voted in this area.</p>

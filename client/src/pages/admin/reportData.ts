@@ -12,10 +12,14 @@ export const ReportExport = z.object({
 });
 export type ReportExport = z.infer<typeof ReportExport>;
 
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return "—";
+export function formatTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? "—" : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+export function openedClosed(openedAt: string | null, closedAt: string | null): string {
+  if (!openedAt) return "never opened";
+  return `opened ${formatTime(openedAt)} · ${closedAt ? `closed ${formatTime(closedAt)}` : "still open"}`;
 }
 
 /** Votes as a share of the area's voters, as the Markdown report writes it. */

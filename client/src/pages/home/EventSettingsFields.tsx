@@ -100,6 +100,7 @@ function RadioGroup<V extends string>(props: { legend: string; name: string; cho
   return (
     <fieldset className="choice-group">
       <legend>{props.legend}</legend>
+      <div className="choices">
       {props.choices.map((c) => (
         <label key={c.value} className="choice">
           <input type="radio" name={props.name} value={c.value} checked={props.value === c.value} disabled={props.disabled} onChange={() => props.onChange(c.value)} />
@@ -109,6 +110,7 @@ function RadioGroup<V extends string>(props: { legend: string; name: string; cho
           </span>
         </label>
       ))}
+      </div>
     </fieldset>
   );
 }
