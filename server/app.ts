@@ -83,6 +83,10 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
   };
 
   await installSecurity(app, { rateLimits, ctx, guard });
+  // The client is registered before the routes: awaiting a plugin finalises every route added so
+  // far, and a route finalised before installErrorHandling would answer with Fastify's own error shape.
+  const clientDir = options.clientDir === undefined ? DEFAULT_CLIENT_DIR : options.clientDir;
+  const serveIndex = clientDir ? await installClient(app, clientDir) : null;
   const registry: RegisteredRoute[] = [];
   registerRoutes(app, services, registry, [
     ...eventRoutes(services),
@@ -91,8 +95,6 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
     ...resultRoutes(services),
     ...systemRoutes(services, registry, VERSION),
   ]);
-  const clientDir = options.clientDir === undefined ? DEFAULT_CLIENT_DIR : options.clientDir;
-  const serveIndex = clientDir ? await installClient(app, clientDir) : null;
   installErrorHandling(app, serveIndex);
 
   app.addHook("preClose", async () => {
