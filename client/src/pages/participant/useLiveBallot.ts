@@ -34,8 +34,6 @@ export function useLiveBallot(
   const [connection, setConnection] = useState<Connection>("connecting");
 
   useEffect(() => {
-    const q = new WriteQueue(code, token, store, onTokenRefused);
-    setQueue(q);
     let live = true;
 
     const readBallot = () => {
@@ -57,6 +55,14 @@ export function useLiveBallot(
           // the socket's next `event` or the next reconnect brings it
         });
 
+    const q = new WriteQueue(code, token, store, {
+      onTokenRefused,
+      onRefused: () => {
+        void readEvent();
+        void readBallot();
+      },
+    });
+    setQueue(q);
     void readBallot();
     q.flush();
 
@@ -83,7 +89,10 @@ export function useLiveBallot(
       if (parsed) q.setConfirmed(parsed.ballot);
     });
 
-    const online = () => q.retryAll();
+    const online = () => {
+      q.retryAll();
+      void readEvent();
+    };
     window.addEventListener("online", online);
     return () => {
       live = false;

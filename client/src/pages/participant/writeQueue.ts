@@ -26,6 +26,13 @@ export interface QueueSnapshot {
   areas: Readonly<Record<string, AreaSync>>;
 }
 
+export interface QueueHooks {
+  /** The server no longer knows this token (event reset, restored backup): the page joins again. */
+  onTokenRefused?: () => void;
+  /** A write was refused (area closed, content changed): the page's copy of the event is stale. */
+  onRefused?: () => void;
+}
+
 /** A request that hangs on crowded Wi-Fi is treated as failed and retried rather than "saving…" forever. */
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -42,8 +49,7 @@ export class WriteQueue {
     private readonly code: string,
     private readonly token: string,
     private readonly store: KeyValueStore | null,
-    /** The server no longer knows this token (event reset, restored backup): the page joins again. */
-    private readonly onTokenRefused: () => void = () => {},
+    private readonly hooks: QueueHooks = {},
   ) {
     // Wishes left from an earlier visit (a reload while offline) go out again.
     for (const [areaId, ids] of Object.entries(loadPending(store, code))) {
@@ -123,11 +129,14 @@ export class WriteQueue {
     } catch (err) {
       if (this.disposed) return;
       if (err instanceof ApiError && err.status === 401) {
-        this.onTokenRefused();
+        this.hooks.onTokenRefused?.();
         return;
       }
       const failure = toFailure(err);
-      if (!failure.retryable) settlePending(this.store, this.code, areaId, sent, sameSet);
+      if (!failure.retryable) {
+        settlePending(this.store, this.code, areaId, sent, sameSet);
+        this.hooks.onRefused?.();
+      }
       const attempt = (this.snap.areas[areaId]?.attempt ?? 0) + 1;
       this.update(areaId, (s) => failed(s, sent, failure, Date.now(), retryDelay(attempt, Math.random())));
     }

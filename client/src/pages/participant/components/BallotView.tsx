@@ -52,11 +52,11 @@ export function BallotView({ code, token, initialEvent, onTokenRefused }: Props)
       <header className="pp-head">
         <p className="pp-kicker">Prioritisation vote</p>
         <h1>{event.title}</h1>
-        <VoteSummary votedIn={votedIn} areaCount={areas.length} areas={areas} chosenIn={chosenIn} />
         <p className="pp-help">
-          Tick the proposals you support in each area. Every change is saved at once; you can change your choices
-          until an area closes. Your choices are anonymous.
+          Tick the proposals you support in each area. Each change is saved at once, and you can change your mind
+          until the area closes. Your choices are anonymous.
         </p>
+        <VoteSummary votedIn={votedIn} areaCount={areas.length} areas={areas} chosenIn={chosenIn} />
       </header>
       {areas.length === 0 ? <p className="pp-empty">There is nothing to vote on yet. This page updates by itself.</p> : null}
       {areas.map((area) => {

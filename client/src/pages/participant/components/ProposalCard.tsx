@@ -1,5 +1,5 @@
 // One proposal: a real checkbox whose accessible name is the title (the title is always visible),
-// and the paragraph below it, clamped to two lines until the participant asks for the rest.
+// and the paragraph below it, clamped to four lines until the participant asks for the rest.
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import type { Proposal } from "../../../../../shared/schemas";
 

@@ -1,0 +1,154 @@
+// Saving you can trust, end to end: a phone that loses the network mid-vote shows "offline, will
+// retry", never "saved", keeps the choice through a reload, and sends it when the network returns —
+// and the server then counts it exactly once.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { api, createDemoEvent, launchBrowser, startServer } from "./harness";
+import type { TestServer } from "../helpers/app";
+import {
+  adminResults,
+  area,
+  checkedTitles,
+  openPhone,
+  proposal,
+  setVoting,
+  votesIn,
+  waitSaveState,
+  waitSaved,
+  type Phone,
+} from "./participant-helpers";
+
+let server: TestServer;
+let browser: Browser;
+const phones: Phone[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const p of phones) await p.context.close().catch(() => {});
+  await browser?.close();
+  await server?.close();
+});
+
+async function setup() {
+  const demo = await createDemoEvent(server.url);
+  await setVoting(server.url, demo.code, demo.adminToken, "open");
+  const health = demo.event.areas[1];
+  if (!health) throw new Error("demo areas");
+  const p = await openPhone(browser, `${server.url}/e/${demo.code}`);
+  phones.push(p);
+  const titles = health.proposals.map((x) => x.title) as [string, string, string];
+  await proposal(p.page, health.title, titles[0]).waitFor();
+  return { demo, health, titles, ...p };
+}
+
+/** The ballots the organiser's export holds for one area: one entry per participant who voted in it. */
+async function exportedBallots(code: string, adminToken: string, areaId: string): Promise<string[][]> {
+  const res = await api(server.url, "GET", `/api/events/${code}/export?format=json`, { token: adminToken });
+  expect(res.status).toBe(200);
+  const ballots = (res.body as { ballots: { areaId: string; proposalIds: string[] }[] }).ballots;
+  return ballots.filter((b) => b.areaId === areaId).map((b) => [...b.proposalIds].sort());
+}
+
+describe("participant phone offline", () => {
+  it("goes offline mid-vote, says so, and saves exactly once when back", async () => {
+    const { demo, health, titles, page, context } = await setup();
+    const [a, b] = titles;
+    await proposal(page, health.title, a).check();
+    await waitSaved(page, health.title);
+
+    await context.setOffline(true);
+    await proposal(page, health.title, b).check();
+    await waitSaveState(page, health.title, "offline");
+    await area(page, health.title).getByText("Offline — will retry").waitFor();
+    // Never "saved" while the server has not acknowledged.
+    expect(await area(page, health.title).locator('[data-save="saved"]').count()).toBe(0);
+    expect(await proposal(page, health.title, b).isChecked()).toBe(true);
+    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
+
+    // Still offline: a few retries fail (backoff), nothing reaches the server.
+    await page.waitForTimeout(2500);
+    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
+
+    await context.setOffline(false);
+    await waitSaved(page, health.title, 15_000);
+    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1, [b]: 1 });
+    const results = await adminResults(server.url, demo.code, demo.adminToken);
+    expect(results.participants).toBe(1);
+    expect(results.areas.find((x) => x.id === health.id)?.voters).toBe(1);
+    expect(await exportedBallots(demo.code, demo.adminToken, health.id)).toEqual([[a, b].map((t) => idOf(health, t)).sort()]);
+  });
+
+  it("keeps a pending choice through a reload while the server cannot be reached, then sends it", async () => {
+    const { demo, health, titles, page } = await setup();
+    const [a, b] = titles;
+    // The page itself still loads, but every ballot write fails as on a flaky venue network.
+    const dropWrites = (route: import("playwright-core").Route) =>
+      route.request().method() === "PUT" ? route.abort("internetdisconnected") : route.continue();
+    await page.route("**/api/events/*/ballot/*", dropWrites);
+
+    await proposal(page, health.title, a).check();
+    await proposal(page, health.title, b).check();
+    await waitSaveState(page, health.title, "offline");
+    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({});
+
+    await page.reload();
+    await proposal(page, health.title, a).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll("input[type=checkbox]:checked").length === 2);
+    expect(await checkedTitles(page, health.title)).toEqual([a, b].sort());
+    await waitSaveState(page, health.title, "offline");
+    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({});
+
+    await page.unroute("**/api/events/*/ballot/*", dropWrites);
+    await area(page, health.title).getByRole("button", { name: "Try now" }).click();
+    await waitSaved(page, health.title);
+    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1, [b]: 1 });
+    expect(await exportedBallots(demo.code, demo.adminToken, health.id)).toHaveLength(1);
+  });
+
+  it("sends a choice made offline from a tab closed before the network returned", async () => {
+    const { demo, health, titles, page, context } = await setup();
+    const [a] = titles;
+    await context.setOffline(true);
+    await proposal(page, health.title, a).check();
+    await waitSaveState(page, health.title, "offline");
+    await page.close();
+
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(`${server.url}/e/${demo.code}`);
+    await waitSaved(again, health.title);
+    expect(await proposal(again, health.title, a).isChecked()).toBe(true);
+    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
+  });
+
+  it("shows a refusal in plain words when the area closed before a queued choice arrived", async () => {
+    const { demo, health, titles, page, context } = await setup();
+    const [a, b] = titles;
+    await proposal(page, health.title, a).check();
+    await waitSaved(page, health.title);
+    await context.setOffline(true);
+    await proposal(page, health.title, b).check();
+    await waitSaveState(page, health.title, "offline");
+    await setVoting(server.url, demo.code, demo.adminToken, "closed", [health.id]);
+    await context.setOffline(false);
+
+    await waitSaveState(page, health.title, "refused", 15_000);
+    await area(page, health.title).getByText("Not saved: Voting in this area is closed.").waitFor({ timeout: 2000 });
+    // The refusal makes the page read the event again: the area now shows as closed.
+    await area(page, health.title).getByText("Voting closed").waitFor({ timeout: 2000 });
+    // The screen falls back to what the server holds.
+    await page.waitForFunction(() => document.querySelectorAll("input[type=checkbox]:checked").length === 1);
+    expect(await checkedTitles(page, health.title)).toEqual([a]);
+    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
+  });
+});
+
+function idOf(a: { proposals: { id: string; title: string }[] }, title: string): string {
+  const p = a.proposals.find((x) => x.title === title);
+  if (!p) throw new Error(`no proposal ${title}`);
+  return p.id;
+}
