@@ -1,26 +1,45 @@
-// Shrinks a box's type, in small steps down to a floor, until every part of it fits: the
-// summary's cards hold anything from "No votes yet" to a seven-way tie, none may spill off the
-// screen, and one scale for all cards keeps them looking like one slide.
+// Fits a box's type to its room: the summary's cards hold anything from "No votes yet" to a
+// seven-way tie, and none may spill off the screen. It first shrinks the type a little with titles
+// on up to two lines, then gives titles one line (ellipsis) and shrinks on to a floor, so the
+// type stays as large as the content allows. One scale for all cards keeps them one slide.
 import { useLayoutEffect, type RefObject } from "react";
 
-const STEP = 0.05;
-const FLOOR = 0.7;
-
-function overflows(el: HTMLElement, selector: string): boolean {
-  return Array.from(el.querySelectorAll<HTMLElement>(selector)).some((part) => part.scrollHeight > part.clientHeight + 1);
+interface FitStep {
+  scale: number;
+  lines: number;
 }
 
-/** Sets `--fit` (1 down to 0.7) on the element; the CSS multiplies its type size by it. */
+const steps = (from: number, to: number, lines: number): FitStep[] => {
+  const out: FitStep[] = [];
+  for (let s = from; s >= to - 1e-9; s -= 0.05) out.push({ scale: Number(s.toFixed(2)), lines });
+  return out;
+};
+export const FIT_STEPS: readonly FitStep[] = [...steps(1, 0.8, 2), ...steps(0.95, 0.65, 1)];
+
+const tooFull = (part: HTMLElement) => part.scrollHeight > part.clientHeight + 1;
+
+/** Sets `--fit` (a type scale) and `--fit-lines` (title lines) on the element; its CSS uses both. */
 export function useFitText(ref: RefObject<HTMLElement | null>, selector: string, contentKey: string): void {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
+    const apply = (step: FitStep) => {
+      el.style.setProperty("--fit", String(step.scale));
+      el.style.setProperty("--fit-lines", String(step.lines));
+    };
     const fit = () => {
-      let scale = 1;
-      el.style.setProperty("--fit", "1");
-      while (overflows(el, selector) && scale - STEP >= FLOOR) {
-        scale -= STEP;
-        el.style.setProperty("--fit", scale.toFixed(2));
+      const parts = Array.from(el.querySelectorAll<HTMLElement>(selector));
+      for (const part of parts) part.style.removeProperty("--fit-lines");
+      for (const step of FIT_STEPS) {
+        apply(step);
+        if (!parts.some(tooFull)) break;
+      }
+      // A card with room to spare gets its two-line titles back, even where another card needed one.
+      if (el.style.getPropertyValue("--fit-lines") === "1") {
+        for (const part of parts) {
+          part.style.setProperty("--fit-lines", "2");
+          if (tooFull(part)) part.style.removeProperty("--fit-lines");
+        }
       }
     };
     fit();
