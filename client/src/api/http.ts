@@ -24,10 +24,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/**
- * What `request` needs of a schema: zod's parse. Classic schemas fit, and so do zod/mini ones, which
- * the participant page uses to stay inside its weight budget (shared/schemas-mini.ts).
- */
+/** What `request` needs of a schema: its parse (the shared schemas are zod/mini objects, not classic ZodTypes). */
 export interface ReplySchema<T> {
   parse(data: unknown): T;
 }

@@ -2,8 +2,7 @@
 // follow the socket; after a reconnect both are read again from the server, with wishes still
 // waiting in the write queue kept on top; the queue is told when the connection comes back.
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
-import type { Event } from "../../../../shared/schemas";
-import { BallotReplyCheck as BallotReply, EventReplyCheck as EventReply, tryParse } from "../../../../shared/reply-checks";
+import { BallotReply, EventReply, type Event } from "../../../../shared/schemas";
 import { ApiError, request } from "../../api/http";
 import { connectEvent } from "../../api/socket";
 import { browserStore } from "./deviceStore";
@@ -81,12 +80,12 @@ export function useLiveBallot(
     socket.on("disconnect", () => setConnection("lost"));
     // Typed by the shared event map, but still parsed: TypeScript types are not validation.
     socket.on("event", (payload) => {
-      const parsed = tryParse(EventReply, payload);
-      if (parsed) setEvent(parsed.event);
+      const parsed = EventReply.safeParse(payload);
+      if (parsed.success) setEvent(parsed.data.event);
     });
     socket.on("ballot", (payload) => {
-      const parsed = tryParse(BallotReply, payload);
-      if (parsed) q.setConfirmed(parsed.ballot);
+      const parsed = BallotReply.safeParse(payload);
+      if (parsed.success) q.setConfirmed(parsed.data.ballot);
     });
 
     const online = () => {

@@ -2,8 +2,7 @@
 // reuse the token this phone already holds for it, otherwise join straight away (open events or a
 // ballot-card link) or ask for the ballot-card code (invite-only events).
 import { useCallback, useEffect, useState } from "react";
-import type { Event } from "../../../../shared/schemas";
-import { EventReplyCheck as EventReply, JoinReplyCheck as JoinReply } from "../../../../shared/reply-checks";
+import { EventReply, JoinReply, type Event } from "../../../../shared/schemas";
 import { isEventCode, normalizeCode } from "../../../../shared/codes";
 import { ApiError, request } from "../../api/http";
 import { errorText } from "../../api/errors";

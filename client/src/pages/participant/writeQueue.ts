@@ -1,8 +1,7 @@
 // The durable write queue of one participant's ballot: every change is sent at once, kept on the
 // device until the server answers 200, retried with backoff on network trouble, and resent on
 // `online`, on socket reconnect and after a reload. The React page subscribes to its snapshots.
-import type { Ballot } from "../../../../shared/schemas";
-import { PutBallotReplyCheck as PutBallotReply } from "../../../../shared/reply-checks";
+import { PutBallotReply, type Ballot } from "../../../../shared/schemas";
 import { ApiError, request } from "../../api/http";
 import { errorText } from "../../api/errors";
 import {
