@@ -234,6 +234,32 @@ describe("projector", () => {
     expect(overflow).toBe(false);
   });
 
+  it("says when its connection drops and catches up with votes cast meanwhile", async () => {
+    const demo = await createDemoEvent(server.url);
+    const { area, p, titles } = proposalsOf(demo.event, 3);
+    await openVoting(server.url, demo.code, demo.adminToken, [area.id]);
+    const { page } = await openProjector(demo.code, demo.screenKey);
+    await page.keyboard.press("4");
+    await page.getByRole("heading", { name: area.title }).waitFor();
+    const phone = await join(server.url, demo.code);
+    expect((await vote(server.url, demo.code, phone, area.id, [p[2] ?? ""])).status).toBe(200);
+    await expect.poll(async () => (await bars(page))[0]).toEqual({ title: titles[2], place: "1st", votes: 1 });
+
+    // Cut the projector's transport (as a Wi-Fi drop does) and vote while it is away.
+    const live = [...server.realtime.io.sockets.sockets.values()];
+    expect(live.length).toBeGreaterThan(0);
+    for (const socket of live) socket.conn.close();
+    await page.getByRole("status").filter({ hasText: "Reconnecting" }).waitFor();
+    expect((await vote(server.url, demo.code, phone, area.id, [p[3] ?? "", p[4] ?? ""])).status).toBe(200);
+
+    await expect.poll(async () => (await bars(page)).slice(0, 2).map((b) => [b.title, b.place, b.votes])).toEqual([
+      [titles[3], "=1st", 1],
+      [titles[4], "=1st", 1],
+    ]);
+    expect((await bars(page)).find((b) => b.title === titles[2])?.votes).toBe(0);
+    await page.getByRole("status").filter({ hasText: "Reconnecting" }).waitFor({ state: "detached" });
+  });
+
   it("animates bars, except when the viewer asks for reduced motion", async () => {
     const demo = await createDemoEvent(server.url);
     const areaId = demo.event.areas[0]?.id ?? "";
