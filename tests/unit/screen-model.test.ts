@@ -10,6 +10,7 @@ import {
   newerResults,
   participantUrl,
   slideOrder,
+  summaryGrid,
   thresholdText,
   topThree,
   turnoutText,
@@ -186,6 +187,16 @@ describe("keys and views", () => {
     expect(viewFromHash(hash)).toEqual({ kind: "area", areaId: "a2" });
     expect(viewFromHash(hashWithView(hash, { kind: "summary" }))).toEqual({ kind: "summary" });
     expect(viewFromHash("#key=SECRET")).toBeNull();
+  });
+
+  it("lays the summary out in columns by area count, giving long lists the taller grid rows", () => {
+    expect(summaryGrid([3, 3, 3, 3]).columns).toBe(2);
+    expect(summaryGrid([3]).columns).toBe(1);
+    expect(summaryGrid([3, 3, 3, 3, 3]).columns).toBe(3);
+    const { rows } = summaryGrid([3, 7, 0, 1]);
+    const weights = [...rows.matchAll(/minmax\(0, ([\d.]+)fr\)/g)].map((m) => Number(m[1]));
+    expect(weights).toHaveLength(2);
+    expect(weights[0]).toBeGreaterThan(weights[1] ?? Infinity);
   });
 
   it("spreads bars over columns that keep six rows or so a column", () => {

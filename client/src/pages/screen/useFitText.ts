@@ -14,7 +14,7 @@ const steps = (from: number, to: number, lines: number): FitStep[] => {
   for (let s = from; s >= to - 1e-9; s -= 0.05) out.push({ scale: Number(s.toFixed(2)), lines });
   return out;
 };
-export const FIT_STEPS: readonly FitStep[] = [...steps(1, 0.8, 2), ...steps(0.95, 0.65, 1)];
+const FIT_STEPS: readonly FitStep[] = [...steps(1, 0.8, 2), ...steps(0.95, 0.65, 1)];
 
 const tooFull = (part: HTMLElement) => part.scrollHeight > part.clientHeight + 1;
 
