@@ -1,0 +1,113 @@
+// Command-line options of `npm run bench`, and the sizes each mode runs at.
+export const SCENARIOS = ["durable", "live", "hall", "weight"] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export type Mode = "full" | "quick" | "smoke";
+
+export interface BenchOptions {
+  scenarios: ScenarioName[];
+  mode: Mode;
+  /** Overrides the measured phase of the live and hall scenarios, seconds. */
+  durationS: number | null;
+  /** p99 a durable step must stay under to count as sustained, ms. */
+  sloMs: number;
+  /** Where to write the JSON report; null: bench-results/bench-<time>.json. */
+  out: string | null;
+  /** Print progress lines. */
+  verbose: boolean;
+}
+
+export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,weight] [--duration SECONDS] [--slo-ms MS] [--out FILE] [--quiet]
+
+  --quick       shorter steps and phases (about a minute in all); figures are rougher
+  --scenario    which scenarios to run (default: all four), comma-separated
+  --duration    seconds of the measured phase of the live and hall scenarios (default 30, quick 10)
+  --slo-ms      p99 under which a durable-ballot step counts as sustained (default 100)
+  --out         JSON report path (default bench-results/bench-<time>.json)`;
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = { scenarios: [...SCENARIOS], mode: "full", durationS: null, sloMs: 100, out: null, verbose: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === "") throw new Error(`${flag} needs a value\n\n${USAGE}`);
+      return v;
+    };
+    const number = (min: number) => {
+      const n = Number(value());
+      if (!Number.isFinite(n) || n < min) throw new Error(`${flag} needs a number ≥ ${min}`);
+      return n;
+    };
+    switch (flag) {
+      case "--quick":
+        options.mode = "quick";
+        break;
+      case "--smoke":
+        options.mode = "smoke";
+        break;
+      case "--scenario":
+      case "--scenarios": {
+        const names = value().split(",").map((s) => s.trim()).filter(Boolean);
+        for (const n of names) if (!(SCENARIOS as readonly string[]).includes(n)) throw new Error(`unknown scenario "${n}" (${SCENARIOS.join(", ")})`);
+        options.scenarios = names as ScenarioName[];
+        break;
+      }
+      case "--duration":
+        options.durationS = number(1);
+        break;
+      case "--slo-ms":
+        options.sloMs = number(1);
+        break;
+      case "--out":
+        options.out = value();
+        break;
+      case "--quiet":
+        options.verbose = false;
+        break;
+      case "--help":
+      case "-h":
+        throw new Error(USAGE);
+      default:
+        throw new Error(`unknown option ${arg}\n\n${USAGE}`);
+    }
+  }
+  return options;
+}
+
+export interface Sizes {
+  durable: { participants: number; stepMs: number; startRate: number; growth: number; maxRate: number; bisections: number; warmupMs: number; connections: number };
+  live: { sockets: number; rate: number; durationMs: number };
+  hall: { sockets: number; rate: number; durationMs: number };
+  /** Participant sockets one load process holds. */
+  socketsPerProcess: number;
+}
+
+export function sizes(o: BenchOptions): Sizes {
+  const phase = (fullS: number, quickS: number, smokeS: number) =>
+    (o.durationS ?? (o.mode === "full" ? fullS : o.mode === "quick" ? quickS : smokeS)) * 1000;
+  switch (o.mode) {
+    case "smoke":
+      return {
+        durable: { participants: 50, stepMs: 1000, startRate: 200, growth: 1, maxRate: 200, bisections: 0, warmupMs: 300, connections: 16 },
+        live: { sockets: 60, rate: 100, durationMs: phase(30, 10, 2) },
+        hall: { sockets: 120, rate: 100, durationMs: phase(30, 10, 2) },
+        socketsPerProcess: 60,
+      };
+    case "quick":
+      return {
+        durable: { participants: 1000, stepMs: 2000, startRate: 2000, growth: 1.6, maxRate: 60_000, bisections: 2, warmupMs: 1000, connections: 256 },
+        live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2) },
+        hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2) },
+        socketsPerProcess: 2500,
+      };
+    default:
+      return {
+        durable: { participants: 2000, stepMs: 4000, startRate: 2000, growth: 1.5, maxRate: 60_000, bisections: 3, warmupMs: 2000, connections: 256 },
+        live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2) },
+        hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2) },
+        socketsPerProcess: 2500,
+      };
+  }
+}

@@ -1,0 +1,131 @@
+// Durable ballots per second: fixed-rate steps against the real ballot route (synchronous=FULL,
+// group commit) and, in the same server and run, against a no-op route with the same parsing.
+// Rates grow until a step is no longer sustained (a failure, or p99 over the SLO), then the knee
+// is narrowed by bisection.
+import { withCluster, sleep } from "../cluster";
+import { decode, summarize, type LatencySummary } from "../histogram";
+import type { BenchOptions, Sizes } from "../options";
+import { fmt, type ScenarioReport } from "../report";
+import type { Worker } from "../rpc";
+import type { DriverApi, ServerApi, ServerStats, StepResult } from "../workers/protocol";
+
+export interface StepRow {
+  target: "noop" | "ballot";
+  offered: number;
+  achieved: number;
+  ok: number;
+  fired: number;
+  failures: Record<string, number>;
+  latency: LatencySummary;
+  sendLagP99: number;
+  sustained: boolean;
+  server: ServerStats;
+  /** Ballots per COMMIT in this step (group commit). */
+  batchMean: number | null;
+}
+
+export interface Ramp {
+  target: "noop" | "ballot";
+  steps: StepRow[];
+  /** Highest offered rate that was sustained. */
+  sustained: number;
+  /** Most replies per second seen in any step, sustained or not (the saturation throughput). */
+  peakAchieved: number;
+}
+
+export async function durable(o: BenchOptions, size: Sizes["durable"], log: (s: string) => void): Promise<ScenarioReport> {
+  const budget = 10 * 60_000;
+  return withCluster("durable", budget, async (cluster) => {
+    const server = await cluster.start<ServerApi>("./workers/server.ts", "server");
+    const { port } = await server.call("start", {});
+    const driver = await cluster.start<DriverApi>("./workers/driver.ts", "driver");
+    const setup = await driver.call("setup", { port, participants: size.participants });
+    log(`durable: event ${setup.code}, ${size.participants} participants joined in ${setup.setupMs} ms`);
+
+    const runStep = async (target: "noop" | "ballot", rate: number, durationMs = size.stepMs): Promise<StepRow> => {
+      await server.call("reset", undefined);
+      const before = (await server.call("stats", undefined)).groupCommit;
+      const r: StepResult = await driver.call("step", { target, rate, durationMs, connections: size.connections });
+      const stats = await server.call("stats", undefined);
+      const latency = summarize(decode(r.latency));
+      const failed = Object.values(r.failures).reduce((a, b) => a + b, 0);
+      const gc = stats.groupCommit;
+      const batches = gc && before ? gc.batches - before.batches : 0;
+      const row: StepRow = {
+        target,
+        offered: rate,
+        achieved: r.achievedRate,
+        ok: r.ok,
+        fired: r.fired,
+        failures: r.failures,
+        latency,
+        sendLagP99: summarize(decode(r.sendLag)).p99,
+        sustained: failed === 0 && r.ok === r.fired && latency.p99 <= o.sloMs,
+        server: stats,
+        batchMean: target === "ballot" && batches > 0 && gc && before ? Math.round(((gc.writes - before.writes) / batches) * 10) / 10 : null,
+      };
+      log(
+        `  ${target.padEnd(6)} ${fmt.rate(rate).padStart(9)} → ${fmt.rate(row.achieved).padStart(9)}  p50 ${fmt.ms(latency.p50)}  p99 ${fmt.ms(latency.p99)}  ` +
+          `loop p99 ${fmt.ms(stats.eventLoopDelayMs.p99)}  ELU ${stats.eventLoopUtilization}` +
+          (row.batchMean !== null ? `  ${row.batchMean}/commit` : "") +
+          (failed ? `  failures ${JSON.stringify(r.failures)} ${r.firstFailure ?? ""}` : "") +
+          (row.sustained ? "" : "  (not sustained)"),
+      );
+      await sleep(300);
+      return row;
+    };
+
+    const ramp = async (target: "noop" | "ballot"): Promise<Ramp> => {
+      await runStep(target, Math.min(1000, size.startRate), size.warmupMs);
+      const steps: StepRow[] = [];
+      let pass = 0;
+      let fail: number | null = null;
+      for (let rate = size.startRate; rate <= size.maxRate; rate = Math.round((rate * size.growth) / 100) * 100) {
+        const row = await runStep(target, rate);
+        steps.push(row);
+        if (row.sustained) pass = rate;
+        else {
+          fail = rate;
+          break;
+        }
+        if (size.growth <= 1) break;
+      }
+      for (let i = 0; i < size.bisections && fail !== null && fail - pass > 200; i++) {
+        const mid = Math.round((pass + fail) / 2 / 100) * 100;
+        const row = await runStep(target, mid);
+        steps.push(row);
+        if (row.sustained) pass = mid;
+        else fail = mid;
+      }
+      return { target, steps, sustained: pass, peakAchieved: Math.max(...steps.map((s) => s.achieved)) };
+    };
+
+    log("durable: no-op route");
+    const noop = await ramp("noop");
+    log("durable: ballot route");
+    const ballot = await ramp("ballot");
+    const recount = await driver.call("recount", undefined);
+    const failures = [...noop.steps, ...ballot.steps].filter((s) => Object.keys(s.failures).length > 0);
+    const problems = [
+      ...recount.differences.map((d) => `recount: ${d}`),
+      ...failures.map((s) => `${s.target} at ${s.offered}/s: ${JSON.stringify(s.failures)}`),
+    ];
+    const ratio = noop.sustained > 0 ? ballot.sustained / noop.sustained : 0;
+    const atKnee = ballot.steps.filter((s) => s.sustained).sort((a, b) => b.offered - a.offered)[0];
+    return {
+      name: "durable",
+      correct: recount.matches && failures.length === 0,
+      problems,
+      targets: [
+        { scenario: "durable", metric: "durable ballots/s (synchronous=FULL, p99 ≤ " + o.sloMs + " ms)", target: "≥ 5,000/s", measured: fmt.rate(ballot.sustained), pass: ballot.sustained >= 5000 },
+        { scenario: "durable", metric: "no-op route, same server and run", target: "", measured: fmt.rate(noop.sustained), pass: null },
+        { scenario: "durable", metric: "ballots / no-op", target: "≥ 50%", measured: `${Math.round(ratio * 100)}%`, pass: ratio >= 0.5 },
+        { scenario: "durable", metric: "ballot p50 / p99 at that rate", target: "", measured: atKnee ? `${fmt.ms(atKnee.latency.p50)} / ${fmt.ms(atKnee.latency.p99)}` : "-", pass: null },
+        { scenario: "durable", metric: "ballots per COMMIT at that rate", target: "", measured: atKnee?.batchMean !== null && atKnee ? String(atKnee.batchMean) : "-", pass: null },
+        { scenario: "durable", metric: "saturation throughput ballots / no-op", target: "", measured: `${fmt.rate(ballot.peakAchieved)} / ${fmt.rate(noop.peakAchieved)}`, pass: null },
+        { scenario: "durable", metric: "final tally equals recount", target: "yes", measured: recount.matches ? "yes" : "NO", pass: recount.matches },
+      ],
+      details: { participants: size.participants, connections: size.connections, sloMs: o.sloMs, noop, ballot, recount },
+    };
+  });
+}

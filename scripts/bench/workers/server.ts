@@ -1,0 +1,112 @@
+// The server under test, in a process of its own: the real app (buildApp) on 127.0.0.1 with a
+// fresh database file, plus what only a benchmark needs — a no-op route through the same route
+// machinery, and its own vital signs (event-loop delay, CPU, RSS, group commits) over IPC.
+// None of this exists in the production server: it is added here, before listen.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import * as z from "zod/mini";
+import { buildApp, type PlenaryApp } from "../../../server/app";
+import { registerRoutes, defineRoute, type RegisteredRoute } from "../../../server/http/route";
+import { groupCommitFor } from "../../../server/services/group-commit";
+import { Id, PutBallotBody, PutBallotReply } from "../../../shared/schemas";
+import { serveWorker } from "../rpc";
+import type { ServerApi, ServerStats, ServerStartArgs } from "./protocol";
+
+const BALLOT_ROUTE = "/api/events/:code/ballot/:areaId";
+
+let plenary: PlenaryApp | null = null;
+let dataDir: string | null = null;
+
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+let elu = performance.eventLoopUtilization();
+let cpu = process.cpuUsage();
+let since = performance.now();
+let peakRss = process.memoryUsage.rss();
+const rssSampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+}, 100);
+rssSampler.unref();
+
+async function start(args: ServerStartArgs): Promise<{ port: number }> {
+  dataDir = mkdtempSync(join(tmpdir(), "plenary-bench-"));
+  plenary = await buildApp({
+    databaseFile: join(dataDir, "plenary.db"),
+    clientDir: null,
+    // One address sends the whole hall's traffic here; a venue's NAT would get the same exemption
+    // only in part (docs/PERFORMANCE.md says what this leaves out).
+    rateLimits: false,
+    maxSocketsPerIp: 1_000_000,
+    ...(args.resultsIntervalMs ? { resultsIntervalMs: args.resultsIntervalMs } : {}),
+    ...(args.publicResultsIntervalMs ? { publicResultsIntervalMs: args.publicResultsIntervalMs } : {}),
+  });
+  const { app, ctx, realtime } = plenary;
+  // The ballot route minus the ballot: same parsing, same schemas, same hooks, no look-up, no write.
+  registerRoutes(app, { ctx, realtime, settings: { organiserKey: null, publicUrl: null } }, [] as RegisteredRoute[], [
+    defineRoute({
+      method: "PUT", url: "/__bench/noop/:areaId", tag: "bench", access: "anyone", status: 200,
+      summary: "Benchmark baseline: parses a ballot and answers it, touching nothing.",
+      params: z.strictObject({ areaId: Id }), body: PutBallotBody, response: PutBallotReply,
+      handler: ({ params, body }) => ({ areaId: params.areaId, proposalIds: body.proposalIds }),
+    }),
+  ]);
+  if (args.seqHeader) {
+    // Read in the reply's own microtasks, before any other write can run: the seq right after the
+    // COMMIT of this ballot's batch, which a projector snapshot must reach to include the ballot.
+    app.addHook("onSend", async (request, reply, payload) => {
+      if (request.method === "PUT" && reply.statusCode === 200 && request.routeOptions.url === BALLOT_ROUTE) {
+        const { code } = request.params as { code: string };
+        const event = ctx.repos.events.byCode(code);
+        if (event) void reply.header("x-bench-seq", String(event.seq));
+      }
+      return payload;
+    });
+  }
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  return { port: (app.server.address() as AddressInfo).port };
+}
+
+function reset(): Promise<void> {
+  loopDelay.reset();
+  elu = performance.eventLoopUtilization();
+  cpu = process.cpuUsage();
+  since = performance.now();
+  peakRss = process.memoryUsage.rss();
+  return Promise.resolve();
+}
+
+function stats(): Promise<ServerStats> {
+  const used = process.cpuUsage(cpu);
+  const wall = performance.now() - since;
+  const mem = process.memoryUsage();
+  peakRss = Math.max(peakRss, mem.rss);
+  const ns = (v: number) => Math.round(v / 10_000) / 100;
+  return Promise.resolve({
+    eventLoopDelayMs: {
+      p50: ns(loopDelay.percentile(50)),
+      p99: ns(loopDelay.percentile(99)),
+      max: ns(loopDelay.max),
+      mean: ns(loopDelay.mean),
+    },
+    eventLoopUtilization: Math.round(performance.eventLoopUtilization(elu).utilization * 1000) / 1000,
+    cpuCores: Math.round(((used.user + used.system) / 1000 / wall) * 100) / 100,
+    rssMb: Math.round(mem.rss / 1048576),
+    peakRssMb: Math.round(peakRss / 1048576),
+    heapUsedMb: Math.round(mem.heapUsed / 1048576),
+    sockets: plenary?.realtime.io.engine.clientsCount ?? 0,
+    groupCommit: plenary ? groupCommitFor(plenary.db).stats() : null,
+    wallMs: Math.round(wall),
+  });
+}
+
+async function stop(): Promise<void> {
+  await plenary?.app.close();
+  plenary = null;
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  dataDir = null;
+}
+
+serveWorker<ServerApi>({ start, reset, stats, stop }, stop);
