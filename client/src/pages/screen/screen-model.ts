@@ -8,7 +8,7 @@ import { plural } from "../../../../shared/rules";
 
 /**
  * Keep the newer snapshot. Socket pushes and HTTP fetches race, so an older one can arrive last;
- * `force` lets a re-fetch after a reconnect win, because a restarted server may count seq afresh.
+ * `force` lets the first snapshot after a reconnect win, because a restored server may count lower.
  */
 export function newerResults(current: Results | null, incoming: Results, force = false): Results | null {
   if (force || current === null || incoming.seq >= current.seq) return incoming;

@@ -33,6 +33,7 @@ export function useScreenData(code: string, screenKey: string | null): ScreenDat
     if (!screenKey) return;
     const abort = new AbortController();
     let stopped = false;
+    let eventLoaded = false;
     const opts = { token: screenKey, signal: abort.signal };
 
     const fail = (err: unknown) => {
@@ -49,7 +50,11 @@ export function useScreenData(code: string, screenKey: string | null): ScreenDat
     const fetchAll = () => {
       const gen = generation.current;
       request("GET", `/api/events/${code}`, EventReply, opts)
-        .then((r) => { if (!stopped) setEvent(r.event); })
+        .then((r) => {
+          if (stopped) return;
+          eventLoaded = true;
+          setEvent(r.event);
+        })
         .catch(fail);
       request("GET", `/api/events/${code}/results`, Results, opts)
         .then((r) => { if (!stopped) apply(r, gen); })
@@ -69,6 +74,8 @@ export function useScreenData(code: string, screenKey: string | null): ScreenDat
         generation.current += 1;
         resetPending.current = true;
         fetchAll();
+      } else if (!eventLoaded) {
+        fetchAll(); // the first fetch failed (server still starting): try again now it answers
       }
       connectedBefore = true;
     });
