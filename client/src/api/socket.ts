@@ -5,7 +5,7 @@ import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } fro
 export type PlenarySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export function connectEvent(code: string, token?: string | null): PlenarySocket {
-  return io({
+  const socket: PlenarySocket = io({
     path: SOCKET_PATH,
     auth: token ? { code, token } : { code },
     // Polling first survives captive portals and proxies that break WebSockets on venue Wi-Fi.
@@ -13,4 +13,10 @@ export function connectEvent(code: string, token?: string | null): PlenarySocket
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
   });
+  // Socket.IO does not reconnect by itself after the server ends a connection (a restart of the
+  // laptop's server says goodbye first); a projector or phone must come back without a reload.
+  socket.on("disconnect", (reason) => {
+    if (reason === "io server disconnect") setTimeout(() => socket.connect(), 1000);
+  });
+  return socket;
 }
