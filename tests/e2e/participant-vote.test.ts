@@ -178,6 +178,32 @@ describe("participant phone", () => {
     await page.locator(`#area-${un}[data-area-status="open"]`).waitFor({ timeout: 1000 });
   });
 
+  it("works with the keyboard alone, proposals named by their titles", async () => {
+    const demo = await openDemo();
+    const { page } = await phone(demo.link);
+    await proposal(page, "(Alternative) development", demo.event.areas[0]?.proposals[0]?.title as string).waitFor();
+    const first = (await shownOrder(page, "(Alternative) development"))[0] as string;
+    // Tab from the top of the page to the first proposal of the first area.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el instanceof HTMLInputElement && el.type === "checkbox" ? (el.closest("label")?.textContent ?? "") : null;
+      });
+      if (focused !== null) {
+        expect(focused).toBe(first);
+        break;
+      }
+    }
+    await page.keyboard.press("Space");
+    await waitSaved(page, "(Alternative) development");
+    expect(await proposal(page, "(Alternative) development", first).isChecked()).toBe(true);
+    // The body is read with the checkbox (aria-describedby), so a screen reader hears the whole proposal.
+    const described = await proposal(page, "(Alternative) development", first).getAttribute("aria-describedby");
+    expect(described).toBeTruthy();
+    expect((await page.locator(`[id="${described}"]`).textContent())?.length).toBeGreaterThan(20);
+  });
+
   it("fits a 360-pixel phone: no sideways scrolling, tap targets of at least 44 pixels", async () => {
     const demo = await openDemo();
     const { page } = await phone(demo.link);
@@ -185,12 +211,12 @@ describe("participant phone", () => {
     const report = await page.evaluate(() => {
       const small: string[] = [];
       const targets = document.querySelectorAll<HTMLElement>("main label, main button, main a, main input:not([type=checkbox])");
-      for (const el of targets) {
+      for (const el of Array.from(targets)) {
         const r = el.getBoundingClientRect();
         if (r.height > 0 && (r.height < 44 || r.width < 44)) small.push(`${el.tagName} ${el.textContent?.slice(0, 30)} ${r.width}x${r.height}`);
       }
       // Every checkbox is inside its label, so the whole row is the tap target.
-      const bare = [...document.querySelectorAll("input[type=checkbox]")].filter((el) => !el.closest("label")).length;
+      const bare = Array.from(document.querySelectorAll("input[type=checkbox]")).filter((el) => !el.closest("label")).length;
       return { scrollWidth: document.documentElement.scrollWidth, small, bare };
     });
     expect(report.scrollWidth).toBeLessThanOrEqual(360);

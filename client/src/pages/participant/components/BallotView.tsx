@@ -83,7 +83,7 @@ export function BallotView({ code, token, initialEvent, onTokenRefused }: Props)
       ) : null}
       {connection === "lost" ? (
         <p className="pp-connection" role="status">
-          Connection lost. Your choices stay on this phone and are sent when it returns.
+          No connection. Your choices are kept and sent when it returns.
         </p>
       ) : null}
     </main>

@@ -1,6 +1,6 @@
 // One proposal: a real checkbox whose accessible name is the title (the title is always visible),
 // and the paragraph below it, clamped to four lines until the participant asks for the rest.
-import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { useId, useLayoutEffect, useRef, useState } from "react";
 import type { Proposal } from "../../../../../shared/schemas";
 
 interface Props {
@@ -47,14 +47,14 @@ export function ProposalCard({ proposal, checked, disabled, onToggle }: Props) {
 function useClipped(text: string, open: boolean) {
   const ref = useRef<HTMLParagraphElement>(null);
   const [more, setMore] = useState(false);
-  const measure = () => {
+  useLayoutEffect(() => {
     const el = ref.current;
-    if (el && !open) setMore(el.scrollHeight > el.clientHeight + 1);
-  };
-  useLayoutEffect(measure, [text, open]);
-  useEffect(() => {
+    if (!el || open) return;
+    const measure = () => setMore(el.scrollHeight > el.clientHeight + 1);
+    measure();
+    // Turning the phone or zooming the text changes where the clamp falls.
     window.addEventListener("resize", measure);
     return () => window.removeEventListener("resize", measure);
-  });
+  }, [text, open]);
   return { ref, more };
 }

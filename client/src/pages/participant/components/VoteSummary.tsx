@@ -18,7 +18,7 @@ export function VoteSummary({ votedIn, areaCount, areas, chosenIn }: Props) {
       <ul className="pp-jump">
         {areas.map((a) => {
           const n = chosenIn(a.id).length;
-          const state = a.status === "open" ? `${n} of ${a.maxVotes}` : a.status === "closed" ? "closed" : "not open";
+          const state = a.status === "open" ? `${n} of ${a.maxVotes} chosen` : a.status === "closed" ? "closed" : "not open";
           return (
             <li key={a.id}>
               <a href={`#area-${a.id}`} className={n > 0 ? "jump done" : "jump"}>
