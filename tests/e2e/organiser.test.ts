@@ -213,6 +213,28 @@ describe("organiser", () => {
     expect(md.text).toContain("**1st** Safe cycle lanes — 2 votes");
   });
 
+  it("moves the event to another laptop as one file: downloaded here, opened on a start page", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download event file" }).click()]);
+    const file = await download.path();
+    expect(download.suggestedFilename()).toBe(`plenary-event-${code.toLowerCase()}.json`);
+
+    const other = await context.newPage();
+    await other.goto(`${server.url}/`);
+    await other.getByText("Open an event file from another laptop").click();
+    await other.getByLabel("Event file (.json)").setInputFiles(file);
+    await other.getByText("“Neighbourhood assembly”: 2 areas, 6 proposals.").waitFor();
+    await other.getByRole("button", { name: "Create this event here" }).click();
+    await other.waitForURL(/\/admin#/);
+    const newCode = /\/e\/([A-Z0-9]{6})\//.exec(other.url())?.[1] ?? "";
+    expect(newCode).not.toBe(code);
+    const copy = ((await api(server.url, "GET", `/api/events/${newCode}`)).body as { event: Event }).event;
+    const original = await getEvent();
+    const shape = (e: Event) => [e.title, e.access, e.resultsVisibility, e.areas.map((a) => [a.title, a.maxVotes, a.proposals.map((p) => [p.title, p.body])])];
+    expect(shape(copy)).toEqual(shape(original));
+    expect(copy.areas.map((a) => a.status)).toEqual(["draft", "draft"]);
+    await other.close();
+  });
+
   it("prints a report whose ranking matches the results", async () => {
     const [report] = await Promise.all([context.waitForEvent("page"), page.getByRole("link", { name: "Printable report" }).click()]);
     await report.getByRole("heading", { name: "Annex: full ranking" }).waitFor();

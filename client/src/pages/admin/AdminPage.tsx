@@ -94,7 +94,7 @@ export default function AdminPage({ code }: { code: string }) {
         <ImportPanel api={api} event={event} applyEvent={data.applyEvent} />
         <BallotCards api={api} event={event} stats={invites} refreshStats={refreshInvites} />
         <PaperBallotForm api={api} event={event} />
-        <Exports api={api} />
+        <Exports api={api} event={event} />
         <SettingsForm key={event.code} api={api} event={event} applyEvent={data.applyEvent} />
       </main>
     </div>

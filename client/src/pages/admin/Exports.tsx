@@ -1,7 +1,8 @@
 // The ranking as files (CSV for spreadsheets, JSON for archives and audit, Markdown for the minutes)
 // and as a printable report. Files are fetched with the admin token, which a plain link cannot send.
 import { useState } from "react";
-import type { ExportFormat } from "../../../../shared/schemas";
+import { toEventPackage } from "../../../../shared/event-package";
+import type { Event, ExportFormat } from "../../../../shared/schemas";
 import { saveBlob, type AdminApi } from "./api";
 import { explain } from "./explain";
 import { reportPath } from "./links";
@@ -12,7 +13,7 @@ const FORMATS: Array<{ format: ExportFormat; label: string; hint: string }> = [
   { format: "md", label: "Markdown", hint: "1st / 2nd / 3rd per area, for the minutes" },
 ];
 
-export function Exports({ api }: { api: AdminApi }) {
+export function Exports({ api, event }: { api: AdminApi; event: Event }) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -28,6 +29,13 @@ export function Exports({ api }: { api: AdminApi }) {
     } finally {
       setBusy(null);
     }
+  };
+
+  const downloadEventFile = () => {
+    const pkg = toEventPackage(event, new Date().toISOString());
+    const filename = `plenary-event-${event.code.toLowerCase()}.json`;
+    saveBlob(new Blob([`${JSON.stringify(pkg, null, 2)}\n`], { type: "application/json" }), filename);
+    setMessage({ ok: true, text: `Downloaded ${filename}.` });
   };
 
   return (
@@ -46,6 +54,10 @@ export function Exports({ api }: { api: AdminApi }) {
         <li>
           <a className="btn secondary" href={reportPath(api.code, api.token)} target="_blank" rel="noreferrer">Printable report</a>
           <span className="hint">charts per area, full ranking, turnout — print it or save as PDF</span>
+        </li>
+        <li>
+          <button type="button" className="btn secondary" onClick={downloadEventFile}>Download event file</button>
+          <span className="hint">settings and programme, to run this event on another laptop (open it on that laptop's start page)</span>
         </li>
       </ul>
       <p role="status" className={message ? (message.ok ? "form-ok" : "form-error") : undefined}>{message?.text}</p>

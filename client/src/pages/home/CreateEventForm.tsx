@@ -1,9 +1,8 @@
 // Creates an event and goes straight to its organiser page. The admin token and screen key travel
 // only in the URL fragment of that page; nothing is written to browser storage.
 import { useState, type FormEvent } from "react";
-import { ApiError, request } from "../../api/http";
-import { CreateEventReply, type CreateEventBody } from "../../../../shared/schemas";
-import { adminPath } from "../admin/links";
+import { ApiError } from "../../api/http";
+import { createAndOpen } from "./createEvent";
 import { DEFAULT_SETTINGS, EventSettingsFields, type EventSettings } from "./EventSettingsFields";
 
 export function CreateEventForm() {
@@ -16,9 +15,7 @@ export function CreateEventForm() {
     setBusy(true);
     setError(null);
     try {
-      const body: CreateEventBody = { ...settings, title: settings.title.trim() };
-      const reply = await request("POST", "/api/events", CreateEventReply, { body });
-      window.location.assign(adminPath(reply.event.code, reply.adminToken, reply.screenKey, true));
+      await createAndOpen({ ...settings, title: settings.title.trim() });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : "Could not create the event.");
       setBusy(false);

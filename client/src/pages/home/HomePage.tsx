@@ -1,5 +1,6 @@
 // The start page: organisers create an event, participants who typed the bare address join one.
 import { CreateEventForm } from "./CreateEventForm";
+import { ImportEventFile } from "./ImportEventFile";
 import { JoinByCode } from "../participant/JoinByCode";
 import "./home.css";
 
@@ -11,9 +12,12 @@ export default function HomePage() {
         <p className="lead">Prioritise proposals together: everyone votes from their phone, the projector shows the tally live.</p>
       </header>
       <div className="home-grid">
-        <section className="home-join" aria-label="Join an event">
-          <JoinByCode heading="Join an event" />
-        </section>
+        <div className="home-side">
+          <section className="home-join" aria-label="Join an event">
+            <JoinByCode heading="Join an event" />
+          </section>
+          <ImportEventFile />
+        </div>
         <section className="card home-create" aria-labelledby="create-heading">
           <h2 id="create-heading">Create an event</h2>
           <CreateEventForm />
