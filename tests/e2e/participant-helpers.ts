@@ -1,8 +1,10 @@
 // Shared steps of the participant end-to-end tests: a phone-sized browser context, the parts of the
 // ballot page a person looks at (found by role and accessible name, as a screen reader would), and
 // what the server holds, read over HTTP as the organiser would.
+import { afterAll, beforeAll } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { api, PHONE } from "./harness";
+import { api, launchBrowser, PHONE, startServer } from "./harness";
+import type { TestServer } from "../helpers/app";
 import type { Results } from "../../shared/schemas";
 
 export interface Phone {
@@ -10,11 +12,42 @@ export interface Phone {
   page: Page;
 }
 
-export async function openPhone(browser: Browser, url: string): Promise<Phone> {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  await page.goto(url);
-  return { context, page };
+export interface PhoneSuite {
+  /** The running server (after beforeAll). */
+  server(): TestServer;
+  /** A new phone (its own browser context: its own storage, so its own participant) opened at `url`. */
+  phone(url: string): Promise<Phone>;
+}
+
+/** One real server and one Chromium for a test file; every phone opened is closed at the end. */
+export function phoneSuite(): PhoneSuite {
+  let server: TestServer | null = null;
+  let browser: Browser | null = null;
+  const phones: Phone[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const p of phones) await p.context.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    server() {
+      if (!server) throw new Error("the server starts in beforeAll");
+      return server;
+    },
+    async phone(url) {
+      if (!browser) throw new Error("the browser starts in beforeAll");
+      const context = await browser.newContext(PHONE);
+      const page = await context.newPage();
+      await page.goto(url);
+      const p = { context, page };
+      phones.push(p);
+      return p;
+    },
+  };
 }
 
 /** An area of the ballot: a <section> labelled by its heading. */

@@ -1,36 +1,16 @@
 // Joining from a phone, end to end: the ballot card's QR link, typing the card's code (wrong, then
 // right), re-scanning a card on another phone, a mistyped event link, and the organiser's order.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { api, createDemoEvent, launchBrowser, startServer } from "./harness";
-import type { TestServer } from "../helpers/app";
-import { adminResults, area, checkedTitles, openPhone, proposal, setVoting, shownOrder, waitSaved, type Phone } from "./participant-helpers";
+import { describe, expect, it } from "vitest";
+import { api, createDemoEvent } from "./harness";
+import { adminResults, area, checkedTitles, phoneSuite, proposal, setVoting, shownOrder, waitSaved } from "./participant-helpers";
 
-let server: TestServer;
-let browser: Browser;
-const phones: Phone[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const p of phones) await p.context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-});
-
-async function phone(url: string): Promise<Phone> {
-  const p = await openPhone(browser, url);
-  phones.push(p);
-  return p;
-}
+const suite = phoneSuite();
+const phone = (url: string) => suite.phone(url);
 
 async function inviteEvent(count: number) {
-  const demo = await createDemoEvent(server.url, { access: "invite" });
-  await setVoting(server.url, demo.code, demo.adminToken, "open");
-  const res = await api(server.url, "POST", `/api/events/${demo.code}/invites`, { token: demo.adminToken, body: { count } });
+  const demo = await createDemoEvent(suite.server().url, { access: "invite" });
+  await setVoting(suite.server().url, demo.code, demo.adminToken, "open");
+  const res = await api(suite.server().url, "POST", `/api/events/${demo.code}/invites`, { token: demo.adminToken, body: { count } });
   expect(res.status).toBe(201);
   const invites = (res.body as { invites: string[] }).invites;
   const health = demo.event.areas[1];
@@ -42,23 +22,23 @@ describe("joining from a phone", () => {
   it("joins with the ballot card's link, and keeps the invite out of the address bar", async () => {
     const ev = await inviteEvent(2);
     const card = ev.invites[0] as string;
-    const { page } = await phone(`${server.url}/e/${ev.code}?invite=${encodeURIComponent(card)}`);
+    const { page } = await phone(`${suite.server().url}/e/${ev.code}?invite=${encodeURIComponent(card)}`);
     await proposal(page, ev.health.title, ev.first).check();
     await waitSaved(page, ev.health.title);
     expect(new URL(page.url()).search).toBe("");
-    expect((await adminResults(server.url, ev.code, ev.adminToken)).participants).toBe(1);
+    expect((await adminResults(suite.server().url, ev.code, ev.adminToken)).participants).toBe(1);
 
     // The same card scanned on another phone is the same participant: the ballot comes with it.
-    const other = await phone(`${server.url}/e/${ev.code}?invite=${encodeURIComponent(card)}`);
+    const other = await phone(`${suite.server().url}/e/${ev.code}?invite=${encodeURIComponent(card)}`);
     await proposal(other.page, ev.health.title, ev.first).waitFor();
     await other.page.waitForFunction(() => document.querySelectorAll("input[type=checkbox]:checked").length === 1);
     expect(await checkedTitles(other.page, ev.health.title)).toEqual([ev.first]);
-    expect((await adminResults(server.url, ev.code, ev.adminToken)).participants).toBe(1);
+    expect((await adminResults(suite.server().url, ev.code, ev.adminToken)).participants).toBe(1);
   });
 
   it("asks for the card's code on an invite-only event, explains a wrong one, accepts it typed loosely", async () => {
     const ev = await inviteEvent(1);
-    const { page } = await phone(`${server.url}/e/${ev.code}`);
+    const { page } = await phone(`${suite.server().url}/e/${ev.code}`);
     const field = page.getByRole("textbox", { name: "Code on your ballot card" });
     await field.waitFor();
     expect(await page.getByRole("checkbox").count()).toBe(0);
@@ -88,15 +68,15 @@ describe("joining from a phone", () => {
 
   it("refuses a ballot-card link with a wrong code and offers the form", async () => {
     const ev = await inviteEvent(1);
-    const { page } = await phone(`${server.url}/e/${ev.code}?invite=WXYZ-2345`);
+    const { page } = await phone(`${suite.server().url}/e/${ev.code}?invite=WXYZ-2345`);
     await page.getByRole("alert").getByText("That ballot-card code is not valid for this event.").waitFor();
     await page.getByRole("textbox", { name: "Code on your ballot card" }).waitFor();
-    expect((await adminResults(server.url, ev.code, ev.adminToken)).participants).toBe(0);
+    expect((await adminResults(suite.server().url, ev.code, ev.adminToken)).participants).toBe(0);
   });
 
   it("helps after a mistyped event link: the code can be typed again", async () => {
-    const demo = await createDemoEvent(server.url);
-    const { page } = await phone(`${server.url}/e/ZZZZZZ`);
+    const demo = await createDemoEvent(suite.server().url);
+    const { page } = await phone(`${suite.server().url}/e/ZZZZZZ`);
     await page.getByRole("heading", { name: /No vote with the code ZZZZZZ/ }).waitFor();
     const field = page.getByRole("textbox", { name: "Event code" });
     await field.fill("22222");
@@ -106,15 +86,15 @@ describe("joining from a phone", () => {
     await page.getByRole("button", { name: "Join" }).click();
     await page.getByRole("alert").getByText("There is no event with that code").waitFor();
     // A pasted link works as well as the bare code, in any case.
-    await field.fill(`${server.url}/e/${demo.code.toLowerCase()}`);
+    await field.fill(`${suite.server().url}/e/${demo.code.toLowerCase()}`);
     await page.getByRole("button", { name: "Join" }).click();
-    await page.waitForURL(`${server.url}/e/${demo.code}`);
+    await page.waitForURL(`${suite.server().url}/e/${demo.code}`);
     await area(page, "Public health").waitFor();
   });
 
   it("keeps the organiser's order when the event asks for it", async () => {
-    const demo = await createDemoEvent(server.url, { proposalOrder: "organiser" });
-    const { page } = await phone(`${server.url}/e/${demo.code}`);
+    const demo = await createDemoEvent(suite.server().url, { proposalOrder: "organiser" });
+    const { page } = await phone(`${suite.server().url}/e/${demo.code}`);
     const health = demo.event.areas[1];
     if (!health) throw new Error("demo areas");
     await area(page, health.title).waitFor();

@@ -1,53 +1,50 @@
 // Saving you can trust, end to end: a phone that loses the network mid-vote shows "offline, will
 // retry", never "saved", keeps the choice through a reload, and sends it when the network returns —
 // and the server then counts it exactly once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { api, createDemoEvent, launchBrowser, startServer } from "./harness";
-import type { TestServer } from "../helpers/app";
+import { describe, expect, it } from "vitest";
+import type { Route } from "playwright-core";
+import { api, createDemoEvent } from "./harness";
 import {
   adminResults,
   area,
   checkedTitles,
-  openPhone,
+  phoneSuite,
   proposal,
   setVoting,
   votesIn,
   waitSaveState,
   waitSaved,
-  type Phone,
 } from "./participant-helpers";
 
-let server: TestServer;
-let browser: Browser;
-const phones: Phone[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const p of phones) await p.context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-});
+const suite = phoneSuite();
+const phone = (url: string) => suite.phone(url);
 
 async function setup() {
-  const demo = await createDemoEvent(server.url);
-  await setVoting(server.url, demo.code, demo.adminToken, "open");
+  const demo = await createDemoEvent(suite.server().url);
+  await setVoting(suite.server().url, demo.code, demo.adminToken, "open");
   const health = demo.event.areas[1];
   if (!health) throw new Error("demo areas");
-  const p = await openPhone(browser, `${server.url}/e/${demo.code}`);
-  phones.push(p);
+  const p = await phone(`${suite.server().url}/e/${demo.code}`);
   const titles = health.proposals.map((x) => x.title) as [string, string, string];
   await proposal(p.page, health.title, titles[0]).waitFor();
   return { demo, health, titles, ...p };
 }
 
+/** A phone whose first choice is saved and whose second waits in the queue, the network gone. */
+async function savedThenQueuedOffline() {
+  const s = await setup();
+  const [a, b] = s.titles;
+  await proposal(s.page, s.health.title, a).check();
+  await waitSaved(s.page, s.health.title);
+  await s.context.setOffline(true);
+  await proposal(s.page, s.health.title, b).check();
+  await waitSaveState(s.page, s.health.title, "offline");
+  return s;
+}
+
 /** The ballots the organiser's export holds for one area: one entry per participant who voted in it. */
 async function exportedBallots(code: string, adminToken: string, areaId: string): Promise<string[][]> {
-  const res = await api(server.url, "GET", `/api/events/${code}/export?format=json`, { token: adminToken });
+  const res = await api(suite.server().url, "GET", `/api/events/${code}/export?format=json`, { token: adminToken });
   expect(res.status).toBe(200);
   const ballots = (res.body as { ballots: { areaId: string; proposalIds: string[] }[] }).ballots;
   return ballots.filter((b) => b.areaId === areaId).map((b) => [...b.proposalIds].sort());
@@ -55,28 +52,22 @@ async function exportedBallots(code: string, adminToken: string, areaId: string)
 
 describe("participant phone offline", () => {
   it("goes offline mid-vote, says so, and saves exactly once when back", async () => {
-    const { demo, health, titles, page, context } = await setup();
+    const { demo, health, titles, page, context } = await savedThenQueuedOffline();
     const [a, b] = titles;
-    await proposal(page, health.title, a).check();
-    await waitSaved(page, health.title);
-
-    await context.setOffline(true);
-    await proposal(page, health.title, b).check();
-    await waitSaveState(page, health.title, "offline");
     await area(page, health.title).getByText("Offline — will retry").waitFor();
     // Never "saved" while the server has not acknowledged.
     expect(await area(page, health.title).locator('[data-save="saved"]').count()).toBe(0);
     expect(await proposal(page, health.title, b).isChecked()).toBe(true);
-    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
 
     // Still offline: a few retries fail (backoff), nothing reaches the server.
     await page.waitForTimeout(2500);
-    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
 
     await context.setOffline(false);
     await waitSaved(page, health.title, 15_000);
-    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1, [b]: 1 });
-    const results = await adminResults(server.url, demo.code, demo.adminToken);
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1, [b]: 1 });
+    const results = await adminResults(suite.server().url, demo.code, demo.adminToken);
     expect(results.participants).toBe(1);
     expect(results.areas.find((x) => x.id === health.id)?.voters).toBe(1);
     expect(await exportedBallots(demo.code, demo.adminToken, health.id)).toEqual([[a, b].map((t) => idOf(health, t)).sort()]);
@@ -86,26 +77,26 @@ describe("participant phone offline", () => {
     const { demo, health, titles, page } = await setup();
     const [a, b] = titles;
     // The page itself still loads, but every ballot write fails as on a flaky venue network.
-    const dropWrites = (route: import("playwright-core").Route) =>
+    const dropWrites = (route: Route) =>
       route.request().method() === "PUT" ? route.abort("internetdisconnected") : route.continue();
     await page.route("**/api/events/*/ballot/*", dropWrites);
 
     await proposal(page, health.title, a).check();
     await proposal(page, health.title, b).check();
     await waitSaveState(page, health.title, "offline");
-    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({});
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, health.title)).toEqual({});
 
     await page.reload();
     await proposal(page, health.title, a).waitFor();
     await page.waitForFunction(() => document.querySelectorAll("input[type=checkbox]:checked").length === 2);
     expect(await checkedTitles(page, health.title)).toEqual([a, b].sort());
     await waitSaveState(page, health.title, "offline");
-    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({});
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, health.title)).toEqual({});
 
     await page.unroute("**/api/events/*/ballot/*", dropWrites);
     await area(page, health.title).getByRole("button", { name: "Try now" }).click();
     await waitSaved(page, health.title);
-    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1, [b]: 1 });
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1, [b]: 1 });
     expect(await exportedBallots(demo.code, demo.adminToken, health.id)).toHaveLength(1);
   });
 
@@ -119,21 +110,16 @@ describe("participant phone offline", () => {
 
     await context.setOffline(false);
     const again = await context.newPage();
-    await again.goto(`${server.url}/e/${demo.code}`);
+    await again.goto(`${suite.server().url}/e/${demo.code}`);
     await waitSaved(again, health.title);
     expect(await proposal(again, health.title, a).isChecked()).toBe(true);
-    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
   });
 
   it("shows a refusal in plain words when the area closed before a queued choice arrived", async () => {
-    const { demo, health, titles, page, context } = await setup();
+    const { demo, health, titles, page, context } = await savedThenQueuedOffline();
     const [a, b] = titles;
-    await proposal(page, health.title, a).check();
-    await waitSaved(page, health.title);
-    await context.setOffline(true);
-    await proposal(page, health.title, b).check();
-    await waitSaveState(page, health.title, "offline");
-    await setVoting(server.url, demo.code, demo.adminToken, "closed", [health.id]);
+    await setVoting(suite.server().url, demo.code, demo.adminToken, "closed", [health.id]);
     await context.setOffline(false);
 
     await waitSaveState(page, health.title, "refused", 15_000);
@@ -143,7 +129,7 @@ describe("participant phone offline", () => {
     // The screen falls back to what the server holds.
     await page.waitForFunction(() => document.querySelectorAll("input[type=checkbox]:checked").length === 1);
     expect(await checkedTitles(page, health.title)).toEqual([a]);
-    expect(await votesIn(server.url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
   });
 });
 

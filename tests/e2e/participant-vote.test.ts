@@ -1,48 +1,27 @@
 // The participant's phone, end to end in Chromium at 360×640: two phones join the demo event and
 // vote; the limit is explained; a reload restores ballot and order; a second tab follows; an area
 // closed by the facilitator locks within a second; the page fits a small phone.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { createDemoEvent, launchBrowser, startServer } from "./harness";
-import type { TestServer } from "../helpers/app";
+import { describe, expect, it } from "vitest";
+import { createDemoEvent } from "./harness";
 import {
   area,
   checkedTitles,
-  openPhone,
+  phoneSuite,
   proposal,
   setVoting,
   shownOrder,
   votesIn,
   waitSaved,
-  type Phone,
 } from "./participant-helpers";
 
-let server: TestServer;
-let browser: Browser;
-const phones: Phone[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const p of phones) await p.context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-});
-
-async function phone(url: string): Promise<Phone> {
-  const p = await openPhone(browser, url);
-  phones.push(p);
-  return p;
-}
+const suite = phoneSuite();
+const phone = (url: string) => suite.phone(url);
 
 async function openDemo() {
-  const demo = await createDemoEvent(server.url);
-  await setVoting(server.url, demo.code, demo.adminToken, "open");
+  const demo = await createDemoEvent(suite.server().url);
+  await setVoting(suite.server().url, demo.code, demo.adminToken, "open");
   const titles = (i: number) => (demo.event.areas[i]?.proposals ?? []).map((p) => p.title);
-  return { ...demo, link: `${server.url}/e/${demo.code}`, health: "Public health", healthTitles: titles(1) };
+  return { ...demo, link: `${suite.server().url}/e/${demo.code}`, health: "Public health", healthTitles: titles(1) };
 }
 
 describe("participant phone", () => {
@@ -61,7 +40,7 @@ describe("participant phone", () => {
     expect(await area(p1.page, demo.health).getByText("0 of 2 votes left").count()).toBe(1);
     expect(await checkedTitles(p1.page, demo.health)).toEqual([a, b].sort());
     expect(await checkedTitles(p2.page, demo.health)).toEqual([b, c].sort());
-    expect(await votesIn(server.url, demo.code, demo.adminToken, demo.health)).toEqual({ [a]: 1, [b]: 2, [c]: 1 });
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, demo.health)).toEqual({ [a]: 1, [b]: 2, [c]: 1 });
     await p1.page.getByText("You have voted in 1 of 4 areas").first().waitFor();
 
     // Each phone has its own order (against ballot-order bias) of the same proposals.
@@ -73,7 +52,7 @@ describe("participant phone", () => {
     // A change of mind replaces the earlier choice on the server too.
     await proposal(p1.page, demo.health, a).uncheck();
     await waitSaved(p1.page, demo.health);
-    expect(await votesIn(server.url, demo.code, demo.adminToken, demo.health)).toEqual({ [b]: 2, [c]: 1 });
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, demo.health)).toEqual({ [b]: 2, [c]: 1 });
   });
 
   it("explains the limit instead of silently refusing, in the shared rule's words", async () => {
@@ -88,14 +67,14 @@ describe("participant phone", () => {
     const alert = area(page, demo.health).getByRole("alert");
     await alert.getByText("You have used both votes in Public health — remove one to choose another.").waitFor({ timeout: 2000 });
     expect(await proposal(page, demo.health, c).isChecked()).toBe(false);
-    expect(await votesIn(server.url, demo.code, demo.adminToken, demo.health)).toEqual({ [a]: 1, [b]: 1 });
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, demo.health)).toEqual({ [a]: 1, [b]: 1 });
 
     // Doing what it says works, and the explanation goes away.
     await proposal(page, demo.health, a).uncheck();
     await proposal(page, demo.health, c).check();
     await waitSaved(page, demo.health);
     expect((await alert.textContent())?.trim()).toBe("");
-    expect(await votesIn(server.url, demo.code, demo.adminToken, demo.health)).toEqual({ [b]: 1, [c]: 1 });
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, demo.health)).toEqual({ [b]: 1, [c]: 1 });
   });
 
   it("restores the ballot and the proposal order after a reload, and a second tab follows", async () => {
@@ -123,7 +102,7 @@ describe("participant phone", () => {
     await waitSaved(p.page, demo.health);
     await tab2.waitForFunction(() => document.querySelectorAll("input[type=checkbox]:checked").length === 2, undefined, { timeout: 3000 });
     expect(await checkedTitles(tab2, demo.health)).toEqual([a, b].sort());
-    const results = await votesIn(server.url, demo.code, demo.adminToken, demo.health);
+    const results = await votesIn(suite.server().url, demo.code, demo.adminToken, demo.health);
     expect(results).toEqual({ [a]: 1, [b]: 1 });
   });
 
@@ -136,7 +115,7 @@ describe("participant phone", () => {
 
     const healthId = demo.event.areas[1]?.id as string;
     const started = Date.now();
-    await setVoting(server.url, demo.code, demo.adminToken, "closed", [healthId]);
+    await setVoting(suite.server().url, demo.code, demo.adminToken, "closed", [healthId]);
     await page.locator(`#area-${healthId}[data-area-status="closed"]`).waitFor({ timeout: 1000 });
     expect(Date.now() - started).toBeLessThan(1000);
 
@@ -150,16 +129,16 @@ describe("participant phone", () => {
     expect(await area(page, "Human rights").getByRole("checkbox").first().isDisabled()).toBe(false);
 
     // Reopened, it unlocks again without a reload.
-    await setVoting(server.url, demo.code, demo.adminToken, "open", [healthId]);
+    await setVoting(suite.server().url, demo.code, demo.adminToken, "open", [healthId]);
     await page.locator(`#area-${healthId}[data-area-status="open"]`).waitFor({ timeout: 1000 });
     expect(await proposal(page, demo.health, a).isDisabled()).toBe(false);
   });
 
   it("shows draft areas read-only and counts voted areas in the summary", async () => {
-    const demo = await createDemoEvent(server.url);
+    const demo = await createDemoEvent(suite.server().url);
     const [dev, health, rights, un] = demo.event.areas.map((x) => x.id) as [string, string, string, string];
-    await setVoting(server.url, demo.code, demo.adminToken, "open", [dev, health, rights]);
-    const { page } = await phone(`${server.url}/e/${demo.code}`);
+    await setVoting(suite.server().url, demo.code, demo.adminToken, "open", [dev, health, rights]);
+    const { page } = await phone(`${suite.server().url}/e/${demo.code}`);
     const unTitle = demo.event.areas[3]?.title as string;
     await area(page, unTitle).getByText("Voting not open yet").waitFor();
     expect(await area(page, unTitle).getByRole("checkbox").first().isDisabled()).toBe(true);
@@ -174,7 +153,7 @@ describe("participant phone", () => {
     await page.getByText("You have voted in 3 of 4 areas").first().waitFor();
 
     // Opened later, the fourth area becomes votable without a reload.
-    await setVoting(server.url, demo.code, demo.adminToken, "open", [un]);
+    await setVoting(suite.server().url, demo.code, demo.adminToken, "open", [un]);
     await page.locator(`#area-${un}[data-area-status="open"]`).waitFor({ timeout: 1000 });
   });
 

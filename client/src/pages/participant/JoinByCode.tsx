@@ -1,10 +1,10 @@
 // "Join an event by code": the form the home page shows (and the participant page, after a mistyped
 // link). Accepts the code as read off the screen — any case, with spaces or a dash — or a pasted link.
-import { useId, useState, type FormEvent } from "react";
-import { isEventCode, normalizeCode } from "../../../../shared/codes";
+import { useState } from "react";
+import { EVENT_CODE_LENGTH, isEventCode, normalizeCode } from "../../../../shared/codes";
 import { ApiError, request } from "../../api/http";
 import { errorText } from "../../api/errors";
-import "./join.css";
+import { CodeForm } from "./components/CodeForm";
 
 /** The event code in what was typed: a bare code, or a link such as https://host/e/K7XQ2M?invite=…. */
 export function codeFromInput(input: string): string {
@@ -12,25 +12,14 @@ export function codeFromInput(input: string): string {
   return normalizeCode(link?.[1] ?? input);
 }
 
-interface Props {
-  /** Shown above the field; the home page may use its own heading instead. */
-  heading?: string;
-  initialCode?: string;
-}
-
-export function JoinByCode({ heading = "Join a vote", initialCode = "" }: Props) {
-  const inputId = useId();
-  const hintId = useId();
-  const errorId = useId();
-  const [value, setValue] = useState(initialCode);
+export function JoinByCode({ heading = "Join a vote" }: { heading?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
+  async function join(value: string) {
     const code = codeFromInput(value);
     if (!isEventCode(code)) {
-      setError("An event code has 6 letters and digits, as shown on the screen.");
+      setError(`An event code has ${EVENT_CODE_LENGTH} letters and digits, as shown on the screen.`);
       return;
     }
     setBusy(true);
@@ -45,31 +34,16 @@ export function JoinByCode({ heading = "Join a vote", initialCode = "" }: Props)
   }
 
   return (
-    <form className="join-form" onSubmit={submit} noValidate>
-      {heading ? <h2 className="join-heading">{heading}</h2> : null}
-      <label htmlFor={inputId}>Event code</label>
-      <p id={hintId} className="join-hint">The 6 characters shown on the screen, for example K7XQ2M.</p>
-      <div className="join-row">
-        <input
-          id={inputId}
-          name="code"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          autoComplete="off"
-          autoCapitalize="characters"
-          autoCorrect="off"
-          spellCheck={false}
-          enterKeyHint="go"
-          maxLength={200}
-          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-          aria-invalid={error ? true : undefined}
-        />
-        <button type="submit" className="btn" disabled={busy}>
-          {busy ? "Joining…" : "Join"}
-        </button>
-      </div>
-      <p id={errorId} className="join-error" role="alert">{error ?? ""}</p>
-    </form>
+    <CodeForm
+      heading={heading}
+      label="Event code"
+      hint={`The ${EVENT_CODE_LENGTH} characters shown on the screen, for example K7XQ2M.`}
+      name="code"
+      maxLength={200}
+      error={error}
+      busy={busy}
+      onSubmit={(v) => void join(v)}
+    />
   );
 }
 
