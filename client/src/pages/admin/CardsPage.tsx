@@ -63,7 +63,7 @@ export default function CardsPage({ code }: { code: string }) {
                 <p className="card-event">{title}</p>
                 <QrCode text={`${url}?invite=${encodeURIComponent(invite)}`} label={`QR code for ballot card ${formatInvite(invite)}`} />
                 <div className="card-text">
-                  <p className="card-label">Ballot card · single use</p>
+                  <p className="card-label">Single-use ballot card</p>
                   <p className="card-code" aria-label="Ballot-card code">{formatInvite(invite)}</p>
                   <p className="card-instruction">
                     Scan with your phone camera, or open <strong>{host}<wbr />{path}</strong> and type this code.
