@@ -32,34 +32,18 @@ afterAll(async () => {
 
 type Row = [place: string, title: string, votes: string];
 
-async function reportTopThree(page: Page): Promise<Record<string, Row[]>> {
-  return page.locator(".report-area").evaluateAll((areas) =>
-    Object.fromEntries(
-      areas.map((a) => [
-        a.querySelector("h2")?.textContent ?? "",
-        Array.from(a.querySelectorAll(".podium li")).map((li) => [
-          li.querySelector(".place")?.textContent ?? "",
-          li.querySelector(".podium-title")?.textContent ?? "",
-          li.querySelector(".podium-votes")?.textContent ?? "",
+/** Per area heading, the rows of a top-three list as [place, title, votes] text, read from the page. */
+async function topThree(page: Page, card: string, row: string, cells: [string, string, string]): Promise<Record<string, Row[]>> {
+  return page.locator(card).evaluateAll(
+    (cards, [rowSel, cellSels]) =>
+      Object.fromEntries(
+        cards.map((c) => [
+          c.querySelector("h2")?.textContent ?? "",
+          Array.from(c.querySelectorAll(rowSel)).map((r) => cellSels.map((sel) => r.querySelector(sel)?.textContent ?? "")),
         ]),
-      ]),
-    ),
-  );
-}
-
-async function projectorTopThree(page: Page): Promise<Record<string, Row[]>> {
-  return page.locator(".summary-card").evaluateAll((cards) =>
-    Object.fromEntries(
-      cards.map((c) => [
-        c.querySelector("h2")?.textContent ?? "",
-        Array.from(c.querySelectorAll("[data-testid=summary-row]")).map((row) => [
-          row.querySelector(".summary-place")?.textContent ?? "",
-          row.querySelector(".summary-title")?.textContent ?? "",
-          row.querySelector(".summary-votes")?.textContent ?? "",
-        ]),
-      ]),
-    ),
-  );
+      ),
+    [row, cells] as const,
+  ) as Promise<Record<string, Row[]>>;
 }
 
 it("prepares the forum from an outline, prints 54 ballot cards, runs the vote and reports what the projector shows", async () => {
@@ -118,11 +102,11 @@ it("prepares the forum from an outline, prints 54 ballot cards, runs the vote an
   await projector.keyboard.press("s");
   await projector.getByRole("heading", { name: "Top three per area" }).waitFor();
   await expect.poll(() => projector.locator("[data-testid=summary-row]").count()).toBeGreaterThanOrEqual(12);
-  const onScreen = await projectorTopThree(projector);
+  const onScreen = await topThree(projector, ".summary-card", "[data-testid=summary-row]", [".summary-place", ".summary-title", ".summary-votes"]);
 
   const [report] = await Promise.all([context.waitForEvent("page"), page.getByRole("link", { name: "Printable report" }).click()]);
   await report.getByRole("heading", { name: "Annex: full ranking" }).waitFor();
-  const onPaper = await reportTopThree(report);
+  const onPaper = await topThree(report, ".report-area", ".podium li", [".place", ".podium-title", ".podium-votes"]);
 
   expect(Object.keys(onPaper)).toEqual(event.areas.map((a) => a.title));
   expect(onPaper).toEqual(onScreen);

@@ -4,6 +4,7 @@ import { LIMITS } from "../../../../shared/limits";
 import type { Area } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
 import { explain, LOCKED } from "./explain";
+import { MoveDeleteControls } from "./MoveDeleteControls";
 import { ProposalEditor } from "./ProposalEditor";
 import { useAction } from "./useAction";
 
@@ -18,7 +19,6 @@ interface Props {
 export function AreaEditor({ api, area, index, count, refresh }: Props) {
   const [title, setTitle] = useState(area.title);
   const [maxVotes, setMaxVotes] = useState(String(area.maxVotes));
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const [newTitle, setNewTitle] = useState("");
   const [newBody, setNewBody] = useState("");
   const { busy, error, run } = useAction(refresh);
@@ -49,19 +49,15 @@ export function AreaEditor({ api, area, index, count, refresh }: Props) {
         <h3 id={`${idBase}-h`}>
           <span className="area-number">{index + 1}.</span> {area.title}
         </h3>
-        <div className="actions">
-          <button type="button" className="btn secondary small" disabled={busy || index === 0} onClick={() => void run(() => api.patchArea(area.id, { position: index - 1 }))} aria-label={`Move ${area.title} up`}>↑</button>
-          <button type="button" className="btn secondary small" disabled={busy || index === count - 1} onClick={() => void run(() => api.patchArea(area.id, { position: index + 1 }))} aria-label={`Move ${area.title} down`}>↓</button>
-          {confirmDelete ? (
-            <span className="confirm" role="group" aria-label={`Confirm deleting ${area.title}`}>
-              <span>Delete “{area.title}” and its {area.proposals.length} proposals?</span>
-              <button type="button" className="btn danger small" disabled={busy} autoFocus onClick={() => void run(() => api.deleteArea(area.id), (err) => explain(err, LOCKED.deleteArea(area.title))).then(() => setConfirmDelete(false))}>Delete</button>
-              <button type="button" className="btn secondary small" onClick={() => setConfirmDelete(false)}>Cancel</button>
-            </span>
-          ) : (
-            <button type="button" className="btn secondary small" disabled={busy} onClick={() => setConfirmDelete(true)} aria-label={`Delete ${area.title}`}>Delete</button>
-          )}
-        </div>
+        <MoveDeleteControls
+          name={area.title}
+          index={index}
+          count={count}
+          busy={busy}
+          onMove={(position) => void run(() => api.patchArea(area.id, { position }))}
+          onDelete={() => run(() => api.deleteArea(area.id), (err) => explain(err, LOCKED.deleteArea(area.title)))}
+          question={`Delete “${area.title}” and its ${area.proposals.length} proposals?`}
+        />
       </header>
       <form className="area-settings" onSubmit={save}>
         <div className="field">

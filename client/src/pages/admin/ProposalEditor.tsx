@@ -4,6 +4,7 @@ import { LIMITS } from "../../../../shared/limits";
 import type { Proposal } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
 import { explain, LOCKED } from "./explain";
+import { MoveDeleteControls } from "./MoveDeleteControls";
 import { useAction } from "./useAction";
 
 interface Props {
@@ -17,7 +18,6 @@ interface Props {
 export function ProposalEditor({ api, proposal, index, count, refresh }: Props) {
   const [title, setTitle] = useState(proposal.title);
   const [body, setBody] = useState(proposal.body);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const { busy, error, run } = useAction(refresh);
   const dirty = title.trim() !== proposal.title || body.trim() !== proposal.body;
   const idBase = `proposal-${proposal.id}`;
@@ -47,18 +47,14 @@ export function ProposalEditor({ api, proposal, index, count, refresh }: Props) 
             <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim()}>Save</button>
           </form>
         </details>
-        <div className="actions">
-          <button type="button" className="btn secondary small" disabled={busy || index === 0} onClick={() => void run(() => api.patchProposal(proposal.id, { position: index - 1 }))} aria-label={`Move ${proposal.title} up`}>↑</button>
-          <button type="button" className="btn secondary small" disabled={busy || index === count - 1} onClick={() => void run(() => api.patchProposal(proposal.id, { position: index + 1 }))} aria-label={`Move ${proposal.title} down`}>↓</button>
-          {confirmDelete ? (
-            <span className="confirm" role="group" aria-label={`Confirm deleting ${proposal.title}`}>
-              <button type="button" className="btn danger small" disabled={busy} autoFocus onClick={() => void run(() => api.deleteProposal(proposal.id), (err) => explain(err, LOCKED.deleteProposal)).then(() => setConfirmDelete(false))}>Delete</button>
-              <button type="button" className="btn secondary small" onClick={() => setConfirmDelete(false)}>Cancel</button>
-            </span>
-          ) : (
-            <button type="button" className="btn secondary small" disabled={busy} onClick={() => setConfirmDelete(true)} aria-label={`Delete ${proposal.title}`}>Delete</button>
-          )}
-        </div>
+        <MoveDeleteControls
+          name={proposal.title}
+          index={index}
+          count={count}
+          busy={busy}
+          onMove={(position) => void run(() => api.patchProposal(proposal.id, { position }))}
+          onDelete={() => run(() => api.deleteProposal(proposal.id), (err) => explain(err, LOCKED.deleteProposal))}
+        />
       </div>
       {error && <p className="form-error" role="alert">{error}</p>}
     </div>

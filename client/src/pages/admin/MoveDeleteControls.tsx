@@ -1,0 +1,35 @@
+// ↑ ↓ and Delete (with a confirm step) for one item of an ordered list: an area or a proposal.
+import { useState, type ReactNode } from "react";
+
+interface Props {
+  /** The item's title, for the buttons' accessible names. */
+  name: string;
+  index: number;
+  count: number;
+  busy: boolean;
+  /** Moves the item to this position (0-based). */
+  onMove: (position: number) => void;
+  /** Resolves once the delete was tried, refused or not. */
+  onDelete: () => Promise<unknown>;
+  /** Said beside the confirm button, e.g. what else goes with the item. */
+  question?: ReactNode;
+}
+
+export function MoveDeleteControls({ name, index, count, busy, onMove, onDelete, question }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="actions">
+      <button type="button" className="btn secondary small" disabled={busy || index === 0} onClick={() => onMove(index - 1)} aria-label={`Move ${name} up`}>↑</button>
+      <button type="button" className="btn secondary small" disabled={busy || index === count - 1} onClick={() => onMove(index + 1)} aria-label={`Move ${name} down`}>↓</button>
+      {confirming ? (
+        <span className="confirm" role="group" aria-label={`Confirm deleting ${name}`}>
+          {question && <span>{question}</span>}
+          <button type="button" className="btn danger small" disabled={busy} autoFocus onClick={() => void onDelete().then(() => setConfirming(false))}>Delete</button>
+          <button type="button" className="btn secondary small" onClick={() => setConfirming(false)}>Cancel</button>
+        </span>
+      ) : (
+        <button type="button" className="btn secondary small" disabled={busy} onClick={() => setConfirming(true)} aria-label={`Delete ${name}`}>Delete</button>
+      )}
+    </div>
+  );
+}
