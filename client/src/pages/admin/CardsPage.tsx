@@ -2,9 +2,8 @@
 // code typed out for phones without a camera, and one line saying what to do. The codes come from
 // the organiser page through this tab's sessionStorage, since the API shows them only once.
 import { useEffect, useState } from "react";
-import * as z from "zod/mini";
 import { formatInvite } from "../../../../shared/codes";
-import { EventReply } from "../../../../shared/schemas";
+import { EventReply, ServerInfo } from "../../../../shared/schemas";
 import { request } from "../../api/http";
 import { keyFromHash } from "../../routes";
 import { QrCode } from "../screen/QrCode";
@@ -14,8 +13,6 @@ import "../home/organiser.css";
 import "./cards.css";
 
 const CARDS_PER_SHEET = 8;
-// publicUrl is null when the server knows no LAN address; the page's own origin then serves.
-const ServerInfo = z.object({ publicUrl: z.nullable(z.string()) });
 
 export default function CardsPage({ code }: { code: string }) {
   const [invites] = useState(() => loadInvites(code));
