@@ -9,6 +9,7 @@ import {
   failed,
   retryDelay,
   retryNow,
+  saveText,
   sameSet,
   sending,
   shouldSend,
@@ -52,7 +53,7 @@ describe("area save state", () => {
 
   it("waits out the backoff when offline, and retries at once when the connection returns", () => {
     let s = failed(sending(desire(IDLE, ["a"])), ["a"], offline, 1000, 2000);
-    expect(s.state).toEqual({ kind: "offline", retryAt: 3000 });
+    expect(s.state).toEqual({ kind: "offline", retryAt: 3000, code: "NETWORK" });
     expect(s.want).toEqual(["a"]);
     expect(shouldSend(s, 2999)).toBe(false);
     expect(shouldSend(s, 3000)).toBe(true);
@@ -119,6 +120,18 @@ describe("area save state", () => {
     expect(shownChoice(undefined, ["x"])).toEqual(["x"]);
     expect(shownChoice(desire(IDLE, ["y"]), ["x"])).toEqual(["y"]);
     expect(shownChoice(desire(IDLE, []), ["x"])).toEqual([]);
+  });
+
+  it("words each state plainly, and says saved only for what the server holds", () => {
+    expect(saveText({ kind: "idle" }, false)).toBe("");
+    expect(saveText({ kind: "idle" }, true)).toBe("Saved");
+    expect(saveText({ kind: "saving" }, true)).toBe("Saving…");
+    expect(saveText({ kind: "saved" }, false)).toBe("Saved");
+    expect(saveText({ kind: "offline", retryAt: 0, code: "NETWORK" }, true)).toBe("Offline — will retry");
+    expect(saveText({ kind: "offline", retryAt: 0, code: "RATE_LIMITED" }, true)).toBe("Server busy — will retry");
+    expect(saveText({ kind: "refused", code: "VOTING_CLOSED", message: "Voting in this area is closed." }, true)).toBe(
+      "Not saved: Voting in this area is closed.",
+    );
   });
 
   it("compares choices as sets", () => {

@@ -7,7 +7,8 @@ export type SaveState =
   | { kind: "idle" }
   | { kind: "saving" }
   | { kind: "saved" }
-  | { kind: "offline"; retryAt: number }
+  /** Will retry: no connection (code NETWORK), or the server was busy or failing (RATE_LIMITED, INTERNAL). */
+  | { kind: "offline"; retryAt: number; code: string }
   | { kind: "refused"; code: string; message: string };
 
 export interface AreaSync {
@@ -63,7 +64,7 @@ export interface SendFailure {
 /** The request for `sent` failed; retryable failures wait `delay` ms, refusals drop the wish. */
 export function failed(s: AreaSync, sent: readonly string[], err: SendFailure, now: number, delay: number): AreaSync {
   if (err.retryable) {
-    return { ...s, inFlight: null, attempt: s.attempt + 1, state: { kind: "offline", retryAt: now + delay } };
+    return { ...s, inFlight: null, attempt: s.attempt + 1, state: { kind: "offline", retryAt: now + delay, code: err.code } };
   }
   if (s.want !== null && !sameSet(s.want, sent)) {
     // Refused, but a different wish is already waiting; let the server judge that one too.
@@ -74,7 +75,7 @@ export function failed(s: AreaSync, sent: readonly string[], err: SendFailure, n
 
 /** Connection is back (browser `online`, socket reconnect, or a tap on "retry"): retry at once. */
 export function retryNow(s: AreaSync): AreaSync {
-  return s.state.kind === "offline" ? { ...s, state: { kind: "offline", retryAt: 0 } } : s;
+  return s.state.kind === "offline" ? { ...s, state: { ...s.state, retryAt: 0 } } : s;
 }
 
 /**
@@ -89,4 +90,20 @@ export function retryDelay(attempt: number, random: number): number {
 /** What the screen shows as chosen: the pending wish if there is one, else what the server holds. */
 export function shownChoice(s: AreaSync | undefined, confirmed: readonly string[] | undefined): string[] {
   return [...(s?.want ?? confirmed ?? [])];
+}
+
+/** The words for a save state. "Saved" for an untouched area only when the server holds a choice there. */
+export function saveText(state: SaveState, hasServerChoice: boolean): string {
+  switch (state.kind) {
+    case "saving":
+      return "Saving…";
+    case "saved":
+      return "Saved";
+    case "offline":
+      return state.code === "NETWORK" ? "Offline — will retry" : "Server busy — will retry";
+    case "refused":
+      return `Not saved: ${state.message}`;
+    case "idle":
+      return hasServerChoice ? "Saved" : "";
+  }
 }

@@ -92,10 +92,19 @@ export function useLiveBallot(
       q.retryAll();
       void readEvent();
     };
+    // A phone back from the lock screen may have slept through pushes and retry timers.
+    const visible = () => {
+      if (document.visibilityState !== "visible") return;
+      q.retryAll();
+      void readEvent();
+      void readBallot();
+    };
     window.addEventListener("online", online);
+    document.addEventListener("visibilitychange", visible);
     return () => {
       live = false;
       window.removeEventListener("online", online);
+      document.removeEventListener("visibilitychange", visible);
       socket.removeAllListeners();
       socket.disconnect();
       q.dispose();

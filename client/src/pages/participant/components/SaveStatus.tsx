@@ -1,21 +1,6 @@
 // The words that tell a participant whether the server has their choice. "Saved" appears only after
 // the server answered: a 200 to this phone's write, or the ballot read back from the server.
-import type { SaveState } from "../sync";
-
-export function saveText(state: SaveState, hasServerChoice: boolean): string {
-  switch (state.kind) {
-    case "saving":
-      return "Saving…";
-    case "saved":
-      return "Saved";
-    case "offline":
-      return "Offline — will retry";
-    case "refused":
-      return `Not saved: ${state.message}`;
-    case "idle":
-      return hasServerChoice ? "Saved" : "";
-  }
-}
+import { saveText, type SaveState } from "../sync";
 
 interface Props {
   state: SaveState;
