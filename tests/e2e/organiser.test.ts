@@ -256,3 +256,32 @@ describe("organiser", () => {
     expect(await overflowsAt360(page)).toBe(0);
   });
 });
+
+describe("a server started with ORGANISER_KEY", () => {
+  it("asks for the organiser key on the home page, and creates the event with it", async () => {
+    const locked = await startServer({ organiserKey: "let-organisers-in" });
+    const own = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const p = await own.newPage();
+      await p.goto(`${locked.url}/`);
+      await p.getByLabel("Event title").fill("Members only");
+      await p.getByRole("button", { name: "Create event" }).click();
+      await p.getByText("This server lets only organisers create events").waitFor();
+      await p.getByLabel("Organiser key").fill("wrong");
+      const [refused] = await Promise.all([
+        p.waitForResponse((r) => r.url().endsWith("/api/events") && r.request().method() === "POST"),
+        p.getByRole("button", { name: "Create event" }).click(),
+      ]);
+      expect(refused.status()).toBe(401);
+      await p.getByRole("button", { name: "Create event" }).waitFor();
+      expect(p.url()).toBe(`${locked.url}/`);
+      await p.getByLabel("Organiser key").fill("let-organisers-in");
+      await p.getByRole("button", { name: "Create event" }).click();
+      await p.waitForURL(/\/admin#key=/);
+      await p.getByRole("heading", { name: "Members only" }).waitFor();
+    } finally {
+      await own.close();
+      await locked.close();
+    }
+  });
+});

@@ -1,11 +1,10 @@
 // Creates an event and goes straight to its organiser page. The admin token and screen key travel
 // only in the URL fragment of that page; nothing is written to browser storage.
 import { useState, type FormEvent } from "react";
-import { ApiError } from "../../api/http";
-import { createAndOpen } from "./createEvent";
+import { createAndOpen, createFailure } from "./createEvent";
 import { DEFAULT_SETTINGS, EventSettingsFields, type EventSettings } from "./EventSettingsFields";
 
-export function CreateEventForm() {
+export function CreateEventForm(props: { organiserKey: string; onKeyNeeded: () => void }) {
   const [settings, setSettings] = useState<EventSettings>(DEFAULT_SETTINGS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -15,9 +14,11 @@ export function CreateEventForm() {
     setBusy(true);
     setError(null);
     try {
-      await createAndOpen({ ...settings, title: settings.title.trim() });
+      await createAndOpen({ ...settings, title: settings.title.trim() }, props.organiserKey);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : "Could not create the event.");
+      const failure = createFailure(err);
+      if (failure.needsKey) props.onKeyNeeded();
+      setError(failure.message);
       setBusy(false);
     }
   };

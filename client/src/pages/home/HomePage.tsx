@@ -1,10 +1,15 @@
 // The start page: organisers create an event, participants who typed the bare address join one.
+import { useState } from "react";
 import { CreateEventForm } from "./CreateEventForm";
 import { ImportEventFile } from "./ImportEventFile";
 import { JoinByCode } from "../participant/JoinByCode";
 import "./home.css";
 
 export default function HomePage() {
+  // Asked for only after the server refuses without it (ORGANISER_KEY set); kept in memory only.
+  const [organiserKey, setOrganiserKey] = useState("");
+  const [keyNeeded, setKeyNeeded] = useState(false);
+  const keyProps = { organiserKey, onKeyNeeded: () => setKeyNeeded(true) };
   return (
     <main className="page home">
       <header className="home-header">
@@ -16,11 +21,17 @@ export default function HomePage() {
           <section className="home-join" aria-label="Join an event">
             <JoinByCode heading="Join an event" />
           </section>
-          <ImportEventFile />
+          <ImportEventFile {...keyProps} />
         </div>
         <section className="card home-create" aria-labelledby="create-heading">
           <h2 id="create-heading">Create an event</h2>
-          <CreateEventForm />
+          {keyNeeded && (
+            <div className="field organiser-key">
+              <label htmlFor="organiser-key">Organiser key</label>
+              <input id="organiser-key" type="password" autoComplete="off" value={organiserKey} onChange={(e) => setOrganiserKey(e.target.value)} />
+            </div>
+          )}
+          <CreateEventForm {...keyProps} />
         </section>
       </div>
     </main>

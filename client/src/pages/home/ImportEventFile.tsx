@@ -2,10 +2,9 @@
 // or written by `npm run export -- CODE --format package`) becomes a new event here.
 import { useState } from "react";
 import { readEventPackage, type EventPackage } from "../../../../shared/event-package";
-import { ApiError } from "../../api/http";
-import { createAndOpen } from "./createEvent";
+import { createAndOpen, createFailure } from "./createEvent";
 
-export function ImportEventFile() {
+export function ImportEventFile(props: { organiserKey: string; onKeyNeeded: () => void }) {
   const [pkg, setPkg] = useState<EventPackage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,9 +22,11 @@ export function ImportEventFile() {
     if (!pkg) return;
     setBusy(true);
     try {
-      await createAndOpen(pkg.event);
+      await createAndOpen(pkg.event, props.organiserKey);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : "Could not create the event.");
+      const failure = createFailure(err);
+      if (failure.needsKey) props.onKeyNeeded();
+      setError(failure.message);
       setBusy(false);
     }
   };
