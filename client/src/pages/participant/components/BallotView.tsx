@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Area, Event } from "../../../../../shared/schemas";
 import { toggleChoice } from "../../../../../shared/rules";
 import { proposalOrder } from "../../../../../shared/shuffle";
-import { IDLE, shownChoice } from "../sync";
+import { IDLE, shownChoice, type SaveState } from "../sync";
 import { useLiveBallot } from "../useLiveBallot";
 import { AreaSection } from "./AreaSection";
 import { VoteSummary } from "./VoteSummary";
@@ -67,7 +67,7 @@ export function BallotView({ code, token, initialEvent, onTokenRefused }: Props)
             area={area}
             ordered={ordered.get(area.id) ?? []}
             chosen={chosenIn(area.id)}
-            state={(snapshot.areas[area.id] ?? IDLE).state}
+            state={shownState(area, (snapshot.areas[area.id] ?? IDLE).state)}
             hasServerChoice={loaded && confirmed.length > 0}
             notice={notices[area.id] || null}
             onToggle={onToggle}
@@ -88,4 +88,9 @@ export function BallotView({ code, token, initialEvent, onTokenRefused }: Props)
       ) : null}
     </main>
   );
+}
+
+/** "Not saved: voting is closed" stops being true when the facilitator reopens the area. */
+function shownState(area: Area, state: SaveState): SaveState {
+  return state.kind === "refused" && state.code === "VOTING_CLOSED" && area.status === "open" ? IDLE.state : state;
 }
