@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { LIMITS } from "../shared/limits";
 import { openDatabase, type Db } from "./db/open";
 import { registerRoutes, type RegisteredRoute } from "./http/route";
-import { installErrorHandling } from "./plugins/errors";
+import { frameworkError, installErrorHandling } from "./plugins/errors";
 import { createGuessGuard, installSecurity } from "./plugins/security";
 import { installClient } from "./plugins/static-client";
 import { createRealtime, type Realtime } from "./realtime/realtime";
@@ -63,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
     return503OnClosing: true,
     forceCloseConnections: "idle",
     routerOptions: { maxParamLength: 100, ignoreTrailingSlash: true },
+    frameworkErrors: frameworkError,
   });
   const db = openDatabase(options.databaseFile);
   const ctx: Ctx = { db, repos: createRepos(db), now: options.now ?? (() => new Date().toISOString()) };

@@ -18,6 +18,15 @@ function fromFastify(err: FastifyError): { code: ErrorCode; message: string } | 
   return null;
 }
 
+/**
+ * Errors Fastify raises before routing (a malformed escape, a path segment over maxParamLength):
+ * no hook has run, so without this they would go out in Fastify's own shape and without the
+ * security headers.
+ */
+export function frameworkError(_err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void send(reply.header("x-content-type-options", "nosniff").header("content-security-policy", "default-src 'none'; frame-ancestors 'none'"), "BAD_REQUEST", "The address is not valid.");
+}
+
 export function installErrorHandling(app: FastifyInstance, serveIndex: ((request: FastifyRequest, reply: FastifyReply) => unknown) | null): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return send(reply, err.code, err.message);
