@@ -160,6 +160,14 @@ describe("organiser", () => {
     await housing.getByRole("button", { name: "Delete", exact: true }).click();
     await housing.getByText("This proposal already has votes, so it cannot be deleted.").waitFor();
     expect((await getEvent()).areas[1]?.proposals).toHaveLength(3);
+
+    // Replacing the whole programme would throw the votes away: refused, and said so.
+    await page.getByLabel("Paste the programme").fill("# Other\n- Only proposal\n");
+    await page.getByRole("button", { name: "Save 1 area and 1 proposal" }).click();
+    await page.getByRole("group", { name: "Confirm replacing the programme" }).getByText("This replaces the 2 areas and 6 proposals now in the event.").waitFor();
+    await page.getByRole("button", { name: "Replace programme" }).click();
+    await page.getByText("Votes have already been cast, so the whole programme can no longer be replaced").waitFor();
+    expect((await getEvent()).areas.map((a) => a.title)).toEqual(["Mobility", "Housing"]);
   });
 
   it("takes a paper ballot under the same rules as a phone", async () => {

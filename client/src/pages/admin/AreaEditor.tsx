@@ -7,6 +7,7 @@ import { explain, LOCKED } from "./explain";
 import { MoveDeleteControls } from "./MoveDeleteControls";
 import { ProposalEditor } from "./ProposalEditor";
 import { useAction } from "./useAction";
+import { counted } from "./words";
 
 interface Props {
   api: AdminApi;
@@ -72,7 +73,7 @@ export function AreaEditor({ api, area, index, count, refresh }: Props) {
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}
       <details className="area-proposals">
-        <summary>{area.proposals.length} {area.proposals.length === 1 ? "proposal" : "proposals"}<span className="visually-hidden"> in “{area.title}”</span></summary>
+        <summary>{counted(area.proposals.length, "proposal")}<span className="visually-hidden"> in “{area.title}”</span></summary>
         <ol className="proposal-list">
           {area.proposals.map((p, i) => (
             <li key={p.id}>

@@ -11,6 +11,7 @@ import { loadInvites } from "./invitesStore";
 import { adminPath, participantUrl } from "./links";
 import "../home/organiser.css";
 import "./cards.css";
+import { counted } from "./words";
 
 const CARDS_PER_SHEET = 8;
 
@@ -41,7 +42,7 @@ export default function CardsPage({ code }: { code: string }) {
         ) : (
           <>
             <p>
-              {invites.length} {invites.length === 1 ? "card" : "cards"} on {sheets.length} A4 {sheets.length === 1 ? "sheet" : "sheets"}. Print at 100% scale
+              {counted(invites.length, "card")} on {counted(sheets.length, "A4 sheet")}. Print at 100% scale
               (“actual size”); each card works once. Cut along the grey lines.
             </p>
             <div className="actions">

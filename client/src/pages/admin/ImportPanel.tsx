@@ -6,6 +6,8 @@ import type { Event } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
 import { explain, LOCKED } from "./explain";
 import { useAction } from "./useAction";
+import { counted } from "./words";
+import { plural } from "../../../../shared/rules";
 
 const FORMAT_NAMES: Record<ImportFormat, string> = { markdown: "Markdown outline", csv: "CSV" };
 
@@ -25,7 +27,7 @@ export function ImportPanel(props: { api: AdminApi; event: Event; applyEvent: (e
 
   const save = () => {
     if (!parsed) return;
-    const summary = `Imported ${parsed.areas.length} ${parsed.areas.length === 1 ? "area" : "areas"} with ${proposals} proposals.`;
+    const summary = `Imported ${counted(parsed.areas.length, "area")} with ${counted(proposals, "proposal")}.`;
     void run(() => api.putContent(parsed.areas), (err) => explain(err, LOCKED.replaceContent)).then((ok) => {
       setConfirming(false);
       if (ok) {
@@ -88,8 +90,8 @@ export function ImportPanel(props: { api: AdminApi; event: Event; applyEvent: (e
         {done && <p className="form-ok">{done}</p>}
         {parsed && (
           <p className="import-count">
-            Read as {FORMAT_NAMES[used]}: <strong>{parsed.areas.length}</strong> {parsed.areas.length === 1 ? "area" : "areas"}, <strong>{proposals}</strong> proposals
-            {parsed.errors.length > 0 && <>, <strong className="error-count">{parsed.errors.length} {parsed.errors.length === 1 ? "problem" : "problems"}</strong> to fix first</>}.
+            Read as {FORMAT_NAMES[used]}: <strong>{parsed.areas.length}</strong> {plural(parsed.areas.length, "area")}, <strong>{proposals}</strong> {plural(proposals, "proposal")}
+            {parsed.errors.length > 0 && <>, <strong className="error-count">{counted(parsed.errors.length, "problem")}</strong> to fix first</>}.
           </p>
         )}
       </div>
@@ -104,7 +106,7 @@ export function ImportPanel(props: { api: AdminApi; event: Event; applyEvent: (e
         <ol className="import-preview" aria-label="Preview">
           {parsed.areas.map((a, i) => (
             <li key={i}>
-              <strong>{a.title}</strong> <span className="hint">({a.proposals?.length ?? 0} proposals)</span>
+              <strong>{a.title}</strong> <span className="hint">({counted(a.proposals?.length ?? 0, "proposal")})</span>
               <ul>
                 {(a.proposals ?? []).map((p, j) => (
                   <li key={j}>{p.title}{p.body && <span className="hint"> — {p.body.length > 90 ? `${p.body.slice(0, 90)}…` : p.body}</span>}</li>
@@ -118,13 +120,13 @@ export function ImportPanel(props: { api: AdminApi; event: Event; applyEvent: (e
       <div className="actions">
         {confirming ? (
           <span className="confirm" role="group" aria-label="Confirm replacing the programme">
-            <span>This replaces the {event.areas.length} areas and {existing} proposals now in the event.</span>
+            <span>This replaces the {counted(event.areas.length, "area")} and {counted(existing, "proposal")} now in the event.</span>
             <button type="button" className="btn danger" disabled={busy} autoFocus onClick={save}>Replace programme</button>
             <button type="button" className="btn secondary" onClick={() => setConfirming(false)}>Cancel</button>
           </span>
         ) : (
           <button type="button" className="btn" disabled={!ready || busy} onClick={() => (event.areas.length > 0 ? setConfirming(true) : save())}>
-            {ready ? `Save ${parsed.areas.length} ${parsed.areas.length === 1 ? "area" : "areas"} and ${proposals} proposals` : "Save"}
+            {ready ? `Save ${counted(parsed.areas.length, "area")} and ${counted(proposals, "proposal")}` : "Save"}
           </button>
         )}
       </div>

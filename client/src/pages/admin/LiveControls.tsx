@@ -8,6 +8,7 @@ import type { AdminApi } from "./api";
 import { CopyField } from "./CopyField";
 import { participantUrl, screenPath } from "./links";
 import { useAction } from "./useAction";
+import { counted } from "./words";
 
 interface Props {
   api: AdminApi;
@@ -84,7 +85,7 @@ export function LiveControls(props: Props) {
                 const r = results?.areas.find((a) => a.id === area.id);
                 return (
                   <tr key={area.id}>
-                    <th scope="row">{area.title}<span className="hint"><span className="visually-hidden">: </span>{area.proposals.length} proposals, {area.maxVotes} {area.maxVotes === 1 ? "vote" : "votes"} each</span></th>
+                    <th scope="row">{area.title}<span className="hint"><span className="visually-hidden">: </span>{counted(area.proposals.length, "proposal")}, {counted(area.maxVotes, "vote")} each</span></th>
                     <td><span className={`status status-${area.status}`}>{STATUS_TEXT[area.status]}</span>{area.revealed && event.resultsVisibility === "on-reveal" && <span className="status status-revealed">Revealed</span>}</td>
                     <td>{r && results ? turnoutText(r.voters, results.participants) : "–"}</td>
                     <td>

@@ -5,6 +5,7 @@ import { toggleChoice, votesLeftLabel } from "../../../../shared/rules";
 import type { Ballot, Event } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
 import { useAction } from "./useAction";
+import { counted } from "./words";
 
 export function PaperBallotForm(props: { api: AdminApi; event: Event }) {
   const { api, event } = props;
@@ -76,7 +77,7 @@ export function PaperBallotForm(props: { api: AdminApi; event: Event }) {
             {error && <p className="form-error" role="alert">{error}</p>}
             <div className="actions">
               <button className="btn" type="submit" disabled={busy}>Enter paper ballot</button>
-              <span role="status">{entered > 0 ? `${entered} paper ${entered === 1 ? "ballot" : "ballots"} entered on this page.` : ""}</span>
+              <span role="status">{entered > 0 ? `${counted(entered, "paper ballot")} entered on this page.` : ""}</span>
             </div>
           </form>
         </details>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { readEventPackage, type EventPackage } from "../../../../shared/event-package";
 import { createAndOpen, createFailure } from "./createEvent";
+import { counted } from "../admin/words";
 
 export function ImportEventFile(props: { organiserKey: string; onKeyNeeded: () => void }) {
   const [pkg, setPkg] = useState<EventPackage | null>(null);
@@ -45,7 +46,7 @@ export function ImportEventFile(props: { organiserKey: string; onKeyNeeded: () =
       {pkg && (
         <div role="status">
           <p className="form-ok">
-            “{pkg.event.title}”: {areas.length} {areas.length === 1 ? "area" : "areas"}, {proposals} {proposals === 1 ? "proposal" : "proposals"}.
+            “{pkg.event.title}”: {counted(areas.length, "area")}, {counted(proposals, "proposal")}.
           </p>
           <button type="button" className="btn" disabled={busy} onClick={() => void create()}>{busy ? "Creating…" : "Create this event here"}</button>
         </div>
