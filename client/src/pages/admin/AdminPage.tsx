@@ -27,6 +27,17 @@ const SECTIONS = [
   ["settings", "Settings"],
 ] as const;
 
+/**
+ * Section links must not touch the URL fragment, which holds the admin key; they move focus
+ * instead, so keyboard and screen-reader users land where sighted users scroll to.
+ */
+function goTo(id: string): void {
+  const section = document.getElementById(id);
+  if (!section) return;
+  section.tabIndex = -1;
+  section.focus();
+}
+
 export default function AdminPage({ code }: { code: string }) {
   const [hash] = useState(() => parseAdminHash(window.location.hash));
   const [showKeepLink, setShowKeepLink] = useState(hash.justCreated);
@@ -82,7 +93,7 @@ export default function AdminPage({ code }: { code: string }) {
         <nav aria-label="Sections" className="admin-nav">
           <ul>
             {SECTIONS.map(([id, label]) => (
-              <li key={id}><a href={`#${id}`} onClick={(e) => { e.preventDefault(); document.getElementById(id)?.scrollIntoView(); }}>{label}</a></li>
+              <li key={id}><a href={`#${id}`} onClick={(e) => { e.preventDefault(); goTo(id); }}>{label}</a></li>
             ))}
           </ul>
         </nav>
