@@ -121,7 +121,7 @@ function errorCode(r: Reply): string {
 
 // ---- commands --------------------------------------------------------------------------------
 
-type Cmd = fc.AsyncCommand<Model, Real, true>;
+type Cmd = fc.AsyncCommand<Model, Real, false>;
 
 class Join implements Cmd {
   check = () => true;
