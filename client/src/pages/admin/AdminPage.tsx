@@ -100,13 +100,13 @@ export default function AdminPage({ code }: { code: string }) {
       </header>
       <main className="page admin-main">
         {showKeepLink && <KeepLinkNotice code={event.code} adminToken={adminToken} screenKey={screenKey} onDone={() => setShowKeepLink(false)} />}
-        <LiveControls api={api} event={event} results={data.results} publicUrl={data.publicUrl} live={data.live} screenKey={screenKey} invites={invites} applyEvent={data.applyEvent} />
-        <ContentEditor api={api} event={event} applyEvent={data.applyEvent} />
-        <ImportPanel api={api} event={event} applyEvent={data.applyEvent} />
+        <LiveControls api={api} event={event} results={data.results} publicUrl={data.publicUrl} live={data.live} screenKey={screenKey} invites={invites} refresh={data.refresh} />
+        <ContentEditor api={api} event={event} refresh={data.refresh} />
+        <ImportPanel api={api} event={event} refresh={data.refresh} />
         <BallotCards api={api} event={event} stats={invites} refreshStats={refreshInvites} />
         <PaperBallotForm api={api} event={event} />
         <Exports api={api} event={event} />
-        <SettingsForm key={event.code} api={api} event={event} applyEvent={data.applyEvent} />
+        <SettingsForm key={event.code} api={api} event={event} refresh={data.refresh} />
       </main>
     </div>
   );

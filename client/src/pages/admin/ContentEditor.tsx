@@ -7,10 +7,9 @@ import type { AdminApi } from "./api";
 import { AreaEditor } from "./AreaEditor";
 import { useAction } from "./useAction";
 
-export function ContentEditor(props: { api: AdminApi; event: Event; applyEvent: (e: Event) => void }) {
-  const { api, event } = props;
+export function ContentEditor(props: { api: AdminApi; event: Event; refresh: () => Promise<void> }) {
+  const { api, event, refresh } = props;
   const [title, setTitle] = useState("");
-  const refresh = async () => props.applyEvent(await api.getEvent());
   const { busy, error, run } = useAction(refresh);
 
   const addArea = (e: FormEvent) => {

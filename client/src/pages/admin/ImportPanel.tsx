@@ -11,13 +11,13 @@ import { plural } from "../../../../shared/rules";
 
 const FORMAT_NAMES: Record<ImportFormat, string> = { markdown: "Markdown outline", csv: "CSV" };
 
-export function ImportPanel(props: { api: AdminApi; event: Event; applyEvent: (e: Event) => void }) {
+export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () => Promise<void> }) {
   const { api, event } = props;
   const [text, setText] = useState("");
   const [format, setFormat] = useState<ImportFormat | "auto">("auto");
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const { busy, error, run } = useAction(async () => props.applyEvent(await api.getEvent()));
+  const { busy, error, run } = useAction(props.refresh);
   const deferred = useDeferredValue(text);
   const used = format === "auto" ? detectImportFormat(deferred) : format;
   const parsed = useMemo(() => (deferred.trim() ? parseProgramme(deferred, used) : null), [deferred, used]);

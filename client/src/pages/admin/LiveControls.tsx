@@ -18,7 +18,7 @@ interface Props {
   live: boolean;
   screenKey: string | null;
   invites: InviteStats | null;
-  applyEvent: (event: Event) => void;
+  refresh: () => Promise<void>;
 }
 
 const STATUS_TEXT: Record<Area["status"], string> = { draft: "Not open yet", open: "Open", closed: "Closed" };
@@ -26,7 +26,7 @@ const STATUS_TEXT: Record<Area["status"], string> = { draft: "Not open yet", ope
 export function LiveControls(props: Props) {
   const { api, event, results } = props;
   const [confirming, setConfirming] = useState<string | null>(null);
-  const { busy, error, run } = useAction(async () => props.applyEvent(await api.getEvent()));
+  const { busy, error, run } = useAction(props.refresh);
   const url = participantUrl(props.publicUrl, event.code);
   const anyOpen = event.areas.some((a) => a.status === "open");
   const anyNotOpen = event.areas.some((a) => a.status !== "open");

@@ -15,11 +15,11 @@ const pick = (e: Event): EventSettings => ({
   proposalOrder: e.proposalOrder,
 });
 
-export function SettingsForm(props: { api: AdminApi; event: Event; applyEvent: (e: Event) => void }) {
+export function SettingsForm(props: { api: AdminApi; event: Event; refresh: () => Promise<void> }) {
   const saved = pick(props.event);
   const [value, setValue] = useState<EventSettings>(saved);
   const [done, setDone] = useState(false);
-  const { busy, error, run } = useAction(async () => props.applyEvent(await props.api.getEvent()));
+  const { busy, error, run } = useAction(props.refresh);
   const dirty = (Object.keys(saved) as Array<keyof EventSettings>).some((k) => saved[k] !== value[k]);
 
   const submit = (e: FormEvent) => {

@@ -26,9 +26,6 @@ export class AdminApi {
     return `/api/events/${this.code}${rest}`;
   }
 
-  async getEvent() {
-    return (await request("GET", this.path(), EventReply, { token: this.token })).event;
-  }
   async patchEvent(body: PatchEventBody) {
     return (await request("PATCH", this.path(), EventReply, { token: this.token, body })).event;
   }
