@@ -23,7 +23,8 @@ export interface Worker<Api extends WorkerApi> {
 export function startWorker<Api extends WorkerApi>(file: string, name: string, env: Record<string, string> = {}): Promise<Worker<Api>> {
   const child: ChildProcess = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
     cwd: REPO_ROOT,
-    execArgv: ["--import", "tsx"],
+    // BENCH_CPU_PROF=<dir> profiles the server process (V8 .cpuprofile files, open in DevTools).
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF && name === "server" ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

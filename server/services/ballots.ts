@@ -22,7 +22,7 @@ export function writeAreaBallot(ctx: Ctx, event: EventRow, participantId: number
   if (!check.ok) throw new AppError(check.code, check.message);
   const current = ctx.repos.votes.ofParticipantArea(participantId, area.id);
   if (sameSet(current, check.proposalIds)) return { proposalIds: current, changed: false };
-  ctx.repos.votes.replace(participantId, area.id, check.proposalIds);
+  ctx.repos.votes.replace(participantId, area.id, check.proposalIds, current);
   ctx.repos.events.bumpSeq(event.id);
   return { proposalIds: check.proposalIds, changed: true };
 }
