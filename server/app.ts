@@ -6,7 +6,7 @@ import { LIMITS } from "../shared/limits";
 import { openDatabase, type Db } from "./db/open";
 import { registerRoutes, type RegisteredRoute } from "./http/route";
 import { frameworkError, installErrorHandling } from "./plugins/errors";
-import { createGuessGuard, installSecurity } from "./plugins/security";
+import { createGuessGuard, installSecurity, loggableUrl } from "./plugins/security";
 import { installClient } from "./plugins/static-client";
 import { createRealtime, type Realtime } from "./realtime/realtime";
 import { createRepos } from "./repos";
@@ -53,8 +53,8 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
       // Tokens travel only in the Authorization header: never let it reach a log line.
       redact: { paths: ["req.headers.authorization", "req.headers.cookie"], censor: "[redacted]" },
       serializers: {
-        // Query strings may carry an invite (?invite=…): log the path only.
-        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: req.url.split("?")[0] }),
+        // Query strings may carry an invite (?invite=…): log the path only, tokens masked.
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: loggableUrl(req.url) }),
       },
     },
     bodyLimit: LIMITS.bodyBytes,

@@ -43,6 +43,14 @@ export const RATE_LIMITS = {
  */
 export const GUESS_BUDGET = { max: 200, windowMs: MINUTE } as const;
 
+/**
+ * The URL as it may be logged: the path only (a query may carry a ballot-card code, ?invite=…),
+ * and any token pasted into the path masked (tokens carry a kind prefix, see server/crypto.ts).
+ */
+export function loggableUrl(url: string): string {
+  return (url.split("?")[0] ?? "").replace(/\b(adm|scr|par)_[A-Za-z0-9_-]*/g, "$1_[redacted]");
+}
+
 /** Rate-limit keys hold a hash of the token, never the token itself. */
 function tokenKey(request: FastifyRequest): string {
   const token = bearerToken(request);
