@@ -14,6 +14,8 @@ export function proposalsRepo(db: Db) {
     "SELECT p.* FROM proposals p JOIN areas a ON a.id = p.area_id WHERE a.event_id = ? ORDER BY p.position, p.rowid",
   );
   const byArea = db.prepare<[string], ProposalRow>("SELECT * FROM proposals WHERE area_id = ? ORDER BY position, rowid");
+  // Ids only: checking a ballot needs no titles or bodies (up to 200 × 4,000 characters per area).
+  const idsByArea = db.prepare<[string], { id: string }>("SELECT id FROM proposals WHERE area_id = ?");
   const byId = db.prepare<[string, number], ProposalRow>(
     "SELECT p.* FROM proposals p JOIN areas a ON a.id = p.area_id WHERE p.id = ? AND a.event_id = ?",
   );
@@ -29,6 +31,7 @@ export function proposalsRepo(db: Db) {
   return {
     byEvent: (eventId: number) => byEvent.all(eventId),
     byArea: (areaId: string) => byArea.all(areaId),
+    idsByArea: (areaId: string) => idsByArea.all(areaId),
     byId: (id: string, eventId: number) => byId.get(id, eventId),
     nextPosition: (areaId: string) => nextPosition.get(areaId)?.n ?? 0,
     insert: (row: ProposalRow) => void insert.run(row.id, row.area_id, row.title, row.body, row.position),

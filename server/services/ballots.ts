@@ -6,7 +6,7 @@ import type { Ballot } from "../../shared/schemas";
 import type { EventRow } from "../repos/events";
 import type { ParticipantRow } from "../repos/participants";
 import type { Ctx } from "./context";
-import { areaView, requireArea } from "./event-view";
+import { requireArea } from "./event-view";
 import { groupCommitFor } from "./group-commit";
 
 export interface CastResult {
@@ -18,7 +18,8 @@ export interface CastResult {
 /** Writes one area ballot; the caller holds the transaction. */
 export function writeAreaBallot(ctx: Ctx, event: EventRow, participantId: number, areaId: string, proposalIds: readonly string[]): CastResult {
   const area = requireArea(ctx, event, areaId);
-  const check = checkAreaBallot(areaView(area, ctx.repos.proposals.byArea(area.id)), proposalIds);
+  const rules = { id: area.id, title: area.title, maxVotes: area.max_votes, status: area.status, proposals: ctx.repos.proposals.idsByArea(area.id) };
+  const check = checkAreaBallot(rules, proposalIds);
   if (!check.ok) throw new AppError(check.code, check.message);
   const current = ctx.repos.votes.ofParticipantArea(participantId, area.id);
   if (sameSet(current, check.proposalIds)) return { proposalIds: current, changed: false };
