@@ -79,7 +79,7 @@ async function shownText(page: Page): Promise<string> {
   const texts = await Promise.all(
     page.frames().map((f) =>
       f.evaluate(() => {
-        const fields = [...document.querySelectorAll("input, textarea")].map((el) => (el as HTMLInputElement).value);
+        const fields = Array.from(document.querySelectorAll("input, textarea")).map((el) => (el as HTMLInputElement).value);
         return `${document.body?.innerText ?? ""}\n${fields.join("\n")}`;
       }).catch(() => ""),
     ),
@@ -98,14 +98,14 @@ async function expectInert(w: Watch, where: string): Promise<void> {
     const found = await frame.evaluate((origin) => {
       const w2 = window as unknown as { __xss?: unknown; __csp?: string[] };
       const bad = [
-        ...document.querySelectorAll("script:not([src])"),
-        ...[...document.querySelectorAll("script[src]")].filter((s) => !(s as HTMLScriptElement).src.startsWith(origin)),
-        ...document.querySelectorAll("[onerror], [onload], [onclick], [ontoggle], img[src='x'], svg, math, object, embed, base, details[open][ontoggle]"),
-        ...[...document.querySelectorAll("a[href]")].filter((a) => /^\s*javascript:/i.test(a.getAttribute("href") ?? "")),
-        ...[...document.querySelectorAll("iframe")].filter((f) => f.hasAttribute("srcdoc") || !(f as HTMLIFrameElement).src.startsWith(`${origin}/e/`)),
+        ...Array.from(document.querySelectorAll("script:not([src])")),
+        ...Array.from(document.querySelectorAll("script[src]")).filter((s) => !(s as HTMLScriptElement).src.startsWith(origin)),
+        ...Array.from(document.querySelectorAll("[onerror], [onload], [onclick], [ontoggle], img[src='x'], svg, math, object, embed, base, details[open][ontoggle]")),
+        ...Array.from(document.querySelectorAll("a[href]")).filter((a) => /^\s*javascript:/i.test(a.getAttribute("href") ?? "")),
+        ...Array.from(document.querySelectorAll("iframe")).filter((f) => f.hasAttribute("srcdoc") || !(f as HTMLIFrameElement).src.startsWith(`${origin}/e/`)),
       ];
       // The QR code is an <svg> the app draws itself: allow svgs without any attribute starting with "on".
-      const markup = bad.filter((el) => !(el.tagName.toLowerCase() === "svg" && ![...el.attributes].some((a) => a.name.startsWith("on"))));
+      const markup = bad.filter((el) => !(el.tagName.toLowerCase() === "svg" && !Array.from(el.attributes).some((a) => a.name.startsWith("on"))));
       return { xss: w2.__xss ?? null, csp: w2.__csp ?? [], markup: markup.map((el) => el.outerHTML.slice(0, 120)) };
     }, server.url);
     expect(found.xss, `${where}: a payload ran (frame ${frame.url()})`).toBeNull();
@@ -183,7 +183,7 @@ describe("script injection in event, area and proposal texts", () => {
 
   it("organiser: editors, live controls and the projector preview run nothing", async () => {
     const w = await open(`/e/${code}/admin#key=${adminToken}`, PROJECTOR);
-    await w.page.waitForFunction((marker) => document.body.innerText.includes(marker) || [...document.querySelectorAll("input, textarea")].some((el) => (el as HTMLInputElement).value.includes(marker)), MARKER);
+    await w.page.waitForFunction((marker) => document.body.innerText.includes(marker) || Array.from(document.querySelectorAll("input, textarea")).some((el) => (el as HTMLInputElement).value.includes(marker)), MARKER);
     expect(await shownText(w.page)).toContain(MARKER);
     await expectInert(w, "organiser");
   });

@@ -36,7 +36,9 @@ async function http(method: string, path: string, opts: { token?: string; body?:
   } catch {
     // exports
   }
-  const headers = [...res.headers.entries()].map(([k, v]) => `${k}: ${v}`).join("\n");
+  const lines: string[] = [];
+  res.headers.forEach((v, k) => void lines.push(`${k}: ${v}`));
+  const headers = lines.join("\n");
   const handed = opts.hands && res.status < 300 ? opts.hands(body) : [];
   captured.push({ what: `${method} ${path} -> ${res.status}`, text: `${headers}\n\n${text}`, allowed: new Set(handed) });
   return { status: res.status, body, text };
