@@ -249,7 +249,7 @@ describe("organiser", () => {
     const mobility = report.getByRole("region", { name: "Mobility" }).first();
     const podium = await mobility.locator(".podium li").allTextContents();
     expect(podium).toEqual(["1stSafe cycle lanes2 votes", "=2ndNight buses1 vote", "=2ndCar-free school streets1 vote"]);
-    expect(await mobility.locator(".bar-row").count()).toBe(3);
+    expect(await mobility.getByRole("img").locator(".report-chart-row").count()).toBe(3);
     await report.getByText("Ballot cards: 10 issued, 1 used.").waitFor();
     const html = await report.content();
     for (const c of cardCodes) expect(html).not.toContain(c.replace("-", ""));

@@ -6,8 +6,8 @@ import { isTied, ordinal, topRanked } from "../../../../shared/ranking";
 import { plural } from "../../../../shared/rules";
 import { ApiError, request } from "../../api/http";
 import { keyFromHash } from "../../routes";
-import { BarChart } from "../../components/BarChart";
 import { formatTime, openedClosed, ReportExport, shareText } from "./reportData";
+import { ReportChart } from "./ReportChart";
 import "./report.css";
 
 export default function ReportPage({ code }: { code: string }) {
@@ -91,7 +91,7 @@ export default function ReportPage({ code }: { code: string }) {
                     </li>
                   ))}
                 </ol>
-                <BarChart rows={rows} maxVotes={Math.max(1, ...rows.map((r) => r.votes))} label={`Votes in ${area.title}`} className="report-chart" />
+                <ReportChart rows={rows} areaTitle={area.title} />
               </>
             )}
           </section>
