@@ -78,8 +78,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
 
 export interface Sizes {
   durable: { participants: number; stepMs: number; startRate: number; growth: number; maxRate: number; bisections: number; warmupMs: number; connections: number };
-  live: { sockets: number; rate: number; durationMs: number };
-  hall: { sockets: number; rate: number; durationMs: number };
+  live: { sockets: number; rate: number; durationMs: number; warmupMs: number };
+  hall: { sockets: number; rate: number; durationMs: number; warmupMs: number };
   /** Participant sockets one load process holds. */
   socketsPerProcess: number;
 }
@@ -91,22 +91,22 @@ export function sizes(o: BenchOptions): Sizes {
     case "smoke":
       return {
         durable: { participants: 50, stepMs: 1000, startRate: 200, growth: 1, maxRate: 200, bisections: 0, warmupMs: 300, connections: 16 },
-        live: { sockets: 60, rate: 100, durationMs: phase(30, 10, 2) },
-        hall: { sockets: 120, rate: 100, durationMs: phase(30, 10, 2) },
+        live: { sockets: 60, rate: 100, durationMs: phase(30, 10, 2), warmupMs: 500 },
+        hall: { sockets: 120, rate: 100, durationMs: phase(30, 10, 2), warmupMs: 500 },
         socketsPerProcess: 60,
       };
     case "quick":
       return {
         durable: { participants: 1000, stepMs: 2000, startRate: 2000, growth: 1.6, maxRate: 60_000, bisections: 2, warmupMs: 1000, connections: 256 },
-        live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2) },
-        hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2) },
+        live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 2000 },
+        hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 2000 },
         socketsPerProcess: 2500,
       };
     default:
       return {
         durable: { participants: 2000, stepMs: 4000, startRate: 2000, growth: 1.5, maxRate: 60_000, bisections: 3, warmupMs: 2000, connections: 256 },
-        live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2) },
-        hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2) },
+        live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 3000 },
+        hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 3000 },
         socketsPerProcess: 2500,
       };
   }

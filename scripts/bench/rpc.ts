@@ -15,7 +15,7 @@ export interface Worker<Api extends WorkerApi> {
   readonly name: string;
   readonly pid: number;
   call<K extends keyof Api & string>(name: K, arg: Parameters<Api[K]>[0]): Promise<Awaited<ReturnType<Api[K]>>>;
-  /** Ends the process: a polite SIGTERM, then SIGKILL if it has not gone within a second. */
+  /** Ends the process: a polite SIGTERM, then SIGKILL if it has not gone within five seconds. */
   stop(): Promise<void>;
 }
 
@@ -23,8 +23,7 @@ export interface Worker<Api extends WorkerApi> {
 export function startWorker<Api extends WorkerApi>(file: string, name: string, env: Record<string, string> = {}): Promise<Worker<Api>> {
   const child: ChildProcess = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
     cwd: REPO_ROOT,
-    // BENCH_CPU_PROF=<dir> profiles the server process (V8 .cpuprofile files, open in DevTools).
-    execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF && name === "server" ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    execArgv: ["--import", "tsx"],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -59,7 +58,7 @@ export function startWorker<Api extends WorkerApi>(file: string, name: string, e
     async stop() {
       if (exited) return;
       child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 1000);
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
       await exitedPromise;
       clearTimeout(timer);
     },
@@ -79,7 +78,7 @@ export function startWorker<Api extends WorkerApi>(file: string, name: string, e
 
 /**
  * Worker side: answers calls with `handlers`, and exits when the orchestrator goes away or sends
- * SIGTERM, after `cleanup` (bounded to two seconds).
+ * SIGTERM, after `cleanup` (bounded to four seconds).
  */
 export function serveWorker<Api extends WorkerApi>(handlers: Api, cleanup: () => Promise<void> = () => Promise.resolve()): void {
   const send = (msg: Reply | { ready: true }) => process.send?.(msg);
@@ -97,7 +96,7 @@ export function serveWorker<Api extends WorkerApi>(handlers: Api, cleanup: () =>
   const exit = () => {
     if (exiting) return;
     exiting = true;
-    setTimeout(() => process.exit(0), 2000).unref();
+    setTimeout(() => process.exit(0), 4000).unref();
     cleanup().finally(() => process.exit(0));
   };
   process.on("disconnect", exit);

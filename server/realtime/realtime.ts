@@ -4,7 +4,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { AppError } from "../../shared/errors";
 import { LIMITS } from "../../shared/limits";
-import { SocketAuth } from "../../shared/schemas";
+import { SocketAuth, type Results } from "../../shared/schemas";
 import { SOCKET_PATH, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from "../../shared/socket-events";
 import { identify } from "../http/auth";
 import { holdsValidToken, type GuessGuard } from "../plugins/security";
@@ -13,6 +13,7 @@ import { ballotOf } from "../services/ballots";
 import { eventView } from "../services/event-view";
 import { resultsFor, tally } from "../services/results";
 import { Coalescer } from "./coalescer";
+import { PacedBroadcast } from "./paced-broadcast";
 import { rooms } from "./rooms";
 
 export type PlenaryServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -108,14 +109,31 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     const event = ctx.repos.events.byId(eventId);
     if (event) io.to(rooms.privileged(eventId)).emit("results", resultsFor(tally(ctx, event), "privileged"));
   });
-  const sendRoom = new Coalescer<number>(options.publicResultsIntervalMs, (eventId) => {
-    const event = ctx.repos.events.byId(eventId);
-    if (event) io.to(rooms.room(eventId)).emit("results", resultsFor(tally(ctx, event), "public"));
-  });
+  // The room can be thousands of phones: its snapshots go out paced (paced-broadcast.ts), so they
+  // never hold the event loop long enough to delay ballots or the projector.
+  const roomPasses = new Map<number, PacedBroadcast<Results>>();
+  const sendRoom = (eventId: number) => {
+    let pass = roomPasses.get(eventId);
+    if (!pass) {
+      pass = new PacedBroadcast<Results>({
+        minGapMs: options.publicResultsIntervalMs,
+        duty: 0.25,
+        sliceSize: 100,
+        members: () => [...(io.sockets.adapter.rooms.get(rooms.room(eventId)) ?? [])],
+        snapshot: () => {
+          const event = ctx.repos.events.byId(eventId);
+          return event ? resultsFor(tally(ctx, event), "public") : null;
+        },
+        send: (socketIds, payload) => void io.to(socketIds).emit("results", payload),
+      });
+      roomPasses.set(eventId, pass);
+    }
+    pass.poke();
+  };
 
   const resultsChanged = (eventId: number) => {
     sendPrivileged.poke(eventId);
-    sendRoom.poke(eventId);
+    sendRoom(eventId);
   };
 
   return {
@@ -135,7 +153,7 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     },
     async close() {
       sendPrivileged.close();
-      sendRoom.close();
+      for (const pass of roomPasses.values()) pass.close();
       // Not io.close(): that would also close the HTTP server, which Fastify closes itself.
       io.local.disconnectSockets(true);
       io.engine.close();

@@ -61,11 +61,13 @@ export async function live(
     const idle = await server.call("stats", undefined);
     log(`${name}: server RSS ${idle.rssMb} MB with ${idle.sockets} sockets, idle`);
 
+    // Warm-up at the same rate (open connections, compiled code paths), checked but not measured.
+    const warm = await driver.call("live", { rate: size.rate, durationMs: size.warmupMs, connections: 128 });
     await server.call("reset", undefined);
     const r = await driver.call("live", { rate: size.rate, durationMs: size.durationMs, connections: 128 });
     const stats = await server.call("stats", undefined);
     // Each participant socket gets its ballot on connect, then one per changed ballot of theirs.
-    const expectedBallots = atConnect.connected + r.ok;
+    const expectedBallots = atConnect.connected + warm.ok + r.ok;
     let after = await totals(holders);
     for (let waited = 0; after.ballot < expectedBallots && waited < 10_000; waited += 200) {
       await sleep(200);
@@ -81,6 +83,8 @@ export async function live(
 
     const problems: string[] = [];
     if (atConnect.connected !== size.sockets) problems.push(`${atConnect.connected} of ${size.sockets} sockets connected (${atConnect.firstError ?? "?"})`);
+    const warmFailures = Object.values(warm.failures).reduce((a, b) => a + b, 0) + warm.skipped + (warm.fired - warm.ok);
+    if (warmFailures > 0 || !warm.finalSnapshot.matches) problems.push(`warm-up: ${warm.fired - warm.ok} of ${warm.fired} ballots not acknowledged ${warm.firstFailure ?? ""} ${warm.finalSnapshot.differences.join("; ")}`);
     if (failures > 0) problems.push(`${failures} ballots failed: ${JSON.stringify(r.failures)} ${r.firstFailure ?? ""}`);
     if (r.skipped > 0) problems.push(`${r.skipped} ballots skipped: every slot busy`);
     if (r.ok !== r.fired) problems.push(`${r.fired - r.ok} of ${r.fired} ballots not acknowledged`);
@@ -117,11 +121,13 @@ export async function live(
         connectWorkers: connected.map((c) => c.ms),
         idleServer: idle,
         server: stats,
+        warmup: { fired: warm.fired, ok: warm.ok, durationMs: size.warmupMs },
         ballots: { fired: r.fired, ok: r.ok, failures: r.failures, skipped: r.skipped, seqStart: r.seqStart, seqFinal: r.seqFinal, seqExpected: r.seqExpected },
         voteToProjector: v2p,
         putLatency,
         sendLag: summarize(decode(r.sendLag)),
         projectorSnapshots: r.snapshots,
+        timeline: r.timeline,
         participantSockets: after,
         finalSnapshot: r.finalSnapshot,
       },

@@ -21,6 +21,7 @@ interface State {
 }
 
 let state: State | null = null;
+let livePool: HttpPool | null = null;
 let projector: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 /** Every snapshot the projector received: seq and arrival time, in arrival order. */
 const snapshots: { seq: number[]; at: number[]; last: Results | null } = { seq: [], at: [], last: null };
@@ -204,6 +205,9 @@ async function live({ rate, durationMs, connections }: LiveArgs): Promise<LiveRe
   // For each ballot, the event's seq right after the COMMIT of its batch (the bench server's
   // x-bench-seq header): the first projector snapshot at or past it is the first that includes it.
   const bound = new Float64Array(total).fill(Number.NaN);
+  const seconds = Math.ceil(durationMs / 1000);
+  const timeline = Array.from({ length: seconds }, (_, second) => ({ second, ballots: 0, putMaxMs: 0, toProjectorMaxMs: 0 }));
+  const secondOf = (i: number) => timeline[Math.min(seconds - 1, Math.floor((i * 1000) / rate / 1000))];
   const putLatency = newHistogram();
   const voteToProjector = newHistogram();
   const failures: Record<string, number> = {};
@@ -211,7 +215,9 @@ async function live({ rate, durationMs, connections }: LiveArgs): Promise<LiveRe
   let ok = 0;
   let skipped = 0;
   const inFlight: Array<Promise<void>> = [];
-  const pool = new HttpPool("127.0.0.1", s.port, connections);
+  // One pool for the warm-up and the measured phase: its connections are open before measuring.
+  livePool ??= new HttpPool("127.0.0.1", s.port, connections);
+  const pool = livePool;
   const fail = (key: string, detail: string) => {
     failures[key] = (failures[key] ?? 0) + 1;
     firstFailure ??= detail;
@@ -229,7 +235,13 @@ async function live({ rate, durationMs, connections }: LiveArgs): Promise<LiveRe
     inFlight.push(
       pool.request("PUT", `/api/events/${s.code}/ballot/${area.id}`, { token: s.tokens[s.book.participantOf(slot)], json: { proposalIds } }).then(
         (reply) => {
-          recordMs(putLatency, performance.now() - due);
+          const took = performance.now() - due;
+          recordMs(putLatency, took);
+          const sec = secondOf(i);
+          if (sec) {
+            sec.ballots += 1;
+            sec.putMaxMs = Math.max(sec.putMaxMs, Math.round(took));
+          }
           if (reply.status === 200) {
             ok += 1;
             bound[i] = Number(header(reply, "x-bench-seq") ?? Number.NaN);
@@ -248,7 +260,6 @@ async function live({ rate, durationMs, connections }: LiveArgs): Promise<LiveRe
     );
   });
   await Promise.all(inFlight);
-  pool.close();
   const seqExpected = seqStart + ok;
   await projectorReaches(seqExpected, 10_000);
   let unseen = 0;
@@ -258,7 +269,12 @@ async function live({ rate, durationMs, connections }: LiveArgs): Promise<LiveRe
     const k = firstSnapshotFrom(Math.min(b, seqExpected));
     const at = k >= 0 ? snapshots.at[k] : undefined;
     if (at === undefined) unseen += 1;
-    else recordMs(voteToProjector, at - (dueAt[i] ?? at));
+    else {
+      const took = at - (dueAt[i] ?? at);
+      recordMs(voteToProjector, took);
+      const sec = secondOf(i);
+      if (sec) sec.toProjectorMaxMs = Math.max(sec.toProjectorMaxMs, Math.round(took));
+    }
   }
   const final = snapshots.last;
   return {
@@ -276,6 +292,7 @@ async function live({ rate, durationMs, connections }: LiveArgs): Promise<LiveRe
     seqExpected,
     finalSnapshot: final ? s.book.check(final) : { matches: false, differences: ["no snapshot"], seq: -1 },
     sendLag: encode(run.sendLag),
+    timeline,
     wallMs: Math.round(performance.now() - started),
   };
 }
@@ -283,6 +300,8 @@ async function live({ rate, durationMs, connections }: LiveArgs): Promise<LiveRe
 async function close(): Promise<void> {
   projector?.close();
   projector = null;
+  livePool?.close();
+  livePool = null;
 }
 
 serveWorker<DriverApi>({ setup, step, recount, projector: connectProjector, live, close }, close);

@@ -24,8 +24,8 @@ export interface ServerStats {
 
 export type ServerApi = {
   start: (arg: ServerStartArgs) => Promise<{ port: number }>;
-  /** Starts a new measurement window (loop delay, CPU, peak RSS). */
-  reset: (arg: undefined) => Promise<void>;
+  /** Starts a new measurement window (loop delay, CPU, peak RSS); answers the group-commit counters at its start. */
+  reset: (arg: undefined) => Promise<GroupCommitStats | null>;
   stats: (arg: undefined) => Promise<ServerStats>;
   stop: (arg: undefined) => Promise<void>;
 };
@@ -97,6 +97,8 @@ export interface LiveResult {
   seqExpected: number;
   finalSnapshot: RecountCheck;
   sendLag: string;
+  /** Per second of the phase: ballots due, slowest reply and slowest vote → projector (ms). */
+  timeline: Array<{ second: number; ballots: number; putMaxMs: number; toProjectorMaxMs: number }>;
   wallMs: number;
 }
 

@@ -2,7 +2,8 @@
 // fresh database file, plus what only a benchmark needs — a no-op route through the same route
 // machinery, and its own vital signs (event-loop delay, CPU, RSS, group commits) over IPC.
 // None of this exists in the production server: it is added here, before listen.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
@@ -10,7 +11,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import * as z from "zod/mini";
 import { buildApp, type PlenaryApp } from "../../../server/app";
 import { registerRoutes, defineRoute, type RegisteredRoute } from "../../../server/http/route";
-import { groupCommitFor } from "../../../server/services/group-commit";
+import { groupCommitFor, type GroupCommitStats } from "../../../server/services/group-commit";
 import { Id, PutBallotBody, PutBallotReply } from "../../../shared/schemas";
 import { serveWorker } from "../rpc";
 import type { ServerApi, ServerStats, ServerStartArgs } from "./protocol";
@@ -69,22 +70,42 @@ async function start(args: ServerStartArgs): Promise<{ port: number }> {
   return { port: (app.server.address() as AddressInfo).port };
 }
 
-function reset(): Promise<void> {
+// BENCH_CPU_PROF=<dir>: a V8 CPU profile of each measurement window (reset → stats), written there
+// as a .cpuprofile file (Chrome DevTools, Performance tab, can open it).
+const profileDir = process.env.BENCH_CPU_PROF || null;
+let profiler: Session | null = null;
+const post = (method: string) =>
+  new Promise<unknown>((resolve, reject) => profiler?.post(method, (err, result) => (err ? reject(err) : resolve(result))));
+
+async function reset(): Promise<GroupCommitStats | null> {
   loopDelay.reset();
   elu = performance.eventLoopUtilization();
   cpu = process.cpuUsage();
   since = performance.now();
   peakRss = process.memoryUsage.rss();
-  return Promise.resolve();
+  if (profileDir) {
+    if (!profiler) {
+      profiler = new Session();
+      profiler.connect();
+      await post("Profiler.enable");
+    }
+    await post("Profiler.start");
+  }
+  return plenary ? groupCommitFor(plenary.db).stats() : null;
 }
 
-function stats(): Promise<ServerStats> {
+async function stats(): Promise<ServerStats> {
+  if (profileDir && profiler) {
+    const { profile } = (await post("Profiler.stop")) as { profile: unknown };
+    mkdirSync(profileDir, { recursive: true });
+    writeFileSync(join(profileDir, `server-${new Date().toISOString().replace(/[:.]/g, "-")}.cpuprofile`), JSON.stringify(profile));
+  }
   const used = process.cpuUsage(cpu);
   const wall = performance.now() - since;
   const mem = process.memoryUsage();
   peakRss = Math.max(peakRss, mem.rss);
   const ns = (v: number) => Math.round(v / 10_000) / 100;
-  return Promise.resolve({
+  return {
     eventLoopDelayMs: {
       p50: ns(loopDelay.percentile(50)),
       p99: ns(loopDelay.percentile(99)),
@@ -99,7 +120,7 @@ function stats(): Promise<ServerStats> {
     sockets: plenary?.realtime.io.engine.clientsCount ?? 0,
     groupCommit: plenary ? groupCommitFor(plenary.db).stats() : null,
     wallMs: Math.round(wall),
-  });
+  };
 }
 
 async function stop(): Promise<void> {
