@@ -48,7 +48,7 @@ export function useLiveBallot(
         });
     };
     const readEvent = () =>
-      request("GET", `/api/events/${code}`, EventReply)
+      request("GET", `/api/events/${code}`, EventReply, { token })
         .then((r) => live && setEvent(r.event))
         .catch(() => {
           // the socket's next `event` or the next reconnect brings it

@@ -92,7 +92,15 @@ export function useSession(rawCode: string): {
     }
     let live = true;
     setSession((s) => (s.phase === "ready" || s.phase === "invite" ? s : { phase: "loading" }));
-    request("GET", `/api/events/${code}`, EventReply)
+    // With the phone's own token when it has one: a guessing device behind the same venue NAT can
+    // exhaust the address's budget for anonymous look-ups, never a joined participant's reads.
+    const held = loadToken(store, code);
+    request("GET", `/api/events/${code}`, EventReply, { token: held })
+      .catch((err: unknown) => {
+        // A token the server no longer knows (a reset database): read anonymously, then rejoin below.
+        if (held && err instanceof ApiError && err.status === 401) return request("GET", `/api/events/${code}`, EventReply);
+        throw err;
+      })
       .then(({ event }) => {
         if (!live) return;
         const token = loadToken(store, code);
