@@ -64,9 +64,11 @@ describe("live results", () => {
     const tokens: string[] = [];
     for (let i = 0; i < 1000; i++) tokens.push(await join(server.url, ev.code));
     const screen = open({ code: ev.code, token: ev.screenKey });
-    expect(await screen.outcome).toBe("connected");
-    await until(() => results(screen).length > 0, "initial snapshot");
+    const pub = open({ code: ev.code });
+    for (const s of [screen, pub]) expect(await s.outcome).toBe("connected");
+    await until(() => results(screen).length > 0 && results(pub).length > 0, "initial snapshots");
     const initial = results(screen).length;
+    const initialPublic = results(pub).length;
 
     const start = performance.now();
     const writes: Array<Promise<unknown>> = [];
@@ -94,6 +96,10 @@ describe("live results", () => {
     const last = burst.at(-1)!.areas[0]!;
     for (const row of last.results) expect(row.votes).toBe(expected.get(row.proposalId) ?? 0);
     expect(last.results.reduce((n, r) => n + (r.votes ?? 0), 0)).toBe(1000);
+    // Sockets without a screen or admin token get at most one snapshot a second, and the final state.
+    await until(() => results(pub).at(-1)?.voters === 1000, "public final snapshot", 3000);
+    const publicBurst = results(pub).slice(initialPublic);
+    expect(publicBurst.length).toBeLessThanOrEqual(Math.ceil((performance.now() - start) / 1000) + 1);
   });
 });
 
