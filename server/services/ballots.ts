@@ -1,6 +1,6 @@
 // Writing ballots: the rules of shared/rules.ts enforced inside one synchronous transaction, so a
 // write is either whole and committed before it is acknowledged, or refused with nothing changed.
-import { AppError, isErrorCode } from "../../shared/errors";
+import { AppError } from "../../shared/errors";
 import { checkAreaBallot } from "../../shared/rules";
 import type { Ballot } from "../../shared/schemas";
 import type { EventRow } from "../repos/events";
@@ -8,6 +8,7 @@ import type { ParticipantRow } from "../repos/participants";
 import type { Ctx } from "./context";
 import { requireArea } from "./event-view";
 import { groupCommitFor } from "./group-commit";
+import { guardConstraints } from "./constraints";
 
 export interface CastResult {
   proposalIds: string[];
@@ -65,19 +66,4 @@ export function ballotOf(ctx: Ctx, event: EventRow, participantId: number): Ball
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id) => b.includes(id));
-}
-
-/**
- * The database holds the limit and the open-area rule too (triggers raising the API's code);
- * should one fire, the refusal is the API's error, not a 500.
- */
-export function guardConstraints<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof Error && err.name === "SqliteError" && isErrorCode(err.message)) {
-      throw new AppError(err.message, "The database refused this ballot.");
-    }
-    throw err;
-  }
 }

@@ -8,6 +8,7 @@ import type { AreaRow } from "../repos/areas";
 import type { EventRow } from "../repos/events";
 import type { Ctx } from "./context";
 import { requireArea } from "./event-view";
+import { guardConstraints } from "./constraints";
 
 export interface CreatedEvent {
   event: EventRow;
@@ -94,7 +95,8 @@ export function addArea(ctx: Ctx, event: EventRow, input: AreaInput): string {
 }
 
 export function patchArea(ctx: Ctx, event: EventRow, areaId: string, patch: PatchAreaBody): void {
-  ctx.db.transaction(() => {
+  // The areas_limit trigger backs the maxVotes check below: should it ever fire, EVENT_LOCKED, not a 500.
+  guardConstraints(() => ctx.db.transaction(() => {
     const area = requireArea(ctx, event, areaId);
     if (patch.title !== undefined) ctx.repos.areas.setTitle(area.id, patch.title);
     if (patch.maxVotes !== undefined && patch.maxVotes !== area.max_votes) {
@@ -107,7 +109,7 @@ export function patchArea(ctx: Ctx, event: EventRow, areaId: string, patch: Patc
     if (patch.revealed !== undefined) ctx.repos.areas.setRevealed(area.id, patch.revealed);
     if (patch.position !== undefined) moveArea(ctx, event, area, patch.position);
     ctx.repos.events.bumpSeq(event.id);
-  })();
+  })());
 }
 
 function setStatus(ctx: Ctx, area: AreaRow, status: AreaRow["status"]): void {
