@@ -25,13 +25,18 @@ function parameters(route: RegisteredRoute): Json[] {
   return out;
 }
 
+/** Exports answer as a file in the format asked for; everything else is JSON. */
+function contentTypes(route: RegisteredRoute): string[] {
+  return route.url.endsWith("/export") ? ["text/csv", "application/json", "text/markdown"] : ["application/json"];
+}
+
 export function openApiDocument(routes: readonly RegisteredRoute[], version: string): Json {
   const paths: Record<string, Record<string, Json>> = {};
   for (const route of routes) {
     const path = route.url.replace(/:([A-Za-z]+)/g, "{$1}");
     const responses: Record<string, Json> = {
       [String(route.status)]: route.response
-        ? { description: "Success", content: { [route.url.endsWith("/export") ? "text/plain" : "application/json"]: { schema: schemaOf(route.response, "output") } } }
+        ? { description: "Success", content: Object.fromEntries(contentTypes(route).map((type) => [type, { schema: schemaOf(route.response as z.ZodMiniType, "output") }])) }
         : { description: "Success, no body" },
     };
     for (const code of route.errors) {

@@ -14,6 +14,7 @@ function fromFastify(err: FastifyError): { code: ErrorCode; message: string } | 
   if (status === 413) return { code: "PAYLOAD_TOO_LARGE", message: "The request body is too large." };
   if (status === 429) return { code: "RATE_LIMITED", message: "Too many requests. Wait a moment and try again." };
   if (status === 415) return { code: "BAD_REQUEST", message: "Send JSON with content-type: application/json." };
+  if (err.code === "FST_ERR_CTP_EMPTY_JSON_BODY") return { code: "BAD_REQUEST", message: "The body is empty: send a JSON object (at least {})." };
   if (status >= 400 && status < 500) return { code: "BAD_REQUEST", message: err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err.name === "SyntaxError" ? "The body is not valid JSON." : "The request is not valid." };
   return null;
 }
