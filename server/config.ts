@@ -38,10 +38,19 @@ export function defaultPublicUrl(host: string, port: number): string {
 }
 
 export function lanAddress(): string | null {
-  const candidates = Object.values(networkInterfaces())
-    .flat()
-    .filter((i) => i && i.family === "IPv4" && !i.internal)
-    .map((i) => i?.address ?? "");
-  // Prefer private ranges: they are the venue network, not a VPN or a container bridge.
-  return candidates.find((a) => /^(192\.168\.|10\.|172\.(1[6-9]|2\d|3[01])\.)/.test(a)) ?? candidates[0] ?? null;
+  return pickLanAddress(
+    Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i && i.family === "IPv4" && !i.internal)
+      .map((i) => i?.address ?? ""),
+  );
+}
+
+/**
+ * Prefers the ranges Wi-Fi networks hand out (192.168/16, then 10/8) over 172.16/12, where
+ * container bridges live (Docker's 172.17.0.1 is no address a phone can reach).
+ */
+export function pickLanAddress(candidates: readonly string[]): string | null {
+  const rank = (a: string) => (/^192\.168\./.test(a) ? 0 : /^10\./.test(a) ? 1 : /^172\.(1[6-9]|2\d|3[01])\./.test(a) ? 2 : 3);
+  return [...candidates].filter((a) => a !== "").sort((a, b) => rank(a) - rank(b))[0] ?? null;
 }
