@@ -17,6 +17,9 @@ export interface ServerStats {
   rssMb: number;
   peakRssMb: number;
   heapUsedMb: number;
+  heapTotalMb: number;
+  /** Memory of Buffers and other objects outside the JS heap. */
+  externalMb: number;
   sockets: number;
   groupCommit: GroupCommitStats | null;
   wallMs: number;

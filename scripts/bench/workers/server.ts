@@ -117,6 +117,8 @@ async function stats(): Promise<ServerStats> {
     rssMb: Math.round(mem.rss / 1048576),
     peakRssMb: Math.round(peakRss / 1048576),
     heapUsedMb: Math.round(mem.heapUsed / 1048576),
+    heapTotalMb: Math.round(mem.heapTotal / 1048576),
+    externalMb: Math.round(mem.external / 1048576),
     sockets: plenary?.realtime.io.engine.clientsCount ?? 0,
     groupCommit: plenary ? groupCommitFor(plenary.db).stats() : null,
     wallMs: Math.round(wall),
