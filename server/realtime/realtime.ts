@@ -147,8 +147,11 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
       resultsChanged(eventId);
     },
     ballotChanged(eventId, participantId) {
-      const event = ctx.repos.events.byId(eventId);
-      if (event) io.to(rooms.participant(participantId)).emit("ballot", { ballot: ballotOf(ctx, event, participantId) });
+      // A phone whose socket is gone (screen off, reload) gets its ballot when it connects again:
+      // read it only for someone listening.
+      const room = rooms.participant(participantId);
+      const event = io.sockets.adapter.rooms.has(room) ? ctx.repos.events.byId(eventId) : undefined;
+      if (event) io.to(room).emit("ballot", { ballot: ballotOf(ctx, event, participantId) });
       resultsChanged(eventId);
     },
     async close() {

@@ -29,15 +29,24 @@ const MAX_BATCH = 256;
 /**
  * The event loop waits for the disk during COMMIT. After a COMMIT that took c ms, the next batch
  * starts no sooner than FSYNC_SPACING × c ms later: the loop then spends at most 1/(1+FSYNC_SPACING)
- * of its time waiting for the disk, and a slow disk gets bigger batches instead of more waits. On
- * an idle server, or with a fast disk, that is well under a millisecond.
+ * of its time waiting for the disk, and a slow disk gets bigger batches instead of more waits.
  */
 const FSYNC_SPACING = 2;
+
+/**
+ * Under steady load, batches start at least this many milliseconds apart. Every COMMIT also writes
+ * each page the batch touched (the event row, vote and tally pages) to the WAL once, so fewer,
+ * larger batches cost less per ballot: measured here at 3,000 ballots/s, 3–4 ms between batches
+ * took the event loop from 97% to 84% busy for 1.5 ms more latency. A ballot after a quiet spell
+ * is committed at once.
+ */
+const BATCH_SPACING_MS = 3;
 
 export class GroupCommit {
   private queue: Job[] = [];
   private scheduled = false;
   private lastEnd = -Infinity;
+  private lastStart = -Infinity;
   private lastCommitMs = 0;
   private readonly counters: GroupCommitStats = { batches: 0, writes: 0, largestBatch: 0, busyMs: 0 };
 
@@ -68,8 +77,10 @@ export class GroupCommit {
     // setImmediate runs after the current I/O phase: every request parsed in this turn of the
     // event loop joins the batch, and an idle server commits at once instead of waiting for a timer.
     // Under load the batch grows by itself with whatever arrived while the previous COMMIT waited,
-    // and with whatever arrives during the spacing after it (FSYNC_SPACING).
-    const wait = this.queue.length > MAX_BATCH ? 0 : this.lastEnd + FSYNC_SPACING * this.lastCommitMs - performance.now();
+    // and with whatever arrives during the spacing after it (BATCH_SPACING_MS, FSYNC_SPACING).
+    const wait = this.queue.length > MAX_BATCH
+      ? 0
+      : Math.max(this.lastStart + BATCH_SPACING_MS, this.lastEnd + FSYNC_SPACING * this.lastCommitMs) - performance.now();
     if (wait >= 1) setTimeout(run, wait);
     else setImmediate(run);
   }
@@ -78,6 +89,7 @@ export class GroupCommit {
     const batch = this.queue.splice(0, MAX_BATCH);
     if (batch.length === 0) return;
     const started = performance.now();
+    this.lastStart = started;
     const outcomes: Outcome[] = [];
     let workMs = 0;
     try {

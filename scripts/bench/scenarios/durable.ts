@@ -15,6 +15,7 @@ export interface StepRow {
   ok: number;
   fired: number;
   failures: Record<string, number>;
+  skipped: number;
   latency: LatencySummary;
   sendLagP99: number;
   sustained: boolean;
@@ -56,9 +57,10 @@ export async function durable(o: BenchOptions, size: Sizes["durable"], log: (s: 
         ok: r.ok,
         fired: r.fired,
         failures: r.failures,
+        skipped: r.skipped,
         latency,
         sendLagP99: summarize(decode(r.sendLag)).p99,
-        sustained: failed === 0 && r.ok === r.fired && latency.p99 <= o.sloMs,
+        sustained: failed === 0 && r.skipped === 0 && r.ok === r.fired && latency.p99 <= o.sloMs,
         server: stats,
         batchMean: target === "ballot" && batches > 0 && gc && before ? Math.round(((gc.writes - before.writes) / batches) * 10) / 10 : null,
       };
@@ -67,6 +69,7 @@ export async function durable(o: BenchOptions, size: Sizes["durable"], log: (s: 
           `loop p99 ${fmt.ms(stats.eventLoopDelayMs.p99)}  ELU ${stats.eventLoopUtilization}` +
           (row.batchMean !== null ? `  ${row.batchMean}/commit` : "") +
           (failed ? `  failures ${JSON.stringify(r.failures)} ${r.firstFailure ?? ""}` : "") +
+          (r.skipped ? `  ${r.skipped} not sent (every slot busy)` : "") +
           (row.sustained ? "" : "  (not sustained)"),
       );
       await sleep(300);

@@ -63,6 +63,8 @@ export interface StepResult {
   /** Replies other than 200, by status ("net" for a failed connection). */
   failures: Record<string, number>;
   firstFailure: string | null;
+  /** Ballots not sent: every participant's slot still had one in flight (the server was far behind). */
+  skipped: number;
   /** Successful replies per second over the step (from its first due time to its last reply). */
   achievedRate: number;
   latency: string;
