@@ -50,7 +50,15 @@ export class GroupCommit {
   private lastCommitMs = 0;
   private readonly counters: GroupCommitStats = { batches: 0, writes: 0, largestBatch: 0, busyMs: 0 };
 
-  constructor(private readonly db: Db) {}
+  /** The job running now: one savepoint wrapper serves every job instead of a new one per job. */
+  private current: (() => unknown) | null = null;
+  private readonly savepoint: () => unknown;
+
+  constructor(private readonly db: Db) {
+    // Called inside the batch transaction, a better-sqlite3 transaction function is a savepoint:
+    // on a throw only the current job is undone.
+    this.savepoint = db.transaction(() => this.current?.());
+  }
 
   /**
    * Runs `work` (synchronous, no await) inside the next batch transaction and settles after that
@@ -97,13 +105,15 @@ export class GroupCommit {
         const workStarted = performance.now();
         for (const job of batch) {
           try {
-            // A nested better-sqlite3 transaction is a savepoint: on a throw only this job is undone.
-            outcomes.push({ ok: true, value: this.db.transaction(job.work)() });
+            this.current = job.work;
+            outcomes.push({ ok: true, value: this.savepoint() });
           } catch (error) {
             // Some SQLite errors (I/O, full disk) end the whole transaction; the jobs after this one
             // must not run outside it in autocommit, so the batch as a whole fails.
             if (!this.db.inTransaction) throw error;
             outcomes.push({ ok: false, error });
+          } finally {
+            this.current = null;
           }
         }
         workMs = performance.now() - workStarted;
