@@ -17,6 +17,11 @@ export function openDatabase(file: string): Db {
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
+  // Checkpoint every ~40 MB of WAL rather than every 4 MB: during a vote the same few hundred pages
+  // (vote indexes, tallies, the event row) are rewritten thousands of times, and a rarer checkpoint
+  // copies each back to the database once instead of again and again. Measured at 5,000 ballots/s:
+  // p99 55 ms instead of 122 ms (docs/PERFORMANCE.md).
+  db.pragma("wal_autocheckpoint = 10000");
   migrate(db);
   return db;
 }
