@@ -4,6 +4,8 @@ import { rankByVotes } from "../../shared/ranking";
 import type { Results } from "../../shared/schemas";
 import type { AreaIds, RecountCheck } from "./workers/protocol";
 
+export type BallotPattern = "tap" | "replace" | "random";
+
 export class BallotBook {
   /** Last acknowledged ballot per slot (participant × areas.length + area). */
   private readonly stored: string[][];
@@ -55,13 +57,30 @@ export class BallotBook {
 
   /**
    * A ballot for the slot that differs from the stored one, so that every accepted write is a
-   * change (and moves the event's seq by exactly one). `full`: always as many votes as allowed.
+   * change (and moves the event's seq by exactly one).
+   * - "tap": what a phone sends for one tap — the stored ballot with one proposal added or removed
+   *   (at the limit a phone must remove one before choosing another);
+   * - "replace": every vote replaced by others, as many as allowed (the most writing a ballot does);
+   * - "random": any ballot of 1..maxVotes proposals, now and then an empty one (a withdrawal).
    */
-  nextBallot(slot: number, full: boolean): string[] {
+  nextBallot(slot: number, pattern: BallotPattern): string[] {
     const current = this.stored[slot] ?? [];
     const { proposals, maxVotes } = this.areaOf(slot);
+    if (pattern === "tap") {
+      const remove = current.length >= maxVotes || (current.length > 0 && Math.random() < 0.5);
+      if (remove) {
+        const out = current[Math.floor(Math.random() * current.length)];
+        return current.filter((id) => id !== out);
+      }
+      const free = proposals.filter((id) => !current.includes(id));
+      return [...current, free[Math.floor(Math.random() * free.length)] ?? ""];
+    }
+    if (pattern === "replace") {
+      const pick = shuffled(proposals.filter((id) => !current.includes(id))).slice(0, maxVotes);
+      if (pick.length === maxVotes) return pick;
+    }
     for (;;) {
-      const size = full ? maxVotes : current.length > 0 && Math.random() < 0.05 ? 0 : 1 + Math.floor(Math.random() * maxVotes);
+      const size = current.length > 0 && Math.random() < 0.05 ? 0 : 1 + Math.floor(Math.random() * maxVotes);
       const pick = shuffled(proposals).slice(0, size);
       if (!sameSet(pick, current)) return pick;
     }

@@ -71,7 +71,7 @@ function failureKey(err: unknown): string {
 }
 
 /** One fixed-rate step against the ballot route or the no-op route; waits for every reply. */
-async function step({ target, rate, durationMs, connections }: StepArgs): Promise<StepResult> {
+async function step({ target, pattern, rate, durationMs, connections }: StepArgs): Promise<StepResult> {
   const s = need();
   const pool = new HttpPool("127.0.0.1", s.port, connections);
   const latency = newHistogram();
@@ -93,7 +93,7 @@ async function step({ target, rate, durationMs, connections }: StepArgs): Promis
       return;
     }
     const area = s.book.areaOf(slot);
-    const proposalIds = s.book.nextBallot(slot, true);
+    const proposalIds = s.book.nextBallot(slot, pattern);
     const token = s.tokens[s.book.participantOf(slot)];
     const path = target === "ballot" ? `/api/events/${s.code}/ballot/${area.id}` : `/__bench/noop/${area.id}`;
     const settle = (acknowledged: string[] | null) => {
@@ -239,7 +239,7 @@ async function live({ rate, durationMs, connections }: LiveArgs): Promise<LiveRe
       return;
     }
     const area = s.book.areaOf(slot);
-    const proposalIds = s.book.nextBallot(slot, false);
+    const proposalIds = s.book.nextBallot(slot, "random");
     inFlight.push(
       pool.request("PUT", `/api/events/${s.code}/ballot/${area.id}`, { token: s.tokens[s.book.participantOf(slot)], json: { proposalIds } }).then(
         (reply) => {

@@ -50,6 +50,8 @@ export interface DriverSetup {
 
 export interface StepArgs {
   target: "noop" | "ballot";
+  /** What each ballot changes (ballots.ts): one tap, or every vote. */
+  pattern: "tap" | "replace";
   rate: number;
   durationMs: number;
   connections: number;
