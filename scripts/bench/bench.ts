@@ -17,6 +17,7 @@ export interface BenchReport {
   mode: BenchOptions["mode"];
   commit: { sha: string; dirty: boolean };
   machine: Machine;
+  serverFlags: string[];
   targets: TargetRow[];
   correct: boolean;
   problems: string[];
@@ -33,8 +34,8 @@ export async function runBench(o: BenchOptions, command = "npm run bench"): Prom
   for (const name of o.scenarios) {
     const started = performance.now();
     if (name === "durable") scenarios.push(await durable(o, size.durable, log));
-    if (name === "live") scenarios.push(await live("live", size.live, size.socketsPerProcess, { p50Ms: 75, p99Ms: 150, rssMb: null }, log));
-    if (name === "hall") scenarios.push(await live("hall", size.hall, size.socketsPerProcess, { p50Ms: null, p99Ms: 300, rssMb: 400 }, log));
+    if (name === "live") scenarios.push(await live("live", size.live, size.socketsPerProcess, { p50Ms: 75, p99Ms: 150, rssMb: null }, o, log));
+    if (name === "hall") scenarios.push(await live("hall", size.hall, size.socketsPerProcess, { p50Ms: null, p99Ms: 300, rssMb: 400 }, o, log));
     if (name === "weight") scenarios.push(weight());
     log(`${name}: done in ${Math.round((performance.now() - started) / 1000)} s`);
   }
@@ -44,6 +45,7 @@ export async function runBench(o: BenchOptions, command = "npm run bench"): Prom
     mode: o.mode,
     commit: commit(),
     machine: machine(loadStart),
+    serverFlags: o.serverFlags,
     targets: scenarios.flatMap((s) => s.targets),
     correct: scenarios.every((s) => s.correct),
     problems: scenarios.flatMap((s) => s.problems.map((p) => `${s.name}: ${p}`)),
@@ -65,7 +67,8 @@ export function printable(report: BenchReport): string {
     "",
     report.problems.length ? `Problems:\n${report.problems.map((p) => `  - ${p}`).join("\n")}\n` : "Correctness: nothing lost or refused, every final tally equals its recount.",
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}; load average ${m.loadAverageStart.join(" ")} at start, ${m.loadAverageEnd.join(" ")} at end`,
-    `Commit ${report.commit.sha}${report.commit.dirty ? " (with uncommitted changes)" : ""}; mode ${report.mode}; JSON: ${report.jsonFile ?? "-"}`,
+    `Commit ${report.commit.sha}${report.commit.dirty ? " (with uncommitted changes)" : ""}; mode ${report.mode}` +
+      `${report.serverFlags.length ? `; server flags ${report.serverFlags.join(" ")}` : ""}; JSON: ${report.jsonFile ?? "-"}`,
     "",
   ].join("\n");
 }

@@ -5,8 +5,8 @@ import { startWorker, type Worker, type WorkerApi } from "./rpc";
 export class Cluster {
   private readonly workers: Array<Worker<WorkerApi>> = [];
 
-  start<Api extends WorkerApi>(file: string, name: string): Promise<Worker<Api>> {
-    return startWorker<Api>(file, name).then((w) => {
+  start<Api extends WorkerApi>(file: string, name: string, nodeFlags: readonly string[] = []): Promise<Worker<Api>> {
+    return startWorker<Api>(file, name, nodeFlags).then((w) => {
       this.workers.push(w as unknown as Worker<WorkerApi>);
       return w;
     });

@@ -15,18 +15,22 @@ export interface BenchOptions {
   out: string | null;
   /** Print progress lines. */
   verbose: boolean;
+  /** Extra node/V8 flags for the server process only (e.g. --max-semi-space-size=8). */
+  serverFlags: string[];
 }
 
-export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,weight] [--duration SECONDS] [--slo-ms MS] [--out FILE] [--quiet]
+export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,weight] [--duration SECONDS] [--slo-ms MS]
+                     [--server-flags "FLAGS"] [--out FILE] [--quiet]
 
   --quick       shorter steps and phases (about a minute in all); figures are rougher
   --scenario    which scenarios to run (default: all four), comma-separated
   --duration    seconds of the measured phase of the live and hall scenarios (default 30, quick 10)
   --slo-ms      p99 under which a durable-ballot step counts as sustained (default 100)
+  --server-flags  node/V8 flags for the server process only, e.g. "--max-semi-space-size=8"
   --out         JSON report path (default bench-results/bench-<time>.json)`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { scenarios: [...SCENARIOS], mode: "full", durationS: null, sloMs: 100, out: null, verbose: true };
+  const options: BenchOptions = { scenarios: [...SCENARIOS], mode: "full", durationS: null, sloMs: 100, out: null, verbose: true, serverFlags: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -62,6 +66,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case "--out":
         options.out = value();
+        break;
+      case "--server-flags":
+        options.serverFlags = value().split(/\s+/).filter(Boolean);
         break;
       case "--quiet":
         options.verbose = false;

@@ -19,12 +19,12 @@ export interface Worker<Api extends WorkerApi> {
   stop(): Promise<void>;
 }
 
-/** Forks `file` (a TypeScript worker of this folder) under tsx with an IPC channel. */
-export function startWorker<Api extends WorkerApi>(file: string, name: string, env: Record<string, string> = {}): Promise<Worker<Api>> {
+/** Forks `file` (a TypeScript worker of this folder) under tsx with an IPC channel; `nodeFlags` go to node. */
+export function startWorker<Api extends WorkerApi>(file: string, name: string, nodeFlags: readonly string[] = []): Promise<Worker<Api>> {
   const child: ChildProcess = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
     cwd: REPO_ROOT,
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, ...env },
+    execArgv: [...nodeFlags, "--import", "tsx"],
+    env: process.env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

@@ -21,7 +21,7 @@ interface LiveDetails {
 
 describe("bench smoke run", () => {
   it("durable steps and a small hall: every ballot acknowledged, final snapshot equals the recount", async () => {
-    const report = await runBench({ scenarios: ["durable", "hall"], mode: "smoke", durationS: 2, sloMs: 1000, out: join(dir, "smoke.json"), verbose: false });
+    const report = await runBench({ scenarios: ["durable", "hall"], mode: "smoke", durationS: 2, sloMs: 1000, out: join(dir, "smoke.json"), verbose: false, serverFlags: [] });
     expect(report.problems).toEqual([]);
     expect(report.correct).toBe(true);
 

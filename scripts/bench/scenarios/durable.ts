@@ -39,7 +39,7 @@ const label = (l: Load) => (l.target === "noop" ? "no-op" : l.pattern === "tap" 
 export async function durable(o: BenchOptions, size: Sizes["durable"], log: (s: string) => void): Promise<ScenarioReport> {
   const budget = 12 * 60_000;
   return withCluster("durable", budget, async (cluster) => {
-    const server = await cluster.start<ServerApi>("./workers/server.ts", "server");
+    const server = await cluster.start<ServerApi>("./workers/server.ts", "server", o.serverFlags);
     const { port } = await server.call("start", {});
     const driver = await cluster.start<DriverApi>("./workers/driver.ts", "driver");
     const setup = await driver.call("setup", { port, participants: size.participants });

@@ -3,7 +3,7 @@
 // to the first projector snapshot that includes it; the last snapshot is checked against a recount.
 import { withCluster, sleep } from "../cluster";
 import { decode, summarize } from "../histogram";
-import type { Sizes } from "../options";
+import type { BenchOptions, Sizes } from "../options";
 import { fmt, type ScenarioReport, type TargetRow } from "../report";
 import type { Worker } from "../rpc";
 import type { DriverApi, ServerApi, SocketCounts, SocketsApi } from "../workers/protocol";
@@ -35,11 +35,12 @@ export async function live(
   size: Sizes["live"],
   socketsPerProcess: number,
   targets: LiveTargets,
+  o: Pick<BenchOptions, "serverFlags">,
   log: (s: string) => void,
 ): Promise<ScenarioReport> {
   const budget = size.durationMs + 5 * 60_000;
   return withCluster(name, budget, async (cluster) => {
-    const server = await cluster.start<ServerApi>("./workers/server.ts", "server");
+    const server = await cluster.start<ServerApi>("./workers/server.ts", "server", o.serverFlags);
     const { port } = await server.call("start", { seqHeader: true });
     const driver = await cluster.start<DriverApi>("./workers/driver.ts", "driver");
     const setup = await driver.call("setup", { port, participants: size.sockets });
@@ -115,6 +116,7 @@ export async function live(
       details: {
         sockets: size.sockets,
         socketProcesses: processes,
+        serverFlags: o.serverFlags,
         rate: size.rate,
         durationMs: size.durationMs,
         connectMs,
