@@ -6,33 +6,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { staticClosure, type Manifest, type ManifestChunk } from "../../scripts/client-manifest";
 
 const BUDGET_BYTES = 100 * 1024;
 const PAGE = "src/pages/participant/ParticipantPage.tsx";
 const dist = fileURLToPath(new URL("../../dist/client/", import.meta.url));
 const manifestFile = `${dist}.vite/manifest.json`;
-
-interface ManifestChunk {
-  file: string;
-  isEntry?: boolean;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-type Manifest = Record<string, ManifestChunk>;
-
-/** The chunk keys loaded before the page can run: the roots and their static imports, transitively. */
-function staticClosure(manifest: Manifest, roots: string[]): string[] {
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key)) return;
-    const chunk = manifest[key];
-    if (!chunk) throw new Error(`manifest has no chunk ${key}`);
-    seen.add(key);
-    for (const dep of chunk.imports ?? []) visit(dep);
-  };
-  roots.forEach(visit);
-  return [...seen];
-}
 
 describe("participant page weight", () => {
   it("loads at most 100 KB of gzipped JavaScript", () => {
@@ -42,7 +21,7 @@ describe("participant page weight", () => {
     expect(entry, "the manifest names no entry chunk").toBeDefined();
     expect(manifest[PAGE], `the manifest has no chunk for ${PAGE}`).toBeDefined();
 
-    const chunks = staticClosure(manifest, [entry as string, PAGE]);
+    const chunks = [...staticClosure(manifest, [entry as string, PAGE])];
     const sizes = chunks.map((key) => {
       const file = (manifest[key] as ManifestChunk).file;
       return { file, gz: gzipSync(readFileSync(`${dist}${file}`)).length };

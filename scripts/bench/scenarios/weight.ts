@@ -7,31 +7,14 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { fmt, type ScenarioReport } from "../report";
 import { REPO_ROOT } from "../rpc";
+import { staticClosure, type Manifest } from "../../client-manifest";
 
-interface ManifestChunk {
-  file: string;
-  isEntry?: boolean;
-  imports?: string[];
-  dynamicImports?: string[];
-}
-type Manifest = Record<string, ManifestChunk>;
 
 export const CLIENT_DIR = join(REPO_ROOT, "dist/client");
 const PAGES = [
   { page: "participant", key: "src/pages/participant/ParticipantPage.tsx", budgetKb: 100 },
   { page: "projector", key: "src/pages/screen/ScreenPage.tsx", budgetKb: 150 },
 ] as const;
-
-function staticClosure(manifest: Manifest, keys: readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const dep of manifest[key]?.imports ?? []) visit(dep);
-  };
-  keys.forEach(visit);
-  return seen;
-}
 
 export function weight(clientDir = CLIENT_DIR): ScenarioReport {
   const manifestFile = join(clientDir, ".vite/manifest.json");
