@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../server/db/open";
 import { createRepos } from "../../server/repos";
 import type { EventRow } from "../../server/repos/events";
+import type { ParticipantRow } from "../../server/repos/participants";
 import { castBallot, castPaperBallot } from "../../server/services/ballots";
 import { createEvent, setVoting } from "../../server/services/content";
 import type { Ctx } from "../../server/services/context";
@@ -58,7 +59,7 @@ describe("tally totals (migration 002)", () => {
           const areas = ctx.repos.areas.byEvent(event.id);
           const proposals = areas.map((a) => ctx.repos.proposals.byArea(a.id).map((p) => p.id));
           for (let i = 0; i < 6; i++) joinEvent(ctx, event, undefined);
-          const participants = ctx.db.prepare("SELECT * FROM participants WHERE event_id = ? ORDER BY id").all(event.id) as Array<{ id: number; event_id: number; invite_id: null; kind: "phone" }>;
+          const participants = ctx.db.prepare("SELECT * FROM participants WHERE event_id = ? ORDER BY id").all(event.id) as ParticipantRow[];
           const ids = (area: number, picks: number[]) => picks.map((k) => proposals[area]?.[k] ?? "p_unknown");
           for (const o of ops) {
             event = ctx.repos.events.byId(event.id) as EventRow;
@@ -95,7 +96,7 @@ describe("tally totals (migration 002)", () => {
       const event = ctx.repos.events.byCode(created.event.code) as EventRow;
       setVoting(ctx, event, "open", undefined);
       joinEvent(ctx, event, undefined);
-      const participant = ctx.db.prepare("SELECT * FROM participants").get() as { id: number; event_id: number; invite_id: null; kind: "phone" };
+      const participant = ctx.db.prepare("SELECT * FROM participants").get() as ParticipantRow;
       const [area] = ctx.repos.areas.byEvent(event.id);
       const [a, b, c, d] = ctx.repos.proposals.byArea(area!.id).map((p) => p.id);
       for (const ballot of [[a, b], [a, c], [c, b, d], [b, c], [d], [], [c, a, b], [b, a, d], [b, a, c]]) {
