@@ -18,6 +18,11 @@ export function toMarkdown(data: ReportData, top = 3): string {
     const body = bodies.get(row.proposalId);
     return body ? `${mdText(row.title)} — ${mdText(body)}` : mdText(row.title);
   };
+  // In the top list the background goes under its proposal, so "— N votes" ends the proposal's own line.
+  const background = (row: { proposalId: string }) => {
+    const body = bodies.get(row.proposalId);
+    return body ? [`  - ${mdText(body)}`] : [];
+  };
   const out: string[] = [`# ${mdText(event.title)} — results`, ""];
   out.push(`Each participant could choose up to ${event.votesPerArea} ${plural(event.votesPerArea, "proposal")} per area` +
     `${event.areas.some((a) => a.maxVotes !== event.votesPerArea) ? " (some areas differ; see the annex)" : ""}. ` +
@@ -34,7 +39,7 @@ export function toMarkdown(data: ReportData, top = 3): string {
       continue;
     }
     for (const row of topRanked(area.results, top)) {
-      out.push(`- **${ordinal(row.rank ?? 0, isTied(area.results, row.rank))}** (${row.label}) ${whole(row)} — ${row.votes} ${plural(row.votes ?? 0, "vote")}`);
+      out.push(`- **${ordinal(row.rank ?? 0, isTied(area.results, row.rank))}** (${row.label}) ${mdText(row.title)} — ${row.votes} ${plural(row.votes ?? 0, "vote")}`, ...background(row));
     }
     out.push("");
   }

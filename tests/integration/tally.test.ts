@@ -3,7 +3,7 @@
 // back paper ballots, areas closed and reopened — the totals a snapshot reads equal the recount.
 import Database from "better-sqlite3";
 import fc from "fast-check";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -128,6 +128,10 @@ describe("tally totals (migration 002)", () => {
       INSERT INTO votes (participant_id, area_id, proposal_id) VALUES (1, 'a1', 'p1'), (1, 'a1', 'p2'), (2, 'a1', 'p2'), (2, 'a2', 'p3');
     `);
     db.exec(readFileSync(new URL("002_tally.sql", migrations), "utf8"));
+    // The migrations after 002 too, so today's repositories find today's columns.
+    for (const name of readdirSync(migrations).filter((f) => /^\d+_.*\.sql$/.test(f) && f > "002_tally.sql").sort()) {
+      db.exec(readFileSync(new URL(name, migrations), "utf8"));
+    }
     const ctx: Ctx = { db, repos: createRepos(db), now: () => "now" };
     try {
       expect(sorted(ctx.repos.votes.countsByEvent(1), "proposal_id")).toEqual([
