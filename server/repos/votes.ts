@@ -6,7 +6,7 @@ export function votesRepo(db: Db) {
     "SELECT proposal_id FROM votes WHERE participant_id = ? AND area_id = ? ORDER BY rowid",
   );
   const ofParticipant = db.prepare<[number], { area_id: string; proposal_id: string }>(
-    "SELECT area_id, proposal_id FROM votes WHERE participant_id = ?",
+    "SELECT area_id, proposal_id FROM votes WHERE participant_id = ? ORDER BY rowid",
   );
   const clear = db.prepare<[number, string]>("DELETE FROM votes WHERE participant_id = ? AND area_id = ?");
   const remove = db.prepare<[number, string]>("DELETE FROM votes WHERE participant_id = ? AND proposal_id = ?");
