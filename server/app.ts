@@ -28,6 +28,8 @@ export interface AppOptions {
   resultsIntervalMs?: number;
   publicResultsIntervalMs?: number;
   maxSocketsPerIp?: number;
+  /** How often sockets that stopped reading are looked for and dropped (realtime/send-buffer.ts). */
+  sendBufferSweepMs?: number;
   /** Off only for benchmarks that send a whole hall's traffic from one address. */
   rateLimits?: boolean;
   /** Built client to serve; null to serve the API only. */
@@ -75,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
     resultsIntervalMs: options.resultsIntervalMs ?? 100,
     publicResultsIntervalMs: options.publicResultsIntervalMs ?? 1000,
     maxSocketsPerIp: options.maxSocketsPerIp ?? 3000,
+    sendBufferSweepMs: options.sendBufferSweepMs ?? 1000,
     guard: rateLimits ? guard : null,
   });
   const services: Services = {

@@ -23,6 +23,15 @@ export const LIMITS = {
   bodyBytes: 2 * 1024 * 1024,
   /** Largest socket message the server reads: clients send nothing but the handshake. */
   socketBytes: 16 * 1024,
+  /** Open sockets one participant, admin link or projector key may hold (tabs and devices of one person). */
+  socketsPerCaller: 20,
+  /**
+   * Characters of text (titles and bodies) one event may hold: the full 2017 forum is ~13,000, so a
+   * programme of 150 such forums fits; an event grown by a script to tens of megabytes does not.
+   */
+  eventContentChars: 2_000_000,
+  /** Ballot cards one event may have: a very large hall, with spares. */
+  invitesPerEvent: 20_000,
 } as const;
 
 export const DEFAULT_VOTES_PER_AREA = 2;

@@ -5,7 +5,7 @@ import type * as z from "zod/mini";
 import { AppError } from "../../shared/errors";
 import type { EventRow } from "../repos/events";
 import { authorize, bearerToken, identify, type Access, type Caller } from "./auth";
-import { routeRateLimit, type RateLimitSpec } from "../plugins/security";
+import { RATE_LIMITS, routeRateLimit, type RateLimitSpec } from "../plugins/security";
 import type { Services } from "../services/app-services";
 import { requireEvent } from "../services/event-view";
 
@@ -80,6 +80,8 @@ export function registerRoutes(
   defs: ReadonlyArray<RouteDef<z.ZodMiniType, z.ZodMiniType, z.ZodMiniType, z.ZodMiniType>>,
 ): void {
   for (const def of defs) {
+    // Every admin write is limited, so no route can be added without one.
+    const rateLimit = def.rateLimit ?? (def.access === "admin" && def.method !== "GET" ? RATE_LIMITS.adminWrite : undefined);
     registry.push({
       method: def.method, url: def.url, summary: def.summary, tag: def.tag, access: def.access,
       params: def.params, query: def.query, body: def.body, status: def.status, response: def.response,
@@ -88,7 +90,7 @@ export function registerRoutes(
     app.route({
       method: def.method,
       url: def.url,
-      config: def.rateLimit ? { rateLimit: routeRateLimit(def.rateLimit) } : {},
+      config: rateLimit ? { rateLimit: routeRateLimit(rateLimit, services.ctx) } : {},
       handler: async (request, reply) => {
         // Who before what: a caller without the right token learns nothing from validation messages.
         const params = parse(def.params, request.params, "params");

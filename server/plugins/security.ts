@@ -5,14 +5,18 @@
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { createHash } from "node:crypto";
 import { AppError } from "../../shared/errors";
 import { EventCodeParam } from "../../shared/schemas";
 import { bearerToken, identify } from "../http/auth";
 import type { Ctx } from "../services/context";
 
-/** Who a limit counts: the client address, or the bearer token (per phone, not per venue NAT). */
-export type RateLimitKey = "ip" | "token";
+/**
+ * Who a limit counts: the client address, or the caller — a valid token's participant (not the
+ * token: rejoining with a card mints new tokens for the same person), admin link or projector key,
+ * so a phone with a token is never refused because a neighbour behind the venue NAT is noisy. An
+ * invalid or missing token counts against its address, so made-up tokens buy no fresh budget.
+ */
+export type RateLimitKey = "ip" | "caller";
 
 export interface RateLimitSpec {
   max: number;
@@ -31,9 +35,12 @@ const MINUTE = 60_000;
 export const RATE_LIMITS = {
   createEvent: { max: 60, timeWindow: MINUTE, key: "ip" },
   join: { max: 1200, timeWindow: MINUTE, key: "ip" },
-  eventLookup: { max: 3000, timeWindow: MINUTE, key: "ip" },
-  results: { max: 3000, timeWindow: MINUTE, key: "ip" },
-  ballotWrite: { max: 300, timeWindow: MINUTE, key: "token" },
+  eventLookup: { max: 3000, timeWindow: MINUTE, key: "caller" },
+  results: { max: 3000, timeWindow: MINUTE, key: "caller" },
+  ballotWrite: { max: 300, timeWindow: MINUTE, key: "caller" },
+  // An organiser edits a programme a few times a second at most; a script growing an event without
+  // bound (issue 11) is stopped here and by the content quota (LIMITS.eventContentChars).
+  adminWrite: { max: 600, timeWindow: MINUTE, key: "caller" },
 } as const satisfies Record<string, RateLimitSpec>;
 
 /**
@@ -51,15 +58,29 @@ export function loggableUrl(url: string): string {
   return (url.split("?")[0] ?? "").replace(/\b(adm|scr|par)_[A-Za-z0-9_-]*/g, "$1_[redacted]");
 }
 
-/** Rate-limit keys hold a hash of the token, never the token itself. */
-function tokenKey(request: FastifyRequest): string {
+/** The rate-limit key of a request's caller (RateLimitKey): never the token itself, only whom it names. */
+export function callerKey(ctx: Ctx, request: FastifyRequest): string {
   const token = bearerToken(request);
-  return token ? `t:${createHash("sha256").update(token).digest("base64url").slice(0, 22)}` : `ip:${request.ip}`;
+  const code = (request.params as { code?: unknown } | undefined)?.code;
+  if (token && code !== undefined) {
+    const parsed = EventCodeParam.safeParse(code);
+    const event = parsed.success ? ctx.repos.events.byCode(parsed.data) : undefined;
+    if (event) {
+      try {
+        const caller = identify(ctx.repos, event, token);
+        if (caller.participant) return `p:${caller.participant.id}`;
+        if (caller.role !== "anonymous") return `${caller.role}:${event.id}`;
+      } catch {
+        // an invalid token: counted against its address below
+      }
+    }
+  }
+  return `ip:${request.ip}`;
 }
 
 /** The @fastify/rate-limit route config for one spec. */
-export function routeRateLimit(spec: RateLimitSpec): { max: number; timeWindow: number; keyGenerator: (request: FastifyRequest) => string } {
-  return { max: spec.max, timeWindow: spec.timeWindow, keyGenerator: spec.key === "token" ? tokenKey : (request) => `ip:${request.ip}` };
+export function routeRateLimit(spec: RateLimitSpec, ctx: Ctx): { max: number; timeWindow: number; keyGenerator: (request: FastifyRequest) => string } {
+  return { max: spec.max, timeWindow: spec.timeWindow, keyGenerator: spec.key === "caller" ? (request) => callerKey(ctx, request) : (request) => `ip:${request.ip}` };
 }
 
 /** Counts failed look-ups per address in fixed windows. */

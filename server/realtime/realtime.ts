@@ -15,6 +15,7 @@ import { resultsFor, tally } from "../services/results";
 import { Coalescer } from "./coalescer";
 import { PacedBroadcast } from "./paced-broadcast";
 import { rooms } from "./rooms";
+import { watchSendBuffers } from "./send-buffer";
 
 export type PlenaryServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type PlenarySocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -24,8 +25,14 @@ export interface RealtimeOptions {
   resultsIntervalMs: number;
   /** Minimum gap for everyone else: a phone needs no more than one tally a second. */
   publicResultsIntervalMs: number;
-  /** Connections one address may hold: a whole room behind one venue NAT must still fit. */
+  /**
+   * Tokenless connections one address may hold: a whole room behind one venue NAT must still fit.
+   * Sockets with a valid token count per participant, admin link or projector key instead
+   * (LIMITS.socketsPerCaller), so a noisy neighbour never locks a joined phone or the projector out.
+   */
   maxSocketsPerIp: number;
+  /** How often sockets that stopped reading are looked for (send-buffer.ts). */
+  sendBufferSweepMs?: number;
   /** Failed look-ups per address (plugins/security.ts); null when rate limits are off. */
   guard: GuessGuard | null;
 }
@@ -38,6 +45,8 @@ export interface Realtime {
   eventChanged(eventId: number): void;
   /** One participant's ballot changed: their other tabs and devices follow. */
   ballotChanged(eventId: number, participantId: number): void;
+  /** Sockets dropped since start because they stopped reading (send-buffer.ts). */
+  droppedSlowSockets(): number;
   close(): Promise<void>;
 }
 
@@ -51,12 +60,15 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     pingInterval: 20000,
     pingTimeout: 20000,
   });
-  const perIp = new Map<string, number>();
+  // Open sockets per key: `ip:…` for tokenless ones, the caller for the others (see maxSocketsPerIp).
+  const perKey = new Map<string, number>();
+  const keyOf = (data: SocketData, ip: string) =>
+    data.participantId !== null ? `p:${data.participantId}` : data.role === "public" ? `ip:${ip}` : `${data.role}:${data.eventId}`;
+  const capOf = (key: string) => (key.startsWith("ip:") ? options.maxSocketsPerIp : LIMITS.socketsPerCaller);
 
   io.use((socket, next) => {
     try {
       const ip = socket.handshake.address;
-      if ((perIp.get(ip) ?? 0) >= options.maxSocketsPerIp) throw new AppError("RATE_LIMITED", "Too many connections from this address.");
       const parsed = SocketAuth.safeParse(socket.handshake.auth);
       if (!parsed.success) throw new AppError("BAD_REQUEST", "The handshake needs { code, token? }.");
       const guard = options.guard;
@@ -70,12 +82,17 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
         throw new AppError("NOT_FOUND", "No event has this code.");
       }
       const caller = identify(ctx.repos, event, parsed.data.token ?? null);
-      socket.data = {
+      const data: SocketData = {
         eventId: event.id,
         code: event.code,
         role: caller.role === "anonymous" ? "public" : caller.role,
         participantId: caller.participant?.id ?? null,
       };
+      const key = keyOf(data, ip);
+      if ((perKey.get(key) ?? 0) >= capOf(key)) {
+        throw new AppError("RATE_LIMITED", key.startsWith("ip:") ? "Too many connections from this address." : "Too many connections with this link.");
+      }
+      socket.data = data;
       next();
     } catch (err) {
       const code = err instanceof AppError ? err.code : "INTERNAL";
@@ -87,12 +104,12 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
 
   io.on("connection", (socket: PlenarySocket) => {
     const { eventId, role, participantId } = socket.data;
-    const ip = socket.handshake.address;
-    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+    const key = keyOf(socket.data, socket.handshake.address);
+    perKey.set(key, (perKey.get(key) ?? 0) + 1);
     socket.on("disconnect", () => {
-      const n = (perIp.get(ip) ?? 1) - 1;
-      if (n <= 0) perIp.delete(ip);
-      else perIp.set(ip, n);
+      const n = (perKey.get(key) ?? 1) - 1;
+      if (n <= 0) perKey.delete(key);
+      else perKey.set(key, n);
     });
     const privileged = role === "admin" || role === "screen";
     void socket.join(privileged ? rooms.privileged(eventId) : rooms.room(eventId));
@@ -103,6 +120,11 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     socket.emit("event", { event: eventView(ctx, event) });
     socket.emit("results", resultsFor(tally(ctx, event), privileged ? "privileged" : "public"));
     if (participantId !== null) socket.emit("ballot", { ballot: ballotOf(ctx, event, participantId) });
+  });
+
+  let dropped = 0;
+  const stopSweep = watchSendBuffers(() => io.of("/").sockets.values(), options.sendBufferSweepMs ?? 1000, () => {
+    dropped += 1;
   });
 
   const sendPrivileged = new Coalescer<number>(options.resultsIntervalMs, (eventId) => {
@@ -154,7 +176,9 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
       if (event) io.to(room).emit("ballot", { ballot: ballotOf(ctx, event, participantId) });
       resultsChanged(eventId);
     },
+    droppedSlowSockets: () => dropped,
     async close() {
+      stopSweep();
       sendPrivileged.close();
       for (const pass of roomPasses.values()) pass.close();
       // Not io.close(): that would also close the HTTP server, which Fastify closes itself.

@@ -30,6 +30,10 @@ export function proposalsRepo(db: Db) {
   const setBody = db.prepare<[string, string]>("UPDATE proposals SET body = ? WHERE id = ?");
   const setPosition = db.prepare<[number, string]>("UPDATE proposals SET position = ? WHERE id = ?");
   const remove = db.prepare<[string]>("DELETE FROM proposals WHERE id = ?");
+  const contentChars = db.prepare<[number, number], { n: number }>(
+    `SELECT coalesce((SELECT sum(length(p.title) + length(p.body)) FROM proposals p JOIN areas a ON a.id = p.area_id WHERE a.event_id = ?), 0)
+          + coalesce((SELECT sum(length(title)) FROM areas WHERE event_id = ?), 0) AS n`,
+  );
 
   return {
     byEvent: (eventId: number) => byEvent.all(eventId),
@@ -43,6 +47,8 @@ export function proposalsRepo(db: Db) {
     setPosition: (id: string, position: number) => void setPosition.run(position, id),
     setLabel: (id: string, label: string) => void setLabel.run(label, id),
     remove: (id: string) => void remove.run(id),
+    /** Characters of every area title, proposal title and body of the event: its content quota. */
+    contentChars: (eventId: number) => contentChars.get(eventId, eventId)?.n ?? 0,
   };
 }
 export type ProposalsRepo = ReturnType<typeof proposalsRepo>;

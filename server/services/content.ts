@@ -11,6 +11,17 @@ import { areaLabels, prefixOf, requireArea } from "./event-view";
 import { derivePrefix } from "../../shared/labels";
 import { guardConstraints } from "./constraints";
 
+/**
+ * The content quota (LIMITS.eventContentChars), checked inside the writing transaction so an
+ * over-quota write rolls back whole: one event cannot grow until reading it stalls the room.
+ */
+function enforceQuota(ctx: Ctx, eventId: number): void {
+  const chars = ctx.repos.proposals.contentChars(eventId);
+  if (chars > LIMITS.eventContentChars) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `An event holds at most ${LIMITS.eventContentChars.toLocaleString("en")} characters of programme text; this change would bring it to ${chars.toLocaleString("en")}.`);
+  }
+}
+
 export interface CreatedEvent {
   event: EventRow;
   adminToken: string;
@@ -39,6 +50,7 @@ export function createEvent(ctx: Ctx, body: CreateEventBody): CreatedEvent {
       created_at: ctx.now(),
     });
     insertAreas(ctx, id, votesPerArea, body.areas ?? [], 0);
+    enforceQuota(ctx, id);
     const event = ctx.repos.events.byId(id);
     if (!event) throw new Error("event vanished inside its own transaction");
     return { event, adminToken, screenKey };
@@ -92,6 +104,7 @@ export function replaceContent(ctx: Ctx, event: EventRow, areas: readonly AreaIn
     if (ctx.repos.votes.anyInEvent(event.id)) throw new AppError("EVENT_LOCKED", "Votes have been cast; the programme can no longer be replaced.");
     ctx.repos.areas.removeByEvent(event.id);
     insertAreas(ctx, event.id, event.votes_per_area, areas, 0);
+    enforceQuota(ctx, event.id);
     ctx.repos.events.bumpSeq(event.id);
   })();
 }
@@ -101,6 +114,7 @@ export function addArea(ctx: Ctx, event: EventRow, input: AreaInput): string {
     if (ctx.repos.areas.countByEvent(event.id) >= LIMITS.areasPerEvent) throw new AppError("BAD_REQUEST", `An event has at most ${LIMITS.areasPerEvent} areas.`);
     const position = ctx.repos.areas.byEvent(event.id).reduce((max, a) => Math.max(max, a.position + 1), 0);
     const [id] = insertAreas(ctx, event.id, event.votes_per_area, [input], position);
+    enforceQuota(ctx, event.id);
     ctx.repos.events.bumpSeq(event.id);
     if (!id) throw new Error("no area inserted");
     return id;
@@ -188,6 +202,7 @@ export function addProposal(ctx: Ctx, event: EventRow, areaId: string, input: Pr
     }
     if (ctx.repos.proposals.byArea(area.id).length >= LIMITS.proposalsPerArea) throw new AppError("BAD_REQUEST", `An area has at most ${LIMITS.proposalsPerArea} proposals.`);
     const [id] = insertProposals(ctx, area.id, [input], ctx.repos.proposals.nextPosition(area.id));
+    enforceQuota(ctx, event.id);
     ctx.repos.events.bumpSeq(event.id);
     if (!id) throw new Error("no proposal inserted");
     return id;
@@ -201,6 +216,7 @@ export function patchProposal(ctx: Ctx, event: EventRow, proposalId: string, pat
     // Text fixes stay allowed after votes: a typo must be fixable in front of the room.
     if (patch.title !== undefined) ctx.repos.proposals.setTitle(proposal.id, patch.title);
     if (patch.body !== undefined) ctx.repos.proposals.setBody(proposal.id, patch.body);
+    if (patch.title !== undefined || patch.body !== undefined) enforceQuota(ctx, event.id);
     if (patch.position !== undefined) {
       const others = ctx.repos.proposals.byArea(proposal.area_id).filter((p) => p.id !== proposal.id);
       others.splice(Math.min(patch.position, others.length), 0, proposal);

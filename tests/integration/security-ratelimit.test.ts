@@ -6,7 +6,8 @@ import type { PlenaryApp } from "../../server/app";
 import { createGuessGuard, GUESS_BUDGET, RATE_LIMITS } from "../../server/plugins/security";
 import { CODE_ALPHABET } from "../../shared/codes";
 import { startServer, type TestServer } from "../helpers/app";
-import { call, expectStatus, memoryApp, openAll, record, seedEvent, smallProgramme, until, type Recorder, type Reply } from "./fixtures/kit";
+import { LIMITS } from "../../shared/limits";
+import { call, expectStatus, joinEvent, memoryApp, openAll, record, seedEvent, smallProgramme, until, type Recorder, type Reply } from "./fixtures/kit";
 import { dumpDb } from "./support";
 
 const NAT = "203.0.113.7";
@@ -247,18 +248,37 @@ describe("socket handshake", () => {
     phone.close();
   });
 
-  it("caps simultaneous sockets per address, and frees the slot on disconnect", async () => {
+  it("caps simultaneous tokenless sockets per address, and frees the slot on disconnect", async () => {
+    // Its own server: the tests above spent this address's failed look-up budget, which tokenless sockets share.
+    const server = await startServer({ rateLimits: true, maxSocketsPerIp: 5 });
     const s = await seedEvent(server.app);
     const open: Recorder[] = [];
-    for (let i = 0; i < 5; i++) open.push(record(server.url, { code: s.code, token: s.screenKey }));
+    for (let i = 0; i < 5; i++) open.push(record(server.url, { code: s.code }));
     expect(await Promise.all(open.map((r) => r.outcome))).toEqual(Array(5).fill("connected"));
-    const sixth = record(server.url, { code: s.code, token: s.screenKey });
+    const sixth = record(server.url, { code: s.code });
     expect(await sixth.outcome).toBe("RATE_LIMITED");
     sixth.close();
+    // The address is full, yet the projector, the organiser and a joined phone still get in:
+    // a token counts per caller, not against its neighbours behind the NAT (issue 11).
+    const participant = await joinEvent(server.app, s.code);
+    const tokened = [s.screenKey, s.adminToken, participant].map((token) => record(server.url, { code: s.code, token }));
+    expect(await Promise.all(tokened.map((r) => r.outcome))).toEqual(["connected", "connected", "connected"]);
+    for (const r of tokened) r.close();
     open.pop()?.close();
     await until(() => server.realtime.io.engine.clientsCount <= 4, "a slot freed");
-    const again = record(server.url, { code: s.code, token: s.screenKey });
+    const again = record(server.url, { code: s.code });
     expect(await again.outcome).toBe("connected");
     for (const r of [...open, again]) r.close();
+    await server.close();
+  });
+
+  it("caps the sockets of one caller too (LIMITS.socketsPerCaller)", async () => {
+    const s = await seedEvent(server.app);
+    const open: Recorder[] = [];
+    for (let i = 0; i < LIMITS.socketsPerCaller; i++) open.push(record(server.url, { code: s.code, token: s.screenKey }));
+    expect(await Promise.all(open.map((r) => r.outcome))).toEqual(Array(LIMITS.socketsPerCaller).fill("connected"));
+    const over = record(server.url, { code: s.code, token: s.screenKey });
+    expect(await over.outcome).toBe("RATE_LIMITED");
+    for (const r of [...open, over]) r.close();
   });
 });
