@@ -4,7 +4,7 @@
 export const LIMITS = {
   eventTitle: 200,
   areaTitle: 200,
-  proposalTitle: 200,
+  proposalTitle: 1000,
   proposalBody: 4000,
   areasPerEvent: 50,
   proposalsPerArea: 200,

@@ -80,7 +80,7 @@ function checkArea(draft: DraftArea, seenAreas: Map<string, number>): ImportErro
   for (const p of draft.proposals) {
     if (!p.title) at(p.line, "The proposal has no title.");
     if (p.title.length > LIMITS.proposalTitle) {
-      at(p.line, `The proposal title is ${p.title.length} characters long; the limit is ${LIMITS.proposalTitle}. Move the rest into the body.`);
+      at(p.line, `The proposal title is ${p.title.length} characters long; the limit is ${LIMITS.proposalTitle}.`);
     }
     if (p.body.length > LIMITS.proposalBody) {
       at(p.line, `The proposal body is ${p.body.length} characters long; the limit is ${LIMITS.proposalBody}.`);
