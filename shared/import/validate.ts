@@ -15,6 +15,9 @@ export interface ImportResult {
   errors: ImportError[];
 }
 
+/** More problems than anyone reads: the rest are summed up in one line (and the page stays light). */
+export const MAX_REPORTED_ERRORS = 200;
+
 export interface DraftProposal {
   title: string;
   body: string;
@@ -42,10 +45,11 @@ export function finishImport(drafts: readonly DraftArea[], parseErrors: readonly
   const seenAreas = new Map<string, number>();
   for (const draft of drafts.slice(0, LIMITS.areasPerEvent)) {
     const areaErrors = checkArea(draft, seenAreas);
-    errors.push(...areaErrors);
+    for (const e of areaErrors) errors.push(e); // not push(...): a pasted megabyte makes 300,000 of them
     const area: AreaInput = {
       title: draft.title,
-      proposals: draft.proposals.map((p) => (p.body ? { title: p.title, body: p.body } : { title: p.title })),
+      // Like the areas above, what an event cannot hold is reported, not carried along.
+      proposals: draft.proposals.slice(0, LIMITS.proposalsPerArea).map((p) => (p.body ? { title: p.title, body: p.body } : { title: p.title })),
     };
     // The schema is the final word; the checks above only exist to point at the right line.
     const parsed = AreaInput.safeParse(area);
@@ -57,6 +61,12 @@ export function finishImport(drafts: readonly DraftArea[], parseErrors: readonly
     areas.push(parsed.success ? parsed.data : area);
   }
   errors.sort((a, b) => a.line - b.line);
+  if (errors.length > MAX_REPORTED_ERRORS) {
+    const rest = errors.length - MAX_REPORTED_ERRORS;
+    const next = errors[MAX_REPORTED_ERRORS]?.line ?? 1;
+    errors.length = MAX_REPORTED_ERRORS;
+    errors.push({ line: next, message: `…and ${rest} more ${rest === 1 ? "problem" : "problems"} from here on.` });
+  }
   return { areas, errors };
 }
 
