@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { detectDelimiter, parseCsvProgramme, parseCsvRecords } from "../../shared/import/csv";
-import { detectImportFormat, parseProgramme } from "../../shared/import/detect";
+import { betterFormat, detectImportFormat, parseProgramme } from "../../shared/import/detect";
 import { parseMarkdownOutline } from "../../shared/import/markdown";
 import { LIMITS } from "../../shared/limits";
 
@@ -127,6 +127,17 @@ describe("CSV import", () => {
         expect(ours.records.map((r) => r.cells)).toEqual(parse(text, { relax_column_count: true }));
       }),
     );
+  });
+
+  it("is offered when a spreadsheet is pasted while the outline is selected, and only then", () => {
+    const sheet = "area;title\nHealth;Night clinics\nHealth;Needle exchange\n";
+    expect(parseProgramme(sheet, "markdown").errors.length).toBeGreaterThan(0);
+    expect(betterFormat(sheet, "markdown")).toBe("csv");
+    expect(betterFormat(sheet, "csv")).toBeNull(); // already read cleanly
+    expect(betterFormat("# Health\n- Night clinics", "csv")).toBe("markdown");
+    expect(betterFormat("# Health\n- Night clinics", "markdown")).toBeNull();
+    // Broken in both formats: nothing to offer, the problems are listed instead.
+    expect(betterFormat("area;title\nHealth;Night clinics\nHealth,Needle exchange\n", "markdown")).toBeNull();
   });
 
   it("is chosen for text that does not start like an outline", () => {
