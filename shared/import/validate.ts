@@ -30,9 +30,13 @@ export interface DraftArea {
   proposals: DraftProposal[];
 }
 
-/** Titles are one line: runs of spaces (from wrapped cells or tabs) become one space. */
+/**
+ * Titles are one line: runs of spaces (from wrapped cells or tabs) become one space. The isolate
+ * marks our own exports put around right-to-left text (shared/text.ts) are taken off again.
+ */
 export function cleanTitle(raw: string): string {
-  return raw.replace(/\s+/g, " ").trim();
+  const title = raw.replace(/\s+/g, " ").trim();
+  return title.startsWith("\u2068") && title.endsWith("\u2069") ? title.slice(1, -1).trim() : title;
 }
 
 export function finishImport(drafts: readonly DraftArea[], parseErrors: readonly ImportError[]): ImportResult {
