@@ -1,5 +1,5 @@
-// The demo event: the 2017 Brandenburg forum (db/demo/), created on an empty database so that
-// `npm start` shows a real programme at once.
+// The demo event: the 2017 Brandenburg forum at full length (db/demo/), created on an empty
+// database so that `npm start` shows the real programme at once: the groups' own paragraphs.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -7,11 +7,11 @@ import { CreateEventBody } from "../shared/schemas";
 import type { Ctx } from "./services/context";
 import { createEvent, type CreatedEvent } from "./services/content";
 
-const FIXTURE = fileURLToPath(new URL("../db/demo/brandenburg-forum-2017.json", import.meta.url));
+const FIXTURE = fileURLToPath(new URL("../db/demo/brandenburg-forum-2017-full.json", import.meta.url));
 
 const Fixture = z.object({
-  event: z.object({ title: z.string(), votesPerArea: z.number().int() }),
-  areas: z.array(z.object({ title: z.string(), proposals: z.array(z.object({ title: z.string(), body: z.string().optional() })) })),
+  event: z.object({ title: z.string(), participants: z.number().int(), votesPerArea: z.number().int() }),
+  areas: z.array(z.object({ title: z.string(), prefix: z.string(), proposals: z.array(z.object({ text: z.string() })) })),
 });
 
 export function demoEventBody(file = FIXTURE): CreateEventBody {
@@ -22,7 +22,8 @@ export function demoEventBody(file = FIXTURE): CreateEventBody {
     access: "open",
     resultsVisibility: "live",
     privacyThreshold: 0,
-    areas: fixture.areas.map((a) => ({ title: a.title, proposals: a.proposals.map((p) => ({ title: p.title, body: p.body ?? "" })) })),
+    expectedParticipants: fixture.event.participants,
+    areas: fixture.areas.map((a) => ({ title: a.title, prefix: a.prefix, proposals: a.proposals.map((p) => ({ title: p.text })) })),
   });
 }
 

@@ -4,6 +4,7 @@
 export const LIMITS = {
   eventTitle: 200,
   areaTitle: 200,
+  /** A working group's proposal is often one paragraph with no separate title (API 1.1). */
   proposalTitle: 1000,
   proposalBody: 4000,
   areasPerEvent: 50,
@@ -11,6 +12,9 @@ export const LIMITS = {
   votesMin: 1,
   votesMax: 20,
   privacyThresholdMax: 50,
+  expectedParticipantsMax: 100000,
+  /** Area prefix of proposal labels ("PH" in "PH-3"): letters the room can say aloud. */
+  prefixLength: 4,
   invitesPerRequest: 2000,
   inviteLength: 8,
   tokenLength: 200,

@@ -12,9 +12,15 @@ export interface AreaRuleInput {
 
 export type BallotCheck = { ok: true; proposalIds: string[] } | { ok: false; code: ErrorCode; message: string };
 
+export interface BallotOptions {
+  /** A paper ballot, entered by the organiser: accepted for closed areas too (API 1.1), never for a draft. */
+  paper?: boolean;
+}
+
 /** Checks one area ballot: distinct ids of that area, at most maxVotes, area open. Order is kept. */
-export function checkAreaBallot(area: AreaRuleInput, proposalIds: readonly string[]): BallotCheck {
-  if (area.status !== "open") {
+export function checkAreaBallot(area: AreaRuleInput, proposalIds: readonly string[], options: BallotOptions = {}): BallotCheck {
+  const accepting = area.status === "open" || (options.paper === true && area.status === "closed");
+  if (!accepting) {
     return { ok: false, code: "VOTING_CLOSED", message: `Voting in “${area.title}” is ${area.status === "draft" ? "not open yet" : "closed"}.` };
   }
   const seen = new Set<string>();

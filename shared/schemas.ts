@@ -6,6 +6,7 @@ import * as z from "zod/mini";
 import { LIMITS } from "./limits";
 import { CODE_ALPHABET, EVENT_CODE_LENGTH, normalizeCode } from "./codes";
 import { textProblem, type TextKind } from "./text";
+import { PREFIX_PATTERN } from "./labels";
 
 /** The text rules of shared/text.ts (no control characters, lone surrogates, invisible titles…). */
 const textRules = (kind: TextKind) =>
@@ -31,11 +32,20 @@ export const ProposalOrder = z.enum(["random", "organiser"]);
 export const AreaStatus = z.enum(["draft", "open", "closed"]);
 export const MaxVotes = int(LIMITS.votesMin, LIMITS.votesMax);
 export const PrivacyThreshold = int(0, LIMITS.privacyThresholdMax);
+/** API 1.1: the people expected in the room, the denominator of the turnout it sees (0 = not set). */
+export const ExpectedParticipants = int(0, LIMITS.expectedParticipantsMax);
+/** API 1.1: the area's label prefix, 1..4 letters (typed in any case, stored in capitals). */
+export const Prefix = z.pipe(
+  z.pipe(z.string().check(z.maxLength(16)), z.transform((s: string) => s.trim().toUpperCase())),
+  z.string().check(z.regex(PREFIX_PATTERN, `must be 1 to ${LIMITS.prefixLength} letters A–Z`)),
+);
 
 // ---- objects -------------------------------------------------------------------------------
 
 export const Proposal = z.object({
   id: Id,
+  /** API 1.1: "PH-3", the area's prefix and the proposal's place; frozen once the area opens. */
+  label: z.string(),
   title: z.string(),
   body: z.string(),
   position: z.int(),
@@ -45,6 +55,7 @@ export type Proposal = z.infer<typeof Proposal>;
 export const Area = z.object({
   id: Id,
   title: z.string(),
+  prefix: z.string(),
   position: z.int(),
   maxVotes: MaxVotes,
   status: AreaStatus,
@@ -63,6 +74,7 @@ export const Event = z.object({
   resultsVisibility: ResultsVisibility,
   privacyThreshold: PrivacyThreshold,
   proposalOrder: ProposalOrder,
+  expectedParticipants: ExpectedParticipants,
   areas: z.array(Area),
   createdAt: z.string(),
 });
@@ -70,6 +82,7 @@ export type Event = z.infer<typeof Event>;
 
 export const ResultRow = z.object({
   proposalId: Id,
+  label: z.string(),
   title: z.string(),
   votes: z.nullable(z.int()),
   rank: z.nullable(z.int()),
@@ -112,6 +125,7 @@ export type ProposalInput = z.infer<typeof ProposalInput>;
 
 export const AreaInput = z.strictObject({
   title: title(LIMITS.areaTitle),
+  prefix: z.optional(Prefix),
   maxVotes: z.optional(MaxVotes),
   proposals: z.optional(z.array(ProposalInput).check(z.maxLength(LIMITS.proposalsPerArea))),
 });
@@ -123,6 +137,7 @@ const eventSettings = {
   resultsVisibility: z.optional(ResultsVisibility),
   privacyThreshold: z.optional(PrivacyThreshold),
   proposalOrder: z.optional(ProposalOrder),
+  expectedParticipants: z.optional(ExpectedParticipants),
 };
 
 export const CreateEventBody = z.strictObject({
@@ -147,6 +162,7 @@ export type PutContentBody = z.infer<typeof PutContentBody>;
 export const AreaReply = z.object({ area: Area });
 export const PatchAreaBody = z.strictObject({
   title: z.optional(title(LIMITS.areaTitle)),
+  prefix: z.optional(Prefix),
   maxVotes: z.optional(MaxVotes),
   status: z.optional(AreaStatus),
   revealed: z.optional(z.boolean()),
@@ -184,7 +200,13 @@ export const PutBallotReply = z.object({ areaId: Id, proposalIds: z.array(Id) })
 export type PutBallotReply = z.infer<typeof PutBallotReply>;
 
 export const PaperBallotBody = z.strictObject({ ballot: Ballot });
-export const PaperBallotReply = z.object({ ballot: Ballot });
+/** API 1.1: the reply also names the entered paper ballot, so it can be listed and undone. */
+export const PaperBallotReply = z.object({ id: Id, ballot: Ballot });
+export const PaperBallot = z.object({ id: Id, ballot: Ballot, enteredAt: z.string() });
+export type PaperBallot = z.infer<typeof PaperBallot>;
+export const PaperBallotsReply = z.object({ paperBallots: z.array(PaperBallot) });
+export type PaperBallotsReply = z.infer<typeof PaperBallotsReply>;
+export const PaperBallotParams = z.strictObject({ code: EventCodeParam, paperBallotId: Id });
 
 export const ExportFormat = z.enum(["csv", "json", "md"]);
 export type ExportFormat = z.infer<typeof ExportFormat>;

@@ -5,6 +5,8 @@ export interface AreaRow {
   id: string;
   event_id: number;
   title: string;
+  /** '' for areas created before migration 003 (the view derives one). */
+  prefix: string;
   position: number;
   max_votes: number;
   status: "draft" | "open" | "closed";
@@ -16,9 +18,10 @@ export interface AreaRow {
 export function areasRepo(db: Db) {
   const byEvent = db.prepare<[number], AreaRow>("SELECT * FROM areas WHERE event_id = ? ORDER BY position, rowid");
   const byId = db.prepare<[string, number], AreaRow>("SELECT * FROM areas WHERE id = ? AND event_id = ?");
-  const insert = db.prepare<[string, number, string, number, number]>(
-    "INSERT INTO areas (id, event_id, title, position, max_votes) VALUES (?, ?, ?, ?, ?)",
+  const insert = db.prepare<[string, number, string, string, number, number]>(
+    "INSERT INTO areas (id, event_id, title, prefix, position, max_votes) VALUES (?, ?, ?, ?, ?, ?)",
   );
+  const setPrefix = db.prepare<[string, string]>("UPDATE areas SET prefix = ? WHERE id = ?");
   const setTitle = db.prepare<[string, string]>("UPDATE areas SET title = ? WHERE id = ?");
   const setMaxVotes = db.prepare<[number, string]>("UPDATE areas SET max_votes = ? WHERE id = ?");
   const setRevealed = db.prepare<[number, string]>("UPDATE areas SET revealed = ? WHERE id = ?");
@@ -36,8 +39,9 @@ export function areasRepo(db: Db) {
     byEvent: (eventId: number) => byEvent.all(eventId),
     byId: (id: string, eventId: number) => byId.get(id, eventId),
     countByEvent: (eventId: number) => countByEvent.get(eventId)?.n ?? 0,
-    insert: (row: Pick<AreaRow, "id" | "event_id" | "title" | "position" | "max_votes">) =>
-      void insert.run(row.id, row.event_id, row.title, row.position, row.max_votes),
+    insert: (row: Pick<AreaRow, "id" | "event_id" | "title" | "prefix" | "position" | "max_votes">) =>
+      void insert.run(row.id, row.event_id, row.title, row.prefix, row.position, row.max_votes),
+    setPrefix: (id: string, prefix: string) => void setPrefix.run(prefix, id),
     setTitle: (id: string, title: string) => void setTitle.run(title, id),
     setMaxVotes: (id: string, n: number) => void setMaxVotes.run(n, id),
     setRevealed: (id: string, revealed: boolean) => void setRevealed.run(revealed ? 1 : 0, id),

@@ -6,6 +6,8 @@ export interface ParticipantRow {
   event_id: number;
   invite_id: number | null;
   kind: "phone" | "paper";
+  paper_id: string | null;
+  entered_at: string | null;
 }
 
 export function participantsRepo(db: Db) {
@@ -15,6 +17,10 @@ export function participantsRepo(db: Db) {
     "SELECT p.* FROM participant_tokens t JOIN participants p ON p.id = t.participant_id WHERE t.token_hash = ?",
   );
   const addToken = db.prepare<[Buffer, number]>("INSERT INTO participant_tokens (token_hash, participant_id) VALUES (?, ?)");
+  const insertPaper = db.prepare<[number, string, string]>("INSERT INTO participants (event_id, kind, paper_id, entered_at) VALUES (?, 'paper', ?, ?)");
+  const paperOfEvent = db.prepare<[number], ParticipantRow>("SELECT * FROM participants WHERE event_id = ? AND kind = 'paper' ORDER BY entered_at, id");
+  const paperById = db.prepare<[string, number], ParticipantRow>("SELECT * FROM participants WHERE paper_id = ? AND event_id = ?");
+  const remove = db.prepare<[number]>("DELETE FROM participants WHERE id = ?");
   const count = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM participants WHERE event_id = ?");
   return {
     insert: (eventId: number, inviteId: number | null, kind: ParticipantRow["kind"]) =>
@@ -22,6 +28,10 @@ export function participantsRepo(db: Db) {
     byInvite: (inviteId: number) => byInvite.get(inviteId),
     byToken: (hash: Buffer) => byToken.get(hash),
     addToken: (hash: Buffer, participantId: number) => void addToken.run(hash, participantId),
+    insertPaper: (eventId: number, paperId: string, enteredAt: string) => Number(insertPaper.run(eventId, paperId, enteredAt).lastInsertRowid),
+    paperOfEvent: (eventId: number) => paperOfEvent.all(eventId),
+    paperById: (paperId: string, eventId: number) => paperById.get(paperId, eventId),
+    remove: (id: number) => void remove.run(id),
     countByEvent: (eventId: number) => count.get(eventId)?.n ?? 0,
   };
 }

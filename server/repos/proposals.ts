@@ -7,6 +7,8 @@ export interface ProposalRow {
   title: string;
   body: string;
   position: number;
+  /** Frozen when the area first opened (migration 003); null before. */
+  label: string | null;
 }
 
 export function proposalsRepo(db: Db) {
@@ -22,6 +24,7 @@ export function proposalsRepo(db: Db) {
   const insert = db.prepare<[string, string, string, string, number]>(
     "INSERT INTO proposals (id, area_id, title, body, position) VALUES (?, ?, ?, ?, ?)",
   );
+  const setLabel = db.prepare<[string, string]>("UPDATE proposals SET label = ? WHERE id = ?");
   const nextPosition = db.prepare<[string], { n: number }>("SELECT coalesce(max(position) + 1, 0) AS n FROM proposals WHERE area_id = ?");
   const setTitle = db.prepare<[string, string]>("UPDATE proposals SET title = ? WHERE id = ?");
   const setBody = db.prepare<[string, string]>("UPDATE proposals SET body = ? WHERE id = ?");
@@ -34,10 +37,11 @@ export function proposalsRepo(db: Db) {
     idsByArea: (areaId: string) => idsByArea.all(areaId),
     byId: (id: string, eventId: number) => byId.get(id, eventId),
     nextPosition: (areaId: string) => nextPosition.get(areaId)?.n ?? 0,
-    insert: (row: ProposalRow) => void insert.run(row.id, row.area_id, row.title, row.body, row.position),
+    insert: (row: Omit<ProposalRow, "label">) => void insert.run(row.id, row.area_id, row.title, row.body, row.position),
     setTitle: (id: string, title: string) => void setTitle.run(title, id),
     setBody: (id: string, body: string) => void setBody.run(body, id),
     setPosition: (id: string, position: number) => void setPosition.run(position, id),
+    setLabel: (id: string, label: string) => void setLabel.run(label, id),
     remove: (id: string) => void remove.run(id),
   };
 }

@@ -4,7 +4,7 @@ import { AreaInput, AreaParams, AreaReply, CodeParams, EventReply, PatchAreaBody
 import { defineRoute } from "../http/route";
 import type { Services } from "../services/app-services";
 import { addArea, addProposal, deleteArea, deleteProposal, patchArea, patchProposal, setVoting } from "../services/content";
-import { areaView, eventView, requireArea } from "../services/event-view";
+import { areaViewById, eventView, proposalViewById } from "../services/event-view";
 import { refreshed } from "./events";
 
 const ADMIN_ERRORS = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"];
@@ -12,8 +12,7 @@ const ADMIN_ERRORS = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"];
 export function areaRoutes(s: Services) {
   const { ctx, realtime } = s;
   const areaReply = (eventId: number, areaId: string) => {
-    const event = refreshed(s, eventId);
-    return { area: areaView(requireArea(ctx, event, areaId), ctx.repos.proposals.byArea(areaId)) };
+    return { area: areaViewById(ctx, refreshed(s, eventId), areaId) };
   };
   return [
     defineRoute({
@@ -90,7 +89,5 @@ export function areaRoutes(s: Services) {
 }
 
 function proposalReply(s: Services, eventId: number, proposalId: string) {
-  const p = s.ctx.repos.proposals.byId(proposalId, eventId);
-  if (!p) throw new AppError("NOT_FOUND", "This event has no such proposal.");
-  return { id: p.id, title: p.title, body: p.body, position: p.position };
+  return proposalViewById(s.ctx, refreshed(s, eventId), proposalId);
 }

@@ -1,10 +1,10 @@
 // Joining and voting: the participant's side, plus paper ballots entered by the organiser.
 import { AppError } from "../../shared/errors";
-import { AreaParams, BallotReply, CodeParams, InviteStats, InvitesBody, InvitesReply, JoinBody, JoinReply, PaperBallotBody, PaperBallotReply, PutBallotBody, PutBallotReply } from "../../shared/schemas";
+import { AreaParams, BallotReply, CodeParams, InviteStats, InvitesBody, InvitesReply, JoinBody, JoinReply, PaperBallotBody, PaperBallotParams, PaperBallotReply, PaperBallotsReply, PutBallotBody, PutBallotReply } from "../../shared/schemas";
 import { RATE_LIMITS } from "../plugins/security";
 import { defineRoute } from "../http/route";
 import type { Services } from "../services/app-services";
-import { ballotOf, castBallotGrouped, castPaperBallot } from "../services/ballots";
+import { ballotOf, castBallotGrouped, castPaperBallot, deletePaperBallot, paperBallots } from "../services/ballots";
 import { issueInvites } from "../services/invites";
 import { join } from "../services/participants";
 import type { Caller } from "../http/auth";
@@ -64,13 +64,29 @@ export function participationRoutes(s: Services) {
     }),
     defineRoute({
       method: "POST", url: "/api/events/:code/paper-ballots", tag: "ballot", access: "admin", status: 201,
-      summary: "Enter a paper ballot: one more participant, same rules, written whole or not at all.",
+      summary: "Enter a paper ballot: one more participant, same rules, written whole or not at all; accepted for open and closed areas.",
       params: CodeParams, body: PaperBallotBody, response: PaperBallotReply,
       errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL"],
       handler: ({ event, body }) => {
-        const ballot = castPaperBallot(ctx, event, body.ballot);
+        const paper = castPaperBallot(ctx, event, body.ballot);
         realtime.resultsChanged(event.id);
-        return { ballot };
+        return { id: paper.id, ballot: paper.ballot };
+      },
+    }),
+    defineRoute({
+      method: "GET", url: "/api/events/:code/paper-ballots", tag: "ballot", access: "admin", status: 200,
+      summary: "The paper ballots entered so far, oldest first (what the organiser typed in, to check or undo).",
+      params: CodeParams, response: PaperBallotsReply, errors: ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
+      handler: ({ event }) => ({ paperBallots: paperBallots(ctx, event) }),
+    }),
+    defineRoute({
+      method: "DELETE", url: "/api/events/:code/paper-ballots/:paperBallotId", tag: "ballot", access: "admin", status: 204,
+      summary: "Undo a paper ballot entered by mistake: its person and votes go, every count drops back.",
+      params: PaperBallotParams, response: null, errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
+      handler: ({ event, params }) => {
+        deletePaperBallot(ctx, event, params.paperBallotId);
+        realtime.resultsChanged(event.id);
+        return undefined;
       },
     }),
   ];

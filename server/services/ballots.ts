@@ -1,8 +1,9 @@
 // Writing ballots: the rules of shared/rules.ts enforced inside one synchronous transaction, so a
 // write is either whole and committed before it is acknowledged, or refused with nothing changed.
 import { AppError } from "../../shared/errors";
-import { checkAreaBallot } from "../../shared/rules";
-import type { Ballot } from "../../shared/schemas";
+import { checkAreaBallot, type BallotOptions } from "../../shared/rules";
+import type { Ballot, PaperBallot } from "../../shared/schemas";
+import { newId } from "../crypto";
 import type { EventRow } from "../repos/events";
 import type { ParticipantRow } from "../repos/participants";
 import type { Ctx } from "./context";
@@ -17,10 +18,10 @@ export interface CastResult {
 }
 
 /** Writes one area ballot; the caller holds the transaction. */
-export function writeAreaBallot(ctx: Ctx, event: EventRow, participantId: number, areaId: string, proposalIds: readonly string[]): CastResult {
+export function writeAreaBallot(ctx: Ctx, event: EventRow, participantId: number, areaId: string, proposalIds: readonly string[], options: BallotOptions = {}): CastResult {
   const area = requireArea(ctx, event, areaId);
   const rules = { id: area.id, title: area.title, maxVotes: area.max_votes, status: area.status, proposals: ctx.repos.proposals.idsByArea(area.id) };
-  const check = checkAreaBallot(rules, proposalIds);
+  const check = checkAreaBallot(rules, proposalIds, options);
   if (!check.ok) throw new AppError(check.code, check.message);
   const current = ctx.repos.votes.ofParticipantArea(participantId, area.id);
   if (sameSet(current, check.proposalIds)) return { proposalIds: current, changed: false };
@@ -41,20 +42,45 @@ export function castBallotGrouped(ctx: Ctx, event: EventRow, participant: Partic
   return groupCommitFor(ctx.db).run(() => guardConstraints(() => writeAreaBallot(ctx, event, participant.id, areaId, proposalIds)));
 }
 
-/** A paper ballot is one more participant, under the same rules, written whole or not at all. */
-export function castPaperBallot(ctx: Ctx, event: EventRow, ballot: Ballot): Ballot {
+/**
+ * A paper ballot is one more participant, under the same rules, written whole or not at all. It is
+ * accepted for open and closed areas (people without a phone hand in their paper after the close).
+ * A blank paper (no area ticked) still counts its person, as a blank ballot box paper would.
+ */
+export function castPaperBallot(ctx: Ctx, event: EventRow, ballot: Ballot): PaperBallot {
   return guardConstraints(() =>
     ctx.db.transaction(() => {
-      const participantId = ctx.repos.participants.insert(event.id, null, "paper");
+      const id = newId("pb");
+      const enteredAt = ctx.now();
+      const participantId = ctx.repos.participants.insertPaper(event.id, id, enteredAt);
       const stored: Ballot = {};
       for (const [areaId, ids] of Object.entries(ballot)) {
         if (!ctx.repos.areas.byId(areaId, event.id)) throw new AppError("UNKNOWN_PROPOSAL", "The paper ballot names an area that is not part of this event.");
-        stored[areaId] = writeAreaBallot(ctx, event, participantId, areaId, ids).proposalIds;
+        stored[areaId] = writeAreaBallot(ctx, event, participantId, areaId, ids, { paper: true }).proposalIds;
       }
       ctx.repos.events.bumpSeq(event.id);
-      return stored;
+      return { id, ballot: stored, enteredAt };
     })(),
   );
+}
+
+/** The paper ballots entered for an event, oldest first, so the organiser can check and undo one. */
+export function paperBallots(ctx: Ctx, event: EventRow): PaperBallot[] {
+  return ctx.repos.participants.paperOfEvent(event.id).map((p) => {
+    const ballot: Ballot = {};
+    for (const v of ctx.repos.votes.ofParticipant(p.id)) (ballot[v.area_id] ??= []).push(v.proposal_id);
+    return { id: p.paper_id ?? "", ballot, enteredAt: p.entered_at ?? "" };
+  });
+}
+
+/** Undoes a paper ballot: the participant goes, its votes with it, and every count drops back. */
+export function deletePaperBallot(ctx: Ctx, event: EventRow, paperBallotId: string): void {
+  ctx.db.transaction(() => {
+    const row = ctx.repos.participants.paperById(paperBallotId, event.id);
+    if (!row) throw new AppError("NOT_FOUND", "This event has no such paper ballot.");
+    ctx.repos.participants.remove(row.id);
+    ctx.repos.events.bumpSeq(event.id);
+  })();
 }
 
 export function ballotOf(ctx: Ctx, event: EventRow, participantId: number): Ballot {

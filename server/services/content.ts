@@ -7,7 +7,8 @@ import { hashSecret, newEventCode, newId, newToken } from "../crypto";
 import type { AreaRow } from "../repos/areas";
 import type { EventRow } from "../repos/events";
 import type { Ctx } from "./context";
-import { requireArea } from "./event-view";
+import { areaLabels, prefixOf, requireArea } from "./event-view";
+import { derivePrefix } from "../../shared/labels";
 import { guardConstraints } from "./constraints";
 
 export interface CreatedEvent {
@@ -32,6 +33,7 @@ export function createEvent(ctx: Ctx, body: CreateEventBody): CreatedEvent {
       results_visibility: body.resultsVisibility ?? "live",
       privacy_threshold: body.privacyThreshold ?? 0,
       proposal_order: body.proposalOrder ?? "random",
+      expected_participants: body.expectedParticipants ?? 0,
       admin_token_hash: hashSecret(adminToken),
       screen_key_hash: hashSecret(screenKey),
       created_at: ctx.now(),
@@ -44,9 +46,19 @@ export function createEvent(ctx: Ctx, body: CreateEventBody): CreatedEvent {
 }
 
 function insertAreas(ctx: Ctx, eventId: number, votesPerArea: number, areas: readonly AreaInput[], firstPosition: number): string[] {
+  const existing = ctx.repos.areas.byEvent(eventId);
+  const taken = new Set(existing.map((a) => prefixOf(a, existing)));
+  // Prefixes the organiser chose come first, so a derived one never takes a chosen one's letters.
+  for (const area of areas) {
+    if (area.prefix === undefined) continue;
+    if (taken.has(area.prefix)) throw new AppError("BAD_REQUEST", `The prefix “${area.prefix}” is used by another area of this event.`);
+    taken.add(area.prefix);
+  }
   return areas.map((area, i) => {
     const id = newId("a");
-    ctx.repos.areas.insert({ id, event_id: eventId, title: area.title, position: firstPosition + i, max_votes: area.maxVotes ?? votesPerArea });
+    const prefix = area.prefix ?? derivePrefix(area.title, taken);
+    taken.add(prefix);
+    ctx.repos.areas.insert({ id, event_id: eventId, title: area.title, prefix, position: firstPosition + i, max_votes: area.maxVotes ?? votesPerArea });
     insertProposals(ctx, id, area.proposals ?? [], 0);
     return id;
   });
@@ -69,6 +81,7 @@ export function patchEvent(ctx: Ctx, event: EventRow, patch: PatchEventBody): vo
       results_visibility: patch.resultsVisibility,
       privacy_threshold: patch.privacyThreshold,
       proposal_order: patch.proposalOrder,
+      expected_participants: patch.expectedParticipants,
     });
     ctx.repos.events.bumpSeq(event.id);
   })();
@@ -99,24 +112,47 @@ export function patchArea(ctx: Ctx, event: EventRow, areaId: string, patch: Patc
   guardConstraints(() => ctx.db.transaction(() => {
     const area = requireArea(ctx, event, areaId);
     if (patch.title !== undefined) ctx.repos.areas.setTitle(area.id, patch.title);
+    if (patch.prefix !== undefined && patch.prefix !== area.prefix) setPrefix(ctx, event, area, patch.prefix);
     if (patch.maxVotes !== undefined && patch.maxVotes !== area.max_votes) {
       if (patch.maxVotes < ctx.repos.votes.largestBallot(area.id)) {
         throw new AppError("EVENT_LOCKED", `A cast ballot in “${area.title}” already has more than ${patch.maxVotes} votes.`);
       }
       ctx.repos.areas.setMaxVotes(area.id, patch.maxVotes);
     }
-    if (patch.status !== undefined && patch.status !== area.status) setStatus(ctx, area, patch.status);
+    if (patch.status !== undefined && patch.status !== area.status) setStatus(ctx, event, area, patch.status);
     if (patch.revealed !== undefined) ctx.repos.areas.setRevealed(area.id, patch.revealed);
     if (patch.position !== undefined) moveArea(ctx, event, area, patch.position);
     ctx.repos.events.bumpSeq(event.id);
   })());
 }
 
-function setStatus(ctx: Ctx, area: AreaRow, status: AreaRow["status"]): void {
+function setPrefix(ctx: Ctx, event: EventRow, area: AreaRow, prefix: string): void {
+  const all = ctx.repos.areas.byEvent(event.id);
+  if (all.some((a) => a.id !== area.id && prefixOf(a, all) === prefix)) {
+    throw new AppError("BAD_REQUEST", `The prefix “${prefix}” is used by another area of this event.`);
+  }
+  // Labels already frozen (the area has been open) keep their old prefix: the room has heard them.
+  ctx.repos.areas.setPrefix(area.id, prefix);
+}
+
+function setStatus(ctx: Ctx, event: EventRow, area: AreaRow, status: AreaRow["status"]): void {
   if (status === "draft" && ctx.repos.votes.anyInArea(area.id)) {
     throw new AppError("EVENT_LOCKED", `“${area.title}” has votes; close it instead of returning it to draft.`);
   }
+  if (status === "open") freezeLabels(ctx, event, area);
   ctx.repos.areas.setStatus(area.id, status, ctx.now());
+}
+
+/** From the first opening on, a proposal's label is stored and never follows a reordering again. */
+function freezeLabels(ctx: Ctx, event: EventRow, area: AreaRow): void {
+  const proposals = ctx.repos.proposals.byArea(area.id);
+  if (proposals.every((p) => p.label !== null)) return;
+  const all = ctx.repos.areas.byEvent(event.id);
+  const prefix = prefixOf(area, all);
+  if (!area.prefix) ctx.repos.areas.setPrefix(area.id, prefix);
+  for (const [id, label] of areaLabels(prefix, area.id, proposals)) {
+    if (proposals.find((p) => p.id === id)?.label === null) ctx.repos.proposals.setLabel(id, label);
+  }
 }
 
 /** Reorders by renumbering all areas, so positions stay 0..n-1 without gaps or duplicates. */
@@ -138,7 +174,7 @@ export function deleteArea(ctx: Ctx, event: EventRow, areaId: string): void {
 export function setVoting(ctx: Ctx, event: EventRow, status: "open" | "closed", areaIds: readonly string[] | undefined): void {
   ctx.db.transaction(() => {
     const areas = areaIds ? areaIds.map((id) => requireArea(ctx, event, id)) : ctx.repos.areas.byEvent(event.id);
-    for (const area of areas) if (area.status !== status) ctx.repos.areas.setStatus(area.id, status, ctx.now());
+    for (const area of areas) if (area.status !== status) setStatus(ctx, event, area, status);
     ctx.repos.events.bumpSeq(event.id);
   })();
 }

@@ -5,11 +5,25 @@ import type { EventRow } from "../repos/events";
 import type { ProposalRow } from "../repos/proposals";
 import type { Ctx } from "./context";
 import { AppError } from "../../shared/errors";
+import { derivePrefix, labelsFor } from "../../shared/labels";
 
-export function areaView(row: AreaRow, proposals: readonly ProposalRow[]): Area {
+/** The area's prefix: the stored one, or (areas older than migration 003) one derived from its title. */
+export function prefixOf(row: AreaRow, all: readonly AreaRow[]): string {
+  if (row.prefix) return row.prefix;
+  return derivePrefix(row.title, new Set(all.filter((a) => a.id !== row.id && a.prefix).map((a) => a.prefix)));
+}
+
+/** Labels of one area's proposals (`proposals` may hold other areas' rows too). */
+export function areaLabels(prefix: string, areaId: string, proposals: readonly ProposalRow[]): Map<string, string> {
+  return labelsFor(prefix, proposals.filter((p) => p.area_id === areaId));
+}
+
+export function areaView(row: AreaRow, proposals: readonly ProposalRow[], prefix = row.prefix): Area {
+  const labels = areaLabels(prefix, row.id, proposals);
   return {
     id: row.id,
     title: row.title,
+    prefix,
     position: row.position,
     maxVotes: row.max_votes,
     status: row.status,
@@ -18,12 +32,13 @@ export function areaView(row: AreaRow, proposals: readonly ProposalRow[]): Area 
     closedAt: row.closed_at,
     proposals: proposals
       .filter((p) => p.area_id === row.id)
-      .map((p) => ({ id: p.id, title: p.title, body: p.body, position: p.position })),
+      .map((p) => ({ id: p.id, label: labels.get(p.id) ?? "", title: p.title, body: p.body, position: p.position })),
   };
 }
 
 export function eventView(ctx: Ctx, event: EventRow): Event {
   const proposals = ctx.repos.proposals.byEvent(event.id);
+  const areas = ctx.repos.areas.byEvent(event.id);
   return {
     code: event.code,
     title: event.title,
@@ -32,7 +47,8 @@ export function eventView(ctx: Ctx, event: EventRow): Event {
     resultsVisibility: event.results_visibility,
     privacyThreshold: event.privacy_threshold,
     proposalOrder: event.proposal_order,
-    areas: ctx.repos.areas.byEvent(event.id).map((a) => areaView(a, proposals)),
+    expectedParticipants: event.expected_participants,
+    areas: areas.map((a) => areaView(a, proposals, prefixOf(a, areas))),
     createdAt: event.created_at,
   };
 }
@@ -47,4 +63,19 @@ export function requireArea(ctx: Ctx, event: EventRow, areaId: string): AreaRow 
   const area = ctx.repos.areas.byId(areaId, event.id);
   if (!area) throw new AppError("NOT_FOUND", "This event has no such area.");
   return area;
+}
+
+/** One area as the API shows it (its prefix needs the event's other areas). */
+export function areaViewById(ctx: Ctx, event: EventRow, areaId: string): Area {
+  const row = requireArea(ctx, event, areaId);
+  return areaView(row, ctx.repos.proposals.byArea(row.id), prefixOf(row, ctx.repos.areas.byEvent(event.id)));
+}
+
+/** One proposal as the API shows it, label included. */
+export function proposalViewById(ctx: Ctx, event: EventRow, proposalId: string): Area["proposals"][number] {
+  const p = ctx.repos.proposals.byId(proposalId, event.id);
+  if (!p) throw new AppError("NOT_FOUND", "This event has no such proposal.");
+  const found = areaViewById(ctx, event, p.area_id).proposals.find((q) => q.id === p.id);
+  if (!found) throw new AppError("NOT_FOUND", "This event has no such proposal.");
+  return found;
 }

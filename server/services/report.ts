@@ -39,6 +39,11 @@ export function reportData(ctx: Ctx, row: EventRow): ReportData {
   })();
 }
 
+/** A proposal as written, never cut: its title (often the whole paragraph), then its background if any. */
+export function fullText(p: { title: string; body: string }): string {
+  return p.body ? `${p.title}\n\n${p.body}` : p.title;
+}
+
 /** Fisher–Yates with the CSPRNG: the order of ballots must not follow the order people voted in. */
 function shuffle<T>(items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {

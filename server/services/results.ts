@@ -3,6 +3,7 @@ import type { AreaResults, Results } from "../../shared/schemas";
 import { rankByVotes } from "../../shared/ranking";
 import type { EventRow } from "../repos/events";
 import type { Ctx } from "./context";
+import { areaLabels, prefixOf } from "./event-view";
 
 /** privileged: admin token or screen key, which may see counts still hidden from the room. */
 export type Audience = "public" | "privileged";
@@ -13,7 +14,7 @@ export interface Tally {
   voters: number;
   areas: Array<Omit<AreaResults, "withheld" | "results"> & {
     underThreshold: boolean;
-    rows: Array<{ proposalId: string; title: string; position: number; votes: number; rank: number }>;
+    rows: Array<{ proposalId: string; label: string; title: string; position: number; votes: number; rank: number }>;
   }>;
 }
 
@@ -22,14 +23,18 @@ export function tally(ctx: Ctx, event: EventRow): Tally {
   const counts = new Map(ctx.repos.votes.countsByEvent(event.id).map((r) => [r.proposal_id, r.votes]));
   const voters = new Map(ctx.repos.votes.votersByArea(event.id).map((r) => [r.area_id, r.voters]));
   const proposals = ctx.repos.proposals.byEvent(event.id);
+  const areas = ctx.repos.areas.byEvent(event.id);
   return {
     event,
     participants: ctx.repos.participants.countByEvent(event.id),
     voters: ctx.repos.votes.votersByEvent(event.id),
-    areas: ctx.repos.areas.byEvent(event.id).map((a) => {
+    areas: areas.map((a) => {
       const areaVoters = voters.get(a.id) ?? 0;
+      const labels = areaLabels(prefixOf(a, areas), a.id, proposals);
       const ranked = rankByVotes(
-        proposals.filter((p) => p.area_id === a.id).map((p) => ({ proposalId: p.id, title: p.title, position: p.position, votes: counts.get(p.id) ?? 0 })),
+        proposals
+          .filter((p) => p.area_id === a.id)
+          .map((p) => ({ proposalId: p.id, label: labels.get(p.id) ?? "", title: p.title, position: p.position, votes: counts.get(p.id) ?? 0 })),
       );
       return {
         id: a.id,
@@ -63,8 +68,8 @@ export function resultsFor(t: Tally, audience: Audience): Results {
         withheld,
         // Withheld rows keep the organiser's order, so not even the order leaks the counts.
         results: withheld
-          ? [...rows].sort((a, b) => a.position - b.position).map((r) => ({ proposalId: r.proposalId, title: r.title, votes: null, rank: null }))
-          : rows.map(({ proposalId, title, votes, rank }) => ({ proposalId, title, votes, rank })),
+          ? [...rows].sort((a, b) => a.position - b.position).map((r) => ({ proposalId: r.proposalId, label: r.label, title: r.title, votes: null, rank: null }))
+          : rows.map(({ proposalId, label, title, votes, rank }) => ({ proposalId, label, title, votes, rank })),
       };
     }),
   };

@@ -85,7 +85,8 @@ describe("CSV export", () => {
     const file = await download(ev.code, ev.adminToken, "csv");
     expect(file.status).toBe(200);
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(file.text.slice(1).split("\r\n")[0]).toBe("area,rank,proposal,votes,share_of_voters");
+    // API 1.1: label and text after the five columns of version 1
+    expect(file.text.slice(1).split("\r\n")[0]).toBe("area,rank,proposal,votes,share_of_voters,label,text");
     expect(file.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(file.headers.get("content-disposition")).toMatch(/^attachment;\s*filename="[^"]+\.csv"$/);
     // RFC 4180: records end with CRLF; a bare LF only inside a quoted field
@@ -101,7 +102,7 @@ describe("CSV export", () => {
     const file = await download(ev.code, ev.adminToken, "csv");
     const rows = parseCsv(file.text, { bom: true, columns: true, relax_column_count: false }) as Array<Record<string, string>>;
     const expected = results.areas.flatMap((a) =>
-      a.results.map((r) => ({ area: a.title, rank: String(r.rank), proposal: r.title, votes: String(r.votes), voters: a.voters })),
+      a.results.map((r) => ({ area: a.title, rank: String(r.rank), proposal: r.title, label: r.label, votes: String(r.votes), voters: a.voters })),
     );
     expect(rows).toHaveLength(expected.length);
     rows.forEach((row, i) => {
@@ -110,6 +111,9 @@ describe("CSV export", () => {
       const defused = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
       expect(row.area).toBe(defused(want.area));
       expect(row.proposal).toBe(defused(want.proposal));
+      expect(row.label).toBe(want.label);
+      // the whole proposal: its title, then its background, never cut
+      expect(row.text).toBe(defused(want.area === "Health, care" ? `${want.proposal}\n\nBody, with "quotes"` : want.proposal));
       expect(row.rank).toBe(want.rank);
       expect(row.votes).toBe(want.votes);
       expect(row.share_of_voters).toMatch(/^(0|1)(\.\d+)?$/);
@@ -159,7 +163,7 @@ describe("CSV export", () => {
     const file = await download(ev.code, ev.adminToken);
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect(file.text.slice(1).startsWith("area,rank,proposal,votes,share_of_voters\r\n")).toBe(true);
+    expect(file.text.slice(1).startsWith("area,rank,proposal,votes,share_of_voters,label,text\r\n")).toBe(true);
   });
 
   it("withheld areas export no counts", async () => {
@@ -284,12 +288,13 @@ describe("Markdown report", () => {
     expect(md.split("\n")[0]).toBe(`# ${unescape("Export, \"test\" forum")} — results`);
 
     const top = subsections(section(md, "Top 3 per area"));
+    const background = '  - Body, with "quotes"';
     expect(top.get("Health, care")).toEqual([
-      `- **1st** ${TRICKY.comma} — 3 votes`,
-      "- **=2nd** Line one; line two — 2 votes",
-      `- **=2nd** ${TRICKY.formula} — 2 votes`,
+      `- **1st** (HC-1) ${TRICKY.comma} — 3 votes`, background,
+      "- **=2nd** (HC-2) Line one; line two — 2 votes", background,
+      `- **=2nd** (HC-3) ${TRICKY.formula} — 2 votes`, background,
     ]);
-    expect(top.get("@Law")).toEqual(["- **1st** L0 — 2 votes", "- **2nd** L1 — 1 vote"]);
+    expect(top.get("@Law")).toEqual(["- **1st** (LA-1) L0 — 2 votes", "- **2nd** (LA-2) L1 — 1 vote"]);
     expect(top.get("Empty")).toEqual(["No votes were cast."]);
 
     const turnout = section(md, "Turnout");
@@ -313,12 +318,18 @@ describe("Markdown report", () => {
       const table = (annex.get(area.title) ?? [])
         .filter((l) => /^\| [=\d]/.test(l))
         .map((l) => l.slice(2, -2).split(" | "))
-        .map(([rank, title, votes]) => ({ rank: rank!, title: unescape(title!), votes: Number(votes) }));
-      expect(table, area.title).toEqual(area.results.map((r) => ({ rank: ordinal(r.rank!, isTied(area.results, r.rank)), title: r.title.replace(/\n/g, " "), votes: r.votes })));
+        .map(([rank, label, text, votes]) => ({ rank: rank!, label: label!, text: unescape(text!), votes: Number(votes) }));
+      const body = (id: string) => ev.event.areas.flatMap((a) => a.proposals).find((p) => p.id === id)?.body ?? "";
+      const textOf = (r: Results["areas"][number]["results"][number]) => [r.title, body(r.proposalId)].filter(Boolean).join(" — ").replace(/\n/g, " ");
+      expect(table, area.title).toEqual(area.results.map((r) => ({ rank: ordinal(r.rank!, isTied(area.results, r.rank)), label: r.label, text: textOf(r), votes: r.votes })));
       const listed = (top.get(area.title) ?? []).filter((l) => l.startsWith("- "));
+      const backgrounds = (top.get(area.title) ?? []).filter((l) => l.startsWith("  - "));
+      expect(backgrounds, area.title).toEqual(
+        area.results.filter((r) => r.rank! <= 3 && r.votes! > 0 && body(r.proposalId)).map((r) => `  - ${body(r.proposalId).replace(/\n/g, " ")}`),
+      );
       const expectedTop = area.results.filter((r) => r.rank! <= 3 && r.votes! > 0);
       expect(listed, area.title).toEqual(
-        expectedTop.map((r) => `- **${ordinal(r.rank!, isTied(area.results, r.rank))}** ${r.title.replace(/\n/g, " ")} — ${r.votes} ${r.votes === 1 ? "vote" : "votes"}`),
+        expectedTop.map((r) => `- **${ordinal(r.rank!, isTied(area.results, r.rank))}** (${r.label}) ${r.title.replace(/\n/g, " ")} — ${r.votes} ${r.votes === 1 ? "vote" : "votes"}`),
       );
     }
   });
@@ -333,12 +344,12 @@ describe("Markdown report", () => {
     for (const b of ballots) await vote(server.url, ev.code, await join(server.url, ev.code), area.id, b.map(id));
     const md = (await download(ev.code, ev.adminToken, "md")).text;
     expect(subsections(section(md, "Top 3 per area")).get("Five")).toEqual([
-      "- **1st** A — 4 votes",
-      "- **2nd** B — 3 votes",
-      "- **=3rd** C — 2 votes",
-      "- **=3rd** D — 2 votes",
+      "- **1st** (FI-1) A — 4 votes",
+      "- **2nd** (FI-2) B — 3 votes",
+      "- **=3rd** (FI-3) C — 2 votes",
+      "- **=3rd** (FI-4) D — 2 votes",
     ]);
-    expect(md).toContain("| 5th | E | 1 | 25% |");
+    expect(md).toContain("| 5th | FI-5 | E | 1 | 25% |");
   });
 
   it("names ballot cards in the turnout of an invite event, and withheld areas as withheld", async () => {

@@ -145,8 +145,9 @@ describe("the whole flow", () => {
     expect(exported.ballots).toHaveLength(5);
     const md = await api(url, "GET", `/api/events/${code}/export?format=md`, { token: admin });
     expect(md.status).toBe(200);
-    expect(md.text).toContain("**1st** H2 — 3 votes");
-    expect(md.text).toContain("**=2nd** H0 — 1 vote");
+    const label = (title: string) => final.areas[0]!.results.find((r) => r.title === title)?.label;
+    expect(md.text).toContain(`**1st** (${label("H2")}) H2 — 3 votes`);
+    expect(md.text).toContain(`**=2nd** (${label("H0")}) H0 — 1 vote`);
   });
 
   it("on-reveal keeps counts from the room until the area is revealed, but not from admin or screen", async () => {

@@ -22,8 +22,8 @@ interface Route {
 }
 
 interface World {
-  a: Seeded & { participant: string; invite: string };
-  b: Seeded & { participant: string };
+  a: Seeded & { participant: string; invite: string; paperBallotIds: string[] };
+  b: Seeded & { participant: string; paperBallotIds: string[] };
 }
 
 const unhandled: unknown[] = [];
@@ -42,7 +42,15 @@ async function world(app: PlenaryApp["app"]): Promise<World> {
   await expectStatus(call(app, "PUT", `/api/events/${a.code}/ballot/${a.areaIds[0]}`, { token: participant, body: { proposalIds: [a.proposalIds[0]?.[0]] } }), 200);
   const b = await seedEvent(app);
   const bParticipant = await joinEvent(app, b.code);
-  return { a: { ...a, participant, invite: invites.invites[1] ?? "" }, b: { ...b, participant: bParticipant } };
+  const paper = async (s: Seeded) => {
+    await expectStatus(call(app, "POST", `/api/events/${s.code}/voting`, { token: s.adminToken, body: { status: "open", areaIds: [s.areaIds[0]] } }), 200);
+    const res = await expectStatus(call(app, "POST", `/api/events/${s.code}/paper-ballots`, { token: s.adminToken, body: { ballot: { [s.areaIds[0] ?? ""]: [s.proposalIds[0]?.[1]] } } }), 201);
+    return [(res.body as { id: string }).id];
+  };
+  return {
+    a: { ...a, participant, invite: invites.invites[1] ?? "", paperBallotIds: await paper(a) },
+    b: { ...b, participant: bParticipant, paperBallotIds: await paper(b) },
+  };
 }
 
 /** A body each route accepts from the right caller: the starting point of mutations. */
@@ -78,9 +86,10 @@ const nastyKeys = fc.constantFrom("__proto__", "constructor", "prototype", "part
 const nastyStrings = fc.constantFrom("", " ", "\u0000", "\uD800", "-1", "0", "1e309", "NaN", "null", "undefined", "__proto__", "<script>alert(1)</script>", "'; DROP TABLE votes; --", "../../../etc/passwd", "%00", "a".repeat(300), "\u202Eevil");
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), nastyStrings, fc.integer({ min: -(2 ** 53), max: 2 ** 53 }), fc.double(), fc.constantFrom(-1, 0, 1, 20, 21, 2000, 2001, 1e9));
 
-function idArb(w: World, kind: "area" | "proposal") {
-  const mine = kind === "area" ? w.a.areaIds : w.a.proposalIds.flat();
-  const theirs = kind === "area" ? w.b.areaIds : w.b.proposalIds.flat();
+function idArb(w: World, kind: "area" | "proposal" | "paperBallot") {
+  const ids = (s: World["a"] | World["b"], k: typeof kind) => (k === "area" ? s.areaIds : k === "proposal" ? s.proposalIds.flat() : s.paperBallotIds);
+  const mine = ids(w.a, kind);
+  const theirs = ids(w.b, kind);
   const wrongKind = kind === "area" ? w.a.proposalIds.flat() : w.a.areaIds;
   return fc.oneof(
     { weight: 5, arbitrary: fc.constantFrom(...mine) },
@@ -174,8 +183,12 @@ function encode(s: string): string {
   }
 }
 
-function pathOf(template: string, params: { code: string; areaId: string; proposalId: string }): string {
-  return template.replace("{code}", encode(params.code)).replace("{areaId}", encode(params.areaId)).replace("{proposalId}", encode(params.proposalId));
+function pathOf(template: string, params: { code: string; areaId: string; proposalId: string; paperBallotId: string }): string {
+  return template
+    .replace("{code}", encode(params.code))
+    .replace("{areaId}", encode(params.areaId))
+    .replace("{proposalId}", encode(params.proposalId))
+    .replace("{paperBallotId}", encode(params.paperBallotId));
 }
 
 /** The one shape of every refusal (API.md), with the status its code prescribes. */
@@ -249,6 +262,7 @@ describe("HTTP fuzzing", () => {
         code: codeArb(w),
         areaId: idArb(w, "area"),
         proposalId: idArb(w, "proposal"),
+        paperBallotId: idArb(w, "paperBallot"),
         token: tokenArb(w, route),
         body: bodyArb(route, w),
         contentType: contentTypes,
@@ -359,7 +373,7 @@ describe("hand-made payloads", () => {
       const app = await memoryApp({ rateLimits });
       const w = await world(app.app);
       const watch = new Watch(app.db);
-      const path = pathOf(route.template, { code: w.a.code, areaId: w.a.areaIds[0] ?? "", proposalId: w.a.proposalIds[0]?.[3] ?? "" });
+      const path = pathOf(route.template, { code: w.a.code, areaId: w.a.areaIds[0] ?? "", proposalId: w.a.proposalIds[0]?.[3] ?? "", paperBallotId: w.a.paperBallotIds[0] ?? "" });
       // The admin token reaches every admin route's validation, the participant's token the ballot routes'.
       const tokens = rateLimits ? [w.a.adminToken] : [w.a.adminToken, w.a.participant];
       for (const token of tokens) {

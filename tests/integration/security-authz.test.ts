@@ -15,6 +15,7 @@ interface Target {
   areaOpen: string;
   proposalDraft: string;
   proposalOpen: string;
+  paperBallot: string;
 }
 interface RouteCase {
   access: Access;
@@ -39,6 +40,8 @@ const ROUTES: Record<string, RouteCase> = {
   "POST /api/events/{code}/invites": { access: "admin", path: (t) => `/api/events/${t.code}/invites`, body: () => ({ count: 3 }) },
   "GET /api/events/{code}/invites": { access: "admin", path: (t) => `/api/events/${t.code}/invites` },
   "POST /api/events/{code}/paper-ballots": { access: "admin", path: (t) => `/api/events/${t.code}/paper-ballots`, body: (t) => ({ ballot: { [t.areaOpen]: [t.proposalOpen] } }) },
+  "GET /api/events/{code}/paper-ballots": { access: "admin", path: (t) => `/api/events/${t.code}/paper-ballots` },
+  "DELETE /api/events/{code}/paper-ballots/{paperBallotId}": { access: "admin", path: (t) => `/api/events/${t.code}/paper-ballots/${t.paperBallot}` },
   "GET /api/events/{code}/export": { access: "admin", path: (t) => `/api/events/${t.code}/export?format=json` },
   "GET /api/events/{code}/ballot": { access: "participant", path: (t) => `/api/events/${t.code}/ballot` },
   "PUT /api/events/{code}/ballot/{areaId}": { access: "participant", path: (t) => `/api/events/${t.code}/ballot/${t.areaOpen}`, body: (t) => ({ proposalIds: [t.proposalOpen] }) },
@@ -59,7 +62,9 @@ async function party(): Promise<Party> {
   await expectStatus(call(app, "POST", `/api/events/${s.code}/voting`, { token: s.adminToken, body: { status: "open", areaIds: [areaOpen] } }), 200);
   await expectStatus(call(app, "POST", `/api/events/${s.code}/invites`, { token: s.adminToken, body: { count: 2 } }), 201);
   const participant = await joinEvent(app, s.code);
+  const paper = await expectStatus(call(app, "POST", `/api/events/${s.code}/paper-ballots`, { token: s.adminToken, body: { ballot: {} } }), 201);
   const target: Target = {
+    paperBallot: (paper.body as { id: string }).id,
     code: s.code,
     areaDraft,
     areaOpen,

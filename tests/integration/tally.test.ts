@@ -3,13 +3,14 @@
 // back paper ballots, areas closed and reopened — the totals a snapshot reads equal the recount.
 import Database from "better-sqlite3";
 import fc from "fast-check";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../server/db/open";
 import { createRepos } from "../../server/repos";
 import type { EventRow } from "../../server/repos/events";
+import type { ParticipantRow } from "../../server/repos/participants";
 import { castBallot, castPaperBallot } from "../../server/services/ballots";
 import { createEvent, setVoting } from "../../server/services/content";
 import type { Ctx } from "../../server/services/context";
@@ -58,7 +59,7 @@ describe("tally totals (migration 002)", () => {
           const areas = ctx.repos.areas.byEvent(event.id);
           const proposals = areas.map((a) => ctx.repos.proposals.byArea(a.id).map((p) => p.id));
           for (let i = 0; i < 6; i++) joinEvent(ctx, event, undefined);
-          const participants = ctx.db.prepare("SELECT * FROM participants WHERE event_id = ? ORDER BY id").all(event.id) as Array<{ id: number; event_id: number; invite_id: null; kind: "phone" }>;
+          const participants = ctx.db.prepare("SELECT * FROM participants WHERE event_id = ? ORDER BY id").all(event.id) as ParticipantRow[];
           const ids = (area: number, picks: number[]) => picks.map((k) => proposals[area]?.[k] ?? "p_unknown");
           for (const o of ops) {
             event = ctx.repos.events.byId(event.id) as EventRow;
@@ -95,7 +96,7 @@ describe("tally totals (migration 002)", () => {
       const event = ctx.repos.events.byCode(created.event.code) as EventRow;
       setVoting(ctx, event, "open", undefined);
       joinEvent(ctx, event, undefined);
-      const participant = ctx.db.prepare("SELECT * FROM participants").get() as { id: number; event_id: number; invite_id: null; kind: "phone" };
+      const participant = ctx.db.prepare("SELECT * FROM participants").get() as ParticipantRow;
       const [area] = ctx.repos.areas.byEvent(event.id);
       const [a, b, c, d] = ctx.repos.proposals.byArea(area!.id).map((p) => p.id);
       for (const ballot of [[a, b], [a, c], [c, b, d], [b, c], [d], [], [c, a, b], [b, a, d], [b, a, c]]) {
@@ -127,6 +128,10 @@ describe("tally totals (migration 002)", () => {
       INSERT INTO votes (participant_id, area_id, proposal_id) VALUES (1, 'a1', 'p1'), (1, 'a1', 'p2'), (2, 'a1', 'p2'), (2, 'a2', 'p3');
     `);
     db.exec(readFileSync(new URL("002_tally.sql", migrations), "utf8"));
+    // The migrations after 002 too, so today's repositories find today's columns.
+    for (const name of readdirSync(migrations).filter((f) => /^\d+_.*\.sql$/.test(f) && f > "002_tally.sql").sort()) {
+      db.exec(readFileSync(new URL(name, migrations), "utf8"));
+    }
     const ctx: Ctx = { db, repos: createRepos(db), now: () => "now" };
     try {
       expect(sorted(ctx.repos.votes.countsByEvent(1), "proposal_id")).toEqual([

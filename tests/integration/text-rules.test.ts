@@ -147,16 +147,16 @@ describe("exports keep right-to-left text in its place", () => {
   it("isolates right-to-left titles and bidi controls in the Markdown and CSV, and leaves plain text as it was", async () => {
     const { code, adminToken } = await votedEvent();
     const md = await download(code, adminToken, "md");
-    expect(md).toContain(`- **1st** \u2068${ARABIC}\u2069 — 2 votes`);
-    expect(md).toContain(`| 1st | \u2068${ARABIC}\u2069 | 2 | 67% |`);
-    expect(md).toContain("** Plain English — 1 vote"); // no isolate marks where none are needed
+    expect(md).toContain(`- **1st** (HE-1) \u2068${ARABIC}\u2069 — 2 votes`);
+    expect(md).toContain(`| 1st | HE-1 | \u2068${ARABIC}\u2069 | 2 | 67% |`);
+    expect(md).toContain("** (HE-2) Plain English — 1 vote"); // no isolate marks where none are needed
     // The override is closed by the isolate's end, before the count.
     const legacyLine = md.split("\n").find((l) => l.includes("Night"));
-    expect(legacyLine).toMatch(/^- \*\*=2nd\*\* \u2068Night \u202Ebuses .*write\u2069 — 1 vote$/s);
+    expect(legacyLine).toMatch(/^- \*\*=2nd\*\* \(HE-3\) \u2068Night \u202Ebuses .*write\u2069 — 1 vote$/s);
     expect(md).toMatch(/^# Bidi forum — results\n/);
     const csv = await download(code, adminToken, "csv");
-    expect(csv).toContain(`Health,1,\u2068${ARABIC}\u2069,2,0.6667\r\n`);
-    expect(csv).toContain("Health,2,Plain English,1,0.3333\r\n");
+    expect(csv).toContain(`Health,1,\u2068${ARABIC}\u2069,2,0.6667,HE-1,\u2068${ARABIC}\u2069\r\n`);
+    expect(csv).toContain("Health,2,Plain English,1,0.3333,HE-2,Plain English\r\n");
   });
 
   it("npm run export writes the exact bytes to a pipe, and no control character to a terminal", async () => {

@@ -30,10 +30,11 @@ function makeEvent(over: Partial<Event> = {}, revealed = false): Event {
     resultsVisibility: "live",
     privacyThreshold: 0,
     proposalOrder: "organiser",
+    expectedParticipants: 0,
     createdAt: "2017-02-01T09:00:00.000Z",
     areas: [
-      { id: "a1", title: "Health", position: 0, maxVotes: 2, status: "open", revealed, openedAt: null, closedAt: null, proposals: [] },
-      { id: "a2", title: "Rights", position: 1, maxVotes: 2, status: "draft", revealed, openedAt: null, closedAt: null, proposals: [] },
+      { id: "a1", title: "Health", prefix: "H", position: 0, maxVotes: 2, status: "open", revealed, openedAt: null, closedAt: null, proposals: [] },
+      { id: "a2", title: "Rights", prefix: "R", position: 1, maxVotes: 2, status: "draft", revealed, openedAt: null, closedAt: null, proposals: [] },
     ],
     ...over,
   };
@@ -49,7 +50,7 @@ function areaResults(votes: number[], voters: number, over: Partial<AreaResults>
     maxVotes: 2,
     voters,
     withheld: false,
-    results: ranked.map((r) => ({ proposalId: r.proposalId, title: r.title, votes: r.votes, rank: r.rank })),
+    results: ranked.map((r) => ({ proposalId: r.proposalId, label: `H-${r.position + 1}`, title: r.title, votes: r.votes, rank: r.rank })),
     ...over,
   };
 }

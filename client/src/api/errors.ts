@@ -15,6 +15,10 @@ const TEXT: Record<ErrorCode, string> = {
   UNKNOWN_PROPOSAL: "That proposal is not part of this area any more. Reload the page.",
   PAYLOAD_TOO_LARGE: "That is too much text to send at once.",
   RATE_LIMITED: "Too many attempts. Wait a moment and try again.",
+  NOT_ALLOWED: "That is not possible right now.",
+  FORM_CLOSED: "The evaluation form is closed.",
+  TOO_MANY_DOTS: "That is more dots on one proposal than this area allows.",
+  UNAVAILABLE: "The server cannot save right now. Your choice is kept; it will be sent again.",
   INTERNAL: "The server had a problem. Try again.",
 };
 
