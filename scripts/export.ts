@@ -1,6 +1,7 @@
 // `npm run export -- CODE --format csv|json|md|package [--out FILE]`: the results exports of the
 // API (server/exports), or the event as a portable file (shared/event-package.ts), read straight
-// from the database file — no server needed. Without --out the file goes to standard output.
+// from the database file — no server needed. Without --out the file goes to standard output
+// (to a terminal without its control characters).
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -8,6 +9,7 @@ import { parseArgs } from "node:util";
 import { normalizeCode } from "../shared/codes";
 import { toEventPackage } from "../shared/event-package";
 import { ExportFormat } from "../shared/schemas";
+import { forTerminal } from "../shared/text";
 import { exportFile, type ExportFile } from "../server/exports";
 import { eventView } from "../server/services/event-view";
 import { reportData } from "../server/services/report";
@@ -43,7 +45,9 @@ async function main(): Promise<void> {
     writeFileSync(resolve(values.out), file.body);
     process.stderr.write(`Wrote ${resolve(values.out)}\n`);
   } else {
-    process.stdout.write(file.body);
+    // A terminal would obey escape sequences in a title (colours, cursor moves, a lone CR
+    // overwriting the line): it is shown the text without them. A pipe or file gets the exact bytes.
+    process.stdout.write(process.stdout.isTTY ? forTerminal(file.body) : file.body);
   }
 }
 

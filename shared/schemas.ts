@@ -5,11 +5,18 @@
 import * as z from "zod/mini";
 import { LIMITS } from "./limits";
 import { CODE_ALPHABET, EVENT_CODE_LENGTH, normalizeCode } from "./codes";
+import { textProblem, type TextKind } from "./text";
 import { PREFIX_PATTERN } from "./labels";
 
-const text = (max: number) => z.string().check(z.maxLength(max));
-/** Trimmed, non-empty, bounded: a title of spaces is no title. */
-const title = (max: number) => z.string().check(z.trim(), z.minLength(1, "must not be empty"), z.maxLength(max));
+/** The text rules of shared/text.ts (no control characters, lone surrogates, invisible titles…). */
+const textRules = (kind: TextKind) =>
+  z.superRefine<string>((value, ctx) => {
+    const problem = textProblem(value, kind);
+    if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
+  });
+const text = (max: number) => z.string().check(z.maxLength(max), textRules("body"));
+/** Trimmed, non-empty, bounded, one line with something to see: a title of spaces is no title. */
+const title = (max: number) => z.string().check(z.trim(), z.minLength(1, "must not be empty"), z.maxLength(max), textRules("title"));
 const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
 export const Id = z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength), z.regex(/^[A-Za-z0-9_-]+$/, "not an id"));

@@ -1,4 +1,5 @@
 // CSV export (API.md): RFC 4180, UTF-8 with BOM for spreadsheet programs, formula injection defused.
+import { isolateBidi } from "../../shared/text";
 import type { ReportData } from "../services/report";
 import { fullText } from "../services/report";
 
@@ -6,6 +7,8 @@ export function csvCell(value: string | number | null): string {
   let s = value === null ? "" : String(value);
   // A cell a spreadsheet would evaluate as a formula is prefixed so it stays text.
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // Right-to-left text is isolated so a row read as a line keeps its cells in order (shared/text.ts).
+  s = isolateBidi(s);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -2,12 +2,13 @@
 // annex, then turnout — the form a meeting report uses.
 import { isTied, ordinal, topRanked } from "../../shared/ranking";
 import { plural } from "../../shared/rules";
+import { isolateBidi } from "../../shared/text";
 import type { ReportData } from "../services/report";
 
-/** Markdown-escape text from organisers, so a title cannot restructure the report. */
+/** Markdown-escape text from organisers, so a title cannot restructure the report nor reorder its line. */
 export function mdText(s: string): string {
   // Only inline markup: titles never start a line of the report, so list and heading markers are harmless.
-  return s.replace(/([\\`*_[\]|<>])/g, "\\$1").replace(/\r?\n/g, " ");
+  return isolateBidi(s.replace(/([\\`*_[\]|<>])/g, "\\$1").replace(/\r?\n/g, " "));
 }
 
 export function toMarkdown(data: ReportData, top = 3): string {

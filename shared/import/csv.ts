@@ -1,17 +1,26 @@
-// Reads a programme from CSV rows `area,title,body` (RFC 4180 quoting, so bodies may hold commas,
-// quotes and line breaks). Spreadsheets differ in what they paste, so this also takes a tab or
-// semicolon separator, an optional header naming the columns in any order, and a blank area cell
-// meaning "same area as the row above" (how merged cells come out). Rows of one area are grouped
-// in the order the area first appears.
+// Reads a programme from CSV rows `area,title,body` (RFC 4180 quoting, so cells may hold commas,
+// semicolons, quotes and line breaks). Spreadsheets differ in what they paste, so this also takes a
+// tab or semicolon separator (European spreadsheet programs write `;`), an optional header naming
+// the columns in any order, and a blank area cell meaning "same area as the row above" (how merged
+// cells come out). Rows of one area are grouped in the order the area first appears. A proposal
+// cell is taken whole, however long (a paragraph): its line breaks become spaces.
+// One pass over the characters, no backtracking regular expressions: a hostile paste costs linear time.
 import { cleanTitle, finishImport, type DraftArea, type ImportError, type ImportResult } from "./validate";
 
 export interface CsvRecord {
   cells: string[];
   /** 1-based line on which the record starts (a quoted cell may span several lines). */
   line: number;
+  /** Another separator (`,` `;` or tab) found outside quotes, if any: a sign of mixed separators. */
+  stray?: string;
 }
 
-type Column = "area" | "title" | "body";
+/**
+ * `text` is the proposal when there is no title column (a group's paragraph, or the `text` column
+ * of our own CSV export: the title, then the body). `label` and `prefix` are accepted so a sheet
+ * made from an export reads back; labels are given by the server from the area and the place.
+ */
+type Column = "area" | "title" | "body" | "text" | "label" | "prefix";
 
 const HEADER_NAMES: Record<string, Column> = {
   area: "area",
@@ -21,13 +30,18 @@ const HEADER_NAMES: Record<string, Column> = {
   proposal: "title",
   body: "body",
   description: "body",
-  text: "body",
+  text: "text",
+  label: "label",
+  prefix: "prefix",
 };
+const SEPARATORS = [",", ";", "\t"];
+const SEPARATOR_NAMES: Record<string, string> = { ",": "commas", ";": "semicolons", "\t": "tabs" };
 const POSITIONAL: Column[] = ["area", "title", "body"];
 
 export function parseCsvProgramme(text: string): ImportResult {
   const input = text.replace(/^\uFEFF/, "");
-  const { records, errors } = parseCsvRecords(input, detectDelimiter(input));
+  const delimiter = detectDelimiter(input);
+  const { records, errors } = parseCsvRecords(input, delimiter);
   // Spreadsheets often add empty trailing cells (a stray separator at the end of each row).
   const rows = records
     .map((r) => ({ ...r, cells: dropTrailingEmpty(r.cells) }))
@@ -45,6 +59,15 @@ export function parseCsvProgramme(text: string): ImportResult {
   const drafts: DraftArea[] = [];
   let previous: DraftArea | null = null;
   for (const row of rows) {
+    if (row.cells.length === 1 && row.stray !== undefined) {
+      // One cell with another separator in it: this row was split with a different separator than
+      // the first line, and guessing which is meant would put text in the wrong column.
+      errors.push({
+        line: row.line,
+        message: `This row is separated by ${SEPARATOR_NAMES[row.stray] ?? row.stray}, but the first line by ${SEPARATOR_NAMES[delimiter] ?? delimiter}: use one separator throughout (put a cell that contains it in double quotes).`,
+      });
+      continue;
+    }
     if (row.cells.length > columns.length) {
       errors.push({
         line: row.line,
@@ -54,7 +77,7 @@ export function parseCsvProgramme(text: string): ImportResult {
     }
     const cell = (name: Column) => row.cells[columns.indexOf(name)] ?? "";
     const areaTitle = cleanTitle(cell("area"));
-    const title = cleanTitle(cell("title"));
+    const { title, body } = proposalOf(columns, cell);
     let area: DraftArea | null = previous;
     if (areaTitle) {
       area = byTitle.get(areaTitle.toLowerCase()) ?? null;
@@ -73,9 +96,39 @@ export function parseCsvProgramme(text: string): ImportResult {
       errors.push({ line: row.line, message: "This row has no proposal title." });
       continue;
     }
-    area.proposals.push({ title, body: cleanBody(cell("body")), line: row.line });
+    area.proposals.push({ title, body, line: row.line });
   }
   return finishImport(drafts, errors);
+}
+
+/** Title and body of a row: from `title` and `body`, or from `text` when there is no title column. */
+function proposalOf(columns: readonly Column[], cell: (name: Column) => string): { title: string; body: string } {
+  if (!columns.includes("title")) return { title: cleanTitle(cell("text")), body: cleanBody(cell("body")) };
+  const title = cleanTitle(cell("title"));
+  let body = cleanBody(cell("body"));
+  if (columns.includes("text") && !columns.includes("body")) {
+    // An export's `text` repeats the title before the body: keep only what it adds.
+    const text = cleanBody(cell("text"));
+    const flat = cleanTitle(text);
+    body = flat === title ? "" : flat.startsWith(title) ? cleanBody(textAfterTitle(text, title)) : text;
+  }
+  return { title, body };
+}
+
+/** The text after its leading title (the title's spaces may be line breaks in the text). */
+function textAfterTitle(text: string, title: string): string {
+  let t = 0;
+  let i = 0;
+  while (i < text.length && t < title.length) {
+    if (/\s/.test(text[i] ?? "")) {
+      if (title[t] === " ") t++;
+      while (i < text.length && /\s/.test(text[i] ?? "")) i++;
+    } else {
+      i++;
+      t++;
+    }
+  }
+  return text.slice(i);
 }
 
 /** RFC 4180 records; also tolerates a stray quote inside an unquoted cell (kept as text). */
@@ -89,6 +142,7 @@ export function parseCsvRecords(text: string, delimiter = ","): { records: CsvRe
   let quoted = false;
   let quoteLine = 1;
   let cellStarted = false;
+  let stray: string | undefined;
 
   const endCell = () => {
     cells.push(cell);
@@ -97,8 +151,9 @@ export function parseCsvRecords(text: string, delimiter = ","): { records: CsvRe
   };
   const endRecord = () => {
     endCell();
-    records.push({ cells, line: recordLine });
+    records.push(stray === undefined ? { cells, line: recordLine } : { cells, line: recordLine, stray });
     cells = [];
+    stray = undefined;
   };
 
   for (let i = 0; i < text.length; i++) {
@@ -131,6 +186,7 @@ export function parseCsvRecords(text: string, delimiter = ","): { records: CsvRe
     } else {
       cell += ch;
       if (ch !== " " && ch !== "\t") cellStarted = true;
+      if (stray === undefined && SEPARATORS.includes(ch)) stray = ch;
     }
   }
   if (quoted) {
@@ -151,7 +207,7 @@ export function detectDelimiter(text: string): string {
 
 function isHeader(cells: readonly string[]): boolean {
   const names = cells.map((c) => HEADER_NAMES[c.trim().toLowerCase()]);
-  return names.includes("area") && names.includes("title");
+  return names.includes("area") && (names.includes("title") || names.includes("text"));
 }
 
 function readHeader(header: CsvRecord, errors: ImportError[]): Column[] | null {
@@ -159,7 +215,7 @@ function readHeader(header: CsvRecord, errors: ImportError[]): Column[] | null {
   for (const raw of header.cells) {
     const name = HEADER_NAMES[raw.trim().toLowerCase()];
     if (!name) {
-      errors.push({ line: header.line, message: `Unknown column “${raw.trim()}”: the columns are area, title and body.` });
+      errors.push({ line: header.line, message: `Unknown column “${raw.trim()}”: the columns are area, title (or text) and body.` });
       return null;
     }
     if (columns.includes(name)) {
@@ -177,6 +233,14 @@ function dropTrailingEmpty(cells: readonly string[]): string[] {
   return cells.slice(0, end);
 }
 
+/** Line ends made `\n`, trailing blanks of each line dropped, at most one empty line in a row. */
 function cleanBody(raw: string): string {
-  return raw.replace(/\r\n?/g, "\n").replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  const out: string[] = [];
+  let blank = 0;
+  for (const line of raw.split(/\r\n|\r|\n/)) {
+    const kept = line.trimEnd();
+    blank = kept === "" ? blank + 1 : 0;
+    if (blank < 2) out.push(kept);
+  }
+  return out.join("\n").trim();
 }

@@ -14,3 +14,15 @@ export function detectImportFormat(text: string): ImportFormat {
 export function parseProgramme(text: string, format: ImportFormat = detectImportFormat(text)): ImportResult {
   return format === "markdown" ? parseMarkdownOutline(text) : parseCsvProgramme(text);
 }
+
+/**
+ * The other format, when the chosen one cannot read the text and the other reads it cleanly: a
+ * spreadsheet pasted while "outline" is selected is offered as CSV (and the reverse), never
+ * switched behind the organiser's back.
+ */
+export function betterFormat(text: string, chosen: ImportFormat, result: ImportResult = parseProgramme(text, chosen)): ImportFormat | null {
+  if (result.errors.length === 0 || text.trim() === "") return null;
+  const other: ImportFormat = chosen === "markdown" ? "csv" : "markdown";
+  const alternative = parseProgramme(text, other);
+  return alternative.errors.length === 0 && alternative.areas.length > 0 ? other : null;
+}

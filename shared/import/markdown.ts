@@ -1,19 +1,28 @@
 // Reads a programme written as a Markdown outline, the form working groups' notes usually take:
 //
 //   # Area title
-//   - Proposal title
-//     Indented lines are the proposal's body.
+//   - Proposal, often a whole paragraph, which may be
+//     wrapped over several lines.
+//   - Short proposal title
+//     Indented lines that start a new sentence are the proposal's body.
 //
 // Anything else is reported with its line number rather than guessed at, so what the preview shows
-// is exactly what will be saved.
+// is exactly what will be saved. Every line is read by hand-written scans, not regular expressions
+// with overlapping quantifiers: a pasted megabyte of spaces must cost linear time (SECURITY.md).
 import { cleanTitle, finishImport, type DraftArea, type DraftProposal, type ImportError, type ImportResult } from "./validate";
 
-const HEADING = /^ ?(#{1,6})[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const BULLET = /^ ?(?:[-*+•]|\d{1,3}[.)])(?:[ \t]+(.*))?$/;
+/** A nested list item inside a body (bounded and anchored: linear). */
 const BODY_BULLET = /^(?:[-*+•]|\d{1,3}[.)])[ \t]/;
+/** Words a title does not end on: a line ending on one was wrapped mid-sentence (English, as the forum). */
+const OPEN_WORDS = new Set(["a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "by", "at", "from", "that", "as", "into"]);
 
 interface OpenProposal extends DraftProposal {
+  titleLines: string[];
   bodyLines: string[];
+  /** Whether the next line may still continue the title (no blank or body line since the bullet). */
+  titleOpen: boolean;
+  /** "(" minus ")" in the title so far: inside a parenthesis the sentence is not over. */
+  openParens: number;
 }
 
 export function parseMarkdownOutline(text: string): ImportResult {
@@ -24,37 +33,52 @@ export function parseMarkdownOutline(text: string): ImportResult {
   let proposal: OpenProposal | null = null;
 
   const closeProposal = () => {
-    if (proposal && area) area.proposals.push({ title: proposal.title, line: proposal.line, body: joinBody(proposal.bodyLines) });
+    if (proposal && area) {
+      area.proposals.push({ title: cleanTitle(proposal.titleLines.join(" ")), line: proposal.line, body: joinBody(proposal.bodyLines) });
+    }
     proposal = null;
   };
 
   lines.forEach((raw, i) => {
     const line = i + 1;
     if (raw.trim() === "") {
-      if (proposal) proposal.bodyLines.push("");
+      if (proposal) {
+        proposal.bodyLines.push("");
+        proposal.titleOpen = false;
+      }
       return;
     }
     const indent = indentWidth(raw);
-    if (indent >= 2) {
-      if (proposal) proposal.bodyLines.push(raw);
-      else errors.push({ line, message: "Indented text belongs under a proposal: start the proposal with “- Title” above it." });
+    const open: OpenProposal | null = proposal;
+    if (open?.titleOpen && continuesTitle(open, raw)) {
+      open.titleLines.push(raw);
+      open.openParens += parenBalance(raw);
       return;
     }
-    const heading = HEADING.exec(raw);
-    if (heading) {
+    if (indent >= 2) {
+      if (open) {
+        open.bodyLines.push(raw);
+        open.titleOpen = false;
+      } else {
+        errors.push({ line, message: "Indented text belongs under a proposal: start the proposal with “- Title” above it." });
+      }
+      return;
+    }
+    const heading = readHeading(raw);
+    if (heading !== null) {
       closeProposal();
-      area = { title: cleanTitle(heading[2] ?? ""), line, proposals: [] };
+      area = { title: cleanTitle(heading), line, proposals: [] };
       drafts.push(area);
       return;
     }
-    const bullet = BULLET.exec(raw);
-    if (bullet) {
+    const bullet = readBullet(raw);
+    if (bullet !== null) {
       closeProposal();
       if (!area) {
         errors.push({ line, message: "This proposal comes before the first area heading: add a line “# Area title” above it." });
         return;
       }
-      proposal = { title: cleanTitle(bullet[1] ?? ""), line, body: "", bodyLines: [] };
+      proposal = { title: "", line, body: "", titleLines: [bullet], bodyLines: [], titleOpen: true, openParens: parenBalance(bullet) };
       return;
     }
     errors.push({
@@ -72,6 +96,67 @@ export function splitLines(text: string): string[] {
   return text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
 }
 
+/** `# Title`, `## Title ##`: up to one space before, 1–6 marks, an optional closing run after a space. */
+export function readHeading(raw: string): string | null {
+  let start = raw.startsWith(" ") ? 1 : 0;
+  if (raw[start] !== "#") return null;
+  for (let marks = 0; marks < 6 && raw[start] === "#"; marks++) start++;
+  let end = trimEndAt(raw, start, raw.length);
+  let run = end;
+  while (run > start && raw[run - 1] === "#") run--;
+  if (run < end && run > start && isBlank(raw[run - 1])) end = trimEndAt(raw, start, run);
+  while (start < end && isBlank(raw[start])) start++;
+  return raw.slice(start, end);
+}
+
+/** `- text`, `* text`, `+ text`, `• text`, `1. text`, `1) text` (up to one space before): the text, or null. */
+export function readBullet(raw: string): string | null {
+  let i = raw.startsWith(" ") ? 1 : 0;
+  const mark = raw[i];
+  if (mark === "-" || mark === "*" || mark === "+" || mark === "•") {
+    i++;
+  } else {
+    let digits = 0;
+    while (digits < 3 && isDigit(raw[i])) {
+      i++;
+      digits++;
+    }
+    if (digits === 0 || (raw[i] !== "." && raw[i] !== ")")) return null;
+    i++;
+  }
+  if (i === raw.length) return "";
+  return isBlank(raw[i]) ? raw.slice(i) : null;
+}
+
+/**
+ * Whether a line under a bullet carries on the bullet's sentence (a wrapped paragraph) rather than
+ * starting its body. It does when it is not a heading or bullet of its own and either starts in
+ * lower case or with a parenthesis, or the text above stops mid-clause: after a comma, semicolon,
+ * dash or slash, inside an open parenthesis, or on a word that cannot end a title ("the", "of").
+ * A body is written as sentences, so it starts with a capital after a complete title.
+ */
+function continuesTitle(proposal: OpenProposal, raw: string): boolean {
+  const next = raw.trimStart();
+  if (indentWidth(raw) < 2 && (readHeading(raw) !== null || readBullet(raw) !== null)) return false;
+  if (indentWidth(raw) >= 2 && BODY_BULLET.test(next)) return false;
+  const ch = String.fromCodePoint(next.codePointAt(0) ?? 0);
+  if (ch === "(" || (ch.toLowerCase() === ch && ch.toUpperCase() !== ch)) return true;
+  const above = (proposal.titleLines[proposal.titleLines.length - 1] ?? "").trimEnd();
+  if (/[,;(\-–—/&]$/.test(above)) return true;
+  const lastWord = above.slice(above.lastIndexOf(" ") + 1).toLowerCase();
+  if (OPEN_WORDS.has(lastWord)) return true;
+  return proposal.openParens > 0;
+}
+
+function parenBalance(text: string): number {
+  let balance = 0;
+  for (const ch of text) {
+    if (ch === "(") balance++;
+    else if (ch === ")") balance--;
+  }
+  return balance;
+}
+
 function indentWidth(line: string): number {
   let width = 0;
   for (const ch of line) {
@@ -82,14 +167,27 @@ function indentWidth(line: string): number {
   return width;
 }
 
+function isBlank(ch: string | undefined): boolean {
+  return ch === " " || ch === "\t";
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= "0" && ch <= "9";
+}
+
+function trimEndAt(raw: string, start: number, end: number): number {
+  while (end > start && isBlank(raw[end - 1])) end--;
+  return end;
+}
+
 /**
  * Body lines become paragraphs: hard-wrapped lines of one paragraph are joined (a phone re-wraps
  * them), blank lines separate paragraphs, and a nested list keeps one item per line.
  */
 function joinBody(rawLines: readonly string[]): string {
-  const nonBlank = rawLines.filter((l) => l.trim() !== "");
-  if (nonBlank.length === 0) return "";
-  const strip = Math.min(...nonBlank.map((l) => leadingChars(l)));
+  let strip = Infinity;
+  for (const l of rawLines) if (l.trim() !== "") strip = Math.min(strip, leadingChars(l));
+  if (strip === Infinity) return "";
   const paragraphs: string[][] = [[]];
   for (const raw of rawLines) {
     const text = raw.slice(strip).trimEnd();

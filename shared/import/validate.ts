@@ -15,6 +15,9 @@ export interface ImportResult {
   errors: ImportError[];
 }
 
+/** More problems than anyone reads: the rest are summed up in one line (and the page stays light). */
+export const MAX_REPORTED_ERRORS = 200;
+
 export interface DraftProposal {
   title: string;
   body: string;
@@ -27,9 +30,13 @@ export interface DraftArea {
   proposals: DraftProposal[];
 }
 
-/** Titles are one line: runs of spaces (from wrapped cells or tabs) become one space. */
+/**
+ * Titles are one line: runs of spaces (from wrapped cells or tabs) become one space. The isolate
+ * marks our own exports put around right-to-left text (shared/text.ts) are taken off again.
+ */
 export function cleanTitle(raw: string): string {
-  return raw.replace(/\s+/g, " ").trim();
+  const title = raw.replace(/\s+/g, " ").trim();
+  return title.startsWith("\u2068") && title.endsWith("\u2069") ? title.slice(1, -1).trim() : title;
 }
 
 export function finishImport(drafts: readonly DraftArea[], parseErrors: readonly ImportError[]): ImportResult {
@@ -42,10 +49,11 @@ export function finishImport(drafts: readonly DraftArea[], parseErrors: readonly
   const seenAreas = new Map<string, number>();
   for (const draft of drafts.slice(0, LIMITS.areasPerEvent)) {
     const areaErrors = checkArea(draft, seenAreas);
-    errors.push(...areaErrors);
+    for (const e of areaErrors) errors.push(e); // not push(...): a pasted megabyte makes 300,000 of them
     const area: AreaInput = {
       title: draft.title,
-      proposals: draft.proposals.map((p) => (p.body ? { title: p.title, body: p.body } : { title: p.title })),
+      // Like the areas above, what an event cannot hold is reported, not carried along.
+      proposals: draft.proposals.slice(0, LIMITS.proposalsPerArea).map((p) => (p.body ? { title: p.title, body: p.body } : { title: p.title })),
     };
     // The schema is the final word; the checks above only exist to point at the right line.
     const parsed = AreaInput.safeParse(area);
@@ -57,6 +65,12 @@ export function finishImport(drafts: readonly DraftArea[], parseErrors: readonly
     areas.push(parsed.success ? parsed.data : area);
   }
   errors.sort((a, b) => a.line - b.line);
+  if (errors.length > MAX_REPORTED_ERRORS) {
+    const rest = errors.length - MAX_REPORTED_ERRORS;
+    const next = errors[MAX_REPORTED_ERRORS]?.line ?? 1;
+    errors.length = MAX_REPORTED_ERRORS;
+    errors.push({ line: next, message: `…and ${rest} more ${rest === 1 ? "problem" : "problems"} from here on.` });
+  }
   return { areas, errors };
 }
 
@@ -80,7 +94,7 @@ function checkArea(draft: DraftArea, seenAreas: Map<string, number>): ImportErro
   for (const p of draft.proposals) {
     if (!p.title) at(p.line, "The proposal has no title.");
     if (p.title.length > LIMITS.proposalTitle) {
-      at(p.line, `The proposal title is ${p.title.length} characters long; the limit is ${LIMITS.proposalTitle}. Move the rest into the body.`);
+      at(p.line, `The proposal title is ${p.title.length} characters long; the limit is ${LIMITS.proposalTitle}.`);
     }
     if (p.body.length > LIMITS.proposalBody) {
       at(p.line, `The proposal body is ${p.body.length} characters long; the limit is ${LIMITS.proposalBody}.`);

@@ -3,13 +3,16 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { detectDelimiter, parseCsvProgramme, parseCsvRecords } from "../../shared/import/csv";
-import { detectImportFormat, parseProgramme } from "../../shared/import/detect";
+import { betterFormat, detectImportFormat, parseProgramme } from "../../shared/import/detect";
 import { parseMarkdownOutline } from "../../shared/import/markdown";
 import { LIMITS } from "../../shared/limits";
 
 const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 const toCsv = (rows: string[][]) => rows.map((r) => r.map(quote).join(",")).join("\r\n");
 
+const fullForum = JSON.parse(readFileSync(new URL("../../../shared/fixtures/brandenburg-forum-2017-full.json", import.meta.url), "utf8")) as {
+  areas: Array<{ title: string; proposals: Array<{ text: string }> }>;
+};
 const forum = JSON.parse(readFileSync(new URL("../../db/demo/brandenburg-forum-2017.json", import.meta.url), "utf8")) as {
   areas: Array<{ title: string; proposals: Array<{ title: string; body: string }> }>;
 };
@@ -49,6 +52,37 @@ describe("CSV import", () => {
     ]);
   });
 
+  it("reads the full-length forum from a European spreadsheet: `;` separators, an area;text header, paragraphs whole", () => {
+    const semi = (cell: string) => (/[";\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+    // A spreadsheet program wraps long cells when it saves: the paragraphs carry line breaks.
+    const wrapped = (text: string) => text.replace(/(.{60,}?) /g, "$1\r\n");
+    const rows = [["area", "text"], ...fullForum.areas.flatMap((a) => a.proposals.map((p) => [a.title, wrapped(p.text)]))];
+    const csv = `\uFEFF${rows.map((r) => r.map(semi).join(";")).join("\r\n")}\r\n`;
+    expect(detectDelimiter(csv.slice(1))).toBe(";");
+    expect(csv).toMatch(/"[^"]*;[^"]*\r\n[^"]*"/); // a quoted cell holding a semicolon and a line break
+    const { areas, errors } = parseCsvProgramme(csv);
+    expect(errors).toEqual([]);
+    expect(areas).toEqual(fullForum.areas.map((a) => ({ title: a.title, proposals: a.proposals.map((p) => ({ title: p.text })) })));
+    expect(Math.max(...areas.flatMap((a) => (a.proposals ?? []).map((p) => p.title.length)))).toBeGreaterThan(400);
+  });
+
+  it("reads a sheet made from the CSV export: label and prefix columns, text holding the title and the body", () => {
+    const csv = 'prefix;label;area;proposal;text\nPH;PH-1;Public health;Night clinics;"Night clinics\n\nOpen after 22:00; staffed by nurses."\nPH;PH-2;;Needle exchange;Needle exchange\n';
+    expect(parseCsvProgramme(csv)).toEqual({
+      areas: [{ title: "Public health", proposals: [{ title: "Night clinics", body: "Open after 22:00; staffed by nurses." }, { title: "Needle exchange" }] }],
+      errors: [],
+    });
+  });
+
+  it("refuses rows separated differently from the first line, naming the line, rather than mis-splitting them", () => {
+    const text = "area;title;body\nHealth;Night clinics;Open late, staffed\nHealth,Needle exchange,Everywhere\nHealth;Rent cap, now;\n";
+    const { areas, errors } = parseCsvProgramme(text);
+    expect(errors).toEqual([{ line: 3, message: "This row is separated by commas, but the first line by semicolons: use one separator throughout (put a cell that contains it in double quotes)." }]);
+    // The rows that are fine keep their commas inside the cells.
+    expect(areas).toEqual([{ title: "Health", proposals: [{ title: "Night clinics", body: "Open late, staffed" }, { title: "Rent cap, now" }] }]);
+    expect(parseCsvProgramme("area,title\nA,One\nA;Two\n").errors).toEqual([{ line: 3, message: expect.stringMatching(/separated by semicolons, but the first line by commas/) }]);
+  });
+
   it("reads rows without a header as area,title,body and ignores trailing empty cells", () => {
     expect(parseCsvProgramme("A,One,,,\nA,Two,Body,\n\n").areas).toEqual([{ title: "A", proposals: [{ title: "One" }, { title: "Two", body: "Body" }] }]);
   });
@@ -71,14 +105,14 @@ describe("CSV import", () => {
       [3, "This row has no proposal title."],
       [5, expect.stringMatching(/4 cells; expected area, title, body\. Put a cell that contains commas in double quotes/)],
       [6, "“Fine” already appears on line 4 in this area."],
-      [7, expect.stringMatching(/201 characters long/)],
+      [7, "The proposal title is 1001 characters long; the limit is 1000."],
       [8, "A quoted cell starts here but its closing double quote is missing."],
     ]);
     expect(areas.map((a) => a.title)).toEqual(["A", "B"]);
   });
 
   it("refuses an unknown or repeated column in the header", () => {
-    expect(parseCsvProgramme("area,title,votes\nA,B,2").errors).toEqual([{ line: 1, message: "Unknown column “votes”: the columns are area, title and body." }]);
+    expect(parseCsvProgramme("area,title,votes\nA,B,2").errors).toEqual([{ line: 1, message: "Unknown column “votes”: the columns are area, title (or text) and body." }]);
     expect(parseCsvProgramme("area,title,proposal\nA,B,C").errors).toEqual([{ line: 1, message: "The column “proposal” appears twice." }]);
   });
 
@@ -93,6 +127,17 @@ describe("CSV import", () => {
         expect(ours.records.map((r) => r.cells)).toEqual(parse(text, { relax_column_count: true }));
       }),
     );
+  });
+
+  it("is offered when a spreadsheet is pasted while the outline is selected, and only then", () => {
+    const sheet = "area;title\nHealth;Night clinics\nHealth;Needle exchange\n";
+    expect(parseProgramme(sheet, "markdown").errors.length).toBeGreaterThan(0);
+    expect(betterFormat(sheet, "markdown")).toBe("csv");
+    expect(betterFormat(sheet, "csv")).toBeNull(); // already read cleanly
+    expect(betterFormat("# Health\n- Night clinics", "csv")).toBe("markdown");
+    expect(betterFormat("# Health\n- Night clinics", "markdown")).toBeNull();
+    // Broken in both formats: nothing to offer, the problems are listed instead.
+    expect(betterFormat("area;title\nHealth;Night clinics\nHealth,Needle exchange\n", "markdown")).toBeNull();
   });
 
   it("is chosen for text that does not start like an outline", () => {

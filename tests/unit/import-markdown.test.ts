@@ -8,6 +8,9 @@ import { LIMITS } from "../../shared/limits";
 const forum = JSON.parse(readFileSync(new URL("../../db/demo/brandenburg-forum-2017.json", import.meta.url), "utf8")) as {
   areas: Array<{ title: string; proposals: Array<{ title: string; body: string }> }>;
 };
+const fullForum = JSON.parse(readFileSync(new URL("../../../shared/fixtures/brandenburg-forum-2017-full.json", import.meta.url), "utf8")) as {
+  areas: Array<{ title: string; proposals: Array<{ text: string }> }>;
+};
 const forumOutline = readFileSync(new URL("./fixtures/brandenburg-forum-2017.md", import.meta.url), "utf8");
 
 describe("Markdown outline import", () => {
@@ -16,6 +19,63 @@ describe("Markdown outline import", () => {
     expect(errors).toEqual([]);
     expect(areas).toEqual(forum.areas.map((a) => ({ title: a.title, proposals: a.proposals.map((p) => ({ title: p.title, body: p.body })) })));
     expect(areas.map((a) => a.proposals?.length)).toEqual([8, 12, 12, 8]);
+  });
+
+  it("takes each paragraph bullet of the full-length forum whole as the proposal, on one line or wrapped", () => {
+    const wrap = (text: string, width: number) => {
+      const lines = [""];
+      for (const word of text.split(" ")) {
+        const last = lines.length - 1;
+        if (lines[last] && `${lines[last]} ${word}`.length > width) lines.push(word);
+        else lines[last] = lines[last] ? `${lines[last]} ${word}` : word;
+      }
+      return lines;
+    };
+    const expected = fullForum.areas.map((a) => ({ title: a.title, proposals: a.proposals.map((p) => ({ title: p.text })) }));
+    const oneLine = fullForum.areas.map((a) => [`## ${a.title}`, ...a.proposals.map((p) => `- ${p.text}`)].join("\n")).join("\n\n");
+    expect(parseMarkdownOutline(oneLine)).toEqual({ areas: expected, errors: [] });
+    const longest = Math.max(...fullForum.areas.flatMap((a) => a.proposals.map((p) => p.text.length)));
+    expect(longest).toBeGreaterThan(400);
+    // Wrapped at 72 columns, as an editor that hard-wraps writes it: every line break becomes a space,
+    // except where the next line could be a body (a capital after a complete phrase).
+    const wrapped = fullForum.areas
+      .map((a) => [`## ${a.title}`, ...a.proposals.flatMap((p) => wrap(`- ${p.text}`, 72).map((l, i) => (i === 0 ? l : `  ${l}`)))].join("\n"))
+      .join("\n\n");
+    const read = parseMarkdownOutline(wrapped);
+    expect(read.errors).toEqual([]);
+    const whole = read.areas.flatMap((a) => a.proposals ?? []).filter((p, i) => p.title === expected.flatMap((a) => a.proposals)[i]?.title && !p.body);
+    expect(whole.length).toBeGreaterThanOrEqual(39);
+    // Whatever is not taken as the title is the body, so no word of any proposal is lost.
+    expect(read.areas.flatMap((a) => (a.proposals ?? []).map((p) => (p.body ? `${p.title} ${p.body}` : p.title)))).toEqual(
+      expected.flatMap((a) => a.proposals.map((p) => p.title)),
+    );
+  });
+
+  it("joins the lines of a wrapped bullet with spaces and keeps semicolons, lists and parentheses", () => {
+    const text = [
+      "# Public health",
+      "- Put more resources into public health (prevention, harm reduction and",
+      "  treatment alike); (a) shift budgets; (b) work with finance ministries",
+      "and treasuries, (c) pilot programmes.",
+      "  Background: the 2016 outcome document.",
+      "- Review cannabis markets",
+      "  Indented lines that start a sentence are the body.",
+    ].join("\n");
+    expect(parseMarkdownOutline(text)).toEqual({
+      areas: [
+        {
+          title: "Public health",
+          proposals: [
+            {
+              title: "Put more resources into public health (prevention, harm reduction and treatment alike); (a) shift budgets; (b) work with finance ministries and treasuries, (c) pilot programmes.",
+              body: "Background: the 2016 outcome document.",
+            },
+            { title: "Review cannabis markets", body: "Indented lines that start a sentence are the body." },
+          ],
+        },
+      ],
+      errors: [],
+    });
   });
 
   it("takes headings of any level, numbered and starred bullets, Windows line ends and a BOM", () => {
@@ -58,7 +118,7 @@ describe("Markdown outline import", () => {
       "# Area one", // 2
       "Loose text under an area", // 3
       "- Good proposal", // 4
-      "unindented body", // 5
+      "Unindented body", // 5: a new sentence, so not the title wrapped
       "-", // 6
       "- Good proposal", // 7
       "# Empty area", // 8
@@ -74,11 +134,11 @@ describe("Markdown outline import", () => {
     expect(errors[4]?.message).toMatch(/already appears on line 4/);
     expect(errors[5]?.message).toMatch(/“Empty area” has no proposals/);
     expect(errors[6]?.message).toMatch(/The area has no title/);
-    expect(errors[8]?.message).toMatch(/201 characters long; the limit is 200/);
+    expect(errors[8]?.message).toMatch(/1001 characters long; the limit is 1000\.$/);
   });
 
   it("refuses a body over the limit, and more areas or proposals than an event may hold", () => {
-    const longBody = `# A\n- T\n  ${"y".repeat(LIMITS.proposalBody + 1)}`;
+    const longBody = `# A\n- T\n  Y${"y".repeat(LIMITS.proposalBody)}`;
     expect(parseMarkdownOutline(longBody).errors).toEqual([{ line: 2, message: expect.stringMatching(/body is 4001 characters/) }]);
 
     const manyProposals = ["# A", ...Array.from({ length: LIMITS.proposalsPerArea + 1 }, (_, i) => `- P${i}`)].join("\n");
@@ -92,8 +152,11 @@ describe("Markdown outline import", () => {
 
   it("reads back any programme written as an outline (property)", () => {
     const line = fc.string({ minLength: 1, maxLength: 60 }).map((s) => s.replace(/\s+/g, " ").trim()).filter((s) => /^[A-Za-z0-9]/.test(s));
+    // The documented outline: a complete title (not ending mid-clause), a body starting a sentence.
+    const title = line.filter((s) => !/[,;(\-–—/&]$|\b(a|an|the|of|and|or|to|in|on|for|with|by|at|from|that|as|into)$/i.test(s) && !s.includes("("));
+    const body = line.filter((s) => /^[A-Z]/.test(s));
     const programme = fc.uniqueArray(
-      fc.record({ title: line, proposals: fc.uniqueArray(fc.record({ title: line, body: fc.option(line, { nil: undefined }) }), { minLength: 1, maxLength: 6, selector: (p) => p.title.toLowerCase() }) }),
+      fc.record({ title: line, proposals: fc.uniqueArray(fc.record({ title, body: fc.option(body, { nil: undefined }) }), { minLength: 1, maxLength: 6, selector: (p) => p.title.toLowerCase() }) }),
       { minLength: 1, maxLength: 5, selector: (a) => a.title.toLowerCase() },
     );
     fc.assert(

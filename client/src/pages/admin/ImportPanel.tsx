@@ -1,7 +1,7 @@
 // Paste a whole programme (Markdown outline or CSV), see exactly what will be saved and every line
 // that could not be read, and only then replace the event's content in one request.
 import { useDeferredValue, useMemo, useState } from "react";
-import { detectImportFormat, parseProgramme, type ImportFormat } from "../../../../shared/import/detect";
+import { betterFormat, detectImportFormat, parseProgramme, type ImportFormat } from "../../../../shared/import/detect";
 import type { Event } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
 import { explain, LOCKED } from "./explain";
@@ -21,6 +21,7 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
   const deferred = useDeferredValue(text);
   const used = format === "auto" ? detectImportFormat(deferred) : format;
   const parsed = useMemo(() => (deferred.trim() ? parseProgramme(deferred, used) : null), [deferred, used]);
+  const offer = useMemo(() => (parsed ? betterFormat(deferred, used, parsed) : null), [deferred, used, parsed]);
   const proposals = parsed?.areas.reduce((n, a) => n + (a.proposals?.length ?? 0), 0) ?? 0;
   const existing = event.areas.reduce((n, a) => n + a.proposals.length, 0);
   const ready = parsed !== null && parsed.errors.length === 0 && parsed.areas.length > 0 && deferred === text;
@@ -52,11 +53,12 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
         <div className="format-examples">
           <div>
             <h3>Markdown outline</h3>
-            <pre>{"# Public health\n- Review cannabis markets\n  Indented lines are the\n  proposal's text.\n- Grow harm reduction\n\n# Human rights\n- A special event"}</pre>
+            <pre>{"# Public health\n- Review cannabis markets\n  Indented lines that start a sentence\n  are the proposal's background.\n- Grow harm reduction, a proposal as long\n  as a paragraph, wrapped or on one line\n\n# Human rights\n- A special event"}</pre>
           </div>
           <div>
             <h3>CSV (or cells copied from a spreadsheet)</h3>
-            <pre>{"area,title,body\nPublic health,Review cannabis markets,\"Text, with commas\"\nPublic health,Grow harm reduction,\nHuman rights,A special event,"}</pre>
+            <pre>{"area;title;body\nPublic health;Review cannabis markets;\"Text; with semicolons\"\nPublic health;Grow harm reduction;\nHuman rights;A special event;"}</pre>
+            <p className="hint">Separated by commas, semicolons or tabs (one of them throughout). A header may name the columns area, title (or text, for a paragraph) and body.</p>
           </div>
         </div>
       </details>
@@ -95,6 +97,12 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
           </p>
         )}
       </div>
+      {offer && (
+        <p className="import-offer" role="note">
+          This reads without a problem as {FORMAT_NAMES[offer]}.{" "}
+          <button type="button" className="btn secondary" onClick={() => setFormat(offer)}>Read it as {FORMAT_NAMES[offer]}</button>
+        </p>
+      )}
       {parsed && parsed.errors.length > 0 && (
         <ul className="import-errors" aria-label="Problems in the pasted text">
           {parsed.errors.map((e, i) => (
