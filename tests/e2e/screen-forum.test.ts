@@ -283,6 +283,8 @@ describe("projector with the full-length forum", () => {
     await page.keyboard.press("R");
     await page.locator(".reading").waitFor();
     expect(await page.getByTestId("key-hints").textContent()).toContain("proposals");
+    // the hints never push the join address and code off the footer
+    expect(await page.locator(".foot-join").evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => heading(page)).toBe(forum.event.areas[1]?.title);
     expect(await page.locator(".reading").count()).toBe(1);

@@ -6,8 +6,15 @@ import { KEY_LEGEND } from "./screen-model";
 export function KeyHints({ view }: { view: View }) {
   return (
     <p className="foot-keys" data-testid="key-hints">
-      {view.kind === "reading" && <><kbd>↑</kbd> <kbd>↓</kbd> proposals · </>}
-      <kbd>←</kbd> <kbd>→</kbd> areas · <kbd>W</kbd> winners · <kbd>R</kbd> reading · <kbd>S</kbd> summary · <kbd>J</kbd> join · <kbd>F</kbd> full screen · <kbd>?</kbd> keys
+      {view.kind === "reading" ? (
+        // Short here, so the join address beside it is never cut.
+        <><kbd>↑</kbd> <kbd>↓</kbd> proposals · <kbd>←</kbd> <kbd>→</kbd> areas · <kbd>R</kbd> bars · <kbd>?</kbd> all keys</>
+      ) : (
+        <>
+          <kbd>←</kbd> <kbd>→</kbd> areas · <kbd>W</kbd> {view.kind === "winners" ? "bars" : "winners"} · <kbd>R</kbd> reading · <kbd>S</kbd> summary · <kbd>J</kbd> join ·{" "}
+          <kbd>F</kbd> full screen · <kbd>?</kbd> all keys
+        </>
+      )}
     </p>
   );
 }
