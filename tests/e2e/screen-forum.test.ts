@@ -138,6 +138,8 @@ describe("projector with the full-length forum", () => {
           // ≥ 32 px at 1080p, and the same share of the height at any other size
           expect(r.font).toBeGreaterThanOrEqual((32 * vp.height) / 1080);
         }
+        // the footer's join address and code are never cut by the key hints beside them
+        expect(await page.locator(".foot-join").evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
         figures.push(`${area.prefix}: ${rows.length} bars, ${rows[0]?.font.toFixed(1)} px, ${rows[0]?.lines} lines`);
         await shot(page, `bars-${vp.name}-${area.prefix}`);
       }
@@ -240,6 +242,9 @@ describe("projector with the full-length forum", () => {
     await shot(page, "join-1080p");
     await page.keyboard.press("1");
     await expect.poll(() => page.getByTestId("area-turnout").textContent()).toBe("54 of 54 have voted");
+    await page.keyboard.press("s");
+    await page.getByTestId("summary-row").first().waitFor();
+    await shot(page, "summary-1080p");
     const results = await api(server.url, "GET", `/api/events/${forum.code}/results`, { token: forum.adminToken });
     expect((results.body as { voters: number }).voters).toBe(54);
     expect(lookers).toHaveLength(3);

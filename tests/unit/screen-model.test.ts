@@ -10,7 +10,6 @@ import {
   areaDisplay,
   areaWinners,
   barLayout,
-  chartColumns,
   hashWithView,
   keyAction,
   newerResults,
@@ -209,9 +208,6 @@ describe("keys and views", () => {
     expect(weights[0]).toBeGreaterThan(weights[1] ?? Infinity);
   });
 
-  it("spreads bars over columns that keep six rows or so a column", () => {
-    expect([1, 6, 7, 12, 13, 18, 24, 200].map(chartColumns)).toEqual([1, 1, 2, 2, 3, 3, 3, 3]);
-  });
 });
 
 describe("turnout of people", () => {

@@ -406,15 +406,8 @@ export function barLayout(lengths: readonly number[], box: { width: number; heig
   return { columns, perColumn: Math.ceil(n / columns), lines: 1, font: minFont };
 }
 
-/**
- * How many columns a chart of n bars uses, and how many of them fit: up to six rows a column
- * keeps two-line titles legible from the back row; beyond 24 bars only the leaders are shown.
- */
+/** Beyond this many bars only the leaders are shown: more rows than this are unreadable from the back. */
 export const MAX_BARS = 24;
-export function chartColumns(n: number): number {
-  const shown = Math.min(n, MAX_BARS);
-  return shown <= 6 ? 1 : shown <= 12 ? 2 : 3;
-}
 
 /**
  * The summary's grid: columns for the number of areas, and row heights weighted by the rows the
