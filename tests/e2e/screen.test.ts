@@ -72,13 +72,15 @@ describe("projector", () => {
     const url = await page.getByTestId("join-url").textContent();
     expect(url).toMatch(new RegExp(`^https?://.+/e/${demo.code}$`));
     expect(await page.getByTestId("join-code").textContent()).toBe(demo.code);
-    await expect.poll(() => page.getByTestId("turnout").textContent()).toBe("No one has joined yet");
+    // the room's turnout counts people who voted against the 54 expected, never joined devices
+    await expect.poll(() => page.getByTestId("turnout").textContent()).toBe("0 of 54 have voted");
     const qr = page.getByRole("img", { name: `QR code for ${url}` });
     await qr.waitFor();
     expect(await qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml/);
 
     const phone1 = await join(server.url, demo.code);
-    await expect.poll(() => page.getByTestId("turnout").textContent()).toBe("0 of 1 have voted");
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId("turnout").textContent()).toBe("0 of 54 have voted");
 
     await page.keyboard.press("ArrowRight");
     await page.getByRole("heading", { name: area.title }).waitFor();
@@ -88,7 +90,7 @@ describe("projector", () => {
 
     expect((await vote(server.url, demo.code, phone1, area.id, [p[0] ?? "", p[1] ?? ""])).status).toBe(200);
     await expect.poll(async () => (await bars(page)).filter((b) => b.votes === 1).length).toBe(2);
-    await expect.poll(() => page.getByTestId("area-turnout").textContent()).toBe("1 of 1 has voted");
+    await expect.poll(() => page.getByTestId("area-turnout").textContent()).toBe("1 of 54 has voted");
 
     const phone2 = await join(server.url, demo.code);
     expect((await vote(server.url, demo.code, phone2, area.id, [p[1] ?? ""])).status).toBe(200);
@@ -121,7 +123,7 @@ describe("projector", () => {
     const withheld = page.getByTestId("withheld");
     await withheld.waitFor();
     expect(await withheld.textContent()).toContain("Results hidden until the facilitator reveals them");
-    await expect.poll(() => page.getByTestId("area-turnout").textContent()).toBe("3 of 3 have voted");
+    await expect.poll(() => page.getByTestId("area-turnout").textContent()).toBe("3 of 54 have voted");
     expect(await page.locator(".bar-row").count()).toBe(0);
 
     const reveal = (revealed: boolean) =>
@@ -156,7 +158,7 @@ describe("projector", () => {
       }
     }
     const { page } = await openProjector(demo.code, demo.screenKey);
-    await expect.poll(() => page.getByTestId("turnout").textContent()).toBe("15 of 15 have voted");
+    await expect.poll(() => page.getByTestId("turnout").textContent()).toBe("15 of 54 have voted");
     await page.keyboard.press("S");
     await page.getByRole("heading", { name: "Top three per area" }).waitFor();
 
@@ -165,6 +167,7 @@ describe("projector", () => {
         area: card.querySelector("h2")?.textContent ?? "",
         rows: Array.from(card.querySelectorAll("[data-testid=summary-row]")).map((row) => [
           row.querySelector(".summary-place")?.textContent ?? "",
+          row.querySelector(".summary-label")?.textContent ?? "",
           row.querySelector(".summary-title")?.textContent ?? "",
           row.querySelector(".summary-votes")?.textContent ?? "",
         ]),
@@ -180,9 +183,9 @@ describe("projector", () => {
       return {
         area: unescape(heading.trim()),
         rows: lines
-          .map((l) => /^- \*\*(.+?)\*\* (.+) — (\d+ votes?)$/.exec(l))
+          .map((l) => /^- \*\*(.+?)\*\* \((.+?)\) (.+) — (\d+ votes?)$/.exec(l))
           .filter((m): m is RegExpExecArray => m !== null)
-          .map((m) => [m[1] ?? "", unescape(m[2] ?? ""), m[3] ?? ""]),
+          .map((m) => [m[1] ?? "", m[2] ?? "", unescape(m[3] ?? ""), m[4] ?? ""]),
       };
     });
 

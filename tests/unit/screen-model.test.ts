@@ -3,16 +3,24 @@ import fc from "fast-check";
 import type { AreaResults, Event, Results } from "../../shared/schemas";
 import { rankByVotes } from "../../shared/ranking";
 import {
+  BAR_DOWN_EM,
+  BAR_LINE,
+  READING_PAGE_CHARS,
+  READING_PAGE_MAX,
   areaDisplay,
-  chartColumns,
+  areaWinners,
+  barLayout,
   hashWithView,
   keyAction,
   newerResults,
   participantUrl,
+  readingPages,
+  roomTurnoutText,
   slideOrder,
   summaryGrid,
   thresholdText,
   topThree,
+  turnoutShare,
   turnoutText,
   validView,
   viewFromHash,
@@ -200,7 +208,150 @@ describe("keys and views", () => {
     expect(weights[0]).toBeGreaterThan(weights[1] ?? Infinity);
   });
 
-  it("spreads bars over columns that keep six rows or so a column", () => {
-    expect([1, 6, 7, 12, 13, 18, 24, 200].map(chartColumns)).toEqual([1, 1, 2, 2, 3, 3, 3, 3]);
+});
+
+describe("turnout of people", () => {
+  it("counts voters against the people expected, else ballot cards issued, else states voters alone", () => {
+    expect(roomTurnoutText({ voters: 54, expected: 54 })).toBe("54 of 54 have voted");
+    expect(roomTurnoutText({ voters: 1, expected: 54, cardsIssued: 60 })).toBe("1 of 54 has voted");
+    expect(roomTurnoutText({ voters: 12, expected: 0, cardsIssued: 40 })).toBe("12 of 40 have voted");
+    expect(roomTurnoutText({ voters: 12, expected: 0, cardsIssued: null })).toBe("12 people have voted");
+    expect(roomTurnoutText({ voters: 1, expected: 0 })).toBe("1 person has voted");
+    expect(roomTurnoutText({ voters: 0, expected: 0 })).toBe("No votes yet");
+    expect(turnoutShare({ voters: 27, expected: 54 })).toBe(0.5);
+    expect(turnoutShare({ voters: 60, expected: 54 })).toBe(1);
+    expect(turnoutShare({ voters: 5, expected: 0 })).toBeNull();
+  });
+
+  it("never reads joined devices: the words depend on voters and the expected count only", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 500 }), fc.nat({ max: 500 }), (voters, expected) => {
+        const text = roomTurnoutText({ voters, expected });
+        expect(text.startsWith(voters === 0 && expected === 0 ? "No votes" : String(voters))).toBe(true);
+        if (expected > 0) expect(text).toContain(`of ${expected} `);
+      }),
+    );
+  });
+});
+
+describe("areaWinners", () => {
+  it("keeps an unrevealed area's counts off the winners slide though the screen key received them", () => {
+    const privileged = areaResults([9, 5, 5, 1], 10);
+    expect(privileged.results.every((r) => r.votes !== null)).toBe(true);
+    expect(areaWinners(makeEvent({ resultsVisibility: "on-reveal" }, false), privileged)).toEqual({ mode: "awaiting-reveal" });
+    expect(areaWinners(makeEvent({ privacyThreshold: 11 }), privileged)).toEqual({ mode: "threshold", needed: 11, have: 10 });
+    expect(areaWinners(makeEvent({ resultsVisibility: "on-reveal" }, true), privileged).mode).toBe("shown");
+  });
+
+  it("lists the top three with labels and full text, ties at the cut included and marked", () => {
+    const d = areaWinners(makeEvent(), areaResults([9, 5, 5, 1], 10));
+    expect(d.mode).toBe("shown");
+    if (d.mode === "shown") expect(d.rows.map((r) => [r.place, r.label, r.title, r.votes])).toEqual([["1st", "H-1", "P0", 9], ["=2nd", "H-2", "P1", 5], ["=2nd", "H-3", "P2", 5]]);
+    const tieAtCut = areaWinners(makeEvent(), areaResults([9, 7, 3, 3, 3], 10));
+    if (tieAtCut.mode === "shown") expect(tieAtCut.rows.map((r) => r.place)).toEqual(["1st", "2nd", "=3rd", "=3rd", "=3rd"]);
+    else expect.unreachable();
+    expect(areaWinners(makeEvent(), areaResults([0, 0], 0))).toEqual({ mode: "no-votes" });
+  });
+});
+
+describe("reading pages", () => {
+  it("takes every proposal once, in order, a few short ones to a page and a long one alone", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 1000 }), { maxLength: 40 }), (lengths) => {
+        const pages = readingPages(lengths.map((n) => "x".repeat(n)));
+        expect(pages.flat()).toEqual(lengths.map((_, i) => i));
+        for (const page of pages) {
+          expect(page.length).toBeGreaterThan(0);
+          expect(page.length).toBeLessThanOrEqual(READING_PAGE_MAX);
+          const chars = page.reduce((sum, i) => sum + (lengths[i] ?? 0), 0);
+          if (page.length > 1) expect(chars).toBeLessThanOrEqual(READING_PAGE_CHARS);
+        }
+      }),
+    );
+    expect(readingPages(["a".repeat(400), "b".repeat(100), "c".repeat(30), "d".repeat(30)])).toEqual([[0], [1, 2, 3]]);
+  });
+});
+
+describe("bars layout", () => {
+  it("never goes below the floor size, and its rows and lines fit the box", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 400, max: 1800 }),
+        fc.integer({ min: 200, max: 900 }),
+        (lengths, width, height) => {
+          const font = height / 22;
+          const layout = barLayout(lengths, { width, height }, font, font * 0.9);
+          expect(layout.font).toBeGreaterThanOrEqual(font * 0.9 - 1e-9);
+          expect(layout.font).toBeLessThanOrEqual(font);
+          expect(layout.lines).toBeGreaterThanOrEqual(1);
+          expect(layout.columns * layout.perColumn).toBeGreaterThanOrEqual(Math.min(lengths.length, 24));
+          if (layout.lines > 1) expect(layout.perColumn * (layout.lines * BAR_LINE + BAR_DOWN_EM) * layout.font).toBeLessThanOrEqual(height + 1e-6);
+        },
+      ),
+    );
+  });
+
+  it("lays the forum's twelve paragraphs out at 1080p in two columns of two lines, at full size", () => {
+    const lengths = [199, 249, 278, 221, 423, 377, 182, 265, 156, 234, 323, 289];
+    expect(barLayout(lengths, { width: 1728, height: 810 }, 35.6, 32.4)).toEqual({ columns: 2, perColumn: 6, lines: 2, font: 35.6 });
+    // three short proposals: one column, full lines
+    expect(barLayout([40, 30, 20], { width: 1728, height: 810 }, 35.6, 32.4).columns).toBe(1);
+  });
+});
+
+describe("winners and reading keys", () => {
+  const texts = (n: number, len: number) => Array.from({ length: n }, (_, i) => ({ title: "x".repeat(len), position: i }));
+  const areas = [
+    { id: "a1", position: 0, proposals: texts(4, 300) },
+    { id: "a2", position: 1, proposals: texts(2, 100) },
+  ];
+  const press = (key: string, view: View) => keyAction({ key }, view, areas);
+  const viewOf = (key: string, view: View) => {
+    const a = press(key, view);
+    if (a?.kind !== "view") throw new Error(`${key}: no view`);
+    return a.view;
+  };
+
+  it("W and R toggle the area's winners and reading mode, Esc goes back to its bars", () => {
+    expect(viewOf("w", { kind: "area", areaId: "a2" })).toEqual({ kind: "winners", areaId: "a2" });
+    expect(viewOf("W", { kind: "winners", areaId: "a2" })).toEqual({ kind: "area", areaId: "a2" });
+    expect(viewOf("r", { kind: "winners", areaId: "a2" })).toEqual({ kind: "reading", areaId: "a2", page: 0 });
+    expect(viewOf("R", { kind: "reading", areaId: "a2", page: 0 })).toEqual({ kind: "area", areaId: "a2" });
+    expect(viewOf("r", { kind: "join" })).toEqual({ kind: "reading", areaId: "a1", page: 0 });
+    expect(viewOf("w", { kind: "summary" })).toEqual({ kind: "winners", areaId: "a1" });
+    expect(viewOf("Escape", { kind: "winners", areaId: "a1" })).toEqual({ kind: "area", areaId: "a1" });
+    expect(press("Escape", { kind: "area", areaId: "a1" })).toBeNull();
+    expect(press("?", { kind: "join" })).toEqual({ kind: "help" });
+  });
+
+  it("←/→ and digits keep the mode; ↓/PageDown step reading pages on into the next area and stop at the end", () => {
+    expect(viewOf("ArrowRight", { kind: "winners", areaId: "a1" })).toEqual({ kind: "winners", areaId: "a2" });
+    expect(viewOf("ArrowRight", { kind: "winners", areaId: "a2" })).toEqual({ kind: "summary" });
+    expect(viewOf("2", { kind: "reading", areaId: "a1", page: 3 })).toEqual({ kind: "reading", areaId: "a2", page: 0 });
+    let v: View = { kind: "reading", areaId: "a1", page: 0 };
+    const seen: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      seen.push(v.kind === "reading" ? `${v.areaId}:${v.page}` : v.kind);
+      v = viewOf(i % 2 ? "PageDown" : "ArrowDown", v);
+    }
+    // a1: four 300-character proposals, one a page; a2: two short ones on one page
+    expect(seen).toEqual(["a1:0", "a1:1", "a1:2", "a1:3", "a2:0", "a2:0", "a2:0", "a2:0"]);
+    expect(viewOf("ArrowUp", { kind: "reading", areaId: "a2", page: 0 })).toEqual({ kind: "reading", areaId: "a1", page: 3 });
+    expect(viewOf("PageUp", { kind: "reading", areaId: "a1", page: 0 })).toEqual({ kind: "reading", areaId: "a1", page: 0 });
+    // outside reading mode ↑/↓ do nothing, and PageDown still steps slides for a clicker
+    expect(press("ArrowDown", { kind: "area", areaId: "a1" })).toBeNull();
+    expect(viewOf("PageDown", { kind: "area", areaId: "a1" })).toEqual({ kind: "area", areaId: "a2" });
+  });
+
+  it("keeps winners and reading page in the fragment, and clamps a page past the end", () => {
+    const w = hashWithView("#key=K", { kind: "winners", areaId: "a_1-x" });
+    expect(viewFromHash(w)).toEqual({ kind: "winners", areaId: "a_1-x" });
+    const r = hashWithView(w, { kind: "reading", areaId: "a1", page: 2 });
+    expect(new URLSearchParams(r.slice(1)).get("page")).toBe("3");
+    expect(viewFromHash(r)).toEqual({ kind: "reading", areaId: "a1", page: 2 });
+    expect(new URLSearchParams(hashWithView(r, { kind: "summary" }).slice(1)).get("page")).toBeNull();
+    expect(validView({ kind: "reading", areaId: "a1", page: 9 }, areas)).toEqual({ kind: "reading", areaId: "a1", page: 3 });
+    expect(validView({ kind: "winners", areaId: "gone" }, areas)).toEqual({ kind: "join" });
   });
 });

@@ -1,5 +1,6 @@
-// A ranked bar chart, purely presentational: the projector animates it live and the printable
-// report draws it once. Rows sit in a stable DOM order (by id) and move by transform, so a change
+// A ranked bar chart, purely presentational, for the projector's live bars: each row is the
+// proposal's label and text with its bar drawn behind it (a tint with a solid foot, as long as the
+// share of the leader's votes), so the text gets the row's whole width. Rows sit in a stable DOM order (by id) and move by transform, so a change
 // of rank glides rather than jumps; the list order for assistive technology is given by posinset.
 import type { CSSProperties } from "react";
 import { isTied, ordinal } from "../../../shared/ranking";
@@ -8,6 +9,8 @@ import "./BarChart.css";
 
 export interface BarChartRow {
   id: string;
+  /** "PH-3", shown before the text when given. */
+  label?: string;
   title: string;
   votes: number;
   rank: number;
@@ -28,13 +31,19 @@ export interface BarChartProps {
   className?: string;
 }
 
+/** The label column's width: the longest label's, so every row's text starts at the same place. */
+export function labelEm(rows: ReadonlyArray<{ label?: string }>): number {
+  const longest = Math.max(0, ...rows.map((r) => r.label?.length ?? 0));
+  return longest === 0 ? 0 : Number((longest * 0.66 + 0.2).toFixed(2));
+}
+
 export function BarChart({ rows, maxVotes, columns = 1, highlightTop = 3, showPlaces = true, label, className }: BarChartProps) {
   const cols = Math.max(1, Math.min(columns, rows.length || 1));
   const perColumn = Math.max(1, Math.ceil(rows.length / cols));
   const scale = Math.max(1, maxVotes);
   const slot = new Map(rows.map((r, i) => [r.id, i]));
   const stable = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const style = { "--bar-rows": perColumn, "--bar-cols": cols } as CSSProperties;
+  const style = { "--bar-rows": perColumn, "--bar-cols": cols, "--bar-label-w": `${labelEm(rows)}em` } as CSSProperties;
 
   return (
     <ol className={`bar-chart${className ? ` ${className}` : ""}`} aria-label={label} style={style}>
@@ -47,12 +56,13 @@ export function BarChart({ rows, maxVotes, columns = 1, highlightTop = 3, showPl
         const rowStyle: CSSProperties = { transform: `translate(${col * 100}%, ${line * 100}%)` };
         return (
           <li key={row.id} className={`bar-row${top ? " top" : ""}`} style={rowStyle} aria-posinset={i + 1} aria-setsize={rows.length}>
-            <span className="bar-place">{showPlaces ? ordinal(row.rank, isTied(rows, row.rank)) : ""}</span>
-            <span className="bar-title">{row.title}</span>
             <span className="bar-track" aria-hidden="true">
-              <span className="bar-fill" style={{ width: `calc((100% - var(--bar-count-w)) * ${share.toFixed(4)})` }} />
-              <span className="bar-count">{row.votes}</span>
+              <span className="bar-fill" style={{ width: `${(100 * share).toFixed(2)}%` }} />
             </span>
+            <span className="bar-place">{showPlaces ? ordinal(row.rank, isTied(rows, row.rank)) : ""}</span>
+            <span className="bar-label">{row.label ?? ""}</span>
+            <span className="bar-title">{row.title}</span>
+            <span className="bar-count" aria-hidden="true">{row.votes}</span>
             <span className="visually-hidden">{`: ${row.votes} ${plural(row.votes, "vote")}`}</span>
           </li>
         );

@@ -1,13 +1,13 @@
 import type { Area, AreaResults, Event } from "../../../../shared/schemas";
-import type { CSSProperties } from "react";
-import { BarChart, type BarChartRow } from "../../components/BarChart";
-import { HIDDEN_TEXT, MAX_BARS, areaDisplay, chartColumns, statusText, thresholdText, turnoutText } from "./screen-model";
+import { useRef, type CSSProperties } from "react";
+import { BarChart, labelEm, type BarChartRow } from "../../components/BarChart";
+import { HIDDEN_TEXT, MAX_BARS, areaDisplay, roomTurnoutText, statusText, thresholdText, turnoutShare, type RoomTurnout } from "./screen-model";
+import { useBarLayout } from "./useBarLayout";
 
 export interface AreaSlideProps {
   event: Event;
   area: Area;
   results: AreaResults | undefined;
-  participants: number;
   index: number;
   total: number;
 }
@@ -16,10 +16,15 @@ export function StatusPill({ status }: { status: Area["status"] }) {
   return <span className={`status status-${status}`} data-testid="area-status">{statusText(status)}</span>;
 }
 
-export function AreaSlide({ event, area, results, participants, index, total }: AreaSlideProps) {
+/** The area's turnout as the room sees it: voters of the people expected. */
+export function areaTurnout(event: Event, results: AreaResults | undefined): RoomTurnout {
+  return { voters: results?.voters ?? 0, expected: event.expectedParticipants };
+}
+
+export function AreaSlide({ event, area, results, index, total }: AreaSlideProps) {
   const display = areaDisplay(event, results);
-  const voters = results?.voters ?? 0;
-  const turnout = turnoutText(voters, participants);
+  const turnout = areaTurnout(event, results);
+  const share = turnoutShare(turnout);
   return (
     <section className="slide area" aria-labelledby="area-heading" data-area-id={area.id}>
       <header className="slide-head">
@@ -29,17 +34,19 @@ export function AreaSlide({ event, area, results, participants, index, total }: 
         </div>
         <div className="slide-meta">
           <StatusPill status={results?.status ?? area.status} />
-          {display.mode === "shown" && <p className="area-turnout" data-testid="area-turnout">{turnout}</p>}
+          {display.mode === "shown" && <p className="area-turnout" data-testid="area-turnout">{roomTurnoutText(turnout)}</p>}
         </div>
       </header>
       {display.mode === "shown" ? (
-        <Chart rows={display.rows} voters={voters} title={area.title} />
+        <Chart rows={display.rows} voters={turnout.voters} title={area.title} />
       ) : (
         <div className="withheld" data-testid="withheld">
-          <p className="withheld-turnout" data-testid="area-turnout">{turnout}</p>
-          <span className="turnout-meter" aria-hidden="true">
-            <span style={{ width: `${participants > 0 ? Math.min(100, (100 * voters) / participants) : 0}%` }} />
-          </span>
+          <p className="withheld-turnout" data-testid="area-turnout">{roomTurnoutText(turnout)}</p>
+          {share !== null && (
+            <span className="turnout-meter" aria-hidden="true">
+              <span style={{ width: `${100 * share}%` }} />
+            </span>
+          )}
           <p className="withheld-note">{display.mode === "threshold" ? thresholdText(display.needed, display.have) : HIDDEN_TEXT}</p>
         </div>
       )}
@@ -48,13 +55,15 @@ export function AreaSlide({ event, area, results, participants, index, total }: 
 }
 
 function Chart({ rows, voters, title }: { rows: BarChartRow[]; voters: number; title: string }) {
+  const ref = useRef<HTMLDivElement>(null);
   const shown = rows.slice(0, MAX_BARS);
-  const columns = chartColumns(shown.length);
-  const perColumn = Math.ceil(shown.length / columns);
+  const labels = labelEm(shown);
+  const layout = useBarLayout(ref, shown.map((r) => r.title.length), labels);
   const leader = shown[0]?.votes ?? 0;
+  const style = layout ? ({ "--chart-rows": layout.perColumn, "--chart-lines": layout.lines, "--chart-font": `${layout.font}px` } as CSSProperties) : undefined;
   return (
-    <div className="chart-box" style={{ "--chart-rows": perColumn, "--chart-lines": perColumn <= 4 ? 3 : 2 } as CSSProperties}>
-      <BarChart rows={shown} maxVotes={leader} columns={columns} showPlaces={voters > 0} label={`Votes in ${title}`} />
+    <div ref={ref} className="chart-box" style={style}>
+      {layout && <BarChart rows={shown} maxVotes={leader} columns={layout.columns} showPlaces={voters > 0} label={`Votes in ${title}`} />}
       {rows.length > shown.length && <p className="chart-more">Showing the top {shown.length} of {rows.length} proposals</p>}
     </div>
   );

@@ -1,12 +1,12 @@
 import { QrCode } from "./QrCode";
-import { turnoutText } from "./screen-model";
+import { roomTurnoutText, type RoomTurnout } from "./screen-model";
 
 export interface JoinPanelProps {
   title: string;
   url: string;
   code: string;
-  voters: number | null;
-  participants: number | null;
+  /** Null until the first results arrive. */
+  turnout: RoomTurnout | null;
 }
 
 /** Splits the address after the scheme and host, so a long LAN address wraps at a sensible place. */
@@ -23,7 +23,7 @@ function UrlText({ url }: { url: string }) {
   );
 }
 
-export function JoinPanel({ title, url, code, voters, participants }: JoinPanelProps) {
+export function JoinPanel({ title, url, code, turnout }: JoinPanelProps) {
   return (
     <section className="slide join" aria-labelledby="join-heading">
       <QrCode text={url} label={`QR code for ${url}`} />
@@ -35,7 +35,7 @@ export function JoinPanel({ title, url, code, voters, participants }: JoinPanelP
         <p className="join-step">Event code</p>
         <p className="join-code" data-testid="join-code" aria-label={`Event code ${code.split("").join(" ")}`}>{code}</p>
         <p className="join-turnout" data-testid="turnout" aria-live="polite">
-          {voters === null || participants === null ? "\u00a0" : turnoutText(voters, participants)}
+          {turnout === null ? "\u00a0" : roomTurnoutText(turnout)}
         </p>
       </div>
     </section>

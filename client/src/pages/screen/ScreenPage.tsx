@@ -1,4 +1,5 @@
-// The projector: join panel, live bars per area, summary. Driven from the keyboard (or a clicker),
+// The projector: join panel; per area its live bars, its winners in full, or reading mode (its
+// proposals in full, before voting); the summary. Driven from the keyboard (or a clicker),
 // so the facilitator never needs the mouse on stage. `?mini=1` drops the chrome for the organiser
 // page's live miniature; everything is sized in units of the viewport, so it scales down whole.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -6,9 +7,12 @@ import { errorText } from "../../api/errors";
 import { keyFromHash } from "../../routes";
 import { AreaSlide } from "./AreaSlide";
 import { JoinPanel } from "./JoinPanel";
+import { KeyHelp, KeyHints } from "./KeyLegend";
+import { ReadingSlide } from "./ReadingSlide";
 import { SummarySlide } from "./SummarySlide";
+import { WinnersSlide } from "./WinnersSlide";
 import { useScreenData } from "./useScreenData";
-import { hashWithView, keyAction, participantUrl, sameView, validView, viewFromHash, type View } from "./screen-model";
+import { hashWithView, isAreaView, keyAction, participantUrl, sameView, validView, viewFromHash, type View } from "./screen-model";
 import "./screen.css";
 
 function toggleFullscreen(): void {
@@ -26,6 +30,7 @@ export default function ScreenPage({ code }: { code: string }) {
   const [wanted, setWanted] = useState<View>(() => viewFromHash(window.location.hash) ?? { kind: "join" });
   const areas = useMemo(() => [...(event?.areas ?? [])].sort((a, b) => a.position - b.position), [event]);
   const view = event ? validView(wanted, areas) : wanted;
+  const [help, setHelp] = useState(false);
 
   // The key handler reads the latest view and areas through a ref, so it is bound once.
   const latest = useRef({ view, areas });
@@ -40,6 +45,7 @@ export default function ScreenPage({ code }: { code: string }) {
       if (!action) return;
       e.preventDefault();
       if (action.kind === "fullscreen") toggleFullscreen();
+      else if (action.kind === "help") setHelp((h) => !h);
       else go(action.view);
     };
     // The organiser page may steer its miniature by changing the fragment's view.
@@ -87,23 +93,19 @@ export default function ScreenPage({ code }: { code: string }) {
   }
 
   let slide;
-  if (view.kind === "area") {
+  if (isAreaView(view)) {
     const index = areas.findIndex((a) => a.id === view.areaId);
     const area = areas[index];
-    slide = area ? (
-      <AreaSlide
-        event={event}
-        area={area}
-        results={results?.areas.find((a) => a.id === area.id)}
-        participants={results?.participants ?? 0}
-        index={index}
-        total={areas.length}
-      />
-    ) : null;
+    const areaResults = results?.areas.find((a) => a.id === view.areaId);
+    if (area && view.kind === "area") slide = <AreaSlide event={event} area={area} results={areaResults} index={index} total={areas.length} />;
+    else if (area && view.kind === "winners") slide = <WinnersSlide event={event} area={area} results={areaResults} index={index} total={areas.length} />;
+    else if (area && view.kind === "reading") slide = <ReadingSlide key={area.id} area={area} page={view.page} index={index} total={areas.length} />;
   } else if (view.kind === "summary") {
     slide = <SummarySlide event={event} results={results} />;
   }
-  slide ??= <JoinPanel title={event.title} url={url} code={event.code} voters={results?.voters ?? null} participants={results?.participants ?? null} />;
+  // Turnout counts people who voted, against those expected; never devices that merely opened the page.
+  const turnout = results ? { voters: results.voters, expected: event.expectedParticipants } : null;
+  slide ??= <JoinPanel title={event.title} url={url} code={event.code} turnout={turnout} />;
 
   return (
     <main className={cls} data-view={view.kind}>
@@ -113,11 +115,10 @@ export default function ScreenPage({ code }: { code: string }) {
         {!mini && (
           <footer className="screen-foot">
             <p className="foot-join">{view.kind === "join" ? "\u00a0" : <>Join at <strong>{url}</strong> · code <strong>{event.code}</strong></>}</p>
-            <p className="foot-keys">
-              <kbd>←</kbd> <kbd>→</kbd> areas · <kbd>S</kbd> summary · <kbd>J</kbd> join · <kbd>F</kbd> full screen
-            </p>
+            <KeyHints view={view} />
           </footer>
         )}
+        {help && !mini && <KeyHelp onClose={() => setHelp(false)} />}
       </div>
     </main>
   );

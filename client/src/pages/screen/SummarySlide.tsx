@@ -51,6 +51,7 @@ function TopList({ rows }: { rows: SummaryRow[] }) {
       {shown.map((r) => (
         <li key={r.id} className="summary-row" data-testid="summary-row" data-place={r.place} data-votes={r.votes}>
           <span className="summary-place">{r.place}</span>
+          <span className="summary-label">{r.label}</span>
           <span className="summary-title">{r.title}</span>
           <span className="summary-votes">{votesText(r.votes)}</span>
         </li>
@@ -58,6 +59,7 @@ function TopList({ rows }: { rows: SummaryRow[] }) {
       {rest.length > 0 && (
         <li className="summary-row summary-rest">
           <span className="summary-place">{rest[0]?.place}</span>
+          <span className="summary-label" />
           <span className="summary-title">and {rest.length} more with {votesText(rest[0]?.votes ?? 0)}</span>
         </li>
       )}

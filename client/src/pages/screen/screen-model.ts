@@ -24,6 +24,8 @@ export type AreaDisplay =
 
 export interface RankedRow {
   id: string;
+  /** "PH-3": what the room says aloud. */
+  label: string;
   title: string;
   votes: number;
   rank: number;
@@ -48,7 +50,7 @@ function shownRows(results: readonly ResultRow[]): RankedRow[] | null {
   const out: RankedRow[] = [];
   for (const r of results) {
     if (r.votes === null || r.rank === null) return null;
-    out.push({ id: r.proposalId, title: r.title, votes: r.votes, rank: r.rank });
+    out.push({ id: r.proposalId, label: r.label, title: r.title, votes: r.votes, rank: r.rank });
   }
   return out;
 }
@@ -57,6 +59,7 @@ function shownRows(results: readonly ResultRow[]): RankedRow[] | null {
 
 export interface SummaryRow {
   id: string;
+  label: string;
   title: string;
   votes: number;
   /** "1st", "=2nd": the same words the Markdown report writes. */
@@ -65,11 +68,61 @@ export interface SummaryRow {
 
 /** The top three of an area as the report states them: every row ranked 3rd or better, ties marked. */
 export function topThree(rows: readonly RankedRow[]): SummaryRow[] {
-  return topRanked(rows, 3).map((r) => ({ id: r.id, title: r.title, votes: r.votes, place: ordinal(r.rank, isTied(rows, r.rank)) }));
+  return topRanked(rows, 3).map((r) => ({ id: r.id, label: r.label, title: r.title, votes: r.votes, place: ordinal(r.rank, isTied(rows, r.rank)) }));
+}
+
+export type WinnersDisplay =
+  | { mode: "shown"; rows: SummaryRow[] }
+  | { mode: "no-votes" }
+  | { mode: "awaiting-reveal" }
+  | { mode: "threshold"; needed: number; have: number };
+
+/**
+ * An area's winners slide: the top three under the same rules as its bars, so counts the room may
+ * not see yet (on-reveal, below the threshold) stay off the projector even on this slide.
+ */
+export function areaWinners(event: Event, area: AreaResults | undefined): WinnersDisplay {
+  const display = areaDisplay(event, area);
+  if (display.mode !== "shown") return display;
+  const rows = topThree(display.rows);
+  return rows.length > 0 ? { mode: "shown", rows } : { mode: "no-votes" };
 }
 
 // ---- words ----------------------------------------------------------------------------------
 
+export interface RoomTurnout {
+  voters: number;
+  /** Event.expectedParticipants; 0 = not set. */
+  expected: number;
+  /** Ballot cards issued, when the screen knows it (invite events); null = unknown. */
+  cardsIssued?: number | null;
+}
+
+/**
+ * The people the room counts against: expected participants when set, else ballot cards issued,
+ * else none (voters alone). Never joined devices: a phone that only looks is not a person who voted.
+ */
+export function turnoutBase({ expected, cardsIssued }: RoomTurnout): number {
+  if (expected > 0) return expected;
+  if (cardsIssued != null && cardsIssued > 0) return cardsIssued;
+  return 0;
+}
+
+/** "54 of 54 have voted", or "12 people have voted" when nobody said how many to expect. */
+export function roomTurnoutText(t: RoomTurnout): string {
+  const base = turnoutBase(t);
+  if (base > 0) return `${t.voters} of ${base} ${t.voters === 1 ? "has" : "have"} voted`;
+  if (t.voters === 0) return "No votes yet";
+  return `${t.voters} ${t.voters === 1 ? "person has" : "people have"} voted`;
+}
+
+/** The turnout meter's share (0..1), or null when there is nothing to measure against. */
+export function turnoutShare(t: RoomTurnout): number | null {
+  const base = turnoutBase(t);
+  return base > 0 ? Math.min(1, t.voters / base) : null;
+}
+
+/** Kept for the organiser page, which shows joined devices privately; the projector uses roomTurnoutText. */
 export function turnoutText(voters: number, participants: number): string {
   if (participants === 0) return "No one has joined yet";
   return `${voters} of ${participants} ${voters === 1 ? "has" : "have"} voted`;
@@ -101,7 +154,25 @@ export function participantUrl(publicUrl: string | null, origin: string, code: s
 
 // ---- views and keys -------------------------------------------------------------------------
 
-export type View = { kind: "join" } | { kind: "area"; areaId: string } | { kind: "summary" };
+/** An area shown as bars (`area`), as its top three in full (`winners`), or read out (`reading`). */
+export type AreaView =
+  | { kind: "area"; areaId: string }
+  | { kind: "winners"; areaId: string }
+  | { kind: "reading"; areaId: string; page: number };
+export type View = { kind: "join" } | AreaView | { kind: "summary" };
+type AreaMode = AreaView["kind"];
+
+/** What the keys need of an area: its place, and its proposals' texts for reading pages. */
+export interface KeyArea {
+  id: string;
+  position: number;
+  proposals?: ReadonlyArray<{ title: string; position?: number }>;
+}
+
+/** Reading pages of an area's proposals, taken in their organiser order (position). */
+export function areaReadingPages(proposals: ReadonlyArray<{ title: string; position?: number }>): number[][] {
+  return readingPages([...proposals].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((p) => p.title));
+}
 
 /** The slides in the order ←/→ walk them: join panel, each area by position, summary. */
 export function slideOrder(areas: ReadonlyArray<Pick<Area, "id" | "position">>): View[] {
@@ -109,17 +180,33 @@ export function slideOrder(areas: ReadonlyArray<Pick<Area, "id" | "position">>):
   return [{ kind: "join" }, ...sorted.map((a): View => ({ kind: "area", areaId: a.id })), { kind: "summary" }];
 }
 
-export function sameView(a: View, b: View): boolean {
-  return a.kind === b.kind && (a.kind !== "area" || (b.kind === "area" && a.areaId === b.areaId));
+export function isAreaView(view: View): view is AreaView {
+  return view.kind === "area" || view.kind === "winners" || view.kind === "reading";
 }
 
-/** An area view whose area has gone (deleted while shown) falls back to the join panel. */
-export function validView(view: View, areas: ReadonlyArray<Pick<Area, "id">>): View {
-  if (view.kind === "area" && !areas.some((a) => a.id === view.areaId)) return { kind: "join" };
+export function sameView(a: View, b: View): boolean {
+  if (a.kind !== b.kind) return false;
+  if (!isAreaView(a) || !isAreaView(b)) return true;
+  return a.areaId === b.areaId && (a.kind !== "reading" || b.kind !== "reading" || a.page === b.page);
+}
+
+/**
+ * An area view whose area has gone (deleted while shown) falls back to the join panel; a reading
+ * page past the area's last (a proposal deleted) falls back to its last page.
+ */
+export function validView(view: View, areas: readonly KeyArea[]): View {
+  if (!isAreaView(view)) return view;
+  const area = areas.find((a) => a.id === view.areaId);
+  if (!area) return { kind: "join" };
+  if (view.kind === "reading" && area.proposals) {
+    const last = Math.max(0, areaReadingPages(area.proposals).length - 1);
+    const page = Math.min(Math.max(0, Math.floor(view.page)), last);
+    if (page !== view.page) return { ...view, page };
+  }
   return view;
 }
 
-export type KeyAction = { kind: "view"; view: View } | { kind: "fullscreen" } | null;
+export type KeyAction = { kind: "view"; view: View } | { kind: "fullscreen" } | { kind: "help" } | null;
 
 export interface KeyPress {
   key: string;
@@ -128,20 +215,63 @@ export interface KeyPress {
   altKey?: boolean;
 }
 
-/** Keys of a presentation clicker and keyboard: clickers send PageUp/PageDown, so those step too. */
-export function keyAction(press: KeyPress, view: View, areas: ReadonlyArray<Pick<Area, "id" | "position">>): KeyAction {
+function areaView(mode: AreaMode, areaId: string, page = 0): AreaView {
+  return mode === "reading" ? { kind: "reading", areaId, page } : { kind: mode, areaId };
+}
+
+/**
+ * Keys of a presentation clicker and keyboard. ←/→ walk join, areas and summary and keep the
+ * area's mode (bars, winners, reading); clickers send PageUp/PageDown, which step like the arrows,
+ * except in reading mode, where they (and ↑/↓, space) step through the proposals — on past the
+ * area's last page into the next area's first, so a clicker alone can present every proposal.
+ */
+export function keyAction(press: KeyPress, view: View, areas: readonly KeyArea[]): KeyAction {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
-  const order = slideOrder(areas);
-  const at = Math.max(0, order.findIndex((v) => sameView(v, validView(view, areas))));
-  const to = (v: View | undefined): KeyAction => (v ? { kind: "view", view: v } : null);
+  const sorted = [...areas].sort((a, b) => a.position - b.position);
+  const current = validView(view, areas);
+  const i = isAreaView(current) ? sorted.findIndex((a) => a.id === current.areaId) : -1;
+  const mode: AreaMode = isAreaView(current) ? current.kind : "area";
+  const to = (v: View | null): KeyAction => (v ? { kind: "view", view: v } : null);
+  const inMode = (m: AreaMode, index: number, page = 0): View | null => {
+    const a = sorted[index];
+    return a ? areaView(m, a.id, page) : null;
+  };
+  const pagesOf = (index: number) => Math.max(1, areaReadingPages(sorted[index]?.proposals ?? []).length);
+  const next = (): View => {
+    if (current.kind === "join") return inMode("area", 0) ?? { kind: "summary" };
+    if (current.kind === "summary") return current;
+    return inMode(mode, i + 1) ?? { kind: "summary" };
+  };
+  const prev = (): View => {
+    if (current.kind === "join") return current;
+    if (current.kind === "summary") return inMode("area", sorted.length - 1) ?? { kind: "join" };
+    return inMode(mode, i - 1) ?? { kind: "join" };
+  };
+  const stepReading = (by: 1 | -1): View | null => {
+    if (current.kind !== "reading") return null;
+    const page = current.page + by;
+    if (page >= 0 && page < pagesOf(i)) return { ...current, page };
+    if (by > 0) return inMode("reading", i + 1) ?? current;
+    return i > 0 ? inMode("reading", i - 1, pagesOf(i - 1) - 1) : current;
+  };
+  const toggle = (m: AreaMode): View | null => {
+    if (isAreaView(current)) return areaView(current.kind === m ? "area" : m, current.areaId);
+    return inMode(m, 0);
+  };
   switch (press.key) {
     case "ArrowRight":
+      return to(next());
+    case "ArrowLeft":
+      return to(prev());
     case "PageDown":
     case " ":
-      return to(order[Math.min(order.length - 1, at + 1)]);
-    case "ArrowLeft":
+      return to(stepReading(1) ?? next());
     case "PageUp":
-      return to(order[Math.max(0, at - 1)]);
+      return to(stepReading(-1) ?? prev());
+    case "ArrowDown":
+      return to(stepReading(1));
+    case "ArrowUp":
+      return to(stepReading(-1));
     case "Home":
     case "j":
     case "J":
@@ -150,39 +280,134 @@ export function keyAction(press: KeyPress, view: View, areas: ReadonlyArray<Pick
     case "s":
     case "S":
       return to({ kind: "summary" });
+    case "w":
+    case "W":
+      return to(toggle("winners"));
+    case "r":
+    case "R":
+      return to(toggle("reading"));
+    case "Escape":
+      return to(isAreaView(current) && current.kind !== "area" ? areaView("area", current.areaId) : null);
     case "f":
     case "F":
       return { kind: "fullscreen" };
+    case "?":
+      return { kind: "help" };
     default:
-      if (/^[1-9]$/.test(press.key) && Number(press.key) <= areas.length) return to(order[Number(press.key)]);
+      if (/^[1-9]$/.test(press.key) && Number(press.key) <= sorted.length) return to(inMode(mode, Number(press.key) - 1));
       return null;
   }
 }
 
+/** The keys, as the on-screen legend and the `?` panel list them. */
+export const KEY_LEGEND: ReadonlyArray<{ keys: string[]; what: string }> = [
+  { keys: ["←", "→"], what: "previous / next area" },
+  { keys: ["1", "…", "9"], what: "area by number" },
+  { keys: ["W"], what: "winners of this area (again: bars)" },
+  { keys: ["R"], what: "reading mode: the proposals in full (again: bars)" },
+  { keys: ["↑", "↓"], what: "reading mode: previous / next proposals (also PageUp / PageDown)" },
+  { keys: ["S"], what: "top three of every area" },
+  { keys: ["J"], what: "join panel" },
+  { keys: ["F"], what: "full screen" },
+  { keys: ["Esc"], what: "back to the bars" },
+  { keys: ["?"], what: "show / hide this list" },
+];
+
 /** The view is kept in the fragment beside the key, so a reload stays on the same slide. */
 export function viewFromHash(hash: string): View | null {
-  const v = new URLSearchParams(hash.replace(/^#/, "")).get("view");
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const v = params.get("view");
   if (!v) return null;
   if (v === "join" || v === "summary") return { kind: v };
-  if (v.startsWith("area-")) return { kind: "area", areaId: v.slice(5) };
-  return null;
+  const m = /^(area|winners|reading)-(.+)$/.exec(v);
+  if (!m || !m[2]) return null;
+  const kind = m[1] as AreaMode;
+  const page = Math.max(1, Math.floor(Number(params.get("page")) || 1)) - 1;
+  return areaView(kind, m[2], page);
 }
 
 export function hashWithView(hash: string, view: View): string {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
-  params.set("view", view.kind === "area" ? `area-${view.areaId}` : view.kind);
+  params.set("view", isAreaView(view) ? `${view.kind}-${view.areaId}` : view.kind);
+  if (view.kind === "reading") params.set("page", String(view.page + 1));
+  else params.delete("page");
   return `#${params.toString()}`;
 }
 
+// ---- reading mode -----------------------------------------------------------------------------
+
+/** A page of reading mode holds up to this many characters of proposal text, and this many proposals. */
+export const READING_PAGE_CHARS = 460;
+export const READING_PAGE_MAX = 3;
+
 /**
- * How many columns a chart of n bars uses, and how many of them fit: up to six rows a column
- * keeps two-line titles legible from the back row; beyond 24 bars only the leaders are shown.
+ * Reading mode's pages: proposals in order, a few short ones together, a long one alone, so each
+ * page can be read out at a size the back row reads. Indices into the area's proposals.
  */
-export const MAX_BARS = 24;
-export function chartColumns(n: number): number {
-  const shown = Math.min(n, MAX_BARS);
-  return shown <= 6 ? 1 : shown <= 12 ? 2 : 3;
+export function readingPages(texts: readonly string[]): number[][] {
+  const pages: number[][] = [];
+  let page: number[] = [];
+  let chars = 0;
+  texts.forEach((text, i) => {
+    const len = text.length;
+    if (page.length > 0 && (page.length >= READING_PAGE_MAX || chars + len > READING_PAGE_CHARS)) {
+      pages.push(page);
+      page = [];
+      chars = 0;
+    }
+    page.push(i);
+    chars += len;
+  });
+  if (page.length > 0) pages.push(page);
+  return pages;
 }
+
+// ---- bars layout ---------------------------------------------------------------------------------
+
+export interface BarLayout {
+  columns: number;
+  perColumn: number;
+  /** Lines of proposal text each bar shows (the rest is clamped, on this slide only). */
+  lines: number;
+  /** The type size in px. */
+  font: number;
+}
+
+/** Ems a bar row spends on other things than its text: place, count, gaps, padding (across, besides the label); padding (down). */
+export const BAR_ACROSS_EM = 7.6;
+export const BAR_DOWN_EM = 0.75;
+export const BAR_LINE = 1.2;
+const BAR_CHAR_EM = 0.5; // an average character's width, for comparing layouts only
+const BAR_MAX_LINES = 6;
+
+/**
+ * Picks columns and lines so the bars show as much proposal text as fits in the box at the given
+ * type size (never smaller than `minFont`, the back row's floor): text beyond a bar's lines is
+ * clamped. Among equal layouts the one with fewer columns wins (longer bars compare better).
+ */
+export function barLayout(lengths: readonly number[], box: { width: number; height: number }, font: number, minFont = font, labelEm = 3.6): BarLayout {
+  const n = Math.max(1, Math.min(lengths.length, MAX_BARS));
+  const fonts: number[] = [];
+  for (let f = font; f > minFont; f *= 0.94) fonts.push(f);
+  fonts.push(minFont);
+  for (const f of fonts) {
+    let best: { layout: BarLayout; score: number } | null = null;
+    for (let columns = 1; columns <= Math.min(3, n); columns++) {
+      const perColumn = Math.ceil(n / columns);
+      const lines = Math.min(BAR_MAX_LINES, Math.floor((box.height / perColumn / f - BAR_DOWN_EM) / BAR_LINE));
+      if (lines < 1) continue;
+      const perLine = Math.max(0, (box.width / columns - (BAR_ACROSS_EM + labelEm) * f) / (BAR_CHAR_EM * f));
+      const score = lengths.slice(0, n).reduce((sum, len) => sum + Math.min(len, lines * perLine), 0);
+      if (!best || score > best.score + 1e-6) best = { layout: { columns, perColumn, lines, font: f }, score };
+    }
+    if (best) return best.layout;
+  }
+  const columns = Math.min(3, n);
+  return { columns, perColumn: Math.ceil(n / columns), lines: 1, font: minFont };
+}
+
+/** Beyond this many bars only the leaders are shown: more rows than this are unreadable from the back. */
+export const MAX_BARS = 24;
 
 /**
  * The summary's grid: columns for the number of areas, and row heights weighted by the rows the

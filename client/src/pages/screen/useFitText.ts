@@ -48,3 +48,40 @@ export function useFitText(ref: RefObject<HTMLElement | null>, selector: string,
     return () => observer.disconnect();
   }, [ref, selector, contentKey]);
 }
+
+/** Whether a box or anything in it spills: a part that scrolls, across or down. */
+const spills = (part: HTMLElement) => part.scrollHeight > part.clientHeight + 1 || part.scrollWidth > part.clientWidth + 1;
+
+/**
+ * Shrinks a box's type until everything in it shows whole: for texts that must never be cut (the
+ * winners slide, reading mode), so there is no line clamp and no ellipsis, only a smaller size.
+ * Sets `--fit` on the element to the largest scale in [min, 1] at which neither the element nor
+ * any `selector` part inside it spills; a binary search, since each try is a layout.
+ */
+export function useShrinkToFit(ref: RefObject<HTMLElement | null>, selector: string, contentKey: string, min = 0.3): void {
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const fits = (scale: number) => {
+      el.style.setProperty("--fit", String(scale));
+      return !spills(el) && !Array.from(el.querySelectorAll<HTMLElement>(selector)).some(spills);
+    };
+    const fit = () => {
+      if (fits(1)) return;
+      let lo = min;
+      let hi = 1;
+      for (let i = 0; i < 10; i++) {
+        const mid = (lo + hi) / 2;
+        if (fits(mid)) lo = mid;
+        else hi = mid;
+      }
+      fits(Number(lo.toFixed(4)));
+    };
+    fit();
+    // Fonts arriving late change widths; refit once they are in.
+    void document.fonts?.ready.then(fit);
+    const observer = new ResizeObserver(fit);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, selector, contentKey, min]);
+}
