@@ -125,6 +125,8 @@ export class WriteQueue {
     const sent = this.snap.areas[areaId]?.inFlight ?? [];
     try {
       const token = await this.participation.ensure();
+      // The page may have gone while the phone was joining; a later queue sends the wish instead.
+      if (this.disposed) return;
       const reply = await request("PUT", `/api/events/${this.code}/ballot/${encodeURIComponent(areaId)}`, PutBallotReply, {
         token,
         body: { proposalIds: sent },
