@@ -16,7 +16,7 @@ export interface PhoneSuite {
   /** The running server (after beforeAll). */
   server(): TestServer;
   /** A new phone (its own browser context: its own storage, so its own participant) opened at `url`. */
-  phone(url: string): Promise<Phone>;
+  phone(url: string, viewport?: { width: number; height: number }): Promise<Phone>;
 }
 
 /** One real server and one Chromium for a test file; every phone opened is closed at the end. */
@@ -38,9 +38,9 @@ export function phoneSuite(): PhoneSuite {
       if (!server) throw new Error("the server starts in beforeAll");
       return server;
     },
-    async phone(url) {
+    async phone(url, viewport) {
       if (!browser) throw new Error("the browser starts in beforeAll");
-      const context = await browser.newContext(PHONE);
+      const context = await browser.newContext(viewport ? { ...PHONE, viewport } : PHONE);
       const page = await context.newPage();
       await page.goto(url);
       const p = { context, page };
@@ -76,7 +76,7 @@ export async function shownOrder(page: Page, areaTitle: string): Promise<string[
 export async function checkedTitles(page: Page, areaTitle: string): Promise<string[]> {
   const boxes = area(page, areaTitle).getByRole("checkbox", { checked: true });
   const out: string[] = [];
-  for (const box of await boxes.all()) out.push((await box.evaluate((el) => el.closest("label")?.textContent ?? "")).trim());
+  for (const box of await boxes.all()) out.push((await box.evaluate((el) => el.closest("label")?.querySelector(".proposal-title")?.textContent ?? "")).trim());
   return out.sort();
 }
 
@@ -100,6 +100,13 @@ export async function votesIn(url: string, code: string, adminToken: string, are
 export async function setVoting(url: string, code: string, adminToken: string, status: "open" | "closed", areaIds?: string[]): Promise<void> {
   const res = await api(url, "POST", `/api/events/${code}/voting`, { token: adminToken, body: areaIds ? { status, areaIds } : { status } });
   if (res.status !== 200) throw new Error(`voting ${status}: ${res.status} ${res.text}`);
+}
+
+/** The room's count of participants, as anyone may read it (GET /results, no token). */
+export async function participantCount(url: string, code: string): Promise<number> {
+  const res = await api(url, "GET", `/api/events/${code}/results`);
+  if (res.status !== 200) throw new Error(`results: ${res.status} ${res.text}`);
+  return (res.body as Results).participants;
 }
 
 /** Polls a condition on the Node side (the server's state), failing with `what` after `timeout`. */

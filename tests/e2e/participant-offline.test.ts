@@ -125,11 +125,60 @@ describe("participant phone offline", () => {
     await waitSaveState(page, health.title, "refused", 15_000);
     await area(page, health.title).getByText("Not saved: Voting in this area is closed.").waitFor({ timeout: 2000 });
     // The refusal makes the page read the event again: the area now shows as closed.
-    await area(page, health.title).getByText("Voting closed").waitFor({ timeout: 2000 });
+    await area(page, health.title).getByText("Voting closed", { exact: true }).waitFor({ timeout: 2000 });
     // The screen falls back to what the server holds.
     await page.waitForFunction(() => document.querySelectorAll("input[type=checkbox]:checked").length === 1);
     expect(await checkedTitles(page, health.title)).toEqual([a]);
     expect(await votesIn(suite.server().url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
+  });
+});
+
+describe("a choice refused because the area closed while the phone was offline", () => {
+  it("is kept (through a reload), said plainly, and sent when the area reopens", async () => {
+    const { demo, health, titles, page, context } = await savedThenQueuedOffline();
+    const [a, b] = titles;
+    const label = (t: string) => health.proposals.find((p) => p.title === t)?.label as string;
+    await setVoting(suite.server().url, demo.code, demo.adminToken, "closed", [health.id]);
+    await context.setOffline(false);
+
+    const held = area(page, health.title).locator('[data-held="closed"]');
+    await held.waitFor({ timeout: 15_000 });
+    expect(await held.textContent()).toContain(`Not sent — voting closed.`);
+    expect(await held.textContent()).toContain(`(${label(a)} and ${label(b)})`);
+    // The ticks show what the server holds; the banner and header agree that voting is closed.
+    await page.waitForFunction(() => document.querySelectorAll("input[type=checkbox]:checked").length === 1);
+    await area(page, health.title).getByText("Voting closed", { exact: true }).waitFor();
+    // The socket may still be reconnecting: a banner then must not promise to send what was refused.
+    expect(await page.getByText("sent when it returns").count()).toBe(0);
+
+    await page.reload();
+    await area(page, health.title).locator('[data-held="closed"]').waitFor();
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
+
+    await setVoting(suite.server().url, demo.code, demo.adminToken, "open", [health.id]);
+    const offer = area(page, health.title).locator('[data-held="open"]');
+    await offer.waitFor({ timeout: 3000 });
+    expect(await offer.textContent()).toContain("Voting has reopened.");
+    // Offered, not sent behind the participant's back.
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1 });
+    await offer.getByRole("button", { name: "Send this choice" }).click();
+    await waitSaved(page, health.title);
+    expect(await checkedTitles(page, health.title)).toEqual([a, b].sort());
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, health.title)).toEqual({ [a]: 1, [b]: 1 });
+    expect(await area(page, health.title).locator("[data-held]").count()).toBe(0);
+    expect((await adminResults(suite.server().url, demo.code, demo.adminToken)).participants).toBe(1);
+  });
+
+  it("when every area has closed, the phone says the vote has ended and still names the unsent choice", async () => {
+    const { demo, health, titles, page, context } = await savedThenQueuedOffline();
+    const [a] = titles;
+    await setVoting(suite.server().url, demo.code, demo.adminToken, "closed");
+    await context.setOffline(false);
+    await page.getByRole("heading", { name: "Voting has ended" }).waitFor({ timeout: 15_000 });
+    await area(page, health.title).locator('[data-held="closed"]').waitFor({ timeout: 15_000 });
+    await area(page, health.title).getByText(`Your choice: ${health.proposals.find((p) => p.title === a)?.label}.`).waitFor();
+    expect(await page.getByText("until the area closes").count()).toBe(0);
+    expect(await page.getByText("sent when it returns").count()).toBe(0);
   });
 });
 

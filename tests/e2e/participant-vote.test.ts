@@ -124,7 +124,9 @@ describe("participant phone", () => {
     for (const box of await boxes.all()) expect(await box.isDisabled()).toBe(true);
     expect(await proposal(page, demo.health, a).isChecked()).toBe(true);
     await area(page, demo.health).getByText("Voting closed").waitFor();
-    await area(page, demo.health).getByText(`Your choices: ${a}.`).waitFor();
+    // Named by label: the proposals are paragraphs with their own punctuation (no "…,;" run-ons).
+    const label = demo.event.areas[1]?.proposals.find((p) => p.title === a)?.label as string;
+    await area(page, demo.health).getByText(`Your choice: ${label}.`, { exact: true }).waitFor();
     // The other areas stay open.
     expect(await area(page, "Human rights").getByRole("checkbox").first().isDisabled()).toBe(false);
 
@@ -167,7 +169,7 @@ describe("participant phone", () => {
       await page.keyboard.press("Tab");
       const focused = await page.evaluate(() => {
         const el = document.activeElement;
-        return el instanceof HTMLInputElement && el.type === "checkbox" ? (el.closest("label")?.textContent ?? "") : null;
+        return el instanceof HTMLInputElement && el.type === "checkbox" ? (el.closest("label")?.querySelector(".proposal-title")?.textContent ?? "") : null;
       });
       if (focused !== null) {
         expect(focused).toBe(first);
@@ -177,10 +179,12 @@ describe("participant phone", () => {
     await page.keyboard.press("Space");
     await waitSaved(page, "(Alternative) development");
     expect(await proposal(page, "(Alternative) development", first).isChecked()).toBe(true);
-    // The body is read with the checkbox (aria-describedby), so a screen reader hears the whole proposal.
+    // A screen reader hears the whole proposal as the checkbox's name (the exact match above), and its
+    // label ("AD-3") as the description, so it can be referred to aloud like everyone else does.
     const described = await proposal(page, "(Alternative) development", first).getAttribute("aria-describedby");
     expect(described).toBeTruthy();
-    expect((await page.locator(`[id="${described}"]`).textContent())?.length).toBeGreaterThan(20);
+    const label = demo.event.areas[0]?.proposals.find((p) => p.title === first)?.label;
+    expect(await page.locator(`[id="${described}"]`).textContent()).toBe(label);
   });
 
   it("fits a 360-pixel phone: no sideways scrolling, tap targets of at least 44 pixels", async () => {

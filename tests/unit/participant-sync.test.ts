@@ -18,7 +18,10 @@ import {
 } from "../../client/src/pages/participant/sync";
 import {
   forgetParticipant,
+  loadHeld,
   loadPending,
+  orderSeed,
+  saveHeld,
   loadToken,
   saveToken,
   savePending,
@@ -206,6 +209,31 @@ describe("device store", () => {
     expect(() => savePending(broken, "ABCDEF", "a", ["x"])).not.toThrow();
     expect(loadPending(broken, "ABCDEF")).toEqual({});
     expect(loadToken(broken, "ABCDEF")).toBeNull();
+  });
+
+  it("keeps a refused choice per area until it is dropped, and forgets it with the participant", () => {
+    const store = memoryStore();
+    saveHeld(store, "ABCDEF", "area1", ["a", "b"]);
+    saveHeld(store, "ABCDEF", "area2", []);
+    expect(loadHeld(store, "ABCDEF")).toEqual({ area1: ["a", "b"], area2: [] });
+    saveHeld(store, "ABCDEF", "area1", null);
+    expect(loadHeld(store, "ABCDEF")).toEqual({ area2: [] });
+    forgetParticipant(store, "ABCDEF");
+    expect(loadHeld(store, "ABCDEF")).toEqual({});
+    expect(store.data.size).toBe(0);
+  });
+
+  it("draws the order seed once per event, before any token, and keeps an older phone's token as its seed", () => {
+    const store = memoryStore();
+    let n = 0;
+    const random = () => `seed-${++n}`;
+    expect(orderSeed(store, "ABCDEF", random)).toBe("seed-1");
+    saveToken(store, "ABCDEF", "t1");
+    expect(orderSeed(store, "ABCDEF", random)).toBe("seed-1");
+    saveToken(store, "GHJKMN", "t2");
+    expect(orderSeed(store, "GHJKMN", random)).toBe("t2");
+    expect(orderSeed(null, "PQRSTU", random)).toBe("seed-2");
+    expect(orderSeed(store, "PQRSTU")).toMatch(/^[0-9a-f]{24}$/);
   });
 
   it("forgets token and pending choices together", () => {

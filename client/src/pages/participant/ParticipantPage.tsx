@@ -1,4 +1,5 @@
-// The participant's phone page (/e/CODE): join, then vote. Each phase is its own small view.
+// The participant's phone page (/e/CODE): read the ballot, vote (joining at the first vote). Each
+// phase is its own small view.
 import { useSession } from "./useSession";
 import { BallotView } from "./components/BallotView";
 import { InviteForm } from "./components/InviteForm";
@@ -34,7 +35,7 @@ export default function ParticipantPage(props: { code: string }) {
       return <InviteForm event={session.event} error={session.error} busy={session.busy} onSubmit={submitInvite} />;
     case "ready":
       return (
-        <BallotView key={session.token} code={code} token={session.token} initialEvent={session.event} onTokenRefused={rejoin} />
+        <BallotView code={code} participation={session.participation} initialEvent={session.event} onTokenRefused={rejoin} />
       );
   }
 }

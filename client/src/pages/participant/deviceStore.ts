@@ -1,6 +1,7 @@
 // What the phone keeps between visits, per event code: the participant token (so a reload or a
-// re-scan restores the ballot) and the choices not yet acknowledged (so a reload while offline
-// resends them). Storage can be missing or full (private browsing); then the page still works for
+// re-scan restores the ballot), the choices not yet acknowledged (so a reload while offline
+// resends them), the choices refused because the area had closed meanwhile (offered again if it
+// reopens), and the seed of this phone's proposal order. Storage can be missing or full (private browsing); then the page still works for
 // this visit, it just cannot survive a reload.
 
 /** The part of the Web Storage API used here, so tests can pass an in-memory one. */
@@ -12,6 +13,8 @@ export interface KeyValueStore {
 
 const tokenKey = (code: string) => `plenary.token.${code}`;
 const pendingKey = (code: string) => `plenary.pending.${code}`;
+const heldKey = (code: string) => `plenary.held.${code}`;
+const seedKey = (code: string) => `plenary.seed.${code}`;
 
 export type PendingMap = Record<string, string[]>;
 
@@ -53,11 +56,48 @@ export function saveToken(store: KeyValueStore | null, code: string, token: stri
 export function forgetParticipant(store: KeyValueStore | null, code: string): void {
   safeSet(store, tokenKey(code), null);
   safeSet(store, pendingKey(code), null);
+  safeSet(store, heldKey(code), null);
+}
+
+/**
+ * The seed of this phone's proposal order (against ballot-order bias). It exists before the phone
+ * joins, so the list does not reshuffle under the participant's finger at their first tap; it never
+ * leaves the phone. A phone that joined under an older build keeps its order: its token was the seed.
+ */
+export function orderSeed(store: KeyValueStore | null, code: string, random: () => string = randomSeed): string {
+  const kept = safeGet(store, seedKey(code));
+  if (kept) return kept;
+  const seed = loadToken(store, code) ?? random();
+  safeSet(store, seedKey(code), seed);
+  return seed;
+}
+
+function randomSeed(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /** Reads the pending wishes, ignoring anything malformed (an older build, a hand edit). */
 export function loadPending(store: KeyValueStore | null, code: string): PendingMap {
-  const raw = safeGet(store, pendingKey(code));
+  return loadMap(store, pendingKey(code));
+}
+
+/** Choices refused because their area had closed while the phone was away, per area. */
+export function loadHeld(store: KeyValueStore | null, code: string): PendingMap {
+  return loadMap(store, heldKey(code));
+}
+
+/** Keeps (ids) or drops (null) an area's refused choice. */
+export function saveHeld(store: KeyValueStore | null, code: string, areaId: string, ids: readonly string[] | null): void {
+  const all = loadHeld(store, code);
+  if (ids === null) delete all[areaId];
+  else all[areaId] = [...ids];
+  safeSet(store, heldKey(code), Object.keys(all).length ? JSON.stringify(all) : null);
+}
+
+function loadMap(store: KeyValueStore | null, key: string): PendingMap {
+  const raw = safeGet(store, key);
   if (!raw) return {};
   let data: unknown;
   try {

@@ -1,26 +1,31 @@
-// Keeps the ballot page live: the event (areas opening and closing) and the participant's own ballot
-// follow the socket; after a reconnect both are read again from the server, with wishes still
-// waiting in the write queue kept on top; the queue is told when the connection comes back.
-import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
-import { BallotReply, EventReply, type Event } from "../../../../shared/schemas";
+// Keeps the ballot page live: the event (areas opening and closing), the public results and the
+// participant's own ballot follow the socket; after a reconnect they are read again from the server,
+// with wishes still waiting in the write queue kept on top; the queue is told when the connection
+// comes back. A phone that has only looked uses the public socket; once it joins (first vote, or a
+// ballot card), the socket is opened again with its token so its own ballot follows too.
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { BallotReply, EventReply, Results, type Event } from "../../../../shared/schemas";
 import { ApiError, request } from "../../api/http";
 import { connectEvent } from "../../api/socket";
 import { browserStore } from "./deviceStore";
+import type { Participation } from "./participation";
 import { WriteQueue, type QueueSnapshot } from "./writeQueue";
 
 export type Connection = "connecting" | "live" | "lost";
 
 const store = browserStore();
-const EMPTY: QueueSnapshot = { confirmed: {}, areas: {} };
+const EMPTY: QueueSnapshot = { confirmed: {}, areas: {}, held: {} };
 const noop = () => () => {};
 
 export function useLiveBallot(
   code: string,
-  token: string,
+  participation: Participation,
   initialEvent: Event,
   onTokenRefused: () => void,
 ): {
   event: Event;
+  results: Results | null;
+  token: string | null;
   snapshot: QueueSnapshot;
   loaded: boolean;
   connection: Connection;
@@ -28,14 +33,33 @@ export function useLiveBallot(
   retry: () => void;
 } {
   const [event, setEvent] = useState(initialEvent);
+  const [results, setResults] = useState<Results | null>(null);
   const [queue, setQueue] = useState<WriteQueue | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [connection, setConnection] = useState<Connection>("connecting");
+  const token = useSyncExternalStore(participation.subscribe, participation.getToken);
+  // Set by the live effect below: reads event and ballot again (a refused write means they are stale).
+  const reread = useRef<() => void>(() => {});
+
+  // The queue lives as long as the page: it must survive the token arriving mid-write.
+  useEffect(() => {
+    const q = new WriteQueue(code, participation, store, {
+      onTokenRefused,
+      onRefused: () => reread.current(),
+    });
+    setQueue(q);
+    q.flush();
+    return () => q.dispose();
+  }, [code, participation, onTokenRefused]);
 
   useEffect(() => {
+    if (!queue) return;
     let live = true;
+    const q = queue;
 
     const readBallot = () => {
+      // Nothing to read before joining: a phone that has only looked has no ballot.
+      if (!token) return void setLoaded(true);
       const mark = q.readMark();
       return request("GET", `/api/events/${code}/ballot`, BallotReply, { token })
         .then(({ ballot }) => {
@@ -53,27 +77,19 @@ export function useLiveBallot(
         .catch(() => {
           // the socket's next `event` or the next reconnect brings it
         });
+    const stale = () => {
+      void readEvent();
+      void readBallot();
+    };
+    reread.current = stale;
 
-    const q = new WriteQueue(code, token, store, {
-      onTokenRefused,
-      onRefused: () => {
-        void readEvent();
-        void readBallot();
-      },
-    });
-    setQueue(q);
     void readBallot();
-    q.flush();
-
     const socket = connectEvent(code, token);
     let connectedBefore = false;
     socket.on("connect", () => {
       setConnection("live");
       // Anything pushed while we were away is lost: read the state again, then resend what waits.
-      if (connectedBefore) {
-        void readEvent();
-        void readBallot();
-      }
+      if (connectedBefore) stale();
       connectedBefore = true;
       q.retryAll();
     });
@@ -82,6 +98,10 @@ export function useLiveBallot(
     socket.on("event", (payload) => {
       const parsed = EventReply.safeParse(payload);
       if (parsed.success) setEvent(parsed.data.event);
+    });
+    socket.on("results", (payload) => {
+      const parsed = Results.safeParse(payload);
+      if (parsed.success) setResults(parsed.data);
     });
     socket.on("ballot", (payload) => {
       const parsed = BallotReply.safeParse(payload);
@@ -96,8 +116,7 @@ export function useLiveBallot(
     const visible = () => {
       if (document.visibilityState !== "visible") return;
       q.retryAll();
-      void readEvent();
-      void readBallot();
+      stale();
     };
     window.addEventListener("online", online);
     document.addEventListener("visibilitychange", visible);
@@ -107,12 +126,11 @@ export function useLiveBallot(
       document.removeEventListener("visibilitychange", visible);
       socket.removeAllListeners();
       socket.disconnect();
-      q.dispose();
     };
-  }, [code, token, onTokenRefused]);
+  }, [code, token, queue, onTokenRefused]);
 
   const snapshot = useSyncExternalStore(queue?.subscribe ?? noop, queue?.getSnapshot ?? (() => EMPTY));
   const choose = useCallback((areaId: string, ids: string[]) => queue?.choose(areaId, ids), [queue]);
   const retry = useCallback(() => queue?.retryAll(), [queue]);
-  return { event, snapshot, loaded, connection, choose, retry };
+  return { event, results, token, snapshot, loaded, connection, choose, retry };
 }

@@ -1,42 +1,25 @@
-// Getting from a scanned link to a participant token in as few steps as possible: load the event,
-// reuse the token this phone already holds for it, otherwise join straight away (open events or a
-// ballot-card link) or ask for the ballot-card code (invite-only events).
+// Getting from a scanned link to the ballot in as few steps as possible: load the event and show it.
+// Looking does not make a participant: on an open event the phone joins at its first vote (the
+// write queue asks Participation for a token). A ballot-card link is redeemed at once (the card is
+// the person's explicit act of joining); an invite-only event asks for the card's code first.
 import { useCallback, useEffect, useState } from "react";
-import { EventReply, JoinReply, type Event } from "../../../../shared/schemas";
+import { EventReply, type Event } from "../../../../shared/schemas";
 import { isEventCode, normalizeCode } from "../../../../shared/codes";
 import { ApiError, request } from "../../api/http";
 import { errorText } from "../../api/errors";
-import { browserStore, forgetParticipant, loadToken, saveToken } from "./deviceStore";
+import { browserStore, loadToken } from "./deviceStore";
+import { Participation } from "./participation";
 
 export type Session =
   | { phase: "loading" }
   | { phase: "missing" }
   | { phase: "unreachable"; message: string }
   | { phase: "invite"; event: Event; error: string | null; busy: boolean }
-  | { phase: "ready"; event: Event; token: string };
+  | { phase: "ready"; event: Event; participation: Participation };
 
 const store = browserStore();
 
-// One join per event code at a time: React's development double-run of effects, or a double tap,
-// must not create two participants (each would count in the turnout).
-const joining = new Map<string, Promise<string>>();
-
-function joinOnce(code: string, invite: string | null): Promise<string> {
-  const key = `${code}\u0000${invite ?? ""}`;
-  let p = joining.get(key);
-  if (!p) {
-    p = request("POST", `/api/events/${code}/participants`, JoinReply, { body: invite ? { invite } : {} })
-      .then((r) => {
-        saveToken(store, code, r.participantToken);
-        return r.participantToken;
-      })
-      .finally(() => joining.delete(key));
-    joining.set(key, p);
-  }
-  return p;
-}
-
-function failureText(err: unknown): string {
+export function failureText(err: unknown): string {
   if (err instanceof ApiError) return errorText(err.code, err.message);
   return errorText("INTERNAL");
 }
@@ -64,19 +47,18 @@ export function useSession(rawCode: string): {
   const [session, setSession] = useState<Session>({ phase: "loading" });
   const [attempt, setAttempt] = useState(0);
 
-  const join = useCallback(
-    async (event: Event, invite: string | null) => {
+  const redeem = useCallback(
+    async (event: Event, invite: string) => {
+      const participation = new Participation(code, store);
       try {
-        const token = await joinOnce(code, invite);
+        await participation.redeem(invite);
         dropInviteFromUrl();
-        setSession({ phase: "ready", event, token });
+        setSession({ phase: "ready", event, participation });
       } catch (err) {
         const c = err instanceof ApiError ? err.code : "";
-        if (c === "INVITE_REQUIRED" || c === "INVITE_INVALID") {
-          dropInviteFromUrl();
-          setSession({ phase: "invite", event, error: invite ? errorText(c) : null, busy: false });
-        } else if (event.access === "invite") {
-          setSession({ phase: "invite", event, error: failureText(err), busy: false });
+        dropInviteFromUrl();
+        if (c === "INVITE_REQUIRED" || c === "INVITE_INVALID" || event.access === "invite") {
+          setSession({ phase: "invite", event, error: c === "INVITE_REQUIRED" ? null : failureText(err), busy: false });
         } else {
           setSession({ phase: "unreachable", message: failureText(err) });
         }
@@ -97,8 +79,12 @@ export function useSession(rawCode: string): {
     const held = loadToken(store, code);
     request("GET", `/api/events/${code}`, EventReply, { token: held })
       .catch((err: unknown) => {
-        // A token the server no longer knows (a reset database): read anonymously, then rejoin below.
-        if (held && err instanceof ApiError && err.status === 401) return request("GET", `/api/events/${code}`, EventReply);
+        // A token the server no longer knows (a reset database): read anonymously; the phone joins
+        // again at its next vote.
+        if (held && err instanceof ApiError && err.status === 401) {
+          new Participation(code, store).forget();
+          return request("GET", `/api/events/${code}`, EventReply);
+        }
         throw err;
       })
       .then(({ event }) => {
@@ -107,9 +93,11 @@ export function useSession(rawCode: string): {
         const invite = inviteFromUrl();
         if (token) {
           dropInviteFromUrl();
-          setSession({ phase: "ready", event, token });
-        } else if (invite || event.access === "open") {
-          void join(event, invite);
+          setSession({ phase: "ready", event, participation: new Participation(code, store) });
+        } else if (invite) {
+          void redeem(event, invite);
+        } else if (event.access === "open") {
+          setSession({ phase: "ready", event, participation: new Participation(code, store) });
         } else {
           setSession({ phase: "invite", event, error: null, busy: false });
         }
@@ -122,7 +110,7 @@ export function useSession(rawCode: string): {
     return () => {
       live = false;
     };
-  }, [code, attempt, join]);
+  }, [code, attempt, redeem]);
 
   // While the server cannot be reached, try again on its own: the participant should not have to.
   useEffect(() => {
@@ -140,13 +128,14 @@ export function useSession(rawCode: string): {
     (invite: string) => {
       if (session.phase !== "invite" || session.busy) return;
       setSession({ ...session, busy: true, error: null });
-      void join(session.event, normalizeCode(invite));
+      void redeem(session.event, normalizeCode(invite));
     },
-    [session, join],
+    [session, redeem],
   );
 
+  // The server refused the token: forget it (and its unsent wishes) and show the ballot afresh.
   const rejoin = useCallback(() => {
-    forgetParticipant(store, code);
+    new Participation(code, store).forget();
     setSession({ phase: "loading" });
     setAttempt((n) => n + 1);
   }, [code]);

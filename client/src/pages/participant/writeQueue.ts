@@ -1,6 +1,9 @@
 // The durable write queue of one participant's ballot: every change is sent at once, kept on the
 // device until the server answers 200, retried with backoff on network trouble, and resent on
-// `online`, on socket reconnect and after a reload. The React page subscribes to its snapshots.
+// `online`, on socket reconnect and after a reload. A phone that has not joined yet joins as part of
+// its first write (same retries: a tap while offline joins and saves when the network returns).
+// A choice refused because its area closed meanwhile is held, to be offered again if it reopens.
+// The React page subscribes to its snapshots.
 import { PutBallotReply, type Ballot } from "../../../../shared/schemas";
 import { ApiError, request } from "../../api/http";
 import { errorText } from "../../api/errors";
@@ -17,12 +20,15 @@ import {
   type AreaSync,
   type SendFailure,
 } from "./sync";
-import { loadPending, savePending, settlePending, type KeyValueStore } from "./deviceStore";
+import { loadHeld, loadPending, saveHeld, savePending, settlePending, type KeyValueStore } from "./deviceStore";
+import type { Participation } from "./participation";
 
 export interface QueueSnapshot {
   /** What the server holds, from GET, the socket or a 200. */
   confirmed: Ballot;
   areas: Readonly<Record<string, AreaSync>>;
+  /** Per area, a choice the server refused because voting had closed before it arrived. */
+  held: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface QueueHooks {
@@ -36,7 +42,7 @@ export interface QueueHooks {
 const REQUEST_TIMEOUT_MS = 10_000;
 
 export class WriteQueue {
-  private snap: QueueSnapshot = { confirmed: {}, areas: {} };
+  private snap: QueueSnapshot = { confirmed: {}, areas: {}, held: {} };
   private listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
@@ -46,11 +52,12 @@ export class WriteQueue {
 
   constructor(
     private readonly code: string,
-    private readonly token: string,
+    private readonly participation: Participation,
     private readonly store: KeyValueStore | null,
     private readonly hooks: QueueHooks = {},
   ) {
-    // Wishes left from an earlier visit (a reload while offline) go out again.
+    // Wishes left from an earlier visit (a reload while offline) go out again; held ones stay held.
+    this.snap = { ...this.snap, held: loadHeld(store, code) };
     for (const [areaId, ids] of Object.entries(loadPending(store, code))) {
       this.update(areaId, (s) => desire(s, ids));
     }
@@ -85,6 +92,8 @@ export class WriteQueue {
   }
 
   choose(areaId: string, ids: readonly string[]): void {
+    // A new choice (or sending the held one) replaces whatever was held for the area.
+    this.hold(areaId, null);
     savePending(this.store, this.code, areaId, ids);
     this.update(areaId, (s) => desire(s, ids));
     this.flush();
@@ -115,8 +124,11 @@ export class WriteQueue {
     this.update(areaId, sending);
     const sent = this.snap.areas[areaId]?.inFlight ?? [];
     try {
+      const token = await this.participation.ensure();
+      // The page may have gone while the phone was joining; a later queue sends the wish instead.
+      if (this.disposed) return;
       const reply = await request("PUT", `/api/events/${this.code}/ballot/${encodeURIComponent(areaId)}`, PutBallotReply, {
-        token: this.token,
+        token,
         body: { proposalIds: sent },
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
@@ -134,6 +146,8 @@ export class WriteQueue {
       const failure = toFailure(err);
       if (!failure.retryable) {
         settlePending(this.store, this.code, areaId, sent, sameSet);
+        const latest = this.snap.areas[areaId]?.want;
+        if (failure.code === "VOTING_CLOSED" && (latest == null || sameSet(latest, sent))) this.hold(areaId, sent);
         this.hooks.onRefused?.();
       }
       const attempt = (this.snap.areas[areaId]?.attempt ?? 0) + 1;
@@ -151,6 +165,16 @@ export class WriteQueue {
     }
     if (next === Infinity) return;
     this.timer = setTimeout(() => this.flush(), Math.max(0, next - Date.now()));
+  }
+
+  private hold(areaId: string, ids: readonly string[] | null): void {
+    if (ids === null && !(areaId in this.snap.held)) return;
+    saveHeld(this.store, this.code, areaId, ids);
+    const held = { ...this.snap.held };
+    if (ids === null) delete held[areaId];
+    else held[areaId] = [...ids];
+    this.snap = { ...this.snap, held };
+    this.emit();
   }
 
   private update(areaId: string, f: (s: AreaSync) => AreaSync): void {

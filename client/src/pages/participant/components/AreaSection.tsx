@@ -1,11 +1,13 @@
 // One area of the ballot: a sticky header that always shows how many votes are left and whether the
 // last change reached the server, then the proposals. Closed and not-yet-open areas are read-only
-// and still show the participant's own choices.
-import { useId } from "react";
+// and still show the participant's own choices. The header's title is clamped to two lines so a
+// long area title does not cover the phone; the whole title is a tap away.
+import { useId, useState } from "react";
 import type { Area, Proposal } from "../../../../../shared/schemas";
 import { votesLeftLabel } from "../../../../../shared/rules";
 import type { SaveState } from "../sync";
-import { ProposalCard } from "./ProposalCard";
+import { choicesSentence, listOf, namesOf } from "../format";
+import { ProposalCard, useClipped } from "./ProposalCard";
 import { SaveStatus } from "./SaveStatus";
 
 interface Props {
@@ -15,14 +17,19 @@ interface Props {
   state: SaveState;
   hasServerChoice: boolean;
   notice: string | null;
+  /** A choice refused because the area closed before it arrived, kept on the phone. */
+  held: readonly string[] | null;
   onToggle: (area: Area, proposalId: string) => void;
   onRetry: () => void;
+  onSendHeld: (area: Area, ids: readonly string[]) => void;
 }
 
-export function AreaSection({ area, ordered, chosen, state, hasServerChoice, notice, onToggle, onRetry }: Props) {
+export function AreaSection(props: Props) {
+  const { area, ordered, chosen, state, hasServerChoice, notice, held, onToggle, onRetry, onSendHeld } = props;
   const headingId = useId();
+  const [wholeTitle, setWholeTitle] = useState(false);
+  const clipped = useClipped<HTMLHeadingElement>(area.title, wholeTitle);
   const open = area.status === "open";
-  const chosenTitles = area.proposals.filter((p) => chosen.includes(p.id)).map((p) => p.title);
   return (
     <section
       className={`area area-${area.status}`}
@@ -32,7 +39,16 @@ export function AreaSection({ area, ordered, chosen, state, hasServerChoice, not
       data-save-state={state.kind}
     >
       <header className="area-head">
-        <h2 id={headingId}>{area.title}</h2>
+        <div className="area-title-row">
+          <h2 id={headingId} ref={clipped.ref} className={wholeTitle ? "area-title" : "area-title clamped"} dir="auto">
+            {area.title}
+          </h2>
+          {clipped.more || wholeTitle ? (
+            <button type="button" className="area-title-more" aria-expanded={wholeTitle} aria-controls={headingId} onClick={() => setWholeTitle(!wholeTitle)}>
+              {wholeTitle ? "Less" : "Full title"}
+            </button>
+          ) : null}
+        </div>
         <p className="area-meta">
           {open ? (
             <span className="votes-left">{votesLeftLabel(area, chosen)}</span>
@@ -40,17 +56,14 @@ export function AreaSection({ area, ordered, chosen, state, hasServerChoice, not
             <span className="area-status">{area.status === "closed" ? "Voting closed" : "Voting not open yet"}</span>
           )}
           <SaveStatus state={state} hasServerChoice={hasServerChoice} />
-          {state.kind === "offline" ? (
+          {state.kind === "offline" && open ? (
             <button type="button" className="save-retry" onClick={onRetry}>Try now</button>
           ) : null}
         </p>
         <p className="area-notice" role="alert">{notice ?? ""}</p>
       </header>
-      {area.status === "closed" ? (
-        <p className="area-final">
-          {chosenTitles.length ? `Your choices: ${chosenTitles.join("; ")}.` : "You did not vote in this area."}
-        </p>
-      ) : null}
+      {held ? <HeldChoice area={area} held={held} onSend={() => onSendHeld(area, held)} /> : null}
+      {area.status === "closed" ? <p className="area-final">{choicesSentence(namesOf(area.proposals, chosen))}</p> : null}
       <ul className="proposals">
         {ordered.map((p) => (
           <ProposalCard
@@ -63,5 +76,27 @@ export function AreaSection({ area, ordered, chosen, state, hasServerChoice, not
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The choice the server refused because voting had closed: said plainly, and sendable if it reopens. */
+function HeldChoice({ area, held, onSend }: { area: Area; held: readonly string[]; onSend: () => void }) {
+  const names = namesOf(area.proposals, held);
+  const what = names.length ? listOf(names) : "no proposal (your choices removed)";
+  if (area.status !== "open") {
+    return (
+      <p className="area-held" data-held="closed">
+        <strong>Not sent — voting closed.</strong> Your last choice ({what}) did not reach the server before voting
+        closed. It is kept on this phone in case the area reopens.
+      </p>
+    );
+  }
+  return (
+    <div className="area-held" data-held="open">
+      <p>
+        <strong>Voting has reopened.</strong> Your last choice ({what}) was not sent because voting had closed.
+      </p>
+      <button type="button" className="btn" onClick={onSend}>Send this choice</button>
+    </div>
   );
 }

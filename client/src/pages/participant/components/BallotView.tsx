@@ -1,38 +1,61 @@
 // The ballot: a short summary, then every area as a section. Taps go through the shared rule
 // (toggleChoice), so a refusal is explained on the phone in the same words the server would use.
+// Looking is free: the phone joins only when its first choice is sent (see writeQueue.ts). When every
+// area is closed the page says the vote has ended and shows what the room may see of the results.
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Area, Event } from "../../../../../shared/schemas";
 import { toggleChoice } from "../../../../../shared/rules";
 import { proposalOrder } from "../../../../../shared/shuffle";
-import { IDLE, shownChoice, type SaveState } from "../sync";
-import { useLiveBallot } from "../useLiveBallot";
+import { IDLE, sameSet, shownChoice, type SaveState } from "../sync";
+import { browserStore, orderSeed } from "../deviceStore";
+import { failureText } from "../useSession";
+import type { Participation } from "../participation";
+import { useLiveBallot, type Connection } from "../useLiveBallot";
 import { AreaSection } from "./AreaSection";
+import { CardEntry } from "./CardEntry";
+import { EndedView } from "./EndedView";
 import { VoteSummary } from "./VoteSummary";
 
 interface Props {
   code: string;
-  token: string;
+  participation: Participation;
   initialEvent: Event;
   onTokenRefused: () => void;
 }
 
-export function BallotView({ code, token, initialEvent, onTokenRefused }: Props) {
-  const { event, snapshot, loaded, connection, choose, retry } = useLiveBallot(code, token, initialEvent, onTokenRefused);
+const store = browserStore();
+
+export function BallotView({ code, participation, initialEvent, onTokenRefused }: Props) {
+  const { event, results, token, snapshot, loaded, connection, choose, retry } = useLiveBallot(
+    code,
+    participation,
+    initialEvent,
+    onTokenRefused,
+  );
   const [notices, setNotices] = useState<Record<string, string>>({});
+  // Chosen before the phone joins, so the order stays put when the token arrives at the first tap.
+  const [seed] = useState(() => orderSeed(store, code));
 
   useEffect(() => {
     document.title = `${event.title} — vote`;
   }, [event.title]);
 
   const areas = useMemo(() => [...event.areas].sort((a, b) => a.position - b.position), [event.areas]);
-  // The token seeds the order: the same on every reload and tab, different from the neighbour's phone.
   const ordered = useMemo(
-    () => new Map(areas.map((a) => [a.id, proposalOrder(a.proposals, event.proposalOrder, token, a.id)])),
-    [areas, event.proposalOrder, token],
+    () => new Map(areas.map((a) => [a.id, proposalOrder(a.proposals, event.proposalOrder, seed, a.id)])),
+    [areas, event.proposalOrder, seed],
   );
 
   const chosenIn = useCallback(
     (areaId: string) => shownChoice(snapshot.areas[areaId], snapshot.confirmed[areaId]),
+    [snapshot],
+  );
+  // A held choice equal to what the server holds anyway (another tab sent it) is nothing to offer.
+  const heldIn = useCallback(
+    (areaId: string) => {
+      const held = snapshot.held[areaId];
+      return held && !sameSet(held, snapshot.confirmed[areaId] ?? []) ? held : null;
+    },
     [snapshot],
   );
 
@@ -44,50 +67,89 @@ export function BallotView({ code, token, initialEvent, onTokenRefused }: Props)
     },
     [chosenIn, choose],
   );
+  const onSendHeld = useCallback((area: Area, ids: readonly string[]) => choose(area.id, [...ids]), [choose]);
+
+  const redeem = useCallback(
+    (invite: string) =>
+      participation.redeem(invite).then(
+        () => null,
+        (err: unknown) => failureText(err),
+      ),
+    [participation],
+  );
 
   const votedIn = areas.filter((a) => chosenIn(a.id).length > 0).length;
+  const anyOpen = areas.some((a) => a.status === "open");
+  const ended = areas.length > 0 && areas.every((a) => a.status === "closed");
+  const waiting = areas.some((a) => a.status === "open" && (snapshot.areas[a.id]?.want ?? null) !== null);
+  const tapped = Object.values(snapshot.areas).some((s) => s.want !== null || s.inFlight !== null);
+  const joined = token !== null;
 
   return (
     <main className="page participant" aria-busy={!loaded}>
       <header className="pp-head">
         <p className="pp-kicker">Prioritisation vote</p>
-        <h1>{event.title}</h1>
-        <p className="pp-help">
-          Tick the proposals you support in each area. Each change is saved at once, and you can change your mind
-          until the area closes. Your choices are anonymous.
-        </p>
-        <VoteSummary votedIn={votedIn} areaCount={areas.length} areas={areas} chosenIn={chosenIn} />
+        <h1 dir="auto">{event.title}</h1>
+        {ended ? null : (
+          <p className="pp-help">
+            {anyOpen
+              ? "Tick the proposals you support in each area. Each change is saved at once, and you can change your mind until the area closes. Your choices are anonymous."
+              : "Voting is not open yet. You can read the proposals now; this page updates by itself when voting opens."}
+          </p>
+        )}
+        {ended ? null : <VoteSummary votedIn={votedIn} areaCount={areas.length} areas={areas} chosenIn={chosenIn} />}
       </header>
+      {!ended && !joined && !tapped && event.access === "open" ? <CardEntry onRedeem={redeem} /> : null}
       {areas.length === 0 ? <p className="pp-empty">There is nothing to vote on yet. This page updates by itself.</p> : null}
-      {areas.map((area) => {
-        const confirmed = snapshot.confirmed[area.id] ?? [];
-        return (
-          <AreaSection
-            key={area.id}
-            area={area}
-            ordered={ordered.get(area.id) ?? []}
-            chosen={chosenIn(area.id)}
-            state={shownState(area, (snapshot.areas[area.id] ?? IDLE).state)}
-            hasServerChoice={loaded && confirmed.length > 0}
-            notice={notices[area.id] || null}
-            onToggle={onToggle}
-            onRetry={retry}
-          />
-        );
-      })}
-      {areas.length > 0 ? (
+      {ended ? (
+        <EndedView
+          areas={areas}
+          results={results}
+          liveResults={event.resultsVisibility === "live"}
+          joined={joined}
+          chosenIn={chosenIn}
+          heldIn={heldIn}
+        />
+      ) : (
+        areas.map((area) => {
+          const confirmed = snapshot.confirmed[area.id] ?? [];
+          return (
+            <AreaSection
+              key={area.id}
+              area={area}
+              ordered={ordered.get(area.id) ?? []}
+              chosen={chosenIn(area.id)}
+              state={shownState(area, (snapshot.areas[area.id] ?? IDLE).state)}
+              hasServerChoice={loaded && confirmed.length > 0}
+              notice={notices[area.id] || null}
+              held={heldIn(area.id)}
+              onToggle={onToggle}
+              onRetry={retry}
+              onSendHeld={onSendHeld}
+            />
+          );
+        })
+      )}
+      {areas.length > 0 && !ended ? (
         <footer className="pp-foot">
           <p>You have voted in {votedIn} of {areas.length} {areas.length === 1 ? "area" : "areas"}.</p>
           <p><a href="#top" onClick={(e) => { e.preventDefault(); window.scrollTo({ top: 0 }); }}>Back to the top</a></p>
         </footer>
       ) : null}
-      {connection === "lost" ? (
-        <p className="pp-connection" role="status">
-          No connection. Your choices are kept and sent when it returns.
-        </p>
-      ) : null}
+      <ConnectionBanner connection={connection} waiting={waiting} ended={ended} />
     </main>
   );
+}
+
+/** The banner says what a lost connection means now, never something the areas' state contradicts. */
+function ConnectionBanner({ connection, waiting, ended }: { connection: Connection; waiting: boolean; ended: boolean }) {
+  if (connection !== "lost") return null;
+  const text = waiting
+    ? "No connection. Your choices are kept and sent when it returns."
+    : ended
+      ? "No connection. Voting has ended; results update when the connection returns."
+      : "No connection. This page updates when it returns.";
+  return <p className="pp-connection" role="status">{text}</p>;
 }
 
 /** "Not saved: voting is closed" stops being true when the facilitator reopens the area. */

@@ -1,5 +1,6 @@
-// One proposal: a real checkbox whose accessible name is the title (the title is always visible),
-// and the paragraph below it, clamped to four lines until the participant asks for the rest.
+// One proposal: a real checkbox named by the proposal's text, which is shown whole — a working
+// group's proposal is a paragraph and the substance must not hide behind "Read more". The label
+// ("PH-3") lets the room refer to it aloud; the background (body), when there is one, may fold.
 import { useId, useLayoutEffect, useRef, useState } from "react";
 import type { Proposal } from "../../../../../shared/schemas";
 
@@ -11,9 +12,12 @@ interface Props {
 }
 
 export function ProposalCard({ proposal, checked, disabled, onToggle }: Props) {
+  const titleId = useId();
+  const labelId = useId();
   const bodyId = useId();
   const [open, setOpen] = useState(false);
-  const clipped = useClipped(proposal.body, open);
+  const clipped = useClipped<HTMLParagraphElement>(proposal.body, open);
+  const described = [proposal.label ? labelId : "", proposal.body ? bodyId : ""].filter(Boolean).join(" ");
   return (
     <li className={checked ? "proposal is-chosen" : "proposal"}>
       <label className="proposal-choice">
@@ -22,19 +26,25 @@ export function ProposalCard({ proposal, checked, disabled, onToggle }: Props) {
           checked={checked}
           disabled={disabled}
           onChange={() => onToggle(proposal.id)}
-          aria-describedby={proposal.body ? bodyId : undefined}
+          aria-labelledby={titleId}
+          aria-describedby={described || undefined}
         />
-        <span className="proposal-title">{proposal.title}</span>
+        <span className="proposal-text">
+          {proposal.label ? (
+            <span id={labelId} className="proposal-label"><bdi>{proposal.label}</bdi></span>
+          ) : null}
+          <span id={titleId} className="proposal-title" dir="auto">{proposal.title}</span>
+        </span>
       </label>
       {proposal.body ? (
         <>
-          <p id={bodyId} ref={clipped.ref} className={open ? "proposal-body" : "proposal-body clamped"}>
+          <p id={bodyId} ref={clipped.ref} className={open ? "proposal-body" : "proposal-body clamped"} dir="auto">
             {proposal.body}
           </p>
           {clipped.more || open ? (
             <button type="button" className="proposal-more" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
-              {open ? "Show less" : "Read more"}
-              <span className="visually-hidden">: {proposal.title}</span>
+              {open ? "Less background" : "More background"}
+              <span className="visually-hidden">: {proposal.label || proposal.title}</span>
             </button>
           ) : null}
         </>
@@ -43,9 +53,9 @@ export function ProposalCard({ proposal, checked, disabled, onToggle }: Props) {
   );
 }
 
-/** Whether the clamped body hides text, so "Read more" appears only where there is more to read. */
-function useClipped(text: string, open: boolean) {
-  const ref = useRef<HTMLParagraphElement>(null);
+/** Whether the clamped body hides text, so the fold button appears only where there is more to read. */
+export function useClipped<T extends HTMLElement>(text: string, open: boolean) {
+  const ref = useRef<T>(null);
   const [more, setMore] = useState(false);
   useLayoutEffect(() => {
     const el = ref.current;

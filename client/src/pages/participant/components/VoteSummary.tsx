@@ -18,11 +18,11 @@ export function VoteSummary({ votedIn, areaCount, areas, chosenIn }: Props) {
       <ul className="pp-jump">
         {areas.map((a) => {
           const n = chosenIn(a.id).length;
-          const state = a.status === "open" ? `${n} of ${a.maxVotes} chosen` : a.status === "closed" ? "closed" : "not open";
+          const state = a.status === "open" ? `${n} of ${a.maxVotes} chosen` : a.status === "closed" ? "closed" : "not open yet";
           return (
             <li key={a.id}>
               <a href={`#area-${a.id}`} className={n > 0 ? "jump done" : "jump"}>
-                <span className="jump-title">{a.title}</span>
+                <span className="jump-title" dir="auto">{a.title}</span>
                 <span className="jump-state">{n > 0 ? <span aria-hidden="true">✓ </span> : null}{state}</span>
               </a>
             </li>

@@ -1,0 +1,32 @@
+// Sentences of the phone page that name proposals: by label, as a proper list, never with the
+// paragraph's own punctuation doubled ("…,;" was the rehearsal's complaint).
+import { describe, expect, it } from "vitest";
+import { choicesSentence, listOf, namesOf, shortName } from "../../client/src/pages/participant/format";
+import type { Proposal } from "../../shared/schemas";
+
+const p = (id: string, position: number, label: string, title: string): Proposal => ({ id, position, label, title, body: "" });
+const forum = [
+  p("a", 0, "PH-1", "UNODC should examine what the regulated cannabis markets mean for health;"),
+  p("b", 1, "PH-2", "Put more resources into public health approaches (prevention, harm reduction and treatment alike),"),
+  p("c", 2, "PH-3", "Countries should give SDG 3 clear priority."),
+];
+
+describe("naming chosen proposals", () => {
+  it("lists labels in the area's order with proper list punctuation", () => {
+    expect(choicesSentence(namesOf(forum, ["c", "a"]))).toBe("Your choices: PH-1 and PH-3.");
+    expect(choicesSentence(namesOf(forum, ["b"]))).toBe("Your choice: PH-2.");
+    expect(choicesSentence(namesOf(forum, ["a", "b", "c"]))).toBe("Your choices: PH-1, PH-2, and PH-3.");
+    expect(choicesSentence([])).toBe("You did not vote in this area.");
+    expect(listOf(["AD-1"])).toBe("AD-1");
+  });
+
+  it("never doubles punctuation, even for proposals without a label", () => {
+    const unlabelled = forum.map((x) => ({ ...x, label: "" }));
+    for (const ids of [["a"], ["a", "b"], ["b", "c"], ["a", "b", "c"]]) {
+      const sentence = choicesSentence(namesOf(unlabelled, ids));
+      expect(sentence).not.toMatch(/[.;,:]\s*[.;,:]/);
+      expect(sentence.endsWith(".")).toBe(true);
+    }
+    expect(shortName(unlabelled[1]!)).toBe("Put more resources into public health approaches (prevention, harm reduction and treatment alike)");
+  });
+});
