@@ -22,8 +22,8 @@ interface Route {
 }
 
 interface World {
-  a: Seeded & { participant: string; invite: string };
-  b: Seeded & { participant: string };
+  a: Seeded & { participant: string; invite: string; batchId: string };
+  b: Seeded & { participant: string; batchId: string };
 }
 
 const unhandled: unknown[] = [];
@@ -37,12 +37,13 @@ const outcomes = new Map<string, Map<string, number>>();
 async function world(app: PlenaryApp["app"]): Promise<World> {
   const a = await seedEvent(app, smallProgramme({ access: "invite" }));
   await expectStatus(call(app, "POST", `/api/events/${a.code}/voting`, { token: a.adminToken, body: { status: "open", areaIds: [a.areaIds[0]] } }), 200);
-  const invites = (await expectStatus(call(app, "POST", `/api/events/${a.code}/invites`, { token: a.adminToken, body: { count: 3 } }), 201)).body as { invites: string[] };
+  const invites = (await expectStatus(call(app, "POST", `/api/events/${a.code}/invites`, { token: a.adminToken, body: { count: 3 } }), 201)).body as { invites: string[]; batchId: string };
   const participant = await joinEvent(app, a.code, invites.invites[0]);
   await expectStatus(call(app, "PUT", `/api/events/${a.code}/ballot/${a.areaIds[0]}`, { token: participant, body: { proposalIds: [a.proposalIds[0]?.[0]] } }), 200);
   const b = await seedEvent(app);
   const bParticipant = await joinEvent(app, b.code);
-  return { a: { ...a, participant, invite: invites.invites[1] ?? "" }, b: { ...b, participant: bParticipant } };
+  const bBatch = (await expectStatus(call(app, "POST", `/api/events/${b.code}/invites`, { token: b.adminToken, body: { count: 1 } }), 201)).body as { batchId: string };
+  return { a: { ...a, participant, invite: invites.invites[1] ?? "", batchId: invites.batchId }, b: { ...b, participant: bParticipant, batchId: bBatch.batchId } };
 }
 
 /** A body each route accepts from the right caller: the starting point of mutations. */
@@ -78,9 +79,9 @@ const nastyKeys = fc.constantFrom("__proto__", "constructor", "prototype", "part
 const nastyStrings = fc.constantFrom("", " ", "\u0000", "\uD800", "-1", "0", "1e309", "NaN", "null", "undefined", "__proto__", "<script>alert(1)</script>", "'; DROP TABLE votes; --", "../../../etc/passwd", "%00", "a".repeat(300), "\u202Eevil");
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), nastyStrings, fc.integer({ min: -(2 ** 53), max: 2 ** 53 }), fc.double(), fc.constantFrom(-1, 0, 1, 20, 21, 2000, 2001, 1e9));
 
-function idArb(w: World, kind: "area" | "proposal") {
-  const mine = kind === "area" ? w.a.areaIds : w.a.proposalIds.flat();
-  const theirs = kind === "area" ? w.b.areaIds : w.b.proposalIds.flat();
+function idArb(w: World, kind: "area" | "proposal" | "batch") {
+  const mine = kind === "area" ? w.a.areaIds : kind === "batch" ? [w.a.batchId] : w.a.proposalIds.flat();
+  const theirs = kind === "area" ? w.b.areaIds : kind === "batch" ? [w.b.batchId] : w.b.proposalIds.flat();
   const wrongKind = kind === "area" ? w.a.proposalIds.flat() : w.a.areaIds;
   return fc.oneof(
     { weight: 5, arbitrary: fc.constantFrom(...mine) },
@@ -174,8 +175,8 @@ function encode(s: string): string {
   }
 }
 
-function pathOf(template: string, params: { code: string; areaId: string; proposalId: string }): string {
-  return template.replace("{code}", encode(params.code)).replace("{areaId}", encode(params.areaId)).replace("{proposalId}", encode(params.proposalId));
+function pathOf(template: string, params: { code: string; areaId: string; proposalId: string; batchId?: string }): string {
+  return template.replace("{code}", encode(params.code)).replace("{areaId}", encode(params.areaId)).replace("{proposalId}", encode(params.proposalId)).replace("{batchId}", encode(params.batchId ?? ""));
 }
 
 /** The one shape of every refusal (API.md), with the status its code prescribes. */
@@ -249,6 +250,7 @@ describe("HTTP fuzzing", () => {
         code: codeArb(w),
         areaId: idArb(w, "area"),
         proposalId: idArb(w, "proposal"),
+        batchId: idArb(w, "batch"),
         token: tokenArb(w, route),
         body: bodyArb(route, w),
         contentType: contentTypes,
@@ -291,7 +293,7 @@ describe("HTTP fuzzing", () => {
       const labels = [...seen.keys()];
       labels.forEach((l) => codes.add(l));
       // Past the token and the schema: a success, or a refusal by the vote's rules.
-      const deep = labels.some((l) => /^2\d\d$/.test(l) || ["EVENT_LOCKED", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL"].includes(l));
+      const deep = labels.some((l) => /^2\d\d$/.test(l) || ["EVENT_LOCKED", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL", "NOT_ALLOWED"].includes(l));
       expect(deep, `${key} never got past validation: ${JSON.stringify(Object.fromEntries(seen))}`).toBe(true);
     }
     for (const code of ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "VOTING_CLOSED", "UNKNOWN_PROPOSAL", "INVITE_INVALID"]) expect(codes, code).toContain(code);
