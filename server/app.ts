@@ -12,6 +12,7 @@ import { createRealtime, type Realtime } from "./realtime/realtime";
 import { createRepos } from "./repos";
 import { areaRoutes } from "./routes/areas";
 import { eventRoutes } from "./routes/events";
+import { inviteRoutes } from "./routes/invites";
 import { participationRoutes } from "./routes/participation";
 import { resultRoutes } from "./routes/results";
 import { systemRoutes } from "./routes/system";
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
   registerRoutes(app, services, registry, [
     ...eventRoutes(services),
     ...areaRoutes(services),
+    ...inviteRoutes(services),
     ...participationRoutes(services),
     ...resultRoutes(services),
     ...systemRoutes(services, registry, VERSION),

@@ -40,6 +40,6 @@ export function hashInvite(eventId: number, code: string): Buffer {
 }
 
 /** Opaque ids for areas and proposals: unguessable, so ids of one event say nothing about another. */
-export function newId(prefix: "a" | "p" | "pb"): string {
+export function newId(prefix: "a" | "p" | "pb" | "ib"): string {
   return `${prefix}_${randomBytes(9).toString("base64url")}`;
 }

@@ -185,7 +185,8 @@ export const VotingBody = z.strictObject({
 export type VotingBody = z.infer<typeof VotingBody>;
 
 export const InvitesBody = z.strictObject({ count: int(1, LIMITS.invitesPerRequest) });
-export const InvitesReply = z.object({ invites: z.array(z.string()) });
+/** API 1.1: also names the batch, which stays printable (GET …/invite-batches/:batchId) until marked printed. */
+export const InvitesReply = z.object({ invites: z.array(z.string()), batchId: Id });
 export const InviteStats = z.object({ issued: z.int(), used: z.int() });
 export type InviteStats = z.infer<typeof InviteStats>;
 
@@ -215,6 +216,22 @@ export const ExportQuery = z.strictObject({ format: z._default(ExportFormat, "cs
 export const CodeParams = z.strictObject({ code: EventCodeParam });
 export const AreaParams = z.strictObject({ code: EventCodeParam, areaId: Id });
 export const ProposalParams = z.strictObject({ code: EventCodeParam, proposalId: Id });
+
+/** API 1.1: ballot-card batches. `used`: cards of the batch redeemed (a count, never which card). */
+export const InviteBatch = z.object({
+  id: Id,
+  count: z.int(),
+  createdAt: z.string(),
+  printedAt: z.nullable(z.string()),
+  voidedAt: z.nullable(z.string()),
+  used: z.int(),
+});
+export type InviteBatch = z.infer<typeof InviteBatch>;
+export const InviteBatchesReply = z.object({ batches: z.array(InviteBatch) });
+export const InviteBatchReply = z.object({ batch: InviteBatch });
+/** The batch's printable codes, in print order: only while it is neither printed nor voided. */
+export const InviteBatchCodesReply = z.object({ batch: InviteBatch, invites: z.array(z.string()) });
+export const InviteBatchParams = z.strictObject({ code: EventCodeParam, batchId: Id });
 
 export const ErrorReply = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export const HealthReply = z.object({ ok: z.literal(true) });

@@ -2,6 +2,7 @@
 import type { Db } from "../db/open";
 import { areasRepo } from "./areas";
 import { eventsRepo } from "./events";
+import { inviteBatchesRepo } from "./invite-batches";
 import { invitesRepo } from "./invites";
 import { participantsRepo } from "./participants";
 import { proposalsRepo } from "./proposals";
@@ -13,6 +14,7 @@ export function createRepos(db: Db) {
     areas: areasRepo(db),
     proposals: proposalsRepo(db),
     invites: invitesRepo(db),
+    inviteBatches: inviteBatchesRepo(db),
     participants: participantsRepo(db),
     votes: votesRepo(db),
   };

@@ -1,11 +1,10 @@
 // Joining and voting: the participant's side, plus paper ballots entered by the organiser.
 import { AppError } from "../../shared/errors";
-import { AreaParams, BallotReply, CodeParams, InviteStats, InvitesBody, InvitesReply, JoinBody, JoinReply, PaperBallotBody, PaperBallotParams, PaperBallotReply, PaperBallotsReply, PutBallotBody, PutBallotReply } from "../../shared/schemas";
+import { AreaParams, BallotReply, CodeParams, JoinBody, JoinReply, PaperBallotBody, PaperBallotParams, PaperBallotReply, PaperBallotsReply, PutBallotBody, PutBallotReply } from "../../shared/schemas";
 import { RATE_LIMITS } from "../plugins/security";
 import { defineRoute } from "../http/route";
 import type { Services } from "../services/app-services";
 import { ballotOf, castBallotGrouped, castPaperBallot, deletePaperBallot, paperBallots } from "../services/ballots";
-import { issueInvites } from "../services/invites";
 import { join } from "../services/participants";
 import type { Caller } from "../http/auth";
 import type { ParticipantRow } from "../repos/participants";
@@ -18,18 +17,6 @@ function requireParticipant(caller: Caller): ParticipantRow {
 export function participationRoutes(s: Services) {
   const { ctx, realtime } = s;
   return [
-    defineRoute({
-      method: "POST", url: "/api/events/:code/invites", tag: "invites", access: "admin", status: 201,
-      summary: "Issue printable single-use ballot-card codes. They are shown once and stored only as hashes.",
-      params: CodeParams, body: InvitesBody, response: InvitesReply, errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
-      handler: ({ event, body }) => ({ invites: issueInvites(ctx, event, body.count) }),
-    }),
-    defineRoute({
-      method: "GET", url: "/api/events/:code/invites", tag: "invites", access: "admin", status: 200,
-      summary: "How many ballot cards were issued and used (never which card voted how).",
-      params: CodeParams, response: InviteStats, errors: ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
-      handler: ({ event }) => ctx.repos.invites.stats(event.id),
-    }),
     defineRoute({
       method: "POST", url: "/api/events/:code/participants", tag: "participants", access: "anyone", status: 201,
       summary: "Join an event. Rejoining with the same invite returns a token for the same participant, ballot kept.",

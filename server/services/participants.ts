@@ -1,16 +1,16 @@
 // Joining an event: open events admit anyone; ballot-card events need an unused or own invite.
 import { AppError } from "../../shared/errors";
-import { hashInvite, hashSecret, newToken } from "../crypto";
+import { hashSecret, newToken } from "../crypto";
 import type { EventRow } from "../repos/events";
 import type { Ctx } from "./context";
+import { redeemableInvite } from "./invites";
 
 export function join(ctx: Ctx, event: EventRow, invite: string | undefined): string {
   const token = newToken("par");
   ctx.db.transaction(() => {
     let participantId: number;
     if (invite !== undefined && invite.trim() !== "") {
-      const row = ctx.repos.invites.byHash(hashInvite(event.id, invite), event.id);
-      if (!row) throw new AppError("INVITE_INVALID", "This ballot-card code is not valid for this event.");
+      const row = redeemableInvite(ctx, event, invite);
       // Rejoining with the same card (new phone, cleared browser) returns to the same ballot.
       const existing = ctx.repos.participants.byInvite(row.id);
       participantId = existing ? existing.id : ctx.repos.participants.insert(event.id, row.id, "phone");

@@ -22,8 +22,8 @@ interface Route {
 }
 
 interface World {
-  a: Seeded & { participant: string; invite: string; paperBallotIds: string[] };
-  b: Seeded & { participant: string; paperBallotIds: string[] };
+  a: Seeded & { participant: string; invite: string; paperBallotIds: string[]; batchId: string };
+  b: Seeded & { participant: string; paperBallotIds: string[]; batchId: string };
 }
 
 const unhandled: unknown[] = [];
@@ -37,7 +37,7 @@ const outcomes = new Map<string, Map<string, number>>();
 async function world(app: PlenaryApp["app"]): Promise<World> {
   const a = await seedEvent(app, smallProgramme({ access: "invite" }));
   await expectStatus(call(app, "POST", `/api/events/${a.code}/voting`, { token: a.adminToken, body: { status: "open", areaIds: [a.areaIds[0]] } }), 200);
-  const invites = (await expectStatus(call(app, "POST", `/api/events/${a.code}/invites`, { token: a.adminToken, body: { count: 3 } }), 201)).body as { invites: string[] };
+  const invites = (await expectStatus(call(app, "POST", `/api/events/${a.code}/invites`, { token: a.adminToken, body: { count: 3 } }), 201)).body as { invites: string[]; batchId: string };
   const participant = await joinEvent(app, a.code, invites.invites[0]);
   await expectStatus(call(app, "PUT", `/api/events/${a.code}/ballot/${a.areaIds[0]}`, { token: participant, body: { proposalIds: [a.proposalIds[0]?.[0]] } }), 200);
   const b = await seedEvent(app);
@@ -47,9 +47,10 @@ async function world(app: PlenaryApp["app"]): Promise<World> {
     const res = await expectStatus(call(app, "POST", `/api/events/${s.code}/paper-ballots`, { token: s.adminToken, body: { ballot: { [s.areaIds[0] ?? ""]: [s.proposalIds[0]?.[1]] } } }), 201);
     return [(res.body as { id: string }).id];
   };
+  const bBatch = (await expectStatus(call(app, "POST", `/api/events/${b.code}/invites`, { token: b.adminToken, body: { count: 1 } }), 201)).body as { batchId: string };
   return {
-    a: { ...a, participant, invite: invites.invites[1] ?? "", paperBallotIds: await paper(a) },
-    b: { ...b, participant: bParticipant, paperBallotIds: await paper(b) },
+    a: { ...a, participant, invite: invites.invites[1] ?? "", paperBallotIds: await paper(a), batchId: invites.batchId },
+    b: { ...b, participant: bParticipant, paperBallotIds: await paper(b), batchId: bBatch.batchId },
   };
 }
 
@@ -86,10 +87,11 @@ const nastyKeys = fc.constantFrom("__proto__", "constructor", "prototype", "part
 const nastyStrings = fc.constantFrom("", " ", "\u0000", "\uD800", "-1", "0", "1e309", "NaN", "null", "undefined", "__proto__", "<script>alert(1)</script>", "'; DROP TABLE votes; --", "../../../etc/passwd", "%00", "a".repeat(300), "\u202Eevil");
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), nastyStrings, fc.integer({ min: -(2 ** 53), max: 2 ** 53 }), fc.double(), fc.constantFrom(-1, 0, 1, 20, 21, 2000, 2001, 1e9));
 
-function idArb(w: World, kind: "area" | "proposal" | "paperBallot") {
-  const ids = (s: World["a"] | World["b"], k: typeof kind) => (k === "area" ? s.areaIds : k === "proposal" ? s.proposalIds.flat() : s.paperBallotIds);
-  const mine = ids(w.a, kind);
-  const theirs = ids(w.b, kind);
+function idArb(w: World, kind: "area" | "proposal" | "paperBallot" | "batch") {
+  const ids = (s: World["a"] | World["b"]) =>
+    kind === "area" ? s.areaIds : kind === "proposal" ? s.proposalIds.flat() : kind === "paperBallot" ? s.paperBallotIds : [s.batchId];
+  const mine = ids(w.a);
+  const theirs = ids(w.b);
   const wrongKind = kind === "area" ? w.a.proposalIds.flat() : w.a.areaIds;
   return fc.oneof(
     { weight: 5, arbitrary: fc.constantFrom(...mine) },
@@ -183,12 +185,13 @@ function encode(s: string): string {
   }
 }
 
-function pathOf(template: string, params: { code: string; areaId: string; proposalId: string; paperBallotId: string }): string {
+function pathOf(template: string, params: { code: string; areaId: string; proposalId: string; paperBallotId: string; batchId: string }): string {
   return template
     .replace("{code}", encode(params.code))
     .replace("{areaId}", encode(params.areaId))
     .replace("{proposalId}", encode(params.proposalId))
-    .replace("{paperBallotId}", encode(params.paperBallotId));
+    .replace("{paperBallotId}", encode(params.paperBallotId))
+    .replace("{batchId}", encode(params.batchId));
 }
 
 /** The one shape of every refusal (API.md), with the status its code prescribes. */
@@ -263,6 +266,7 @@ describe("HTTP fuzzing", () => {
         areaId: idArb(w, "area"),
         proposalId: idArb(w, "proposal"),
         paperBallotId: idArb(w, "paperBallot"),
+        batchId: idArb(w, "batch"),
         token: tokenArb(w, route),
         body: bodyArb(route, w),
         contentType: contentTypes,
@@ -305,7 +309,7 @@ describe("HTTP fuzzing", () => {
       const labels = [...seen.keys()];
       labels.forEach((l) => codes.add(l));
       // Past the token and the schema: a success, or a refusal by the vote's rules.
-      const deep = labels.some((l) => /^2\d\d$/.test(l) || ["EVENT_LOCKED", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL"].includes(l));
+      const deep = labels.some((l) => /^2\d\d$/.test(l) || ["EVENT_LOCKED", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL", "NOT_ALLOWED"].includes(l));
       expect(deep, `${key} never got past validation: ${JSON.stringify(Object.fromEntries(seen))}`).toBe(true);
     }
     for (const code of ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "VOTING_CLOSED", "UNKNOWN_PROPOSAL", "INVITE_INVALID"]) expect(codes, code).toContain(code);
@@ -373,7 +377,7 @@ describe("hand-made payloads", () => {
       const app = await memoryApp({ rateLimits });
       const w = await world(app.app);
       const watch = new Watch(app.db);
-      const path = pathOf(route.template, { code: w.a.code, areaId: w.a.areaIds[0] ?? "", proposalId: w.a.proposalIds[0]?.[3] ?? "", paperBallotId: w.a.paperBallotIds[0] ?? "" });
+      const path = pathOf(route.template, { code: w.a.code, areaId: w.a.areaIds[0] ?? "", proposalId: w.a.proposalIds[0]?.[3] ?? "", paperBallotId: w.a.paperBallotIds[0] ?? "", batchId: w.a.batchId });
       // The admin token reaches every admin route's validation, the participant's token the ballot routes'.
       const tokens = rateLimits ? [w.a.adminToken] : [w.a.adminToken, w.a.participant];
       for (const token of tokens) {

@@ -16,6 +16,7 @@ interface Target {
   proposalDraft: string;
   proposalOpen: string;
   paperBallot: string;
+  batchId: string;
 }
 interface RouteCase {
   access: Access;
@@ -39,6 +40,10 @@ const ROUTES: Record<string, RouteCase> = {
   "POST /api/events/{code}/voting": { access: "admin", path: (t) => `/api/events/${t.code}/voting`, body: () => ({ status: "closed" }) },
   "POST /api/events/{code}/invites": { access: "admin", path: (t) => `/api/events/${t.code}/invites`, body: () => ({ count: 3 }) },
   "GET /api/events/{code}/invites": { access: "admin", path: (t) => `/api/events/${t.code}/invites` },
+  "GET /api/events/{code}/invite-batches": { access: "admin", path: (t) => `/api/events/${t.code}/invite-batches` },
+  "GET /api/events/{code}/invite-batches/{batchId}": { access: "admin", path: (t) => `/api/events/${t.code}/invite-batches/${t.batchId}` },
+  "POST /api/events/{code}/invite-batches/{batchId}/printed": { access: "admin", path: (t) => `/api/events/${t.code}/invite-batches/${t.batchId}/printed` },
+  "POST /api/events/{code}/invite-batches/{batchId}/void": { access: "admin", path: (t) => `/api/events/${t.code}/invite-batches/${t.batchId}/void` },
   "POST /api/events/{code}/paper-ballots": { access: "admin", path: (t) => `/api/events/${t.code}/paper-ballots`, body: (t) => ({ ballot: { [t.areaOpen]: [t.proposalOpen] } }) },
   "GET /api/events/{code}/paper-ballots": { access: "admin", path: (t) => `/api/events/${t.code}/paper-ballots` },
   "DELETE /api/events/{code}/paper-ballots/{paperBallotId}": { access: "admin", path: (t) => `/api/events/${t.code}/paper-ballots/${t.paperBallot}` },
@@ -60,7 +65,7 @@ async function party(): Promise<Party> {
   const s = await seedEvent(app, smallProgramme({ access: "open" }));
   const [areaDraft, areaOpen] = s.areaIds as [string, string];
   await expectStatus(call(app, "POST", `/api/events/${s.code}/voting`, { token: s.adminToken, body: { status: "open", areaIds: [areaOpen] } }), 200);
-  await expectStatus(call(app, "POST", `/api/events/${s.code}/invites`, { token: s.adminToken, body: { count: 2 } }), 201);
+  const issued = await expectStatus(call(app, "POST", `/api/events/${s.code}/invites`, { token: s.adminToken, body: { count: 2 } }), 201);
   const participant = await joinEvent(app, s.code);
   const paper = await expectStatus(call(app, "POST", `/api/events/${s.code}/paper-ballots`, { token: s.adminToken, body: { ballot: {} } }), 201);
   const target: Target = {
@@ -70,6 +75,7 @@ async function party(): Promise<Party> {
     areaOpen,
     proposalDraft: s.proposalIds[0]?.[3] ?? "",
     proposalOpen: s.proposalIds[1]?.[0] ?? "",
+    batchId: (issued.body as { batchId: string }).batchId,
   };
   return { ...s, participant, target };
 }

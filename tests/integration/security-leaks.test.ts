@@ -129,9 +129,15 @@ beforeAll(async () => {
     otherCode: other.event.code,
   };
   const m = meeting;
-  const invites = (await http("POST", `/api/events/${m.code}/invites`, { token: m.adminToken, body: { count: 10 }, hands: (b) => (b as { invites: string[] }).invites })).body as { invites: string[] };
+  const invites = (await http("POST", `/api/events/${m.code}/invites`, { token: m.adminToken, body: { count: 10 }, hands: (b) => (b as { invites: string[] }).invites })).body as { invites: string[]; batchId: string };
   m.invites = invites.invites;
   for (const i of m.invites) secrets.add(i);
+  // The batch's codes are handed out again to the admin (any tab may print them) until it is marked printed.
+  const batch = `/api/events/${m.code}/invite-batches/${invites.batchId}`;
+  await http("GET", batch, { token: m.adminToken, hands: (b) => (b as { invites: string[] }).invites });
+  await http("GET", `/api/events/${m.code}/invite-batches`, { token: m.adminToken });
+  await http("GET", batch, { token: m.screenKey });
+  await http("GET", `/api/events/${m.otherCode}/invite-batches/${invites.batchId}`, { token: other.adminToken });
 
   sockets = [
     listen("public", { code: m.code }),
@@ -181,6 +187,12 @@ beforeAll(async () => {
   }
   for (const token of m.phones) await http("GET", `/api/events/${m.code}/ballot`, { token });
   await http("GET", `/api/events/${m.code}/invites`, { token: m.adminToken });
+  await http("GET", batch, { token: m.phones[0] });
+  await http("POST", `${batch}/void`, { token: m.phones[0] });
+  // Printed: the codes are erased from the database (the file scan below proves it) and not served again.
+  await http("POST", `${batch}/printed`, { token: m.adminToken });
+  await http("GET", batch, { token: m.adminToken });
+  await http("GET", `/api/events/${m.code}/invite-batches`, { token: m.adminToken });
   for (const format of ["csv", "json", "md", "json", "json"]) await http("GET", `/api/events/${m.code}/export?format=${format}`, { token: m.adminToken });
   await http("GET", "/openapi.json");
   await http("GET", "/api/server-info");
@@ -217,7 +229,7 @@ describe("secrets never leave through the wrong door", () => {
     expect(logLines.some((l) => l.includes("/ballot/"))).toBe(true);
   });
 
-  it("the database file holds hashes, never a token or card code", () => {
+  it("the database file holds hashes, never a token or card code (the batch was marked printed)", () => {
     const files = [server.databaseFile, `${server.databaseFile}-wal`].filter(existsSync);
     const raw = files.map((f) => readFileSync(f).toString("latin1")).join("");
     for (const s of secrets) {

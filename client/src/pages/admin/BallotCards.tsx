@@ -1,11 +1,14 @@
-// Single-use ballot cards: generate a batch of invite codes, then print them on the cards page.
+// Single-use ballot cards: generate a batch of invite codes, then print it on the cards page. The
+// server keeps an unprinted batch's codes, so printing can wait, move to another tab or machine, or
+// be repeated, until the batch is marked printed there.
 import { useState, type FormEvent } from "react";
 import { LIMITS } from "../../../../shared/limits";
 import type { Event, InviteStats } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
-import { loadInvites, saveInvites } from "./invitesStore";
+import { batchState, useInviteBatches } from "./invitesStore";
 import { cardsPath } from "./links";
 import { useAction } from "./useAction";
+import { counted } from "./words";
 
 interface Props {
   api: AdminApi;
@@ -16,17 +19,20 @@ interface Props {
 
 export function BallotCards({ api, event, stats, refreshStats }: Props) {
   const [count, setCount] = useState("60");
-  const [batch, setBatch] = useState(() => loadInvites(event.code).length);
-  const { busy, error, run } = useAction(refreshStats);
+  const [created, setCreated] = useState<{ batchId: string; count: number } | null>(null);
+  const { batches, refresh } = useInviteBatches(api);
+  const { busy, error, run } = useAction(async () => {
+    await Promise.all([refreshStats(), refresh()]);
+  });
   const n = Number(count);
   const valid = Number.isInteger(n) && n >= 1 && n <= LIMITS.invitesPerRequest;
+  const unprinted = (batches ?? []).filter((b) => batchState(b) === "unprinted");
 
   const generate = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const invites = await api.createInvites(n);
-      saveInvites(event.code, invites);
-      setBatch(invites.length);
+      const reply = await api.createInvites(n);
+      setCreated({ batchId: reply.batchId, count: reply.invites.length });
     });
   };
 
@@ -49,12 +55,18 @@ export function BallotCards({ api, event, stats, refreshStats }: Props) {
         <button className="btn" type="submit" disabled={busy || !valid}>Generate cards</button>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}
-      {batch > 0 && (
+      {created && (
         <p className="form-ok">
-          {batch} new {batch === 1 ? "card is" : "cards are"} ready. The codes are shown only in this browser tab, so print them now:{" "}
-          <a className="btn" href={cardsPath(event.code, api.token)}>Print {batch} cards</a>
+          {counted(created.count, "new card")} ready.{" "}
+          <a className="btn" href={cardsPath(event.code, api.token, created.batchId)}>Print {counted(created.count, "card")}</a>
         </p>
       )}
+      <p className="hint">
+        {unprinted.length > 0
+          ? `${unprinted.length} ${unprinted.length === 1 ? "batch is" : "batches are"} not yet marked as printed: they can be printed again, or voided, on the cards page.`
+          : "Batches can be printed again until they are marked as printed, and voided if they were never handed out."}{" "}
+        <a href={cardsPath(event.code, api.token)}>Open the ballot-cards page</a>
+      </p>
     </section>
   );
 }

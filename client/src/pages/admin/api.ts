@@ -3,6 +3,9 @@ import { ApiError, apiErrorFrom, request } from "../../api/http";
 import {
   AreaReply,
   EventReply,
+  InviteBatchCodesReply,
+  InviteBatchesReply,
+  InviteBatchReply,
   InviteStats,
   InvitesReply,
   PaperBallotReply,
@@ -53,8 +56,21 @@ export class AdminApi {
   async deleteProposal(proposalId: string) {
     await request("DELETE", this.path(`/proposals/${proposalId}`), null, { token: this.token });
   }
+  /** A new batch of ballot cards: its codes and the batch id the cards page prints it by. */
   async createInvites(count: number) {
-    return (await request("POST", this.path("/invites"), InvitesReply, { token: this.token, body: { count } })).invites;
+    return request("POST", this.path("/invites"), InvitesReply, { token: this.token, body: { count } });
+  }
+  async inviteBatches() {
+    return (await request("GET", this.path("/invite-batches"), InviteBatchesReply, { token: this.token })).batches;
+  }
+  async inviteBatch(batchId: string) {
+    return request("GET", this.path(`/invite-batches/${encodeURIComponent(batchId)}`), InviteBatchCodesReply, { token: this.token });
+  }
+  async markBatchPrinted(batchId: string) {
+    return (await request("POST", this.path(`/invite-batches/${encodeURIComponent(batchId)}/printed`), InviteBatchReply, { token: this.token })).batch;
+  }
+  async voidBatch(batchId: string) {
+    return (await request("POST", this.path(`/invite-batches/${encodeURIComponent(batchId)}/void`), InviteBatchReply, { token: this.token })).batch;
   }
   async inviteStats() {
     return request("GET", this.path("/invites"), InviteStats, { token: this.token });

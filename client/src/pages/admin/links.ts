@@ -30,8 +30,9 @@ export function screenPath(code: string, key: string, mini = false): string {
   return `/e/${code}/screen${mini ? "?mini=1" : ""}#${fragment({ key })}`;
 }
 
-export function cardsPath(code: string, adminToken: string): string {
-  return `/e/${code}/cards#${fragment({ key: adminToken })}`;
+/** The ballot-cards page; `batchId` opens one batch for printing. */
+export function cardsPath(code: string, adminToken: string, batchId?: string): string {
+  return `/e/${code}/cards#${fragment({ key: adminToken, batch: batchId })}`;
 }
 
 export function reportPath(code: string, adminToken: string): string {

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { CreateEventForm } from "./CreateEventForm";
 import { ImportEventFile } from "./ImportEventFile";
-import { JoinByCode } from "../participant/JoinByCode";
+import { JoinEvent } from "./JoinEvent";
 import "./home.css";
 
 export default function HomePage() {
@@ -19,7 +19,7 @@ export default function HomePage() {
       <div className="home-grid">
         <div className="home-side">
           <section className="home-join" aria-label="Join an event">
-            <JoinByCode heading="Join an event" />
+            <JoinEvent />
           </section>
           <ImportEventFile {...keyProps} />
         </div>
