@@ -15,6 +15,10 @@ const TEXT: Record<ErrorCode, string> = {
   UNKNOWN_PROPOSAL: "That proposal is not part of this area any more. Reload the page.",
   PAYLOAD_TOO_LARGE: "That is too much text to send at once.",
   RATE_LIMITED: "Too many attempts. Wait a moment and try again.",
+  NOT_ALLOWED: "That is not allowed here.",
+  FORM_CLOSED: "This form is closed.",
+  TOO_MANY_DOTS: "That is more dots than you have.",
+  UNAVAILABLE: "The server cannot save right now. Your choice was not saved: try again in a moment.",
   INTERNAL: "The server had a problem. Try again.",
 };
 
