@@ -96,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
     ...resultRoutes(services),
     ...systemRoutes(services, registry, VERSION),
   ]);
-  installErrorHandling(app, serveIndex);
+  installErrorHandling(app, serveIndex, db);
 
   app.addHook("preClose", async () => {
     await realtime.close();
