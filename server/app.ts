@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { LIMITS } from "../shared/limits";
 import { openDatabase, type Db } from "./db/open";
 import { registerRoutes, type RegisteredRoute } from "./http/route";
+import { installDraining } from "./plugins/draining";
 import { frameworkError, installErrorHandling } from "./plugins/errors";
 import { createGuessGuard, installSecurity, loggableUrl } from "./plugins/security";
 import { installClient } from "./plugins/static-client";
@@ -60,11 +61,13 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
     bodyLimit: LIMITS.bodyBytes,
     // Proxies are not expected on a venue laptop; trusting X-Forwarded-For would let anyone dodge rate limits.
     trustProxy: false,
-    return503OnClosing: true,
+    // Shutting down, plugins/draining.ts answers newcomers 503 in the API's shape instead.
+    return503OnClosing: false,
     forceCloseConnections: "idle",
     routerOptions: { maxParamLength: 100, ignoreTrailingSlash: true },
     frameworkErrors: frameworkError,
   });
+  installDraining(app);
   const db = openDatabase(options.databaseFile);
   const ctx: Ctx = { db, repos: createRepos(db), now: options.now ?? (() => new Date().toISOString()) };
   // Failed look-ups per address, shared by HTTP and the socket handshake: guessing codes over

@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { assertSound } from "./integrity";
 
 export type Db = Database.Database;
 
@@ -10,8 +11,14 @@ const MIGRATIONS_DIR = fileURLToPath(new URL("../../db/migrations", import.meta.
 
 export const BUSY_TIMEOUT_MS = 100;
 
+/** Opens (creating if new) the database; throws DamagedDatabaseError rather than open a damaged file. */
 export function openDatabase(file: string): Db {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  if (file !== ":memory:") {
+    mkdirSync(dirname(file), { recursive: true });
+    // Before anything writes: serving a damaged file would answer reads and then fail writes, or
+    // worse, count wrong (issue 11, finding 1).
+    assertSound(file);
+  }
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   // FULL, not NORMAL: in WAL mode NORMAL can lose the last commits on a power cut, and an
