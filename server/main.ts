@@ -11,11 +11,19 @@ import { claimDataDir, refuseDamaged } from "./startup";
 
 /** However a shutdown goes, the process is gone by then (a restart at the venue must be quick). */
 const SHUTDOWN_MS = 5000;
+/**
+ * Between the signal and closing the listening socket, requests already sent (in the kernel's
+ * queue, or on a connection accepted a moment ago) are read and answered (200, or 503
+ * UNAVAILABLE) instead of being reset when the socket closes: until no connection has come in for
+ * DRAIN_QUIET_MS, at most DRAIN_MAX_MS, which leaves the rest of SHUTDOWN_MS to what is in flight.
+ */
+const DRAIN_QUIET_MS = 100;
+const DRAIN_MAX_MS = 2000;
 
 tuneHeap();
 const config = readConfig();
 const releaseDataDir = claimDataDir(config.dataDir);
-const { app, ctx } = await refuseDamaged(() => buildApp({
+const { app, ctx, draining } = await refuseDamaged(() => buildApp({
   databaseFile: join(config.dataDir, "plenary.db"),
   organiserKey: config.organiserKey,
   publicUrl: config.publicUrl,
@@ -67,9 +75,11 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
         process.exit(1);
       }
     }, SHUTDOWN_MS);
-    // Fastify stops accepting and closes idle keep-alive connections at once; plugins/draining.ts
-    // answers newcomers 503 and closes each connection after its answer; the onClose hook closes SQLite.
-    app.close().then(
+    // Idle keep-alive connections close at once and newcomers get 503 (plugins/draining.ts); after
+    // draining, Fastify stops accepting, waits for what is in flight, and the onClose hook closes SQLite.
+    draining.start();
+    const close = () => app.close();
+    draining.settled(DRAIN_QUIET_MS, DRAIN_MAX_MS).then(close).then(
       () => {
         clearTimeout(hardStop);
         releaseDataDir();
