@@ -15,7 +15,7 @@ export interface WriteHealth {
 
 const PROBE_MS = 1000;
 /** Pages the probe claims: a ballot or a join needs a page or two, so this much room is a real margin. */
-const PROBE_BYTES = 64 * 1024;
+const PROBE_BYTES = 16 * 1024;
 
 export function createWriteProbe(db: Db): () => WriteHealth {
   const file = db.name;
