@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const out = values.out ? resolve(values.out) : defaultBackupPath(source);
   const result = await backupDatabase(source, out);
   process.stdout.write(`Backed up ${source}\n     to ${result.file} (${result.bytes} bytes, ${result.events} ${result.events === 1 ? "event" : "events"}, integrity ok)\n`);
-  process.stdout.write("To restore: stop the server, copy this file to $DATA_DIR/plenary.db, start the server.\n");
+  process.stdout.write(`To restore: stop the server, run npm run restore -- ${result.file}, start the server.\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) runCli(main);

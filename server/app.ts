@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { LIMITS } from "../shared/limits";
 import { openDatabase, type Db } from "./db/open";
 import { registerRoutes, type RegisteredRoute } from "./http/route";
+import { watchConnections } from "./http/connections";
+import { installDraining, type Draining } from "./plugins/draining";
 import { frameworkError, installErrorHandling } from "./plugins/errors";
 import { createGuessGuard, installSecurity, loggableUrl } from "./plugins/security";
 import { installClient } from "./plugins/static-client";
@@ -38,18 +40,39 @@ export interface AppOptions {
   /** stream: where log lines go (tests capture them to scan for leaked secrets); stdout by default. */
   logger?: boolean | { level: string; stream?: { write(line: string): void } };
   now?: () => string;
+  /** Connection timeouts (CONNECTION_TIMEOUTS below); tests shorten them. */
+  timeouts?: Partial<ConnectionTimeouts>;
+  /** Open TCP connections one address may hold (HTTP and WebSocket); default 1,000, off without rate limits. */
+  maxConnectionsPerIp?: number;
 }
+
+export interface ConnectionTimeouts {
+  /** Whole request (headers and body) received: 2 MB at 20 KB/s is 100 s. */
+  requestMs: number;
+  /** Headers received: a few KB, even a slow phone needs well under a second. */
+  headersMs: number;
+  /** Nothing sent either way: longer than Socket.IO's long poll (25 s) and ping interval. */
+  idleMs: number;
+  /** Between two requests on a keep-alive connection. */
+  keepAliveMs: number;
+}
+
+/** Why these numbers: docs/SECURITY.md, "Connections". */
+export const CONNECTION_TIMEOUTS: ConnectionTimeouts = { requestMs: 120_000, headersMs: 20_000, idleMs: 60_000, keepAliveMs: 10_000 };
 
 export interface PlenaryApp {
   app: FastifyInstance;
   db: Db;
   ctx: Ctx;
   realtime: Realtime;
+  /** The first step of a shutdown (server/main.ts): 503 for newcomers, idle connections closed. */
+  draining: Draining;
 }
 
 export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
 
 export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
+  const timeouts = { ...CONNECTION_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: options.logger === undefined ? false : options.logger === false ? false : {
       ...(typeof options.logger === "object" ? options.logger : { level: "info" }),
@@ -63,11 +86,19 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
     bodyLimit: LIMITS.bodyBytes,
     // Proxies are not expected on a venue laptop; trusting X-Forwarded-For would let anyone dodge rate limits.
     trustProxy: false,
-    return503OnClosing: true,
+    // Shutting down, plugins/draining.ts answers newcomers 503 in the API's shape instead.
+    return503OnClosing: false,
     forceCloseConnections: "idle",
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    requestTimeout: timeouts.requestMs,
+    // Node checks the header and request deadlines on this interval (30 s by default).
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, timeouts.headersMs) },
     routerOptions: { maxParamLength: 100, ignoreTrailingSlash: true },
     frameworkErrors: frameworkError,
   });
+  const connections = watchConnections(app.server, options.maxConnectionsPerIp ?? ((options.rateLimits ?? true) ? 1000 : Infinity));
+  const draining = installDraining(app, connections);
   const db = openDatabase(options.databaseFile);
   const ctx: Ctx = { db, repos: createRepos(db), now: options.now ?? (() => new Date().toISOString()) };
   // Failed look-ups per address, shared by HTTP and the socket handshake: guessing codes over
@@ -101,7 +132,7 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
     ...resultRoutes(services),
     ...systemRoutes(services, registry, VERSION),
   ]);
-  installErrorHandling(app, serveIndex);
+  installErrorHandling(app, serveIndex, db);
 
   app.addHook("preClose", async () => {
     await realtime.close();
@@ -109,5 +140,5 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
   app.addHook("onClose", async () => {
     db.close();
   });
-  return { app, db, ctx, realtime };
+  return { app, db, ctx, realtime, draining };
 }

@@ -1,21 +1,35 @@
-// Entry point: configuration from the environment, the database in DATA_DIR, the demo event on
-// first start, graceful shutdown that lets in-flight ballots finish.
+// Entry point: configuration from the environment, the database in DATA_DIR (one server per
+// folder, a damaged file refused), the demo event on first start, and a shutdown that answers the
+// requests in flight and is over within SHUTDOWN_MS.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildApp } from "./app";
 import { defaultPublicUrl, readConfig } from "./config";
 import { createDemoEvent, eventLinks } from "./demo";
 import { tuneHeap } from "./heap";
+import { claimDataDir, refuseDamaged } from "./startup";
+
+/** However a shutdown goes, the process is gone by then (a restart at the venue must be quick). */
+const SHUTDOWN_MS = 5000;
+/**
+ * Between the signal and closing the listening socket, requests already sent (in the kernel's
+ * queue, or on a connection accepted a moment ago) are read and answered (200, or 503
+ * UNAVAILABLE) instead of being reset when the socket closes: until no connection has come in for
+ * DRAIN_QUIET_MS, at most DRAIN_MAX_MS, which leaves the rest of SHUTDOWN_MS to what is in flight.
+ */
+const DRAIN_QUIET_MS = 100;
+const DRAIN_MAX_MS = 2000;
 
 tuneHeap();
 const config = readConfig();
-const { app, ctx } = await buildApp({
+const releaseDataDir = claimDataDir(config.dataDir);
+const { app, ctx, draining } = await refuseDamaged(() => buildApp({
   databaseFile: join(config.dataDir, "plenary.db"),
   organiserKey: config.organiserKey,
   publicUrl: config.publicUrl,
   resultsIntervalMs: config.resultsIntervalMs,
   logger: { level: config.logLevel },
-});
+}));
 
 await app.listen({ port: config.port, host: config.host });
 // PORT=0 asks the system for a free port: links must name the one actually bound.
@@ -45,12 +59,32 @@ process.stdout.write(lines.filter((l) => l !== "").join("\n") + "\n\n");
 let closing = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
-    if (closing) return;
+    if (closing) {
+      // A second Ctrl-C: the operator does not want to wait. Every acknowledged write is already
+      // durable (synchronous=FULL), so stopping now loses only answers not yet sent.
+      app.log.warn({ signal }, "second signal: exiting now");
+      process.exit(1);
+    }
     closing = true;
-    app.log.info({ signal }, "shutting down: finishing in-flight requests");
-    // Fastify stops accepting, lets running requests finish, then the onClose hook closes SQLite.
-    app.close().then(
-      () => process.exit(0),
+    app.log.info({ signal }, "shutting down: answering in-flight requests");
+    const hardStop = setTimeout(() => {
+      app.log.error(`shutdown took over ${SHUTDOWN_MS} ms: exiting anyway`);
+      try {
+        ctx.db.close();
+      } finally {
+        process.exit(1);
+      }
+    }, SHUTDOWN_MS);
+    // Idle keep-alive connections close at once and newcomers get 503 (plugins/draining.ts); after
+    // draining, Fastify stops accepting, waits for what is in flight, and the onClose hook closes SQLite.
+    draining.start();
+    const close = () => app.close();
+    draining.settled(DRAIN_QUIET_MS, DRAIN_MAX_MS).then(close).then(
+      () => {
+        clearTimeout(hardStop);
+        releaseDataDir();
+        process.exit(0);
+      },
       (err: unknown) => {
         app.log.error({ err }, "shutdown failed");
         process.exit(1);

@@ -234,7 +234,7 @@ export const InviteBatchCodesReply = z.object({ batch: InviteBatch, invites: z.a
 export const InviteBatchParams = z.strictObject({ code: EventCodeParam, batchId: Id });
 
 export const ErrorReply = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-export const HealthReply = z.object({ ok: z.literal(true) });
+export const HealthReply = z.object({ ok: z.literal(true), writable: z.boolean(), diskFreeBytes: z.nullable(z.number()) });
 export const ServerInfo = z.object({ publicUrl: z.nullable(z.string()), version: z.string() });
 export type ServerInfo = z.infer<typeof ServerInfo>;
 /** The body of a file download (exports): documented, not parsed as JSON. */

@@ -3,20 +3,32 @@ import Database from "better-sqlite3";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { assertSound } from "./integrity";
 
 export type Db = Database.Database;
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../../db/migrations", import.meta.url));
 
+export const BUSY_TIMEOUT_MS = 100;
+
+/** Opens (creating if new) the database; throws DamagedDatabaseError rather than open a damaged file. */
 export function openDatabase(file: string): Db {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  if (file !== ":memory:") {
+    mkdirSync(dirname(file), { recursive: true });
+    // Before anything writes: serving a damaged file would answer reads and then fail writes, or
+    // worse, count wrong (issue 11, finding 1).
+    assertSound(file);
+  }
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   // FULL, not NORMAL: in WAL mode NORMAL can lose the last commits on a power cut, and an
   // acknowledged vote must survive one.
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
+  // Short: better-sqlite3 waits for a lock synchronously, so a lock held by another process (an
+  // outside checkpoint, a tool) would freeze every phone's request for the whole timeout. After
+  // 100 ms the write answers 503 UNAVAILABLE and the phone tries again.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Checkpoint every ~40 MB of WAL rather than every 4 MB: during a vote the same few hundred pages
   // (vote indexes, tallies, the event row) are rewritten thousands of times, and a rarer checkpoint
   // copies each back to the database once instead of again and again. Measured at 5,000 ballots/s:

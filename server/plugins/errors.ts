@@ -2,6 +2,8 @@
 // anything unexpected becomes a 500 without details (logged, never shown).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError, ERROR_STATUS, type ErrorBody, type ErrorCode } from "../../shared/errors";
+import type { Db } from "../db/open";
+import { mapWriteFailure } from "../db/unavailable";
 
 function send(reply: FastifyReply, code: ErrorCode, message: string, status: number = ERROR_STATUS[code]) {
   const body: ErrorBody = { error: { code, message } };
@@ -28,9 +30,15 @@ export function frameworkError(_err: FastifyError, _request: FastifyRequest, rep
   void send(reply.header("x-content-type-options", "nosniff").header("content-security-policy", "default-src 'none'; frame-ancestors 'none'"), "BAD_REQUEST", "The address is not valid.");
 }
 
-export function installErrorHandling(app: FastifyInstance, serveIndex: ((request: FastifyRequest, reply: FastifyReply) => unknown) | null): void {
+export function installErrorHandling(app: FastifyInstance, serveIndex: ((request: FastifyRequest, reply: FastifyReply) => unknown) | null, db: Db): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return send(reply, err.code, err.message);
+    // A full disk, a lock held by another process, an I/O error: the machine's state, so 503.
+    const unavailable = mapWriteFailure(db, err);
+    if (unavailable instanceof AppError) {
+      request.log.warn({ sqlite: (err as { code?: unknown }).code }, "database unavailable");
+      return send(reply, unavailable.code, unavailable.message);
+    }
     const mapped = fromFastify(err);
     if (mapped) return send(reply, mapped.code, mapped.message);
     request.log.error({ err }, "unhandled error");

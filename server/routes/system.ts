@@ -1,19 +1,29 @@
 // Health, the OpenAPI document and the address phones should use.
 import * as z from "zod/mini";
 import { HealthReply, ServerInfo } from "../../shared/schemas";
+import type { ErrorBody } from "../../shared/errors";
+import { createWriteProbe } from "../db/health";
 import { defineRoute, type RegisteredRoute } from "../http/route";
 import { openApiDocument } from "../http/openapi";
 import type { Services } from "../services/app-services";
 
 export function systemRoutes(s: Services, registry: readonly RegisteredRoute[], version: string) {
+  const writeHealth = createWriteProbe(s.ctx.db);
   return [
     defineRoute({
       method: "GET", url: "/healthz", tag: "system", access: "anyone", status: 200,
-      summary: "200 once the database is open and answers.",
+      summary: "200 when the database takes writes (a small real write, at most once a second); 503 UNAVAILABLE with the same fields when it does not (disk full, locked by another program, I/O error).",
       response: HealthReply,
-      handler: () => {
-        s.ctx.db.prepare("SELECT 1").get();
-        return { ok: true as const };
+      errors: ["UNAVAILABLE"],
+      handler: ({ reply }) => {
+        const health = writeHealth();
+        if (health.writable) return { ok: true as const, writable: true, diskFreeBytes: health.diskFreeBytes };
+        const body: ErrorBody & { ok: false; writable: false; diskFreeBytes: number | null } = {
+          ok: false, writable: false, diskFreeBytes: health.diskFreeBytes,
+          error: { code: "UNAVAILABLE", message: health.problem ?? "The database cannot take writes." },
+        };
+        void reply.code(503).type("application/json; charset=utf-8").send(body);
+        return undefined;
       },
     }),
     defineRoute({

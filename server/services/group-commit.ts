@@ -4,6 +4,7 @@
 // a refused write is rolled back alone and the rest of its batch still commits; every caller is
 // answered only after the COMMIT of its batch has returned.
 import type { Db } from "../db/open";
+import { mapWriteFailure } from "../db/unavailable";
 
 export interface GroupCommitStats {
   /** COMMITs that completed (including batches of one). */
@@ -120,7 +121,9 @@ export class GroupCommit {
       })();
     } catch (error) {
       // BEGIN or COMMIT failed, or the transaction was lost: nothing of this batch is durable.
-      for (const job of batch) job.reject(error);
+      // A full disk or a lock held elsewhere answers 503 UNAVAILABLE, not 500.
+      const failure = mapWriteFailure(this.db, error);
+      for (const job of batch) job.reject(failure);
       if (this.queue.length > 0) this.schedule();
       return;
     } finally {
@@ -134,7 +137,7 @@ export class GroupCommit {
     batch.forEach((job, i) => {
       const outcome = outcomes[i];
       if (outcome?.ok) job.resolve(outcome.value);
-      else job.reject(outcome ? outcome.error : new Error("group commit: write without outcome"));
+      else job.reject(outcome ? mapWriteFailure(this.db, outcome.error) : new Error("group commit: write without outcome"));
     });
     if (this.queue.length > 0) this.schedule();
   }

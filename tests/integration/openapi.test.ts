@@ -151,7 +151,7 @@ describe("/healthz", () => {
   it("answers { ok: true } once the database is open", async () => {
     const res = await api(server.url, "GET", "/healthz");
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true });
+    expect(res.body).toMatchObject({ ok: true, writable: true });
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
   });
 

@@ -111,7 +111,7 @@ describe("server/main.ts as a process", () => {
 
       const url = `http://127.0.0.1:${port}`;
       const health = await api(url, "GET", "/healthz");
-      expect(health.body).toEqual({ ok: true });
+      expect(health.body).toMatchObject({ ok: true, writable: true });
       const res = await api(url, "GET", `/api/events/${firstLinks.code}`);
       expect(res.status).toBe(200);
       const event = (res.body as { event: Event }).event;
