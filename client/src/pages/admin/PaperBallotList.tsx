@@ -4,12 +4,12 @@ import { useState } from "react";
 import type { Event, PaperBallot } from "../../../../shared/schemas";
 import { formatTime } from "./reportData";
 
-/** "AD-1, AD-3 · DR-2": the labels ticked, area by area in the event's order. */
+/** "AD-1, AD-3 · DR-2": the labels ticked, area by area and in the paper's order (the event's). */
 export function tickedLabels(event: Event, ballot: PaperBallot["ballot"]): string {
   const parts = event.areas.flatMap((area) => {
-    const ids = ballot[area.id] ?? [];
-    if (ids.length === 0) return [];
-    return [ids.map((id) => area.proposals.find((p) => p.id === id)?.label ?? "?").join(", ")];
+    const ids = new Set(ballot[area.id] ?? []);
+    if (ids.size === 0) return [];
+    return [area.proposals.filter((p) => ids.has(p.id)).map((p) => p.label).join(", ")];
   });
   return parts.length > 0 ? parts.join(" · ") : "no ticks";
 }
