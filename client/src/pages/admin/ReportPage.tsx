@@ -90,7 +90,7 @@ export default function ReportPage({ code }: { code: string }) {
                     <li key={r.proposalId} data-proposal-id={r.proposalId}>
                       <span className="place">{ordinal(r.rank ?? 0, isTied(area.results, r.rank))}</span>
                       <span className="podium-label">{r.label}</span>
-                      <ProposalText title={r.title} body={texts.get(r.proposalId)?.body ?? ""} className="podium-title" />
+                      <ProposalText title={r.title} body={texts.get(r.proposalId)?.body ?? ""} titleClass="podium-title" />
                       <span className="podium-votes">{r.votes} {plural(r.votes ?? 0, "vote")}</span>
                     </li>
                   ))}
@@ -141,10 +141,10 @@ export default function ReportPage({ code }: { code: string }) {
 }
 
 /** A proposal as written: its text (often the whole paragraph), then its background, never cut. */
-function ProposalText({ title, body, className }: { title: string; body: string; className?: string }) {
+function ProposalText({ title, body, titleClass }: { title: string; body: string; titleClass?: string }) {
   return (
-    <span className={className ? `proposal-text ${className}` : "proposal-text"}>
-      {title}
+    <span className="proposal-text">
+      <span className={titleClass}>{title}</span>
       {body && <span className="proposal-body">{body}</span>}
     </span>
   );
