@@ -4,7 +4,7 @@
 // label, turnout is of people, and the PDF Chromium prints has the first area on page 1 and no
 // proposal split across two pages (read back with poppler's pdftotext and pdftoppm).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -158,14 +158,26 @@ it("prints to an A4 PDF whose first page holds the first area, with no proposal 
     expect(perPage, `${p.label} split across pages`).toBe(count(all, text));
   }
 
-  // Ink on page 1 reaches well down the page (its text ends at 95% of the height, margins included):
-  // not a title, the rules and turnout above white space, as when the first area was pushed to page 2.
-  execFileSync("pdftoppm", ["-f", "1", "-l", "1", "-r", "30", "-gray", pdf, joinPath(dir, "p")]);
-  const pgm = readFileSync(joinPath(dir, "p-1.pgm"));
+  // Ink reaches well down every page before the annex (text ends near 95% of a full page, margins
+  // included), but the last page before the annex, which starts on a page of its own: no page is a
+  // few lines above white space, as when a whole area was kept together and pushed to the next page.
+  const annexPage = pages.findIndex((pg) => pg.includes("Annex: full ranking"));
+  expect(annexPage).toBeGreaterThan(1);
+  execFileSync("pdftoppm", ["-f", "1", "-l", String(annexPage - 1), "-r", "30", "-gray", pdf, joinPath(dir, "p")]);
+  const images = readdirSync(dir).filter((f) => f.endsWith(".pgm")).sort((a, b) => pageNo(a) - pageNo(b));
+  expect(images).toHaveLength(annexPage - 1);
+  const reach = images.map((f) => inkReach(readFileSync(joinPath(dir, f))));
+  for (const [i, r] of reach.entries()) expect(r, `page ${i + 1} ends at ${Math.round(r * 100)}% of its height`).toBeGreaterThan(0.65);
+});
+
+const pageNo = (file: string) => Number(/-(\d+)\.pgm$/.exec(file)?.[1] ?? 0);
+
+/** How far down a greyscale page image (binary PGM) its lowest dark pixel is, as a share of its height. */
+function inkReach(pgm: Buffer): number {
   const header = /^P5\s+(\d+)\s+(\d+)\s+\d+\s/.exec(pgm.subarray(0, 40).toString("latin1"));
   if (!header) throw new Error("not a PGM");
   const [w, h, offset] = [Number(header[1]), Number(header[2]), header[0].length];
-  let lastInk = 0;
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if ((pgm[offset + y * w + x] ?? 255) < 128) lastInk = y;
-  expect(lastInk / h).toBeGreaterThan(0.6);
-});
+  let last = 0;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if ((pgm[offset + y * w + x] ?? 255) < 128) last = y;
+  return last / h;
+}
