@@ -9,6 +9,7 @@ const ScreenPage = lazy(() => import("./pages/screen/ScreenPage"));
 const AdminPage = lazy(() => import("./pages/admin/AdminPage"));
 const CardsPage = lazy(() => import("./pages/admin/CardsPage"));
 const ReportPage = lazy(() => import("./pages/admin/ReportPage"));
+const PaperBallotPrint = lazy(() => import("./pages/admin/PaperBallotPrint"));
 
 function App() {
   const route = parseRoute(window.location.pathname);
@@ -19,6 +20,7 @@ function App() {
     case "admin": return <AdminPage code={route.code} />;
     case "cards": return <CardsPage code={route.code} />;
     case "report": return <ReportPage code={route.code} />;
+    case "paper-ballot": return <PaperBallotPrint code={route.code} />;
     default:
       return (
         <main className="page narrow">

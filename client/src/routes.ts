@@ -7,11 +7,12 @@ export type Route =
   | { page: "admin"; code: string }
   | { page: "cards"; code: string }
   | { page: "report"; code: string }
+  | { page: "paper-ballot"; code: string }
   | { page: "not-found" };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === "/" || pathname === "") return { page: "home" };
-  const m = /^\/e\/([A-Za-z0-9-]{1,16})(?:\/(screen|admin|cards|report))?\/?$/.exec(pathname);
+  const m = /^\/e\/([A-Za-z0-9-]{1,16})(?:\/(screen|admin|cards|report|paper-ballot))?\/?$/.exec(pathname);
   if (!m || !m[1]) return { page: "not-found" };
   const code = m[1].toUpperCase().replace(/-/g, "");
   switch (m[2]) {
@@ -19,6 +20,7 @@ export function parseRoute(pathname: string): Route {
     case "admin": return { page: "admin", code };
     case "cards": return { page: "cards", code };
     case "report": return { page: "report", code };
+    case "paper-ballot": return { page: "paper-ballot", code };
     default: return { page: "participant", code };
   }
 }

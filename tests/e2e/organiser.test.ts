@@ -153,12 +153,19 @@ describe("organiser", () => {
     await expect.poll(() => page.locator(".invite-stats").textContent()).toBe("Cards issued: 10 · used: 1");
   });
 
-  it("explains an edit the server refuses once votes exist", async () => {
+  it("disables beforehand a delete or an addition the server would refuse, and says why", async () => {
     const housing = page.getByRole("article", { name: "2. Housing" });
     await housing.getByText("3 proposals").click();
-    await housing.getByRole("button", { name: "Delete Rent cap" }).click();
-    await housing.getByRole("button", { name: "Delete", exact: true }).click();
-    await housing.getByText("This proposal already has votes, so it cannot be deleted.").waitFor();
+    const rentCap = housing.getByRole("button", { name: "Delete Rent cap" });
+    await expect.poll(() => rentCap.isDisabled()).toBe(true);
+    expect(await rentCap.getAttribute("aria-describedby")).toBeTruthy();
+    await housing.getByText("Cannot be deleted: it has a vote. Its text can still be corrected.").waitFor();
+    // No vote yet for the land trust: its delete stays offered.
+    expect(await housing.getByRole("button", { name: "Delete Co-operative land trust" }).isDisabled()).toBe(false);
+    expect(await housing.getByRole("button", { name: "Delete Housing" }).isDisabled()).toBe(true);
+    await housing.getByText("Cannot be deleted: people have voted in “Housing”.", { exact: false }).waitFor();
+    expect(await housing.getByRole("button", { name: "Add proposal" }).isDisabled()).toBe(true);
+    await housing.getByText("Proposals cannot be added while the area is open", { exact: false }).waitFor();
     expect((await getEvent()).areas[1]?.proposals).toHaveLength(3);
 
     // Replacing the whole programme would throw the votes away: refused, and said so.
@@ -170,7 +177,7 @@ describe("organiser", () => {
     expect((await getEvent()).areas.map((a) => a.title)).toEqual(["Mobility", "Housing"]);
   });
 
-  it("takes a paper ballot under the same rules as a phone", async () => {
+  it("takes a paper ballot under the same rules as a phone, and lists it by its labels", async () => {
     await page.getByText("Enter a paper ballot").click();
     const mobility = page.getByRole("group", { name: /^Mobility/ });
     await mobility.getByLabel("Night buses").check();
@@ -179,13 +186,37 @@ describe("organiser", () => {
     await mobility.getByText("You have used both votes in Mobility — remove one to choose another.").waitFor();
     expect(await mobility.getByLabel("Car-free school streets").isChecked()).toBe(false);
     await page.getByRole("button", { name: "Enter paper ballot" }).click();
-    await page.getByText("1 paper ballot entered on this page.").waitFor();
+    await page.getByText("Paper ballot entered: 2 ticks.", { exact: false }).waitFor();
 
     const results = (await api(server.url, "GET", `/api/events/${code}/results`, { token: adminToken })).body as Results;
     expect(results.participants).toBe(2);
     const votes = Object.fromEntries(results.areas[0]!.results.map((r) => [r.title, r.votes]));
     expect(votes).toEqual({ "Night buses": 1, "Safe cycle lanes": 2, "Car-free school streets": 1 });
-    await expect.poll(() => page.locator(".turnout-total").textContent()).toContain("2 joined");
+    await expect.poll(() => page.locator(".turnout-total").textContent()).toContain("2 have voted");
+    const list = page.getByRole("list", { name: "Entered paper ballots" });
+    await expect.poll(() => list.locator("li .paper-ticks").allTextContents()).toEqual(["MO-1, MO-2"]);
+  });
+
+  it("says people of those expected, and the joined devices that never voted to the organiser only", async () => {
+    await page.getByLabel("People expected").fill("3");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(async () => (await getEvent()).expectedParticipants).toBe(3);
+    await expect.poll(() => page.locator(".turnout-total").textContent()).toContain("2 of 3 expected have voted");
+    expect(await page.locator(".silent-devices").textContent()).toBe("every joined device has voted");
+    // A ballot card that joins and does not vote is a joined device without a vote.
+    await join(server.url, code, (cardCodes[1] ?? "").replace("-", ""));
+    await expect.poll(() => page.locator(".silent-devices").textContent()).toBe("1 joined device has not voted");
+    await expect.poll(() => page.locator(".turnout-total").textContent()).toContain("2 of 3 expected have voted");
+  });
+
+  it("asks before revealing an area that is still open", async () => {
+    await page.getByRole("button", { name: "Reveal results of Housing" }).click();
+    const confirm = page.getByRole("group", { name: "Confirm revealing “Housing”" });
+    await confirm.getByText("“Housing” is still open: the room will see the counts while people are still voting.", { exact: false }).waitFor();
+    expect((await getEvent()).areas[1]?.revealed).toBe(false);
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    expect(await confirm.count()).toBe(0);
+    expect((await getEvent()).areas[1]?.revealed).toBe(false);
   });
 
   it("closes voting only after a confirmation, and reveals an area", async () => {
@@ -200,25 +231,78 @@ describe("organiser", () => {
     await expect.poll(async () => (await getEvent()).areas.map((a) => a.revealed)).toEqual([true, false]);
   });
 
+  it("takes a paper ballot after the close: counts rise, the list shows it, undo takes them back", async () => {
+    const before = (await api(server.url, "GET", `/api/events/${code}/results`, { token: adminToken })).body as Results;
+    const housingBefore = Object.fromEntries(before.areas[1]!.results.map((r) => [r.title, r.votes]));
+    const housing = page.getByRole("group", { name: /^Housing/ });
+    await housing.getByText("closed, still takes paper").waitFor();
+    await housing.getByLabel("Empty-homes register").check();
+    await page.getByRole("button", { name: "Enter paper ballot" }).click();
+    const list = page.getByRole("list", { name: "Entered paper ballots" });
+    await expect.poll(() => list.locator("li .paper-ticks").allTextContents()).toEqual(["MO-1, MO-2", "HO-2"]);
+    const after = (await api(server.url, "GET", `/api/events/${code}/results`, { token: adminToken })).body as Results;
+    expect(after.participants).toBe(before.participants + 1);
+    expect(after.areas[1]!.results.find((r) => r.title === "Empty-homes register")?.votes).toBe((housingBefore["Empty-homes register"] ?? 0) + 1);
+
+    await page.getByRole("button", { name: "Undo paper ballot 2" }).click();
+    await page.getByRole("group", { name: "Confirm undoing paper ballot 2" }).getByRole("button", { name: "Undo ballot" }).click();
+    await expect.poll(() => list.locator("li .paper-ticks").allTextContents()).toEqual(["MO-1, MO-2"]);
+    const back = (await api(server.url, "GET", `/api/events/${code}/results`, { token: adminToken })).body as Results;
+    expect(back.participants).toBe(before.participants);
+    expect(Object.fromEntries(back.areas[1]!.results.map((r) => [r.title, r.votes]))).toEqual(housingBefore);
+  });
+
+  it("shows the facilitator the hidden counts on request, while the projector keeps them hidden", async () => {
+    expect(await page.getByRole("region", { name: "Counts only you see" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Show me the counts" }).click();
+    const housing = page.getByRole("region", { name: "Counts only you see" }).getByRole("region", { name: "Counts in Housing" });
+    await housing.getByText("hidden from the room").waitFor();
+    const rows = await housing.locator(".hidden-rows li").evaluateAll((lis) => lis.map((li) => [li.querySelector(".label")?.textContent, li.querySelector(".votes")?.textContent, li.querySelector(".text")?.textContent]));
+    const results = (await api(server.url, "GET", `/api/events/${code}/results`, { token: adminToken })).body as Results;
+    expect(rows).toEqual(results.areas[1]!.results.map((r) => [r.label, `${r.votes} ${r.votes === 1 ? "vote" : "votes"}`, r.title]));
+
+    const projector = await context.newPage();
+    await projector.goto(`${server.url}/e/${code}/screen#key=${screenKey}`);
+    await projector.getByRole("heading", { name: "Vote on your phone" }).waitFor();
+    await projector.keyboard.press("ArrowRight");
+    await projector.keyboard.press("ArrowRight");
+    await projector.getByRole("heading", { name: "Housing" }).waitFor();
+    await projector.getByText("Results hidden until the facilitator reveals them").waitFor();
+    expect(await projector.getByText("Rent cap").count()).toBe(0);
+    await projector.close();
+    await page.getByRole("button", { name: "Hide the counts" }).click();
+    expect(await page.getByRole("region", { name: "Counts only you see" }).count()).toBe(0);
+  });
+
+  it("opened with the projector key, says so and shows the vote read-only", async () => {
+    const other = await context.newPage();
+    await other.goto(`${server.url}/e/${code}/admin#key=${screenKey}`);
+    await other.getByRole("heading", { name: "This is the projector link, not the organiser link" }).waitFor();
+    await other.locator(".area-table").getByText("Housing").waitFor();
+    expect(await other.getByRole("button").allTextContents()).toEqual(["Copy"]);
+    expect(await other.locator(".read-only-notice").getByRole("link", { name: "Open the projector view" }).getAttribute("href")).toBe(`/e/${code}/screen#key=${screenKey}`);
+    await other.close();
+  });
+
   it("downloads the CSV, JSON and Markdown exports", async () => {
     const csv = await downloadText("Download CSV");
     expect(csv.name).toMatch(/\.csv$/);
     expect(csv.text.startsWith("\uFEFF")).toBe(true);
     const rows = parse(csv.text, { bom: true, columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(6);
-    expect(rows[0]).toEqual({ area: "Mobility", rank: "1", proposal: "Safe cycle lanes", votes: "2", share_of_voters: "1" });
+    expect(rows[0]).toEqual({ area: "Mobility", rank: "1", proposal: "Safe cycle lanes", votes: "2", share_of_voters: "1", label: "MO-2", text: "Safe cycle lanes" });
 
     const json = await downloadText("Download JSON");
     expect(json.name).toMatch(/\.json$/);
     const data = JSON.parse(json.text) as { results: Results; ballots: unknown[] };
-    expect(data.results.participants).toBe(2);
+    expect(data.results.participants).toBe(3); // two who voted, one card that joined without voting
     expect(data.ballots).toHaveLength(3);
     for (const secret of [adminToken, screenKey, ...cardCodes.map((c) => c.replace("-", ""))]) expect(json.text).not.toContain(secret);
     expect(json.text).not.toMatch(/token|participantId|inviteCode/i);
 
     const md = await downloadText("Download Markdown");
     expect(md.name).toMatch(/\.md$/);
-    expect(md.text).toContain("**1st** Safe cycle lanes — 2 votes");
+    expect(md.text).toContain("**1st** (MO-2) Safe cycle lanes — 2 votes");
   });
 
   it("moves the event to another laptop as one file: downloaded here, opened on a start page", async () => {
@@ -248,9 +332,9 @@ describe("organiser", () => {
     await report.getByRole("heading", { name: "Annex: full ranking" }).waitFor();
     const mobility = report.getByRole("region", { name: "Mobility" }).first();
     const podium = await mobility.locator(".podium li").allTextContents();
-    expect(podium).toEqual(["1stSafe cycle lanes2 votes", "=2ndNight buses1 vote", "=2ndCar-free school streets1 vote"]);
+    expect(podium).toEqual(["1stMO-2Safe cycle lanes2 votes", "=2ndMO-1Night busesEvery 30 minutes after midnight, on the four busiest lines.1 vote", "=2ndMO-3Car-free school streets1 vote"]);
     expect(await mobility.getByRole("img").locator(".report-chart-row").count()).toBe(3);
-    await report.getByText("Ballot cards: 10 issued, 1 used.").waitFor();
+    await report.getByText("Ballot cards: 10 issued, 2 used.").waitFor();
     const html = await report.content();
     for (const c of cardCodes) expect(html).not.toContain(c.replace("-", ""));
     await report.close();

@@ -1,141 +1,183 @@
-// The printable report's bar charts, in a real Chromium: one SVG chart per area, one bar per
-// proposal in ranked order, the places, counts and bar lengths those of GET /results, titles
-// wrapped to two lines that stay clear of the bars, and an accessible name giving the top three.
+// The printable report of the full-length forum (db/demo/brandenburg-forum-2017-full.json), in a
+// real Chromium: 54 people replay the top three the forum reported; the report then carries every
+// proposal's label and whole paragraph (compared with the API), its charts are the results keyed by
+// label, turnout is of people, and the PDF Chromium prints has the first area on page 1 and no
+// proposal split across two pages (read back with poppler's pdftotext and pdftoppm).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { api, createDemoEvent, join, launchBrowser, openVoting, startServer, vote } from "./harness";
-import { demoEventBody } from "../../server/demo";
 import type { TestServer } from "../helpers/app";
-import type { Results } from "../../shared/schemas";
+import type { Event, Results } from "../../shared/schemas";
 import { isTied, ordinal, topRanked } from "../../shared/ranking";
-import { plural } from "../../shared/rules";
 
-// Titles that must wrap, and be cut: many words past two lines, and one word longer than a line.
-const LONG_WORDS = "Establish a standing working group of member states, civil society and affected communities that reviews every year how the commitments of the outcome document are implemented at national level";
-const ONE_WORD = "Internationalisation-of-community-based-harm-reduction-programmes-and-peer-networks";
-const EDGE_AREA = { title: "Edge cases", proposals: [{ title: LONG_WORDS }, { title: ONE_WORD }, { title: "Short" }, { title: "Also short" }] };
+const FORUM = JSON.parse(readFileSync(new URL("../../db/demo/brandenburg-forum-2017-full.json", import.meta.url), "utf8")) as {
+  event: { participants: number };
+  areas: Array<{ reportedTop3: number[] }>;
+};
+const PEOPLE = FORUM.event.participants;
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
 let code = "";
 let adminToken = "";
+let event: Event;
+let results: Results;
+let dir = "";
+
+/**
+ * Whitespace and ligatures as pdftotext may write them, so texts compare as the reader sees them;
+ * a line broken after a word's own hyphen ("Under-Secretary-⏎General") is joined back.
+ */
+const norm = (s: string) => s.normalize("NFKC").replace(/(\p{L})-\n/gu, "$1-").replace(/\s+/g, " ").trim();
+
+function needPoppler(tool: string): void {
+  if (!existsSync(`/usr/bin/${tool}`)) throw new Error(`${tool} not found: apt-get install -y poppler-utils`);
+}
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const created = await createDemoEvent(server.url, { areas: [...(demoEventBody().areas ?? []), EDGE_AREA] });
+  dir = mkdtempSync(joinPath(tmpdir(), "plenary-report-"));
+  const created = await createDemoEvent(server.url);
   ({ code, adminToken } = created);
   await openVoting(server.url, code, adminToken);
-  // Nine voters: the first proposal of every area gets all nine votes, the next three tie on three
-  // each (a shared "=2nd"), and the rest get none, so the charts show leaders, ties and zeros.
-  for (let k = 0; k < 9; k++) {
+  // Per area: the reported 1st gets 45 votes, 2nd 39, 3rd 20, and four votes go elsewhere.
+  for (let k = 0; k < PEOPLE; k++) {
     const token = await join(server.url, code);
-    for (const area of created.event.areas) {
-      const ids = area.proposals.map((p) => p.id);
-      const res = await vote(server.url, code, token, area.id, [ids[0] ?? "", ids[1 + (k % 3)] ?? ""]);
-      expect(res.status).toBe(200);
+    for (const [a, area] of created.event.areas.entries()) {
+      const [t0, t1, t2] = (FORUM.areas[a]?.reportedTop3 ?? []).map((i) => area.proposals[i]?.id ?? "");
+      const rest = area.proposals.map((p) => p.id).filter((id) => id !== t0 && id !== t1 && id !== t2);
+      const first = k < 45 ? t0 : t1;
+      const second = k < 30 ? t1 : k < 50 ? t2 : rest[k % rest.length];
+      const res = await vote(server.url, code, token, area.id, [first ?? "", second ?? ""]);
+      if (res.status !== 200) throw new Error(`vote: ${res.status} ${res.text}`);
     }
   }
-});
+  await api(server.url, "POST", `/api/events/${code}/voting`, { token: adminToken, body: { status: "closed" } });
+  event = ((await api(server.url, "GET", `/api/events/${code}`)).body as { event: Event }).event;
+  results = (await api(server.url, "GET", `/api/events/${code}/results`, { token: adminToken })).body as Results;
+  await page.goto(`${server.url}/e/${code}/report#key=${adminToken}`);
+  await page.getByRole("heading", { name: "Annex: full ranking" }).waitFor();
+}, 120_000);
 
 afterAll(async () => {
   await page?.close();
   await browser?.close();
   await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-interface DrawnRow {
-  id: string;
-  place: string;
-  lines: string[];
-  count: string;
-  barWidth: number;
-  barX: number;
-  titleX: number;
-  /** Rendered right edge of the widest title line and of the count, in SVG units. */
-  titleRight: number;
-  countRight: number;
-}
+it("states turnout as people who voted of those expected", async () => {
+  expect(event.expectedParticipants).toBe(PEOPLE);
+  expect(results.voters).toBe(PEOPLE);
+  expect(norm((await page.locator(".report-turnout").textContent()) ?? "")).toBe(`${PEOPLE} of ${PEOPLE} expected people voted in at least one area (${PEOPLE} participants joined).`);
+});
 
-async function drawnRows(p: Page, areaTitle: string): Promise<{ charts: number; width: number; rows: DrawnRow[] }> {
-  const region = p.getByRole("region", { name: areaTitle, exact: true });
-  const charts = await region.locator("svg").count();
-  const svg = region.locator("svg").first();
-  const width = await svg.evaluate((el) => (el as SVGSVGElement).viewBox.baseVal.width);
-  const rows = await svg.locator(".report-chart-row").evaluateAll((groups) =>
-    groups.map((g) => {
-      const title = g.querySelector<SVGTextElement>(".report-chart-title");
-      const tspans = Array.from(g.querySelectorAll<SVGTSpanElement>(".report-chart-title tspan"));
-      const bar = g.querySelector<SVGRectElement>(".report-chart-bar");
-      const count = g.querySelector<SVGTextElement>(".report-chart-count");
-      const titleX = title?.x.baseVal[0]?.value ?? 0;
-      return {
+it("gives per area the 1st, 2nd and 3rd with label and full text, the forum's own three", async () => {
+  for (const [a, area] of results.areas.entries()) {
+    const region = page.getByRole("region", { name: area.title, exact: true });
+    const shown = await region.locator(".podium li").evaluateAll((rows) =>
+      rows.map((r) => [".place", ".podium-label", ".podium-title", ".podium-votes"].map((s) => r.querySelector(s)?.textContent ?? "")),
+    );
+    const expected = topRanked(area.results, 3).map((r) => [ordinal(r.rank ?? 0, isTied(area.results, r.rank)), r.label, r.title, `${r.votes} votes`]);
+    expect(shown, area.title).toEqual(expected);
+    expect(shown.map((r) => r[3])).toEqual(["45 votes", "39 votes", "20 votes"]);
+    const reported = (FORUM.areas[a]?.reportedTop3 ?? []).map((i) => event.areas[a]?.proposals[i]?.title);
+    expect(shown.map((r) => r[2])).toEqual(reported);
+  }
+});
+
+it("carries every proposal's label and whole paragraph in the annex, cut nowhere", async () => {
+  const proposals = event.areas.flatMap((a) => a.proposals);
+  expect(proposals).toHaveLength(40);
+  expect(Math.max(...proposals.map((p) => p.title.length))).toBeGreaterThan(300);
+  const annex = new Map(
+    (await page.locator(".report-annex tbody tr").evaluateAll((rows) =>
+      rows.map((r) => [r.getAttribute("data-proposal-id") ?? "", r.querySelector(".annex-label")?.textContent ?? "", r.querySelector(".proposal-text")?.textContent ?? ""] as const),
+    )).map(([id, label, text]) => [id, { label, text }]),
+  );
+  expect(annex.size).toBe(proposals.length);
+  for (const p of proposals) expect(annex.get(p.id), p.label).toEqual({ label: p.label, text: p.title + p.body });
+  expect(await page.locator("main").textContent()).not.toContain("…");
+});
+
+it("draws one chart per area: the results' bars, keyed by label", async () => {
+  expect(await page.locator(".report-area svg").count()).toBe(results.areas.length);
+  for (const area of results.areas) {
+    const svg = page.getByRole("region", { name: area.title, exact: true }).locator("svg");
+    const rows = await svg.locator(".report-chart-row").evaluateAll((groups) =>
+      groups.map((g) => ({
         id: g.getAttribute("data-proposal-id") ?? "",
         place: g.querySelector(".report-chart-place")?.textContent ?? "",
-        lines: tspans.map((t) => t.textContent ?? ""),
-        count: count?.textContent ?? "",
-        barWidth: bar?.width.baseVal.value ?? -1,
-        barX: bar?.x.baseVal.value ?? -1,
-        titleX,
-        titleRight: titleX + Math.max(0, ...tspans.map((t) => t.getComputedTextLength())),
-        countRight: (count?.x.baseVal[0]?.value ?? 0) + (count?.getComputedTextLength() ?? 0),
-      };
-    }),
-  );
-  return { charts, width, rows };
+        label: g.querySelector(".report-chart-label")?.textContent ?? "",
+        count: g.querySelector(".report-chart-count")?.textContent ?? "",
+        bar: g.querySelector<SVGRectElement>(".report-chart-bar")?.width.baseVal.value ?? -1,
+        labelRight: (g.querySelector<SVGTextElement>(".report-chart-label")?.getBBox().x ?? 0) + (g.querySelector<SVGTextElement>(".report-chart-label")?.getComputedTextLength() ?? 0),
+        barX: g.querySelector<SVGRectElement>(".report-chart-bar")?.x.baseVal.value ?? 0,
+      })),
+    );
+    expect(rows.map((r) => [r.id, r.label, r.count, r.place])).toEqual(area.results.map((r) => [r.proposalId, r.label, String(r.votes), ordinal(r.rank ?? 0, isTied(area.results, r.rank))]));
+    const max = Math.max(...rows.map((r) => r.bar));
+    area.results.forEach((r, i) => expect(rows[i]?.bar ?? 0).toBeCloseTo(((r.votes ?? 0) / 45) * max, 3));
+    for (const r of rows) expect(r.labelRight, r.label).toBeLessThan(r.barX);
+    // The accessible name names the top three with their labels and full texts.
+    const name = (await svg.getAttribute("aria-label")) ?? "";
+    for (const r of topRanked(area.results, 3)) expect(name).toContain(`${r.label} ${r.title}, ${r.votes} votes`);
+  }
+});
+
+it("prints to an A4 PDF whose first page holds the first area, with no proposal split across pages", async () => {
+  needPoppler("pdftotext");
+  needPoppler("pdftoppm");
+  const pdf = joinPath(dir, "report.pdf");
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const pages = execFileSync("pdftotext", ["-raw", pdf, "-"], { encoding: "utf8" }).split("\f").map(norm).filter(Boolean);
+  expect(pages.length).toBeGreaterThanOrEqual(4);
+
+  const first = results.areas[0];
+  const firstTop = first ? topRanked(first.results, 1)[0] : undefined;
+  if (!first || !firstTop) throw new Error("no first area");
+  expect(pages[0]).toContain(norm(first.title));
+  expect(pages[0]).toContain(norm(`1st ${firstTop.label} ${firstTop.title}`));
+
+  // A proposal split across a page break is whole on neither page: count whole copies per page
+  // against the copies in the document read as one text (each is in the annex, the top three also
+  // on the podium).
+  const all = pages.join(" ");
+  const count = (hay: string, needle: string) => hay.split(needle).length - 1;
+  for (const p of event.areas.flatMap((a) => a.proposals)) {
+    const text = norm(p.title);
+    const perPage = pages.reduce((n, pg) => n + count(pg, text), 0);
+    expect(count(all, text), p.label).toBeGreaterThanOrEqual(1);
+    expect(perPage, `${p.label} split across pages`).toBe(count(all, text));
+  }
+
+  // Ink reaches well down every page before the annex (text ends near 95% of a full page, margins
+  // included), but the last page before the annex, which starts on a page of its own: no page is a
+  // few lines above white space, as when a whole area was kept together and pushed to the next page.
+  const annexPage = pages.findIndex((pg) => pg.includes("Annex: full ranking"));
+  expect(annexPage).toBeGreaterThan(1);
+  execFileSync("pdftoppm", ["-f", "1", "-l", String(annexPage - 1), "-r", "30", "-gray", pdf, joinPath(dir, "p")]);
+  const images = readdirSync(dir).filter((f) => f.endsWith(".pgm")).sort((a, b) => pageNo(a) - pageNo(b));
+  expect(images).toHaveLength(annexPage - 1);
+  const reach = images.map((f) => inkReach(readFileSync(joinPath(dir, f))));
+  for (const [i, r] of reach.entries()) expect(r, `page ${i + 1} ends at ${Math.round(r * 100)}% of its height`).toBeGreaterThan(0.65);
+});
+
+const pageNo = (file: string) => Number(/-(\d+)\.pgm$/.exec(file)?.[1] ?? 0);
+
+/** How far down a greyscale page image (binary PGM) its lowest dark pixel is, as a share of its height. */
+function inkReach(pgm: Buffer): number {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+\d+\s/.exec(pgm.subarray(0, 40).toString("latin1"));
+  if (!header) throw new Error("not a PGM");
+  const [w, h, offset] = [Number(header[1]), Number(header[2]), header[0].length];
+  let last = 0;
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if ((pgm[offset + y * w + x] ?? 255) < 128) last = y;
+  return last / h;
 }
-
-it("draws one SVG chart per area whose bars, places and counts are the results", async () => {
-  await page.goto(`${server.url}/e/${code}/report#key=${adminToken}`);
-  await page.getByRole("heading", { name: "Annex: full ranking" }).waitFor();
-  const results = (await api(server.url, "GET", `/api/events/${code}/results`, { token: adminToken })).body as Results;
-  expect(results.areas).toHaveLength(5);
-  expect(await page.locator(".report-area svg").count()).toBe(results.areas.length);
-
-  for (const area of results.areas) {
-    const { charts, width, rows } = await drawnRows(page, area.title);
-    expect(charts, area.title).toBe(1);
-    expect(rows.map((r) => r.id), area.title).toEqual(area.results.map((r) => r.proposalId));
-    const max = Math.max(...area.results.map((r) => r.votes ?? 0));
-    const full = Math.max(...rows.map((r) => r.barWidth));
-    area.results.forEach((r, i) => {
-      const drawn = rows[i];
-      if (!drawn) throw new Error(`${area.title}: no bar for ${r.title}`);
-      expect(drawn.count).toBe(String(r.votes));
-      expect(drawn.place).toBe(ordinal(r.rank ?? 0, isTied(area.results, r.rank)));
-      expect(drawn.barWidth / full).toBeCloseTo((r.votes ?? 0) / max, 3);
-      // At most two lines, which read as the title or, cut with "…", as its beginning.
-      expect(drawn.lines.length).toBeGreaterThanOrEqual(1);
-      expect(drawn.lines.length).toBeLessThanOrEqual(2);
-      const shown = drawn.lines.join("").replace(/\s+/g, "");
-      const whole = r.title.replace(/\s+/g, "");
-      if (shown.endsWith("…")) expect(whole.startsWith(shown.slice(0, -1))).toBe(true);
-      else expect(shown).toBe(whole);
-      // The estimate of text width holds in the real font: titles end before the bars, counts inside the chart.
-      expect(drawn.titleRight, r.title).toBeLessThan(drawn.barX);
-      expect(drawn.countRight, r.title).toBeLessThanOrEqual(width);
-    });
-    // The voting above makes a tie for second in every area.
-    expect(rows.filter((r) => r.place === "=2nd")).toHaveLength(3);
-  }
-});
-
-it("wraps and cuts long titles, and names each chart by its top three", async () => {
-  const edge = await drawnRows(page, "Edge cases");
-  expect(edge.rows.map((r) => r.lines.length)).toEqual([2, 2, 1, 1]);
-  expect(edge.rows[0]?.lines[1]?.endsWith("…")).toBe(true);
-  expect(edge.rows[1]?.lines[0]?.startsWith("Internationalisation")).toBe(true);
-
-  const results = (await api(server.url, "GET", `/api/events/${code}/results`, { token: adminToken })).body as Results;
-  for (const area of results.areas) {
-    const chart = page.getByRole("region", { name: area.title, exact: true }).getByRole("img");
-    const name = (await chart.getAttribute("aria-label")) ?? "";
-    expect(await chart.locator("title").textContent()).toBe(name);
-    const top = topRanked(area.results, 3);
-    expect(top).toHaveLength(4);
-    for (const r of top) expect(name).toContain(`${ordinal(r.rank ?? 0, isTied(area.results, r.rank))} ${r.title}, ${r.votes} ${plural(r.votes ?? 0, "vote")}`);
-    for (const r of area.results.filter((x) => x.votes === 0)) expect(name).not.toContain(r.title);
-  }
-});

@@ -9,11 +9,12 @@ import { ContentEditor } from "./ContentEditor";
 import { Exports } from "./Exports";
 import { ImportPanel } from "./ImportPanel";
 import { KeepLinkNotice } from "./KeepLinkNotice";
-import { adminPath, parseAdminHash } from "./links";
+import { adminPath, parseAdminHash, screenPath } from "./links";
 import { LiveControls } from "./LiveControls";
-import { PaperBallotForm } from "./PaperBallotForm";
+import { PaperBallots } from "./PaperBallots";
 import { SettingsForm } from "./SettingsForm";
 import { useAdminEvent } from "./useAdminEvent";
+import { useKeyRole } from "./useKeyRole";
 import "../home/organiser.css";
 import "./admin.css";
 
@@ -45,6 +46,8 @@ export default function AdminPage({ code }: { code: string }) {
   const data = useAdminEvent(code, adminToken);
   const api = useMemo(() => (adminToken ? new AdminApi(code, adminToken) : null), [code, adminToken]);
   const [invites, setInvites] = useState<InviteStats | null>(null);
+  const role = useKeyRole(api);
+  const readOnly = role === "not-admin";
 
   // The "new" marker is for this one view: a reload or a bookmark must not show the notice again.
   useEffect(() => {
@@ -52,8 +55,8 @@ export default function AdminPage({ code }: { code: string }) {
   }, [hash.justCreated, adminToken, screenKey, code]);
 
   const refreshInvites = useCallback(async () => {
-    if (api) setInvites(await api.inviteStats());
-  }, [api]);
+    if (api && role === "admin") setInvites(await api.inviteStats());
+  }, [api, role]);
   const participants = data.results?.participants;
   useEffect(() => {
     refreshInvites().catch(() => { /* the counts stay as they were; the next change retries */ });
@@ -81,32 +84,48 @@ export default function AdminPage({ code }: { code: string }) {
     );
   }
   const event = data.event;
-  if (!event) return <p className="loading" role="status">Loading the event…</p>;
+  if (!event || role === "checking") return <p className="loading" role="status">Loading the event…</p>;
+  // With the projector key, the key itself is what the projector view needs.
+  const projectorKey = screenKey ?? (readOnly ? adminToken : null);
 
   return (
     <div className="admin">
       <header className="admin-header">
         <div className="admin-title">
-          <p className="eyebrow">Organiser · code {event.code}</p>
+          <p className="eyebrow">{readOnly ? "Projector key · read-only" : "Organiser"} · code {event.code}</p>
           <h1>{event.title}</h1>
         </div>
-        <nav aria-label="Sections" className="admin-nav">
+        {!readOnly && <nav aria-label="Sections" className="admin-nav">
           <ul>
             {SECTIONS.map(([id, label]) => (
               <li key={id}><a href={`#${id}`} onClick={(e) => { e.preventDefault(); goTo(id); }}>{label}</a></li>
             ))}
           </ul>
-        </nav>
+        </nav>}
       </header>
       <main className="page admin-main">
-        {showKeepLink && <KeepLinkNotice code={event.code} adminToken={adminToken} screenKey={screenKey} onDone={() => setShowKeepLink(false)} />}
-        <LiveControls api={api} event={event} results={data.results} publicUrl={data.publicUrl} live={data.live} screenKey={screenKey} invites={invites} refresh={data.refresh} />
-        <ContentEditor api={api} event={event} refresh={data.refresh} />
-        <ImportPanel api={api} event={event} refresh={data.refresh} />
-        <BallotCards api={api} event={event} stats={invites} refreshStats={refreshInvites} />
-        <PaperBallotForm api={api} event={event} />
-        <Exports api={api} event={event} />
-        <SettingsForm key={event.code} api={api} event={event} refresh={data.refresh} />
+        {readOnly && (
+          <section className="read-only-notice" role="status" aria-labelledby="read-only-heading">
+            <h2 id="read-only-heading">This is the projector link, not the organiser link</h2>
+            <p>
+              Its key shows the event and the projector, but cannot open, close or reveal areas, edit the programme or enter ballots — so this page
+              only shows where the vote stands. To run the vote, open the organiser link you saved when the event was created (its key is after “#key=”).
+            </p>
+            <p><a className="btn" href={screenPath(event.code, adminToken)}>Open the projector view</a></p>
+          </section>
+        )}
+        {showKeepLink && !readOnly && <KeepLinkNotice code={event.code} adminToken={adminToken} screenKey={screenKey} onDone={() => setShowKeepLink(false)} />}
+        <LiveControls api={api} event={event} results={data.results} publicUrl={data.publicUrl} live={data.live} screenKey={projectorKey} invites={invites} refresh={data.refresh} readOnly={readOnly} />
+        {!readOnly && (
+          <>
+            <ContentEditor api={api} event={event} results={data.results} refresh={data.refresh} />
+            <ImportPanel api={api} event={event} refresh={data.refresh} />
+            <BallotCards api={api} event={event} stats={invites} refreshStats={refreshInvites} />
+            <PaperBallots api={api} event={event} results={data.results} />
+            <Exports api={api} event={event} />
+            <SettingsForm key={event.code} api={api} event={event} refresh={data.refresh} />
+          </>
+        )}
       </main>
     </div>
   );

@@ -1,36 +1,46 @@
 // One area in the content editor: its title and vote limit, its place in the order, its proposals.
 import { useState, type FormEvent } from "react";
 import { LIMITS } from "../../../../shared/limits";
-import type { Area } from "../../../../shared/schemas";
+import { PREFIX_PATTERN } from "../../../../shared/labels";
+import type { Area, AreaResults } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
 import { explain, LOCKED } from "./explain";
+import { LongTextField } from "./LongTextField";
 import { MoveDeleteControls } from "./MoveDeleteControls";
 import { ProposalEditor } from "./ProposalEditor";
+import { addProposalBlocked, areaDeleteBlocked } from "./refusals";
 import { useAction } from "./useAction";
 import { counted } from "./words";
 
 interface Props {
   api: AdminApi;
   area: Area;
+  /** This area's counts as the organiser sees them, to know beforehand what the server refuses. */
+  tally: AreaResults | null;
   index: number;
   count: number;
   refresh: () => Promise<void>;
 }
 
-export function AreaEditor({ api, area, index, count, refresh }: Props) {
+export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
   const [title, setTitle] = useState(area.title);
+  const [prefix, setPrefix] = useState(area.prefix);
   const [maxVotes, setMaxVotes] = useState(String(area.maxVotes));
   const [newTitle, setNewTitle] = useState("");
   const [newBody, setNewBody] = useState("");
   const { busy, error, run } = useAction(refresh);
   const votes = Number(maxVotes);
-  const dirty = title.trim() !== area.title || votes !== area.maxVotes;
+  const cleanPrefix = prefix.trim().toUpperCase();
+  const validPrefix = PREFIX_PATTERN.test(cleanPrefix);
+  const dirty = title.trim() !== area.title || votes !== area.maxVotes || cleanPrefix !== area.prefix;
+  const addBlocked = addProposalBlocked(area, tally);
   const validVotes = Number.isInteger(votes) && votes >= LIMITS.votesMin && votes <= LIMITS.votesMax;
   const idBase = `area-${area.id}`;
 
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api.patchArea(area.id, { title: title.trim(), maxVotes: votes }), (err) => explain(err, LOCKED.lowerMaxVotes(area.title, votes)));
+    const body = cleanPrefix !== area.prefix ? { title: title.trim(), maxVotes: votes, prefix: cleanPrefix } : { title: title.trim(), maxVotes: votes };
+    void run(() => api.patchArea(area.id, body), (err) => explain(err, LOCKED.lowerMaxVotes(area.title, votes)));
   };
   const addProposal = (e: FormEvent) => {
     e.preventDefault();
@@ -58,6 +68,7 @@ export function AreaEditor({ api, area, index, count, refresh }: Props) {
           onMove={(position) => void run(() => api.patchArea(area.id, { position }))}
           onDelete={() => run(() => api.deleteArea(area.id), (err) => explain(err, LOCKED.deleteArea(area.title)))}
           question={`Delete “${area.title}” and its ${area.proposals.length} proposals?`}
+          deleteBlocked={areaDeleteBlocked(area, tally)}
         />
       </header>
       <form className="area-settings" onSubmit={save}>
@@ -65,11 +76,18 @@ export function AreaEditor({ api, area, index, count, refresh }: Props) {
           <label htmlFor={`${idBase}-title`}>Area title</label>
           <input id={`${idBase}-title`} type="text" required maxLength={LIMITS.areaTitle} value={title} onChange={(e) => setTitle(e.target.value)} />
         </div>
+        <div className="field prefix-field">
+          <label htmlFor={`${idBase}-prefix`}>Label prefix</label>
+          <input id={`${idBase}-prefix`} type="text" required maxLength={LIMITS.prefixLength} value={prefix} onChange={(e) => setPrefix(e.target.value)} aria-describedby={`${idBase}-prefix-hint`} />
+        </div>
         <div className="field votes-field">
           <label htmlFor={`${idBase}-votes`}>Votes each</label>
           <input id={`${idBase}-votes`} type="number" inputMode="numeric" min={LIMITS.votesMin} max={LIMITS.votesMax} value={maxVotes} onChange={(e) => setMaxVotes(e.target.value)} />
         </div>
-        <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim() || !validVotes}>Save</button>
+        <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim() || !validVotes || !validPrefix}>Save</button>
+        <p className="hint prefix-hint" id={`${idBase}-prefix-hint`}>
+          Labels read “{validPrefix ? cleanPrefix : area.prefix}-1”, “{validPrefix ? cleanPrefix : area.prefix}-2”…: 1 to {LIMITS.prefixLength} letters. Labels stay as they are once the area has opened.
+        </p>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}
       <details className="area-proposals">
@@ -77,21 +95,19 @@ export function AreaEditor({ api, area, index, count, refresh }: Props) {
         <ol className="proposal-list">
           {area.proposals.map((p, i) => (
             <li key={p.id}>
-              <ProposalEditor api={api} proposal={p} index={i} count={area.proposals.length} refresh={refresh} />
+              <ProposalEditor api={api} proposal={p} tally={tally} index={i} count={area.proposals.length} refresh={refresh} />
             </li>
           ))}
         </ol>
         <h4 className="add-proposal-heading">Add a proposal</h4>
         <form onSubmit={addProposal}>
+          <LongTextField id={`${idBase}-new-title`} label="Proposal text" required max={LIMITS.proposalTitle} value={newTitle} onChange={setNewTitle} />
           <div className="field">
-            <label htmlFor={`${idBase}-new-title`}>Proposal title</label>
-            <input id={`${idBase}-new-title`} type="text" required maxLength={LIMITS.proposalTitle} value={newTitle} onChange={(e) => setNewTitle(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${idBase}-new-body`}>Text (optional)</label>
+            <label htmlFor={`${idBase}-new-body`}>Background (optional)</label>
             <textarea id={`${idBase}-new-body`} maxLength={LIMITS.proposalBody} rows={3} value={newBody} onChange={(e) => setNewBody(e.target.value)} />
           </div>
-          <button className="btn" type="submit" disabled={busy || !newTitle.trim() || area.proposals.length >= LIMITS.proposalsPerArea}>Add proposal</button>
+          <button className="btn" type="submit" disabled={busy || !newTitle.trim() || area.proposals.length >= LIMITS.proposalsPerArea || Boolean(addBlocked)} aria-describedby={addBlocked ? `${idBase}-add-reason` : undefined}>Add proposal</button>
+          {addBlocked && <p className="reason" id={`${idBase}-add-reason`}>{addBlocked}</p>}
         </form>
       </details>
     </article>

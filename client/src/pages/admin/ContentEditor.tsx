@@ -2,12 +2,12 @@
 // votes exist is explained where it was tried and everything else keeps working.
 import { useState, type FormEvent } from "react";
 import { LIMITS } from "../../../../shared/limits";
-import type { Event } from "../../../../shared/schemas";
+import type { Event, Results } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
 import { AreaEditor } from "./AreaEditor";
 import { useAction } from "./useAction";
 
-export function ContentEditor(props: { api: AdminApi; event: Event; refresh: () => Promise<void> }) {
+export function ContentEditor(props: { api: AdminApi; event: Event; results: Results | null; refresh: () => Promise<void> }) {
   const { api, event, refresh } = props;
   const [title, setTitle] = useState("");
   const { busy, error, run } = useAction(refresh);
@@ -31,7 +31,7 @@ export function ContentEditor(props: { api: AdminApi; event: Event; refresh: () 
       <ol className="area-list">
         {event.areas.map((area, i) => (
           <li key={area.id}>
-            <AreaEditor api={api} area={area} index={i} count={event.areas.length} refresh={refresh} />
+            <AreaEditor api={api} area={area} tally={props.results?.areas.find((r) => r.id === area.id) ?? null} index={i} count={event.areas.length} refresh={refresh} />
           </li>
         ))}
       </ol>

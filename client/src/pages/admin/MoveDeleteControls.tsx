@@ -1,5 +1,5 @@
 // ↑ ↓ and Delete (with a confirm step) for one item of an ordered list: an area or a proposal.
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 
 interface Props {
   /** The item's title, for the buttons' accessible names. */
@@ -13,10 +13,13 @@ interface Props {
   onDelete: () => Promise<unknown>;
   /** Said beside the confirm button, e.g. what else goes with the item. */
   question?: ReactNode;
+  /** Why the server would refuse the delete now (votes exist): the button is disabled and says so. */
+  deleteBlocked?: string | null;
 }
 
-export function MoveDeleteControls({ name, index, count, busy, onMove, onDelete, question }: Props) {
+export function MoveDeleteControls({ name, index, count, busy, onMove, onDelete, question, deleteBlocked }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const reasonId = useId();
   return (
     <div className="actions">
       <button type="button" className="btn secondary small" disabled={busy || index === 0} onClick={() => onMove(index - 1)} aria-label={`Move ${name} up`}>↑</button>
@@ -28,8 +31,9 @@ export function MoveDeleteControls({ name, index, count, busy, onMove, onDelete,
           <button type="button" className="btn secondary small" onClick={() => setConfirming(false)}>Cancel</button>
         </span>
       ) : (
-        <button type="button" className="btn secondary small" disabled={busy} onClick={() => setConfirming(true)} aria-label={`Delete ${name}`}>Delete</button>
+        <button type="button" className="btn secondary small" disabled={busy || Boolean(deleteBlocked)} onClick={() => setConfirming(true)} aria-label={`Delete ${name}`} aria-describedby={deleteBlocked ? reasonId : undefined}>Delete</button>
       )}
+      {deleteBlocked && !confirming && <span className="reason" id={reasonId}>{deleteBlocked}</span>}
     </div>
   );
 }

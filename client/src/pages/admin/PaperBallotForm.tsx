@@ -1,27 +1,29 @@
-// A paper ballot typed in for someone without a phone: one more participant, under the same rules
-// as a phone (shared/rules.ts), in the areas that are open now.
+// One paper voter's ballot, typed in whole: every area that takes paper (open or closed, never a
+// draft), each proposal with its label and full text — the organiser reads the ticks off paper and
+// must find the same words here. The limit is enforced as on a phone (paperRules → shared/rules).
 import { useState, type FormEvent } from "react";
-import { toggleChoice, votesLeftLabel } from "../../../../shared/rules";
+import { votesLeftLabel } from "../../../../shared/rules";
 import type { Ballot, Event } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
+import { takesPaper, tickRule, togglePaper } from "./paperRules";
 import { useAction } from "./useAction";
-import { counted } from "./words";
 
-export function PaperBallotForm(props: { api: AdminApi; event: Event }) {
+export function PaperBallotForm(props: { api: AdminApi; event: Event; onEntered: () => Promise<void> }) {
   const { api, event } = props;
   const [choices, setChoices] = useState<Ballot>({});
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const [entered, setEntered] = useState(0);
   const [empty, setEmpty] = useState(false);
-  const { busy, error, run } = useAction(async () => undefined);
-  const open = event.areas.filter((a) => a.status === "open");
-  const notOpen = event.areas.filter((a) => a.status !== "open");
+  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, run } = useAction(props.onEntered);
+  const areas = event.areas.filter(takesPaper);
+  const drafts = event.areas.filter((a) => !takesPaper(a));
 
   const toggle = (areaId: string, proposalId: string) => {
     const area = event.areas.find((a) => a.id === areaId);
     if (!area) return;
-    const result = toggleChoice(area, choices[areaId] ?? [], proposalId);
+    const result = togglePaper(area, choices[areaId] ?? [], proposalId);
     setEmpty(false);
+    setDone(null);
     if (result.ok) {
       setChoices({ ...choices, [areaId]: result.proposalIds });
       setNotes({ ...notes, [areaId]: "" });
@@ -32,56 +34,53 @@ export function PaperBallotForm(props: { api: AdminApi; event: Event }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const ballot = Object.fromEntries(Object.entries(choices).filter(([id, ids]) => ids.length > 0 && open.some((a) => a.id === id)));
-    if (Object.keys(ballot).length === 0) {
+    const ballot = Object.fromEntries(Object.entries(choices).filter(([id, ids]) => ids.length > 0 && areas.some((a) => a.id === id)));
+    const ticks = Object.values(ballot).reduce((n, ids) => n + ids.length, 0);
+    if (ticks === 0) {
       setEmpty(true);
       return;
     }
     void run(() => api.paperBallot(ballot)).then((ok) => {
       if (!ok) return;
-      setEntered((n) => n + 1);
+      setDone(`Paper ballot entered: ${ticks} ${ticks === 1 ? "tick" : "ticks"}. The form is clear for the next one.`);
       setChoices({});
       setNotes({});
     });
   };
 
+  if (areas.length === 0) return <p>No area has been opened yet. Paper ballots can be entered once an area is open, and after it closes.</p>;
+
   return (
-    <section id="paper" className="card admin-section" aria-labelledby="paper-heading">
-      <h2 id="paper-heading">Paper ballots</h2>
-      <p className="hint">For someone voting on paper: tick their choices and enter the ballot. Each entry counts as one more participant.</p>
-      {open.length === 0 ? (
-        <p>No area is open. Open voting first; paper ballots follow the same rules as phones.</p>
-      ) : (
-        <details className="paper-toggle">
-          <summary>Enter a paper ballot</summary>
-          <form onSubmit={submit}>
-            {open.map((area) => {
-              const chosen = choices[area.id] ?? [];
-              return (
-                <fieldset key={area.id} className="paper-area">
-                  <legend>{area.title} <span className="hint">· {votesLeftLabel(area, chosen)}</span></legend>
-                  <div className="paper-choices">
-                    {area.proposals.map((p) => (
-                      <label key={p.id} className="choice compact">
-                        <input type="checkbox" checked={chosen.includes(p.id)} onChange={() => toggle(area.id, p.id)} />
-                        <span>{p.title}</span>
-                      </label>
-                    ))}
-                  </div>
-                  {notes[area.id] && <p className="form-error" role="alert">{notes[area.id]}</p>}
-                </fieldset>
-              );
-            })}
-            {notOpen.length > 0 && <p className="hint">Not open, so not on this form: {notOpen.map((a) => a.title).join(", ")}.</p>}
-            {empty && <p className="form-error" role="alert">Tick at least one proposal, or skip this ballot if it is blank.</p>}
-            {error && <p className="form-error" role="alert">{error}</p>}
-            <div className="actions">
-              <button className="btn" type="submit" disabled={busy}>Enter paper ballot</button>
-              <span role="status">{entered > 0 ? `${counted(entered, "paper ballot")} entered on this page.` : ""}</span>
+    <form className="paper-form" onSubmit={submit} aria-label="Paper ballot">
+      {areas.map((area) => {
+        const chosen = choices[area.id] ?? [];
+        return (
+          <fieldset key={area.id} className="paper-area">
+            <legend>
+              {area.title} <span className="hint">· {tickRule(area.maxVotes)} · {votesLeftLabel(area, chosen)}{area.status === "closed" ? " · closed, still takes paper" : ""}</span>
+            </legend>
+            <div className="paper-choices">
+              {area.proposals.map((p) => (
+                <label key={p.id} className="choice compact paper-choice">
+                  <input type="checkbox" checked={chosen.includes(p.id)} onChange={() => toggle(area.id, p.id)} aria-label={`${p.label}: ${p.title}`} />
+                  <span>
+                    <strong className="paper-label">{p.label}</strong> {p.title}
+                    {p.body && <span className="paper-body">{p.body}</span>}
+                  </span>
+                </label>
+              ))}
             </div>
-          </form>
-        </details>
-      )}
-    </section>
+            {notes[area.id] && <p className="form-error" role="alert">{notes[area.id]}</p>}
+          </fieldset>
+        );
+      })}
+      {drafts.length > 0 && <p className="hint">Not open yet, so not on this form: {drafts.map((a) => a.title).join(", ")}.</p>}
+      {empty && <p className="form-error" role="alert">Tick at least one proposal, or skip this ballot if it is blank.</p>}
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <div className="actions paper-submit">
+        <button className="btn" type="submit" disabled={busy}>Enter paper ballot</button>
+        <span role="status">{done}</span>
+      </div>
+    </form>
   );
 }

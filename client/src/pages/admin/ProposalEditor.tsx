@@ -1,21 +1,24 @@
 // One proposal: shown as its title, opened to correct the title or text, moved or deleted.
 import { useState, type FormEvent } from "react";
 import { LIMITS } from "../../../../shared/limits";
-import type { Proposal } from "../../../../shared/schemas";
+import type { AreaResults, Proposal } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
 import { explain, LOCKED } from "./explain";
+import { LongTextField } from "./LongTextField";
 import { MoveDeleteControls } from "./MoveDeleteControls";
+import { proposalDeleteBlocked } from "./refusals";
 import { useAction } from "./useAction";
 
 interface Props {
   api: AdminApi;
   proposal: Proposal;
+  tally: AreaResults | null;
   index: number;
   count: number;
   refresh: () => Promise<void>;
 }
 
-export function ProposalEditor({ api, proposal, index, count, refresh }: Props) {
+export function ProposalEditor({ api, proposal, tally, index, count, refresh }: Props) {
   const [title, setTitle] = useState(proposal.title);
   const [body, setBody] = useState(proposal.body);
   const { busy, error, run } = useAction(refresh);
@@ -32,16 +35,14 @@ export function ProposalEditor({ api, proposal, index, count, refresh }: Props) 
       <div className="proposal-line">
         <details className="proposal-details">
           <summary>
+            <span className="proposal-label">{proposal.label}</span>
             <span className="proposal-title">{proposal.title}</span>
             {proposal.body && <span className="proposal-snippet"> — {proposal.body}</span>}
           </summary>
           <form onSubmit={save}>
+            <LongTextField id={`${idBase}-title`} label="Proposal text" required max={LIMITS.proposalTitle} value={title} onChange={setTitle} />
             <div className="field">
-              <label htmlFor={`${idBase}-title`}>Title</label>
-              <input id={`${idBase}-title`} type="text" required maxLength={LIMITS.proposalTitle} value={title} onChange={(e) => setTitle(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor={`${idBase}-body`}>Text</label>
+              <label htmlFor={`${idBase}-body`}>Background (optional)</label>
               <textarea id={`${idBase}-body`} maxLength={LIMITS.proposalBody} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
             </div>
             <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim()}>Save</button>
@@ -54,6 +55,7 @@ export function ProposalEditor({ api, proposal, index, count, refresh }: Props) 
           busy={busy}
           onMove={(position) => void run(() => api.patchProposal(proposal.id, { position }))}
           onDelete={() => run(() => api.deleteProposal(proposal.id), (err) => explain(err, LOCKED.deleteProposal))}
+          deleteBlocked={proposalDeleteBlocked(proposal.id, tally)}
         />
       </div>
       {error && <p className="form-error" role="alert">{error}</p>}

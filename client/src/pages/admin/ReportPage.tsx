@@ -1,12 +1,14 @@
-// The meeting report, for print or PDF: per area the top three with counts and a bar chart, the
-// full ranking as an annex, turnout, opening and closing times, and the rules used. It reads the
-// JSON export, so it says exactly what the files say; it holds no identities because they hold none.
+// The meeting report, for print or PDF: per area the top three with their labels, full texts and
+// counts, and a bar chart; every proposal in full as an annex; turnout of people (voters of those
+// expected), opening and closing times, and the rules used. It reads the JSON export, so it says
+// exactly what the files say; it holds no identities because they hold none. Print CSS (report.css)
+// lets areas flow across pages but never splits a row, so the first page is not left nearly empty.
 import { useEffect, useState } from "react";
 import { isTied, ordinal, topRanked } from "../../../../shared/ranking";
 import { plural } from "../../../../shared/rules";
 import { ApiError, request } from "../../api/http";
 import { keyFromHash } from "../../routes";
-import { formatTime, openedClosed, ReportExport, shareText } from "./reportData";
+import { formatTime, openedClosed, proposalTexts, ReportExport, shareText, turnoutSentence } from "./reportData";
 import { ReportChart } from "./ReportChart";
 import "./report.css";
 
@@ -32,6 +34,7 @@ export default function ReportPage({ code }: { code: string }) {
   if (!data) return <p className="loading" role="status">Preparing the report…</p>;
   const { event, results, turnout } = data;
   const times = new Map(data.areas.map((a) => [a.id, a]));
+  const texts = proposalTexts(event);
   const limits = new Set(event.areas.map((a) => a.maxVotes));
 
   return (
@@ -61,15 +64,15 @@ export default function ReportPage({ code }: { code: string }) {
 
       <section aria-labelledby="turnout-h" className="report-block">
         <h2 id="turnout-h">Turnout</h2>
-        <p>
-          {turnout.participants} {plural(turnout.participants, "participant")} joined; {turnout.voters} voted in at least one area.
+        <p className="report-turnout">
+          {turnoutSentence(event.expectedParticipants, turnout)}
           {turnout.invites && ` Ballot cards: ${turnout.invites.issued} issued, ${turnout.invites.used} used.`}
         </p>
       </section>
 
       {results.areas.map((area) => {
         const t = times.get(area.id);
-        const rows = area.results.flatMap((r) => (r.votes === null || r.rank === null ? [] : [{ id: r.proposalId, title: r.title, votes: r.votes, rank: r.rank }]));
+        const rows = area.results.flatMap((r) => (r.votes === null || r.rank === null ? [] : [{ id: r.proposalId, label: r.label, title: r.title, votes: r.votes, rank: r.rank }]));
         return (
           <section key={area.id} className="report-area" aria-labelledby={`a-${area.id}`}>
             <h2 id={`a-${area.id}`}>{area.title}</h2>
@@ -79,14 +82,15 @@ export default function ReportPage({ code }: { code: string }) {
             {area.withheld ? (
               <p>Results withheld: fewer than {event.privacyThreshold} participants voted in this area.</p>
             ) : area.voters === 0 ? (
-              <p>No votes were cast.</p>
+              <p>{t?.openedAt ? "No votes were cast." : "This area was not opened for voting."}</p>
             ) : (
               <>
                 <ol className="podium">
                   {topRanked(area.results, 3).map((r) => (
-                    <li key={r.proposalId}>
+                    <li key={r.proposalId} data-proposal-id={r.proposalId}>
                       <span className="place">{ordinal(r.rank ?? 0, isTied(area.results, r.rank))}</span>
-                      <span className="podium-title">{r.title}</span>
+                      <span className="podium-label">{r.label}</span>
+                      <ProposalText title={r.title} body={texts.get(r.proposalId)?.body ?? ""} titleClass="podium-title" />
                       <span className="podium-votes">{r.votes} {plural(r.votes ?? 0, "vote")}</span>
                     </li>
                   ))}
@@ -100,19 +104,28 @@ export default function ReportPage({ code }: { code: string }) {
 
       <section className="report-annex" aria-labelledby="annex-h">
         <h2 id="annex-h">Annex: full ranking</h2>
+        <p className="report-meta">Every proposal as submitted, in full, with its label and its votes.</p>
         {results.areas.map((area) => (
           <div key={area.id} className="annex-area">
             <h3>{area.title}</h3>
             {area.withheld ? (
-              <p>Withheld.</p>
+              <>
+                <p>Votes withheld (below the privacy threshold). The proposals:</p>
+                <ul className="annex-withheld">
+                  {(event.areas.find((a) => a.id === area.id)?.proposals ?? []).map((p) => (
+                    <li key={p.id} data-proposal-id={p.id}><span className="annex-label">{p.label}</span> <ProposalText title={p.title} body={p.body} /></li>
+                  ))}
+                </ul>
+              </>
             ) : (
               <table>
-                <thead><tr><th scope="col">Rank</th><th scope="col">Proposal</th><th scope="col">Votes</th><th scope="col">Share of voters</th></tr></thead>
+                <thead><tr><th scope="col">Rank</th><th scope="col">Label</th><th scope="col">Proposal</th><th scope="col">Votes</th><th scope="col">Share of voters</th></tr></thead>
                 <tbody>
                   {area.results.map((r) => (
-                    <tr key={r.proposalId}>
+                    <tr key={r.proposalId} data-proposal-id={r.proposalId}>
                       <td>{ordinal(r.rank ?? 0, isTied(area.results, r.rank))}</td>
-                      <td>{r.title}</td>
+                      <td className="annex-label">{r.label}</td>
+                      <td><ProposalText title={r.title} body={texts.get(r.proposalId)?.body ?? ""} /></td>
                       <td>{r.votes}</td>
                       <td>{shareText(r.votes, area.voters)}</td>
                     </tr>
@@ -124,5 +137,15 @@ export default function ReportPage({ code }: { code: string }) {
         ))}
       </section>
     </main>
+  );
+}
+
+/** A proposal as written: its text (often the whole paragraph), then its background, never cut. */
+function ProposalText({ title, body, titleClass }: { title: string; body: string; titleClass?: string }) {
+  return (
+    <span className="proposal-text">
+      <span className={titleClass}>{title}</span>
+      {body && <span className="proposal-body">{body}</span>}
+    </span>
   );
 }

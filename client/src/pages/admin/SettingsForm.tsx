@@ -13,6 +13,7 @@ const pick = (e: Event): EventSettings => ({
   resultsVisibility: e.resultsVisibility,
   privacyThreshold: e.privacyThreshold,
   proposalOrder: e.proposalOrder,
+  expectedParticipants: e.expectedParticipants,
 });
 
 export function SettingsForm(props: { api: AdminApi; event: Event; refresh: () => Promise<void> }) {

@@ -9,6 +9,7 @@ import {
   InviteStats,
   InvitesReply,
   PaperBallotReply,
+  PaperBallotsReply,
   ProposalReply,
   type AreaInput,
   type Ballot,
@@ -77,6 +78,12 @@ export class AdminApi {
   }
   async paperBallot(ballot: Ballot) {
     return request("POST", this.path("/paper-ballots"), PaperBallotReply, { token: this.token, body: { ballot } });
+  }
+  async paperBallots() {
+    return (await request("GET", this.path("/paper-ballots"), PaperBallotsReply, { token: this.token })).paperBallots;
+  }
+  async deletePaperBallot(id: string) {
+    await request("DELETE", this.path(`/paper-ballots/${id}`), null, { token: this.token });
   }
 
   /** An export as a file: fetched with the bearer token (a plain link cannot carry it), then saved. */

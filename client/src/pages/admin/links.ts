@@ -44,3 +44,8 @@ export function participantUrl(publicUrl: string | null, code: string): string {
   const base = (publicUrl ?? window.location.origin).replace(/\/+$/, "");
   return `${base}/e/${code}`;
 }
+
+/** The printable paper ballot: public data only (the programme), so its link carries no key. */
+export function paperBallotPath(code: string): string {
+  return `/e/${code}/paper-ballot`;
+}

@@ -12,6 +12,20 @@ export const ReportExport = z.object({
 });
 export type ReportExport = z.infer<typeof ReportExport>;
 
+/** Each proposal's label and whole text, by id: results rows carry the title, the event the body. */
+export function proposalTexts(event: Event): Map<string, { label: string; title: string; body: string }> {
+  return new Map(event.areas.flatMap((a) => a.proposals.map((p) => [p.id, { label: p.label, title: p.title, body: p.body }])));
+}
+
+/** Turnout of people: "54 of 54 expected people voted in at least one area (54 participants joined)." */
+export function turnoutSentence(expected: number, turnout: { participants: number; voters: number }): string {
+  const joined = `${turnout.participants} ${turnout.participants === 1 ? "participant" : "participants"} joined`;
+  const people = turnout.voters === 1 ? "person" : "people";
+  return expected > 0
+    ? `${turnout.voters} of ${expected} expected ${people} voted in at least one area (${joined}).`
+    : `${turnout.voters} ${people} voted in at least one area (${joined}).`;
+}
+
 export function formatTime(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? "—" : d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });

@@ -5,7 +5,7 @@ import { DEFAULT_VOTES_PER_AREA, LIMITS } from "../../../../shared/limits";
 import type { Event } from "../../../../shared/schemas";
 import "./organiser.css";
 
-export type EventSettings = Pick<Event, "title" | "access" | "votesPerArea" | "resultsVisibility" | "privacyThreshold" | "proposalOrder">;
+export type EventSettings = Pick<Event, "title" | "access" | "votesPerArea" | "resultsVisibility" | "privacyThreshold" | "proposalOrder" | "expectedParticipants">;
 
 export const DEFAULT_SETTINGS: EventSettings = {
   title: "",
@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: EventSettings = {
   resultsVisibility: "live",
   privacyThreshold: 0,
   proposalOrder: "random",
+  expectedParticipants: 0,
 };
 
 interface Choice<V extends string> {
@@ -87,6 +88,23 @@ export function EventSettingsFields(props: { value: EventSettings; onChange: (ne
             onChange={(e) => set("privacyThreshold", int(e.target.value, value.privacyThreshold))}
           />
           <p className="hint" id={`${id}-threshold-hint`}>Counts stay hidden until at least this many people have voted in an area (0: no threshold).</p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-expected`}>People expected</label>
+          <input
+            id={`${id}-expected`}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={LIMITS.expectedParticipantsMax}
+            value={value.expectedParticipants}
+            disabled={disabled}
+            aria-describedby={`${id}-expected-hint`}
+            onChange={(e) => set("expectedParticipants", Math.max(0, int(e.target.value, value.expectedParticipants)))}
+          />
+          <p className="hint" id={`${id}-expected-hint`}>
+            {value.expectedParticipants > 0 ? `${value.expectedParticipants} expected: ` : ""}the room sees turnout as “voted of expected” (0: count those who voted).
+          </p>
         </div>
       </div>
       <RadioGroup legend="Who can vote" name={`${id}-access`} choices={ACCESS} value={value.access} disabled={disabled} onChange={(v) => set("access", v)} />
