@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { LIMITS } from "../shared/limits";
 import { openDatabase, type Db } from "./db/open";
 import { registerRoutes, type RegisteredRoute } from "./http/route";
+import { installJsonCompression } from "./plugins/compress-json";
 import { frameworkError, installErrorHandling } from "./plugins/errors";
 import { createGuessGuard, installSecurity, loggableUrl } from "./plugins/security";
 import { installClient } from "./plugins/static-client";
@@ -84,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
   };
 
   await installSecurity(app, { rateLimits, ctx, guard });
+  // After security's onSend, which reads the uncompressed body.
+  installJsonCompression(app);
   // The client is registered before the routes: awaiting a plugin finalises every route added so
   // far, and a route finalised before installErrorHandling would answer with Fastify's own error shape.
   const clientDir = options.clientDir === undefined ? DEFAULT_CLIENT_DIR : options.clientDir;
