@@ -13,8 +13,11 @@ export interface WireResponse {
   /** Encoded bytes received for this response (headers + body), final once it finished. */
   bytes: number;
   finished: boolean;
-  /** Milliseconds since the meter started: request sent, and its last byte (or latest byte so far). */
+  /** DevTools resource type: "Document", "Script", "Fetch", "XHR", … */
+  type: string;
+  /** Milliseconds since the meter started: request sent, headers in, last byte (or latest so far). */
   sentAt: number;
+  firstByteAt: number;
   doneAt: number;
 }
 
@@ -41,7 +44,7 @@ export async function meterPage(page: Page): Promise<WireMeter> {
   const entry = (id: string): Pending => {
     let r = byId.get(id);
     if (!r) {
-      r = { url: "", method: "", status: 0, encoding: "", initiator: "", bytes: 0, finished: false, seen: false, sentAt: Date.now() - started, doneAt: 0 };
+      r = { url: "", method: "", status: 0, encoding: "", initiator: "", type: "", bytes: 0, finished: false, seen: false, sentAt: Date.now() - started, firstByteAt: 0, doneAt: 0 };
       byId.set(id, r);
     }
     return r;
@@ -57,6 +60,8 @@ export async function meterPage(page: Page): Promise<WireMeter> {
     const r = entry(e.requestId);
     r.url = e.response.url;
     r.status = e.response.status;
+    r.type = e.type;
+    r.firstByteAt = Date.now() - started;
     r.seen = true;
     const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
     r.encoding = headers["content-encoding"] ?? "";

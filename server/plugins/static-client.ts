@@ -13,21 +13,6 @@ const PAGE = "no-cache";
 // The participant page (/e/CODE, as in client/src/routes.ts): its HTML preloads the page's chunks.
 // Any other page gets index.html; a route missed here only loses the preload, never the page.
 const PARTICIPANT_PATH = /^\/e\/[A-Za-z0-9-]{1,16}\/?$/;
-// Security headers that only a document obeys (a page's policy governs the scripts it loads, not
-// the script's own response). Sent on each of the phone's script and style responses they were
-// ~0.45 KB apiece. Kept on assets: x-content-type-options (nosniff guards scripts and styles) and
-// cross-origin-resource-policy (guards subresources).
-const DOCUMENT_ONLY_HEADERS = [
-  "content-security-policy",
-  "cross-origin-opener-policy",
-  "origin-agent-cluster",
-  "referrer-policy",
-  "x-dns-prefetch-control",
-  "x-download-options",
-  "x-frame-options",
-  "x-permitted-cross-domain-policies",
-  "x-xss-protection",
-];
 
 export async function installClient(app: FastifyInstance, dir: string): Promise<((request: FastifyRequest, reply: FastifyReply) => unknown) | null> {
   if (!existsSync(join(dir, "index.html"))) {
@@ -35,17 +20,14 @@ export async function installClient(app: FastifyInstance, dir: string): Promise<
     return null;
   }
   const participantHtml = existsSync(join(dir, "participant.html")) ? "participant.html" : "index.html";
-  // helmet set them on the raw response when the request came in.
-  app.addHook("onSend", async (request, reply, payload) => {
-    if (request.url.startsWith("/assets/")) for (const name of DOCUMENT_ONLY_HEADERS) reply.raw.removeHeader(name);
-    return payload;
-  });
   await app.register(fastifyStatic, {
     root: dir,
     prefix: "/",
     wildcard: true,
     index: false,
     preCompressed: true,
+    // The build's .vite/manifest.json is for the build and its tests, not for browsers.
+    dotfiles: "ignore",
     // Headers are set below per file kind; the plugin's own default would override them.
     cacheControl: false,
     setHeaders(res, path) {
