@@ -67,7 +67,7 @@ export async function slowPhone(runs: number, log: (s: string) => void): Promise
     let table = "";
     for (let i = 0; i < runs; i++) {
       const phone = await firstVote(browser, url, ev.event.code, area.title, title, { link: SLOW_LINK, timeoutMs: 60_000 });
-      await settle(phone.meter, 500, 30_000);
+      await settle(phone.meter, 1500, 30_000);
       slow.push({ savedMs: phone.savedMs, tappableMs: phone.tappableMs, bytes: phone.meter.totalReceived(), chain: chainToVote(phone.meter) });
       log(`slow-phone: run ${i + 1}: saved at ${phone.savedMs} ms (tappable at ${phone.tappableMs} ms), ${fmt.kb(phone.meter.totalReceived())} received`);
       if (i === runs - 1) {
@@ -81,7 +81,7 @@ export async function slowPhone(runs: number, log: (s: string) => void): Promise
 
     // The same visit from a browser that is offered brotli (localhost; HTTPS at a venue would be the same).
     const brPhone = await firstVote(browser, url, ev.event.code, area.title, title, { host: "localhost" });
-    await settle(brPhone.meter);
+    await settle(brPhone.meter, 1000);
     const brBytes = brPhone.meter.totalReceived();
     const brTable = brPhone.meter.table();
     await brPhone.close();
