@@ -7,6 +7,7 @@ import { openDatabase, type Db } from "./db/open";
 import { registerRoutes, type RegisteredRoute } from "./http/route";
 import { watchConnections } from "./http/connections";
 import { installDraining, type Draining } from "./plugins/draining";
+import { installJsonCompression } from "./plugins/compress-json";
 import { frameworkError, installErrorHandling } from "./plugins/errors";
 import { createGuessGuard, installSecurity, loggableUrl } from "./plugins/security";
 import { installClient } from "./plugins/static-client";
@@ -119,6 +120,8 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
   };
 
   await installSecurity(app, { rateLimits, ctx, guard });
+  // After security's onSend, which reads the uncompressed body.
+  installJsonCompression(app);
   // The client is registered before the routes: awaiting a plugin finalises every route added so
   // far, and a route finalised before installErrorHandling would answer with Fastify's own error shape.
   const clientDir = options.clientDir === undefined ? DEFAULT_CLIENT_DIR : options.clientDir;

@@ -1,5 +1,5 @@
 // Command-line options of `npm run bench`, and the sizes each mode runs at.
-export const SCENARIOS = ["durable", "live", "hall", "weight"] as const;
+export const SCENARIOS = ["durable", "live", "hall", "weight", "slow-phone"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export type Mode = "full" | "quick" | "smoke";
@@ -19,11 +19,11 @@ export interface BenchOptions {
   serverFlags: string[];
 }
 
-export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,weight] [--duration SECONDS] [--slo-ms MS]
+export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,weight,slow-phone] [--duration SECONDS] [--slo-ms MS]
                      [--server-flags "FLAGS"] [--out FILE] [--quiet]
 
   --quick       shorter steps and phases (about a minute in all); figures are rougher
-  --scenario    which scenarios to run (default: all four), comma-separated
+  --scenario    which scenarios to run (default: all five), comma-separated
   --duration    seconds of the measured phase of the live and hall scenarios (default 30, quick 10)
   --slo-ms      p99 under which a durable-ballot step counts as sustained (default 100)
   --server-flags  node/V8 flags for the server process only, e.g. "--max-semi-space-size=8"

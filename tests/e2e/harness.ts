@@ -15,8 +15,8 @@ export async function startServer(options: Partial<AppOptions> = {}): Promise<Te
   return startApp({ clientDir: DEFAULT_CLIENT_DIR, publicResultsIntervalMs: 250, ...options });
 }
 
-/** In CI a missing browser is a failure, never a skip. */
-export async function launchBrowser(): Promise<Browser> {
+/** In CI a missing browser is a failure, never a skip. `extraArgs` go to Chromium's command line. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -30,6 +30,7 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
       "--disable-dev-shm-usage",
+      ...extraArgs,
     ],
   });
 }
