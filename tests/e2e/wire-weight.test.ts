@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { createEvent, launchBrowser, openVoting, startServer } from "./harness";
 import type { TestServer } from "../helpers/app";
-import { fullForumBody } from "../../scripts/bench/forum-fixture";
+import { demoEventBody } from "../../server/demo";
 import { firstVote, settle, VENUE_ARGS } from "../../scripts/bench/phone-journey";
 
 const BUDGET_BYTES = 100 * 1024;
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe("the wire", () => {
   it("a phone's first saved vote on the full-length forum costs at most 100 KB received", async () => {
-    const body = fullForumBody();
+    const body = demoEventBody();
     const ev = await createEvent(server.url, body);
     await openVoting(server.url, ev.code, ev.adminToken);
     const area = body.areas?.[0];

@@ -10,7 +10,7 @@ import { LIMITS } from "../../shared/limits";
 const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 const toCsv = (rows: string[][]) => rows.map((r) => r.map(quote).join(",")).join("\r\n");
 
-const fullForum = JSON.parse(readFileSync(new URL("../../../shared/fixtures/brandenburg-forum-2017-full.json", import.meta.url), "utf8")) as {
+const fullForum = JSON.parse(readFileSync(new URL("../../db/demo/brandenburg-forum-2017-full.json", import.meta.url), "utf8")) as {
   areas: Array<{ title: string; proposals: Array<{ text: string }> }>;
 };
 const forum = JSON.parse(readFileSync(new URL("../../db/demo/brandenburg-forum-2017.json", import.meta.url), "utf8")) as {

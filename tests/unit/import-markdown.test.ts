@@ -8,7 +8,7 @@ import { LIMITS } from "../../shared/limits";
 const forum = JSON.parse(readFileSync(new URL("../../db/demo/brandenburg-forum-2017.json", import.meta.url), "utf8")) as {
   areas: Array<{ title: string; proposals: Array<{ title: string; body: string }> }>;
 };
-const fullForum = JSON.parse(readFileSync(new URL("../../../shared/fixtures/brandenburg-forum-2017-full.json", import.meta.url), "utf8")) as {
+const fullForum = JSON.parse(readFileSync(new URL("../../db/demo/brandenburg-forum-2017-full.json", import.meta.url), "utf8")) as {
   areas: Array<{ title: string; proposals: Array<{ text: string }> }>;
 };
 const forumOutline = readFileSync(new URL("./fixtures/brandenburg-forum-2017.md", import.meta.url), "utf8");

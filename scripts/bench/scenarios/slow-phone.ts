@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { buildApp } from "../../../server/app";
 import { CreateEventReply } from "../../../shared/schemas";
-import { fullForumBody } from "../forum-fixture";
+import { demoEventBody } from "../../../server/demo";
 import { chainToVote, firstVote, settle, VENUE_ARGS, type Link } from "../phone-journey";
 import { fmt, type ScenarioReport } from "../report";
 import { REPO_ROOT } from "../rpc";
@@ -50,7 +50,7 @@ export async function slowPhone(runs: number, log: (s: string) => void): Promise
   try {
     await app.listen({ port: 0, host: "127.0.0.1" });
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const body = fullForumBody();
+    const body = demoEventBody();
     const created = await fetch(`${url}/api/events`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     const ev = CreateEventReply.parse(await created.json());
     const opened = await fetch(`${url}/api/events/${ev.event.code}/voting`, {
