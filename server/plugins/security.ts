@@ -55,7 +55,7 @@ export const GUESS_BUDGET = { max: 200, windowMs: MINUTE } as const;
  * and any token pasted into the path masked (tokens carry a kind prefix, see server/crypto.ts).
  */
 export function loggableUrl(url: string): string {
-  return (url.split("?")[0] ?? "").replace(/\b(adm|scr|par)_[A-Za-z0-9_-]*/g, "$1_[redacted]");
+  return (url.split("?")[0] ?? "").replace(/\b(adm|scr|par|org)_[A-Za-z0-9_-]*/g, "$1_[redacted]");
 }
 
 /** The rate-limit key of a request's caller (RateLimitKey): never the token itself, only whom it names. */
