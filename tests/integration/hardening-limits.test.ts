@@ -130,6 +130,18 @@ describe("an event's size is bounded", () => {
     expect((full.areas?.length ?? 0) - (before.areas?.length ?? 0)).toBe(1);
   });
 
+  it(`issues at most ${LIMITS.invitesPerEvent.toLocaleString("en")} ballot cards per event (409 NOT_ALLOWED past it, nothing stored)`, async () => {
+    const s = await seedEvent(server.app, smallProgramme({ access: "invite" }));
+    for (let issued = 0; issued < LIMITS.invitesPerEvent; issued += LIMITS.invitesPerRequest) {
+      await expectStatus(call(server.app, "POST", `/api/events/${s.code}/invites`, { token: s.adminToken, body: { count: LIMITS.invitesPerRequest } }), 201, "issue");
+    }
+    const before = dumpDb(server.db);
+    const over = await call(server.app, "POST", `/api/events/${s.code}/invites`, { token: s.adminToken, body: { count: 1 } });
+    expect(over.status).toBe(409);
+    expect(errorCode(over)).toBe("NOT_ALLOWED");
+    expect(dumpDb(server.db)).toEqual(before);
+  });
+
   it("answers 413 in the API's shape for a whole programme over the quota on create", async () => {
     const res = await fetch(`${server.url}/api/events`, {
       method: "POST",
