@@ -5,9 +5,7 @@ import { join } from "node:path";
 import { buildApp } from "./app";
 import { defaultPublicUrl, readConfig } from "./config";
 import { createDemoEvent, eventLinks } from "./demo";
-import { tuneHeap } from "./heap";
 
-tuneHeap();
 const config = readConfig();
 const { app, ctx } = await buildApp({
   databaseFile: join(config.dataDir, "plenary.db"),

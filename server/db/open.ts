@@ -2,11 +2,11 @@
 import Database from "better-sqlite3";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fromRoot } from "../paths";
 
 export type Db = Database.Database;
 
-const MIGRATIONS_DIR = fileURLToPath(new URL("../../db/migrations", import.meta.url));
+const MIGRATIONS_DIR = fromRoot("db", "migrations");
 
 export function openDatabase(file: string): Db {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
