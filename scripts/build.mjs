@@ -9,17 +9,18 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { buildServer, SERVER_ENTRIES, SERVER_OUT } from "./build-server.mjs";
+import { buildServer, SERVER_OUT } from "./build-server.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const STAMP = join(ROOT, "dist", "build-stamp.txt");
 const CLIENT_INDEX = join(ROOT, "dist", "client", "index.html");
 
-// What the two builds read. db/ is not among them: migrations and the demo event are read from
-// db/ at run time, so changing them needs a restart, not a build. Lockfile and build scripts are:
-// a new dependency or build setting is a change of the output.
+// What the two builds read: the three source folders, the tools beside this script (not the
+// benchmark's folder), and the lockfile and settings, since a new dependency or build setting
+// changes the output too. db/ is not among them: migrations and the demo event are read from db/
+// at run time, so changing them needs a restart, not a build.
 const SOURCE_DIRS = ["client", "server", "shared"];
-const SOURCE_FILES = ["package.json", "package-lock.json", "tsconfig.base.json", "scripts/build.mjs", "scripts/build-server.mjs", "scripts/data-db.ts", ...SERVER_ENTRIES];
+const SOURCE_FILES = ["package.json", "package-lock.json", "tsconfig.base.json", ...readdirSync(join(ROOT, "scripts")).filter((f) => /\.(ts|mjs)$/.test(f)).map((f) => `scripts/${f}`)];
 
 function filesUnder(dir) {
   if (!existsSync(dir)) return [];
