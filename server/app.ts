@@ -1,7 +1,6 @@
 // buildApp: the whole server as a Fastify instance, without listening — tests drive it on a
 // random port or with inject(), the entry point listens.
 import Fastify, { type FastifyInstance } from "fastify";
-import { fileURLToPath } from "node:url";
 import { LIMITS } from "../shared/limits";
 import { openDatabase, type Db } from "./db/open";
 import { registerRoutes, type RegisteredRoute } from "./http/route";
@@ -12,6 +11,7 @@ import { frameworkError, installErrorHandling } from "./plugins/errors";
 import { createGuessGuard, installSecurity, loggableUrl } from "./plugins/security";
 import { installClient } from "./plugins/static-client";
 import { createRealtime, type Realtime } from "./realtime/realtime";
+import { fromRoot } from "./paths";
 import { createRepos } from "./repos";
 import { areaRoutes } from "./routes/areas";
 import { eventRoutes } from "./routes/events";
@@ -70,7 +70,7 @@ export interface PlenaryApp {
   draining: Draining;
 }
 
-export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
+export const DEFAULT_CLIENT_DIR = fromRoot("dist", "client");
 
 export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
   const timeouts = { ...CONNECTION_TIMEOUTS, ...options.timeouts };
