@@ -16,7 +16,12 @@ let read: { text: string | null } | null = null;
 
 export function embeddedEvent(code: string): EmbeddedEvent | null {
   if (typeof document === "undefined") return null;
-  read ??= { text: document.getElementById(EVENT_DATA_ID)?.textContent ?? null };
+  if (!read) {
+    const el = document.getElementById(EVENT_DATA_ID);
+    read = { text: el?.textContent ?? null };
+    // Read once; the page keeps no second copy of the event in its DOM.
+    el?.remove();
+  }
   const text = read.text;
   if (!text) return null;
   try {
