@@ -18,6 +18,8 @@ import { WriteQueue, type QueueSnapshot } from "./writeQueue";
 export type Connection = "connecting" | "live" | "lost";
 
 const store = browserStore();
+/** A person reads before the first tap: the live connection can wait that long for the link to be free. */
+const SOCKET_DELAY_MS = 1000;
 const EMPTY: QueueSnapshot = { confirmed: {}, areas: {}, held: {} };
 const noop = () => () => {};
 
@@ -124,7 +126,9 @@ export function useLiveBallot(
         if (parsed.success) q.setConfirmed(parsed.data.ballot);
       });
     };
-    // Loaded after the ballot is on screen; a failed load (the link dropped) is tried again.
+    // Loaded after the ballot is on screen, and never alongside a vote: on a thin link the ~15 KB
+    // would slow the join and the PUT that the "saved" waits for. Nothing is lost by waiting: the
+    // handshake's `since` brings any change made meanwhile. A failed load is tried again.
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
     const open = (attempt: number) =>
       import("../../api/socket").then(
@@ -139,7 +143,17 @@ export function useLiveBallot(
           retryTimer = setTimeout(() => void open(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
         },
       );
-    void open(0);
+    let unsubscribe = () => {};
+    const whenQuiet = () => {
+      const busy = () => Object.values(q.getSnapshot().areas).some((a) => a.inFlight !== null);
+      if (!busy()) return void open(0);
+      unsubscribe = q.subscribe(() => {
+        if (busy() || !live) return;
+        unsubscribe();
+        void open(0);
+      });
+    };
+    const startTimer = setTimeout(whenQuiet, SOCKET_DELAY_MS);
 
     const online = () => {
       q.retryAll();
@@ -155,6 +169,8 @@ export function useLiveBallot(
     document.addEventListener("visibilitychange", visible);
     return () => {
       live = false;
+      clearTimeout(startTimer);
+      unsubscribe();
       if (retryTimer) clearTimeout(retryTimer);
       window.removeEventListener("online", online);
       document.removeEventListener("visibilitychange", visible);
