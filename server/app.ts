@@ -125,7 +125,7 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
   // The client is registered before the routes: awaiting a plugin finalises every route added so
   // far, and a route finalised before installErrorHandling would answer with Fastify's own error shape.
   const clientDir = options.clientDir === undefined ? DEFAULT_CLIENT_DIR : options.clientDir;
-  const serveIndex = clientDir ? await installClient(app, clientDir) : null;
+  const serveIndex = clientDir ? await installClient(app, clientDir, { ctx, guard: rateLimits ? guard : null }) : null;
   const registry: RegisteredRoute[] = [];
   registerRoutes(app, services, registry, [
     ...eventRoutes(services),

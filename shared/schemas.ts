@@ -250,5 +250,9 @@ export const FileBody = z.string();
 export const SocketAuth = z.strictObject({
   code: EventCodeParam,
   token: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.tokenLength))),
+  // false: no `results` snapshots (a phone that is voting does not show them). Default true.
+  results: z.optional(z.boolean()),
+  // The `version` of the event the client already holds: not sent again on connect if unchanged.
+  since: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
 });
 export type SocketAuth = z.infer<typeof SocketAuth>;

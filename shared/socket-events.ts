@@ -3,7 +3,8 @@
 import type { Ballot, Event, Results } from "./schemas";
 
 export interface ServerToClientEvents {
-  event: (payload: { event: Event }) => void;
+  /** `version`: see SocketAuth.since (sent to the room's sockets; privileged ones may not get it). */
+  event: (payload: { event: Event; version?: string }) => void;
   results: (payload: Results) => void;
   ballot: (payload: { ballot: Ballot }) => void;
 }
@@ -22,6 +23,10 @@ export interface SocketData {
   code: string;
   role: SocketRole;
   participantId: number | null;
+  /** Handshake `results` (public and participant sockets only; admin and screen always get them). */
+  results: boolean;
+  /** Handshake `since`: the event version the client holds, or null. */
+  since: string | null;
 }
 
 export const SOCKET_PATH = "/socket.io";

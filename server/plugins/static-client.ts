@@ -4,17 +4,23 @@
 // file's content-type and the compressed file's length. A phone on venue Wi-Fi pays for every byte.
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { participantPageHandler, type PageData } from "./participant-page";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 // Revalidated on every load (ETag): a page always names the current build's assets.
 const PAGE = "no-cache";
-// The participant page (/e/CODE, as in client/src/routes.ts): its HTML preloads the page's chunks.
+// The participant page (/e/CODE, as in client/src/routes.ts): its HTML preloads the page's chunks
+// and, given the data (participant-page.ts), carries the event itself.
 // Any other page gets index.html; a route missed here only loses the preload, never the page.
-const PARTICIPANT_PATH = /^\/e\/[A-Za-z0-9-]{1,16}\/?$/;
+const PARTICIPANT_PATH = /^\/e\/([A-Za-z0-9-]{1,16})\/?$/;
 
-export async function installClient(app: FastifyInstance, dir: string): Promise<((request: FastifyRequest, reply: FastifyReply) => unknown) | null> {
+export async function installClient(
+  app: FastifyInstance,
+  dir: string,
+  data: PageData | null = null,
+): Promise<((request: FastifyRequest, reply: FastifyReply) => unknown) | null> {
   if (!existsSync(join(dir, "index.html"))) {
     app.log.warn({ dir }, "client build not found: run `npm run build`");
     return null;
@@ -39,6 +45,11 @@ export async function installClient(app: FastifyInstance, dir: string): Promise<
   const page = (file: string) => (_request: FastifyRequest, reply: FastifyReply) => reply.header("cache-control", PAGE).sendFile(file);
   app.get("/", page("index.html"));
   const index = page("index.html");
+  const withEvent = data ? participantPageHandler(readFileSync(join(dir, participantHtml), "utf8"), data) : null;
   const participant = page(participantHtml);
-  return (request, reply) => (PARTICIPANT_PATH.test(request.url.split("?")[0] ?? "") ? participant : index)(request, reply);
+  return (request, reply) => {
+    const m = PARTICIPANT_PATH.exec(request.url.split("?")[0] ?? "");
+    if (!m) return index(request, reply);
+    return withEvent ? withEvent(request, reply, m[1] ?? "") : participant(request, reply);
+  };
 }

@@ -14,6 +14,7 @@ import { eventView } from "../services/event-view";
 import { resultsFor, tally } from "../services/results";
 import { Coalescer } from "./coalescer";
 import { PacedBroadcast } from "./paced-broadcast";
+import { eventVersion } from "./event-version";
 import { rooms } from "./rooms";
 import { watchSendBuffers } from "./send-buffer";
 
@@ -70,7 +71,7 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     try {
       const ip = socket.handshake.address;
       const parsed = SocketAuth.safeParse(socket.handshake.auth);
-      if (!parsed.success) throw new AppError("BAD_REQUEST", "The handshake needs { code, token? }.");
+      if (!parsed.success) throw new AppError("BAD_REQUEST", "The handshake needs { code, token?, results?, since? }.");
       const guard = options.guard;
       // Over the failed look-up budget, only a valid token gets through: the same 429 whether the code exists or not.
       if (guard?.blocked(ip) && !holdsValidToken(ctx, parsed.data.code, parsed.data.token)) {
@@ -87,6 +88,8 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
         code: event.code,
         role: caller.role === "anonymous" ? "public" : caller.role,
         participantId: caller.participant?.id ?? null,
+        results: parsed.data.results ?? true,
+        since: parsed.data.since ?? null,
       };
       const key = keyOf(data, ip);
       if ((perKey.get(key) ?? 0) >= capOf(key)) {
@@ -103,7 +106,7 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
   });
 
   io.on("connection", (socket: PlenarySocket) => {
-    const { eventId, role, participantId } = socket.data;
+    const { eventId, role, participantId, results, since } = socket.data;
     const key = keyOf(socket.data, socket.handshake.address);
     perKey.set(key, (perKey.get(key) ?? 0) + 1);
     socket.on("disconnect", () => {
@@ -112,13 +115,20 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
       else perKey.set(key, n);
     });
     const privileged = role === "admin" || role === "screen";
-    void socket.join(privileged ? rooms.privileged(eventId) : rooms.room(eventId));
+    const wantsResults = privileged || results;
+    void socket.join(privileged ? rooms.privileged(eventId) : results ? rooms.room(eventId) : rooms.quiet(eventId));
     if (participantId !== null) void socket.join(rooms.participant(participantId));
-    // A fresh socket (first load or reconnect) gets the current state at once, not at the next change.
+    // A fresh socket (first load or reconnect) gets the current state at once, not at the next
+    // change: the event unless it holds this very version already, the results if it wants them.
     const event = ctx.repos.events.byId(eventId);
     if (!event) return void socket.disconnect(true);
-    socket.emit("event", { event: eventView(ctx, event) });
-    socket.emit("results", resultsFor(tally(ctx, event), privileged ? "privileged" : "public"));
+    const view = eventView(ctx, event);
+    if (privileged) socket.emit("event", { event: view });
+    else {
+      const version = eventVersion(view);
+      if (version !== since) socket.emit("event", { event: view, version });
+    }
+    if (wantsResults) socket.emit("results", resultsFor(tally(ctx, event), privileged ? "privileged" : "public"));
     if (participantId !== null) socket.emit("ballot", { ballot: ballotOf(ctx, event, participantId) });
   });
 
@@ -164,8 +174,9 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     eventChanged(eventId) {
       const event = ctx.repos.events.byId(eventId);
       if (!event) return;
-      const payload = { event: eventView(ctx, event) };
-      io.to(rooms.privileged(eventId)).to(rooms.room(eventId)).emit("event", payload);
+      const view = eventView(ctx, event);
+      io.to(rooms.privileged(eventId)).emit("event", { event: view });
+      io.to(rooms.room(eventId)).to(rooms.quiet(eventId)).emit("event", { event: view, version: eventVersion(view) });
       resultsChanged(eventId);
     },
     ballotChanged(eventId, participantId) {

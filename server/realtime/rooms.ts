@@ -3,5 +3,8 @@
 export const rooms = {
   privileged: (eventId: number) => `event:${eventId}:privileged`,
   room: (eventId: number) => `event:${eventId}:room`,
+  // Public sockets that asked for no results (handshake `results: false`, a phone while voting):
+  // they get the event and their ballot, never the results snapshots.
+  quiet: (eventId: number) => `event:${eventId}:quiet`,
   participant: (participantId: number) => `participant:${participantId}`,
 };

@@ -1,13 +1,31 @@
 // Typed Socket.IO client: the event map comes from shared/, so no event name is a loose string.
 import { io, type Socket } from "socket.io-client";
+import type { SocketAuth } from "../../../shared/schemas";
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "../../../shared/socket-events";
 
 export type PlenarySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function connectEvent(code: string, token?: string | null): PlenarySocket {
+export interface ConnectOptions {
+  /** false: no results snapshots (docs/API.md, handshake). Default: the server's (true). */
+  results?: boolean;
+  /** The event version held now, read at every (re)connection: an unchanged event is not resent. */
+  since?: () => string | null;
+}
+
+export function connectEvent(code: string, token?: string | null, options: ConnectOptions = {}): PlenarySocket {
+  const auth = (): SocketAuth => {
+    const since = options.since?.() ?? null;
+    return {
+      code,
+      ...(token ? { token } : {}),
+      ...(options.results === undefined ? {} : { results: options.results }),
+      ...(since ? { since } : {}),
+    };
+  };
   const socket: PlenarySocket = io({
     path: SOCKET_PATH,
-    auth: token ? { code, token } : { code },
+    // A function: Socket.IO calls it again at each reconnection, so `since` is always current.
+    auth: (cb) => cb(auth()),
     // Polling first survives captive portals and proxies that break WebSockets on venue Wi-Fi.
     transports: ["polling", "websocket"],
     reconnectionDelay: 500,

@@ -35,7 +35,13 @@ export default function ParticipantPage(props: { code: string }) {
       return <InviteForm event={session.event} error={session.error} busy={session.busy} onSubmit={submitInvite} />;
     case "ready":
       return (
-        <BallotView code={code} participation={session.participation} initialEvent={session.event} onTokenRefused={rejoin} />
+        <BallotView
+          code={code}
+          participation={session.participation}
+          initialEvent={session.event}
+          initialVersion={session.version}
+          onTokenRefused={rejoin}
+        />
       );
   }
 }

@@ -1,12 +1,16 @@
-// Keeps the ballot page live: the event (areas opening and closing), the public results and the
-// participant's own ballot follow the socket; after a reconnect they are read again from the server,
-// with wishes still waiting in the write queue kept on top; the queue is told when the connection
-// comes back. A phone that has only looked uses the public socket; once it joins (first vote, or a
-// ballot card), the socket is opened again with its token so its own ballot follows too.
+// Keeps the ballot page live: the event (areas opening and closing) and the participant's own
+// ballot follow the socket; after a reconnect the ballot is read again from the server, with wishes
+// still waiting in the write queue kept on top, and the event comes with the handshake if it changed
+// (`since`); the queue is told when the connection comes back. A phone that has only looked uses the
+// public socket; once it joins (first vote, or a ballot card), the socket is opened again with its
+// token so its own ballot follows too.
+// Light on a poor link: votes go over HTTP, so socket.io-client (~13 KB) is loaded only after the
+// ballot is shown, and while any area can still be voted on the socket asks for no results
+// (the ballot does not show them); once every area is closed it asks for them, for the ended view.
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { BallotReply, EventReply, Results, type Event } from "../../../../shared/schemas";
 import { ApiError, request } from "../../api/http";
-import { connectEvent } from "../../api/socket";
+import type { PlenarySocket } from "../../api/socket";
 import { browserStore } from "./deviceStore";
 import type { Participation } from "./participation";
 import { WriteQueue, type QueueSnapshot } from "./writeQueue";
@@ -14,6 +18,8 @@ import { WriteQueue, type QueueSnapshot } from "./writeQueue";
 export type Connection = "connecting" | "live" | "lost";
 
 const store = browserStore();
+/** A person reads before the first tap: the live connection can wait that long for the link to be free. */
+const SOCKET_DELAY_MS = 1000;
 const EMPTY: QueueSnapshot = { confirmed: {}, areas: {}, held: {} };
 const noop = () => () => {};
 
@@ -21,6 +27,7 @@ export function useLiveBallot(
   code: string,
   participation: Participation,
   initialEvent: Event,
+  initialVersion: string | null,
   onTokenRefused: () => void,
 ): {
   event: Event;
@@ -40,6 +47,9 @@ export function useLiveBallot(
   const token = useSyncExternalStore(participation.subscribe, participation.getToken);
   // Set by the live effect below: reads event and ballot again (a refused write means they are stale).
   const reread = useRef<() => void>(() => {});
+  // The server's fingerprint of `event`, null when it came from a GET (then the handshake resends it).
+  const version = useRef(initialVersion);
+  const ended = event.areas.length > 0 && event.areas.every((a) => a.status === "closed");
 
   // The queue lives as long as the page: it must survive the token arriving mid-write.
   useEffect(() => {
@@ -73,7 +83,11 @@ export function useLiveBallot(
     };
     const readEvent = () =>
       request("GET", `/api/events/${code}`, EventReply, { token })
-        .then((r) => live && setEvent(r.event))
+        .then((r) => {
+          if (!live) return;
+          version.current = null;
+          setEvent(r.event);
+        })
         .catch(() => {
           // the socket's next `event` or the next reconnect brings it
         });
@@ -84,29 +98,62 @@ export function useLiveBallot(
     reread.current = stale;
 
     void readBallot();
-    const socket = connectEvent(code, token);
-    let connectedBefore = false;
-    socket.on("connect", () => {
-      setConnection("live");
-      // Anything pushed while we were away is lost: read the state again, then resend what waits.
-      if (connectedBefore) stale();
-      connectedBefore = true;
-      q.retryAll();
-    });
-    socket.on("disconnect", () => setConnection("lost"));
-    // Typed by the shared event map, but still parsed: TypeScript types are not validation.
-    socket.on("event", (payload) => {
-      const parsed = EventReply.safeParse(payload);
-      if (parsed.success) setEvent(parsed.data.event);
-    });
-    socket.on("results", (payload) => {
-      const parsed = Results.safeParse(payload);
-      if (parsed.success) setResults(parsed.data);
-    });
-    socket.on("ballot", (payload) => {
-      const parsed = BallotReply.safeParse(payload);
-      if (parsed.success) q.setConfirmed(parsed.data.ballot);
-    });
+    let socket: PlenarySocket | null = null;
+    const wire = (s: PlenarySocket) => {
+      let connectedBefore = false;
+      s.on("connect", () => {
+        setConnection("live");
+        // A ballot pushed while we were away is lost: read it again, then resend what waits.
+        // (The event comes with the handshake when it changed meanwhile.)
+        if (connectedBefore) void readBallot();
+        connectedBefore = true;
+        q.retryAll();
+      });
+      s.on("disconnect", () => setConnection("lost"));
+      // Typed by the shared event map, but still parsed: TypeScript types are not validation.
+      s.on("event", (payload) => {
+        const parsed = EventReply.safeParse(payload);
+        if (!parsed.success) return;
+        version.current = typeof payload.version === "string" ? payload.version : null;
+        setEvent(parsed.data.event);
+      });
+      s.on("results", (payload) => {
+        const parsed = Results.safeParse(payload);
+        if (parsed.success) setResults(parsed.data);
+      });
+      s.on("ballot", (payload) => {
+        const parsed = BallotReply.safeParse(payload);
+        if (parsed.success) q.setConfirmed(parsed.data.ballot);
+      });
+    };
+    // Loaded after the ballot is on screen, and never alongside a vote: on a thin link the ~15 KB
+    // would slow the join and the PUT that the "saved" waits for. Nothing is lost by waiting: the
+    // handshake's `since` brings any change made meanwhile. A failed load is tried again.
+    let retryTimer: ReturnType<typeof setTimeout> | null = null;
+    const open = (attempt: number) =>
+      import("../../api/socket").then(
+        ({ connectEvent }) => {
+          if (!live) return;
+          socket = connectEvent(code, token, { results: ended, since: () => version.current });
+          wire(socket);
+        },
+        () => {
+          if (!live) return;
+          setConnection("lost");
+          retryTimer = setTimeout(() => void open(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
+        },
+      );
+    let unsubscribe = () => {};
+    const whenQuiet = () => {
+      const busy = () => Object.values(q.getSnapshot().areas).some((a) => a.inFlight !== null);
+      if (!busy()) return void open(0);
+      unsubscribe = q.subscribe(() => {
+        if (busy() || !live) return;
+        unsubscribe();
+        void open(0);
+      });
+    };
+    const startTimer = setTimeout(whenQuiet, SOCKET_DELAY_MS);
 
     const online = () => {
       q.retryAll();
@@ -122,12 +169,15 @@ export function useLiveBallot(
     document.addEventListener("visibilitychange", visible);
     return () => {
       live = false;
+      clearTimeout(startTimer);
+      unsubscribe();
+      if (retryTimer) clearTimeout(retryTimer);
       window.removeEventListener("online", online);
       document.removeEventListener("visibilitychange", visible);
-      socket.removeAllListeners();
-      socket.disconnect();
+      socket?.removeAllListeners();
+      socket?.disconnect();
     };
-  }, [code, token, queue, onTokenRefused]);
+  }, [code, token, queue, onTokenRefused, ended]);
 
   const snapshot = useSyncExternalStore(queue?.subscribe ?? noop, queue?.getSnapshot ?? (() => EMPTY));
   const choose = useCallback((areaId: string, ids: string[]) => queue?.choose(areaId, ids), [queue]);

@@ -1,4 +1,5 @@
-// Getting from a scanned link to the ballot in as few steps as possible: load the event and show it.
+// Getting from a scanned link to the ballot in as few steps as possible: show the event the page's
+// HTML carries (else load it) at once.
 // Looking does not make a participant: on an open event the phone joins at its first vote (the
 // write queue asks Participation for a token). A ballot-card link is redeemed at once (the card is
 // the person's explicit act of joining); an invite-only event asks for the card's code first.
@@ -8,6 +9,7 @@ import { isEventCode, normalizeCode } from "../../../../shared/codes";
 import { ApiError, request } from "../../api/http";
 import { errorText } from "../../api/errors";
 import { browserStore, loadToken } from "./deviceStore";
+import { embeddedEvent } from "./embedded";
 import { Participation } from "./participation";
 
 export type Session =
@@ -15,7 +17,8 @@ export type Session =
   | { phase: "missing" }
   | { phase: "unreachable"; message: string }
   | { phase: "invite"; event: Event; error: string | null; busy: boolean }
-  | { phase: "ready"; event: Event; participation: Participation };
+  /** `version`: the server's fingerprint of `event` when known (socket handshake `since`). */
+  | { phase: "ready"; event: Event; version: string | null; participation: Participation };
 
 const store = browserStore();
 
@@ -37,6 +40,16 @@ function dropInviteFromUrl(): void {
   window.history.replaceState(null, "", url.pathname + url.search + url.hash);
 }
 
+/** The ballot, if it can be shown at once (a token held, or an open event and no card to redeem). */
+function readyAtOnce(code: string, event: Event, version: string | null): Session | null {
+  if (loadToken(store, code)) {
+    dropInviteFromUrl();
+    return { phase: "ready", event, version, participation: new Participation(code, store) };
+  }
+  if (!inviteFromUrl() && event.access === "open") return { phase: "ready", event, version, participation: new Participation(code, store) };
+  return null;
+}
+
 export function useSession(rawCode: string): {
   session: Session;
   code: string;
@@ -44,7 +57,12 @@ export function useSession(rawCode: string): {
   rejoin: () => void;
 } {
   const code = normalizeCode(rawCode);
-  const [session, setSession] = useState<Session>({ phase: "loading" });
+  // The first render already shows the ballot when the page's HTML carries the event.
+  const [start] = useState(() => {
+    const embedded = isEventCode(code) ? embeddedEvent(code) : null;
+    return { embedded, session: embedded ? readyAtOnce(code, embedded.event, embedded.version) : null };
+  });
+  const [session, setSession] = useState<Session>(start.session ?? { phase: "loading" });
   const [attempt, setAttempt] = useState(0);
 
   const redeem = useCallback(
@@ -53,7 +71,7 @@ export function useSession(rawCode: string): {
       try {
         await participation.redeem(invite);
         dropInviteFromUrl();
-        setSession({ phase: "ready", event, participation });
+        setSession({ phase: "ready", event, version: null, participation });
       } catch (err) {
         const c = err instanceof ApiError ? err.code : "";
         dropInviteFromUrl();
@@ -73,6 +91,19 @@ export function useSession(rawCode: string): {
       return;
     }
     let live = true;
+    const show = (event: Event, version: string | null) => {
+      const ready = readyAtOnce(code, event, version);
+      const invite = inviteFromUrl();
+      if (ready) setSession(ready);
+      else if (invite) void redeem(event, invite);
+      else setSession({ phase: "invite", event, error: null, busy: false });
+    };
+    // The first look needs no request: the server sent the event with the page. A retry or a
+    // rejoin reads it afresh.
+    if (attempt === 0 && start.embedded) {
+      if (!start.session) show(start.embedded.event, start.embedded.version);
+      return;
+    }
     setSession((s) => (s.phase === "ready" || s.phase === "invite" ? s : { phase: "loading" }));
     // With the phone's own token when it has one: a guessing device behind the same venue NAT can
     // exhaust the address's budget for anonymous look-ups, never a joined participant's reads.
@@ -88,19 +119,7 @@ export function useSession(rawCode: string): {
         throw err;
       })
       .then(({ event }) => {
-        if (!live) return;
-        const token = loadToken(store, code);
-        const invite = inviteFromUrl();
-        if (token) {
-          dropInviteFromUrl();
-          setSession({ phase: "ready", event, participation: new Participation(code, store) });
-        } else if (invite) {
-          void redeem(event, invite);
-        } else if (event.access === "open") {
-          setSession({ phase: "ready", event, participation: new Participation(code, store) });
-        } else {
-          setSession({ phase: "invite", event, error: null, busy: false });
-        }
+        if (live) show(event, null);
       })
       .catch((err: unknown) => {
         if (!live) return;
@@ -110,7 +129,7 @@ export function useSession(rawCode: string): {
     return () => {
       live = false;
     };
-  }, [code, attempt, redeem]);
+  }, [code, attempt, redeem, start]);
 
   // While the server cannot be reached, try again on its own: the participant should not have to.
   useEffect(() => {

@@ -20,16 +20,18 @@ interface Props {
   code: string;
   participation: Participation;
   initialEvent: Event;
+  initialVersion: string | null;
   onTokenRefused: () => void;
 }
 
 const store = browserStore();
 
-export function BallotView({ code, participation, initialEvent, onTokenRefused }: Props) {
+export function BallotView({ code, participation, initialEvent, initialVersion, onTokenRefused }: Props) {
   const { event, results, token, snapshot, loaded, connection, choose, retry } = useLiveBallot(
     code,
     participation,
     initialEvent,
+    initialVersion,
     onTokenRefused,
   );
   const [notices, setNotices] = useState<Record<string, string>>({});
