@@ -1,8 +1,8 @@
 // The one error handler: every refusal becomes { error: { code, message } } with the API's status;
 // anything unexpected becomes a 500 without details (logged, never shown).
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
 import { AppError, ERROR_STATUS, type ErrorBody, type ErrorCode } from "../../shared/errors";
-import type { Db } from "../db/open";
 import { mapWriteFailure } from "../db/unavailable";
 
 function send(reply: FastifyReply, code: ErrorCode, message: string, status: number = ERROR_STATUS[code]) {
@@ -30,7 +30,10 @@ export function frameworkError(_err: FastifyError, _request: FastifyRequest, rep
   void send(reply.header("x-content-type-options", "nosniff").header("content-security-policy", "default-src 'none'; frame-ancestors 'none'"), "BAD_REQUEST", "The address is not valid.");
 }
 
-export function installErrorHandling(app: FastifyInstance, serveIndex: ((request: FastifyRequest, reply: FastifyReply) => unknown) | null, db: Db): void {
+/** Register before the routes: a route takes the error handler in force when it is added. */
+export const errorsPlugin = fp(async (app) => {
+  const { db } = app.ctx;
+  const { serveIndex } = app;
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return send(reply, err.code, err.message);
     // A full disk, a lock held by another process, an I/O error: the machine's state, so 503.
@@ -52,4 +55,4 @@ export function installErrorHandling(app: FastifyInstance, serveIndex: ((request
     }
     return send(reply, "NOT_FOUND", "No such endpoint.");
   });
-}
+}, { name: "errors", fastify: "5.x", dependencies: ["database", "static-client"] });
