@@ -72,16 +72,18 @@ interface AnyRouteDef extends Omit<RouteDef<string, z.ZodMiniType, z.ZodMiniType
 
 /**
  * The codes any route answers with by the way it is declared, whatever its handler does:
- * - every route: BAD_REQUEST (malformed JSON, a stray body, bad parameters), UNAVAILABLE (shutting
- *   down, plugins/draining.ts; a database that cannot write, db/unavailable.ts);
- * - a body it may read: PAYLOAD_TOO_LARGE;
+ * - every route: UNAVAILABLE (shutting down, plugins/draining.ts; a database that cannot write,
+ *   db/unavailable.ts);
+ * - parameters, a query or a body it may read: BAD_REQUEST (malformed JSON, a stray body, bad values);
+ * - a body it may read (any method but GET): PAYLOAD_TOO_LARGE;
  * - a :code: NOT_FOUND (no such event), UNAUTHORIZED (a token that names nobody in it),
  *   RATE_LIMITED (the failed look-up budget);
  * - a token needed: UNAUTHORIZED, FORBIDDEN;
  * - a rate limit: RATE_LIMITED.
  */
-export function impliedErrors(def: { method: Method; url: string; access: Access; rateLimit?: RateLimitSpec }): ErrorCode[] {
-  const codes: ErrorCode[] = ["BAD_REQUEST", "UNAVAILABLE"];
+export function impliedErrors(def: { method: Method; url: string; access: Access; params?: unknown; query?: unknown; body?: unknown; rateLimit?: RateLimitSpec }): ErrorCode[] {
+  const codes: ErrorCode[] = ["UNAVAILABLE"];
+  if (def.params || def.query || def.body || def.method !== "GET") codes.push("BAD_REQUEST");
   if (def.method !== "GET") codes.push("PAYLOAD_TOO_LARGE");
   if (/\/:code(\/|$)/.test(def.url)) codes.push("NOT_FOUND", "UNAUTHORIZED", "RATE_LIMITED");
   if (def.access !== "anyone") codes.push("UNAUTHORIZED", "FORBIDDEN");
