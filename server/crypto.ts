@@ -4,7 +4,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto
 import { CODE_ALPHABET, EVENT_CODE_LENGTH, normalizeCode } from "../shared/codes";
 import { LIMITS } from "../shared/limits";
 
-export type TokenKind = "adm" | "scr" | "par";
+export type TokenKind = "adm" | "scr" | "par" | "org";
 
 /** 192 random bits, base64url, with a kind prefix so a leaked string is recognisable in a scan. */
 export function newToken(kind: TokenKind): string {

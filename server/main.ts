@@ -7,6 +7,7 @@ import { buildApp } from "./app";
 import { defaultPublicUrl, readConfig } from "./config";
 import { createDemoEvent, eventLinks } from "./demo";
 import { tuneHeap } from "./heap";
+import { resolveOrganiserKey } from "./organiser-key";
 import { claimDataDir, refuseDamaged } from "./startup";
 
 /** However a shutdown goes, the process is gone by then (a restart at the venue must be quick). */
@@ -23,9 +24,10 @@ const DRAIN_MAX_MS = 2000;
 tuneHeap();
 const config = readConfig();
 const releaseDataDir = claimDataDir(config.dataDir);
+const organiser = resolveOrganiserKey({ envKey: config.organiserKey, host: config.host, dataDir: config.dataDir, openCreate: process.env.PLENARY_OPEN_CREATE === "1" });
 const { app, ctx, draining } = await refuseDamaged(() => buildApp({
   databaseFile: join(config.dataDir, "plenary.db"),
-  organiserKey: config.organiserKey,
+  organiserKey: organiser.key,
   publicUrl: config.publicUrl,
   resultsIntervalMs: config.resultsIntervalMs,
   logger: { level: config.logLevel },
@@ -49,7 +51,10 @@ if (ctx.repos.events.count() === 0 && process.env.PLENARY_NO_DEMO !== "1") {
 const lines = [
   "",
   `Plenary is running at ${baseUrl}  (listening on ${config.host}:${port})`,
-  `Create an event: ${baseUrl}/`,
+  // The key travels in the fragment, which browsers never send: the start page reads it from there.
+  organiser.key ? `Create an event: ${baseUrl}/#organiser-key=${organiser.key}` : `Create an event: ${baseUrl}/`,
+  organiser.source === "created" ? `Organiser key (kept in ${organiser.file}; needed to create events): ${organiser.key}` : "",
+  organiser.source === "file" ? `Organiser key: in ${organiser.file}` : "",
   existsSync(linksFile) ? readFileSync(linksFile, "utf8").trimEnd() : "",
   `API reference: ${baseUrl}/openapi.json`,
   "",

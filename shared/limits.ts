@@ -30,6 +30,11 @@ export const LIMITS = {
    * programme of 150 such forums fits; an event grown by a script to tens of megabytes does not.
    */
   eventContentChars: 2_000_000,
+  /**
+   * Events one database may hold: the per-database quota. With the per-event quota this bounds the
+   * file (and every backup of it) to a size a laptop carries, whoever creates events.
+   */
+  eventsPerDatabase: 1000,
   /** Ballot cards one event may have: a very large hall, with spares. */
   invitesPerEvent: 20_000,
 } as const;

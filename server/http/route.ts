@@ -12,6 +12,16 @@ import { requireEvent } from "../services/event-view";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
+/**
+ * An answer with its own status and body, sent as given (not through the response schema): for
+ * the rare route whose failure has a documented body of its own (/healthz's 503). Returned, never
+ * sent by the handler: with async onSend hooks a sent reply is not yet `sent` when the handler
+ * returns, and the wrapper would answer a second time over it.
+ */
+export class RawReply {
+  constructor(readonly status: number, readonly body: unknown) {}
+}
+
 /** A path with a `:code` segment names an event; only its handler is given one. */
 type NamesEvent<U extends string> = U extends `${string}/:code` | `${string}/:code/${string}` ? true : false;
 
@@ -35,7 +45,7 @@ export interface RouteDef<U extends string, P extends z.ZodMiniType, Q extends z
   /** Per-route rate limit: one of RATE_LIMITS in security/rate-limits.ts. */
   rateLimit?: RateLimitSpec;
   // A method, not a property: each def's handler takes its own input, and registerRoutes takes them all.
-  handler(input: HandlerInput<U, z.infer<P>, z.infer<Q>, z.infer<B>>): z.input<R> | undefined | Promise<z.input<R> | undefined>;
+  handler(input: HandlerInput<U, z.infer<P>, z.infer<Q>, z.infer<B>>): z.input<R> | RawReply | undefined | Promise<z.input<R> | RawReply | undefined>;
 }
 
 interface BaseInput<P, Q, B> {
@@ -143,6 +153,7 @@ export function registerRoutes(
           const body = parse(def.body, request.body, "body");
           const out = await def.handler({ params, query, body, event, caller, request, reply });
           if (reply.sent) return reply;
+          if (out instanceof RawReply) return reply.code(out.status).send(out.body);
           reply.code(def.status);
           if (def.response === null || out === undefined) return reply.send();
           // Parsing the reply through its schema strips any field the contract does not name: a

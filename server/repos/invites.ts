@@ -18,6 +18,7 @@ export function invitesRepo(db: Db) {
     "SELECT i.*, b.voided_at FROM invites i LEFT JOIN invite_batches b ON b.id = i.batch_id WHERE i.code_hash = ? AND i.event_id = ?",
   );
   const markUsed = db.prepare<[number]>("UPDATE invites SET used = 1 WHERE id = ?");
+  const countAll = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM invites WHERE event_id = ?");
   const stats = db.prepare<[number], { issued: number; used: number }>(
     // Voided cards admit no one: they are not counted as issued.
     "SELECT count(*) AS issued, coalesce(sum(i.used), 0) AS used FROM invites i LEFT JOIN invite_batches b ON b.id = i.batch_id WHERE i.event_id = ? AND b.voided_at IS NULL",
@@ -26,6 +27,7 @@ export function invitesRepo(db: Db) {
     insert: (eventId: number, hash: Buffer, batchId: string | null) => void insert.run(eventId, hash, batchId),
     byHash: (hash: Buffer, eventId: number) => byHash.get(hash, eventId),
     markUsed: (id: number) => void markUsed.run(id),
+    countAll: (eventId: number) => countAll.get(eventId)?.n ?? 0,
     stats: (eventId: number) => stats.get(eventId) ?? { issued: 0, used: 0 },
   };
 }

@@ -18,7 +18,7 @@ export function areaRoutes(s: Services) {
     defineRoute({
       method: "POST", url: "/api/events/:code/areas", tag: "areas", access: "admin", status: 201,
       summary: "Add an area (with optional proposals) at the end of the programme.",
-      params: CodeParams, body: AreaInput, response: AreaReply, errors: ADMIN_ERRORS,
+      params: CodeParams, body: AreaInput, response: AreaReply, errors: [...ADMIN_ERRORS, "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
       handler: ({ event, body }) => areaReply(event.id, addArea(ctx, event, body)),
     }),
     defineRoute({
@@ -42,7 +42,7 @@ export function areaRoutes(s: Services) {
     defineRoute({
       method: "POST", url: "/api/events/:code/areas/:areaId/proposals", tag: "proposals", access: "admin", status: 201,
       summary: "Add a proposal to an area (refused while the area is open or has votes).",
-      params: AreaParams, body: ProposalInput, response: ProposalReply, errors: [...ADMIN_ERRORS, "EVENT_LOCKED"],
+      params: AreaParams, body: ProposalInput, response: ProposalReply, errors: [...ADMIN_ERRORS, "EVENT_LOCKED", "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
       handler: ({ event, params, body }) => {
         const id = addProposal(ctx, event, params.areaId, body);
         return { proposal: proposalReply(s, event.id, id) };
@@ -51,7 +51,7 @@ export function areaRoutes(s: Services) {
     defineRoute({
       method: "PATCH", url: "/api/events/:code/proposals/:proposalId", tag: "proposals", access: "admin", status: 200,
       summary: "Change a proposal's title, body or position (text fixes stay allowed after votes).",
-      params: ProposalParams, body: PatchProposalBody, response: ProposalReply, errors: ADMIN_ERRORS,
+      params: ProposalParams, body: PatchProposalBody, response: ProposalReply, errors: [...ADMIN_ERRORS, "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
       handler: ({ event, params, body }) => {
         patchProposal(ctx, event, params.proposalId, body);
         return { proposal: proposalReply(s, event.id, params.proposalId) };

@@ -16,7 +16,7 @@ export function eventRoutes(s: Services) {
     defineRoute({
       method: "POST", url: "/api/events", tag: "events", access: "anyone", status: 201,
       summary: "Create an event (needs Bearer ORGANISER_KEY when the server has one). Returns the admin token and screen key once.",
-      body: CreateEventBody, response: CreateEventReply, errors: ["BAD_REQUEST", "UNAUTHORIZED", "RATE_LIMITED"],
+      body: CreateEventBody, response: CreateEventReply, errors: ["BAD_REQUEST", "UNAUTHORIZED", "RATE_LIMITED", "NOT_ALLOWED", "PAYLOAD_TOO_LARGE"],
       rateLimit: RATE_LIMITS.createEvent,
       handler: ({ body, request }) => {
         if (organiserKeyHash) {
@@ -46,7 +46,7 @@ export function eventRoutes(s: Services) {
     defineRoute({
       method: "PUT", url: "/api/events/:code/content", tag: "events", access: "admin", status: 200,
       summary: "Replace all areas and proposals (refused with EVENT_LOCKED once any vote exists).",
-      params: CodeParams, body: PutContentBody, response: EventReply, errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "EVENT_LOCKED"],
+      params: CodeParams, body: PutContentBody, response: EventReply, errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "EVENT_LOCKED", "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
       handler: ({ event, body }) => {
         replaceContent(ctx, event, body.areas);
         return { event: eventView(ctx, refreshed(s, event.id)) };

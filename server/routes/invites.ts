@@ -11,7 +11,7 @@ export function inviteRoutes(s: Services) {
     defineRoute({
       method: "POST", url: "/api/events/:code/invites", tag: "invites", access: "admin", status: 201,
       summary: "Issue a batch of printable single-use ballot-card codes, stored as hashes; the codes stay readable (invite-batches) until the batch is marked printed.",
-      params: CodeParams, body: InvitesBody, response: InvitesReply, errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
+      params: CodeParams, body: InvitesBody, response: InvitesReply, errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "NOT_ALLOWED"],
       handler: ({ event, body }) => issueInvites(ctx, event, body.count),
     }),
     defineRoute({

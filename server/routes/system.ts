@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import { HealthReply, ServerInfo } from "../../shared/schemas";
 import type { ErrorBody } from "../../shared/errors";
 import { createWriteProbe } from "../db/health";
-import { defineRoute, type RegisteredRoute } from "../http/route";
+import { defineRoute, RawReply, type RegisteredRoute } from "../http/route";
 import { openApiDocument } from "../http/openapi";
 import type { Services } from "../services/app-services";
 
@@ -15,15 +15,14 @@ export function systemRoutes(s: Services, registry: readonly RegisteredRoute[], 
       summary: "200 when the database takes writes (a small real write, at most once a second); 503 UNAVAILABLE with the same fields when it does not (disk full, locked by another program, I/O error).",
       response: HealthReply,
       errors: ["UNAVAILABLE"],
-      handler: ({ reply }) => {
+      handler: () => {
         const health = writeHealth();
         if (health.writable) return { ok: true as const, writable: true, diskFreeBytes: health.diskFreeBytes };
         const body: ErrorBody & { ok: false; writable: false; diskFreeBytes: number | null } = {
           ok: false, writable: false, diskFreeBytes: health.diskFreeBytes,
           error: { code: "UNAVAILABLE", message: health.problem ?? "The database cannot take writes." },
         };
-        void reply.code(503).type("application/json; charset=utf-8").send(body);
-        return undefined;
+        return new RawReply(503, body);
       },
     }),
     defineRoute({

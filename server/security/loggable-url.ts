@@ -5,5 +5,5 @@
  * and any token pasted into the path masked (tokens carry a kind prefix, see server/crypto.ts).
  */
 export function loggableUrl(url: string): string {
-  return (url.split("?")[0] ?? "").replace(/\b(adm|scr|par)_[A-Za-z0-9_-]*/g, "$1_[redacted]");
+  return (url.split("?")[0] ?? "").replace(/\b(adm|scr|par|org)_[A-Za-z0-9_-]*/g, "$1_[redacted]");
 }

@@ -32,6 +32,9 @@ export function createEvent(ctx: Ctx, body: CreateEventBody): CreatedEvent {
   const adminToken = newToken("adm");
   const screenKey = newToken("scr");
   const created = ctx.db.transaction(() => {
+    if (ctx.repos.events.count() >= LIMITS.eventsPerDatabase) {
+      throw new AppError("NOT_ALLOWED", `This server already holds ${LIMITS.eventsPerDatabase.toLocaleString("en")} events, its limit: start another data folder (DATA_DIR) for new ones.`);
+    }
     let code = newEventCode();
     // 31^6 ≈ 887 million codes: a collision is rare, but must not become a 500.
     while (ctx.repos.events.byCode(code)) code = newEventCode();

@@ -3,6 +3,7 @@
 // or reprint them from any tab; then they are wiped and only the hashes remain (docs/SECURITY.md).
 import { formatInvite } from "../../shared/codes";
 import { AppError } from "../../shared/errors";
+import { LIMITS } from "../../shared/limits";
 import type { InviteBatch } from "../../shared/schemas";
 import { hashInvite, newId, newInviteCode } from "../crypto";
 import type { EventRow } from "../repos/events";
@@ -23,6 +24,11 @@ function requireBatch(ctx: Ctx, event: EventRow, batchId: string): InviteBatchRo
 
 export function issueInvites(ctx: Ctx, event: EventRow, count: number): { invites: string[]; batchId: string } {
   const issued = ctx.db.transaction(() => {
+    // The quota counts voided cards too: voiding and reissuing must not grow an event without bound.
+    const existing = ctx.repos.invites.countAll(event.id);
+    if (existing + count > LIMITS.invitesPerEvent) {
+      throw new AppError("NOT_ALLOWED", `An event has at most ${LIMITS.invitesPerEvent.toLocaleString("en")} ballot cards; it has ${existing.toLocaleString("en")}.`);
+    }
     const codes: string[] = [];
     const hashes: Buffer[] = [];
     const seen = new Set<string>();

@@ -8,7 +8,7 @@ import { SEND_BUFFER_BYTES } from "../../server/realtime/send-buffer";
 import { LIMITS } from "../../shared/limits";
 import { SOCKET_PATH } from "../../shared/socket-events";
 import { startServer, type TestServer } from "../helpers/app";
-import { call, expectStatus, joinEvent, openAll, seedEvent, sleep, smallProgramme, until, type Reply } from "./fixtures/kit";
+import { call, expectStatus, joinEvent, memoryApp, openAll, seedEvent, sleep, smallProgramme, until, type Reply } from "./fixtures/kit";
 import { dumpDb, expectError } from "./support";
 
 const NAT = "203.0.113.9";
@@ -128,6 +128,31 @@ describe("an event's size is bounded", () => {
     expect(dumpDb(server.db)).toEqual(full);
     // the refused second and third areas left nothing behind: only "Fill" was added after them
     expect((full.areas?.length ?? 0) - (before.areas?.length ?? 0)).toBe(1);
+  });
+
+  it(`issues at most ${LIMITS.invitesPerEvent.toLocaleString("en")} ballot cards per event (409 NOT_ALLOWED past it, nothing stored)`, async () => {
+    const s = await seedEvent(server.app, smallProgramme({ access: "invite" }));
+    for (let issued = 0; issued < LIMITS.invitesPerEvent; issued += LIMITS.invitesPerRequest) {
+      await expectStatus(call(server.app, "POST", `/api/events/${s.code}/invites`, { token: s.adminToken, body: { count: LIMITS.invitesPerRequest } }), 201, "issue");
+    }
+    const before = dumpDb(server.db);
+    const over = await call(server.app, "POST", `/api/events/${s.code}/invites`, { token: s.adminToken, body: { count: 1 } });
+    expect(over.status).toBe(409);
+    expect(errorCode(over)).toBe("NOT_ALLOWED");
+    expect(dumpDb(server.db)).toEqual(before);
+  });
+
+  it(`holds at most ${LIMITS.eventsPerDatabase.toLocaleString("en")} events per database (409 NOT_ALLOWED past it)`, async () => {
+    const plenary = await memoryApp();
+    try {
+      for (let i = 0; i < LIMITS.eventsPerDatabase; i++) await expectStatus(call(plenary.app, "POST", "/api/events", { body: { title: `E${i}` } }), 201, "create");
+      const over = await call(plenary.app, "POST", "/api/events", { body: { title: "One too many" } });
+      expect(over.status).toBe(409);
+      expect(errorCode(over)).toBe("NOT_ALLOWED");
+      expect(plenary.ctx.repos.events.count()).toBe(LIMITS.eventsPerDatabase);
+    } finally {
+      await plenary.app.close();
+    }
   });
 
   it("answers 413 in the API's shape for a whole programme over the quota on create", async () => {

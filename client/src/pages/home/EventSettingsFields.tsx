@@ -87,7 +87,7 @@ export function EventSettingsFields(props: { value: EventSettings; onChange: (ne
             aria-describedby={`${id}-threshold-hint`}
             onChange={(e) => set("privacyThreshold", int(e.target.value, value.privacyThreshold))}
           />
-          <p className="hint" id={`${id}-threshold-hint`}>Counts stay hidden until at least this many people have voted in an area (0: no threshold).</p>
+          <p className="hint" id={`${id}-threshold-hint`}>Counts stay hidden until at least this many people have voted in an area (0: no threshold). In an open event anyone with the link can vote, so a few scripted votes could reach it: the threshold protects a voter for certain only with ballot cards.</p>
         </div>
         <div className="field">
           <label htmlFor={`${id}-expected`}>People expected</label>

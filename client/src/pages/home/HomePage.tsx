@@ -5,9 +5,14 @@ import { ImportEventFile } from "./ImportEventFile";
 import { JoinEvent } from "./JoinEvent";
 import "./home.css";
 
+/** The link `npm start` prints carries the organiser key in its fragment (never sent to a server). */
+function keyFromFragment(): string {
+  return new URLSearchParams(window.location.hash.slice(1)).get("organiser-key") ?? "";
+}
+
 export default function HomePage() {
-  // Asked for only after the server refuses without it (ORGANISER_KEY set); kept in memory only.
-  const [organiserKey, setOrganiserKey] = useState("");
+  // From the printed link, or asked for after the server refuses without it; kept in memory only.
+  const [organiserKey, setOrganiserKey] = useState(keyFromFragment);
   const [keyNeeded, setKeyNeeded] = useState(false);
   const keyProps = { organiserKey, onKeyNeeded: () => setKeyNeeded(true) };
   return (
