@@ -1,7 +1,6 @@
 // buildApp: the whole server as a Fastify instance, without listening — tests drive it on a
 // random port or with inject(), the entry point listens.
 import Fastify, { type FastifyInstance } from "fastify";
-import { fileURLToPath } from "node:url";
 import { LIMITS } from "../shared/limits";
 import type { Db } from "./db/open";
 import { registerRoutes, type RegisteredRoute } from "./http/route";
@@ -15,6 +14,7 @@ import { errorsPlugin, frameworkError } from "./plugins/errors";
 import { realtimePlugin } from "./plugins/realtime";
 import { loggableUrl, securityPlugin } from "./plugins/security";
 import type { Realtime } from "./realtime/realtime";
+import { fromRoot } from "./paths";
 import { areaRoutes } from "./routes/areas";
 import { eventRoutes } from "./routes/events";
 import { inviteRoutes } from "./routes/invites";
@@ -72,7 +72,7 @@ export interface PlenaryApp {
   draining: Draining;
 }
 
-export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL("../dist/client", import.meta.url));
+export const DEFAULT_CLIENT_DIR = fromRoot("dist", "client");
 
 export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
   const timeouts = { ...CONNECTION_TIMEOUTS, ...options.timeouts };

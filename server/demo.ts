@@ -1,13 +1,13 @@
 // The demo event: the 2017 Brandenburg forum at full length (db/demo/), created on an empty
 // database so that `npm start` shows the real programme at once: the groups' own paragraphs.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { CreateEventBody } from "../shared/schemas";
+import { fromRoot } from "./paths";
 import type { Ctx } from "./services/context";
 import { createEvent, type CreatedEvent } from "./services/content";
 
-const FIXTURE = fileURLToPath(new URL("../db/demo/brandenburg-forum-2017-full.json", import.meta.url));
+const FIXTURE = fromRoot("db", "demo", "brandenburg-forum-2017-full.json");
 
 const Fixture = z.object({
   event: z.object({ title: z.string(), participants: z.number().int(), votesPerArea: z.number().int() }),

@@ -6,7 +6,6 @@ import { join } from "node:path";
 import { buildApp } from "./app";
 import { defaultPublicUrl, readConfig } from "./config";
 import { createDemoEvent, eventLinks } from "./demo";
-import { tuneHeap } from "./heap";
 import { resolveOrganiserKey } from "./organiser-key";
 import { claimDataDir, refuseDamaged } from "./startup";
 
@@ -21,7 +20,6 @@ const SHUTDOWN_MS = 5000;
 const DRAIN_QUIET_MS = 100;
 const DRAIN_MAX_MS = 2000;
 
-tuneHeap();
 const config = readConfig();
 const releaseDataDir = claimDataDir(config.dataDir);
 const organiser = resolveOrganiserKey({ envKey: config.organiserKey, host: config.host, dataDir: config.dataDir, openCreate: process.env.PLENARY_OPEN_CREATE === "1" });

@@ -29,8 +29,12 @@ export function toEventPackage(event: Event, exportedAt: string): EventPackage {
       resultsVisibility: event.resultsVisibility,
       privacyThreshold: event.privacyThreshold,
       proposalOrder: event.proposalOrder,
+      expectedParticipants: event.expectedParticipants,
+      language: event.language,
       areas: event.areas.map((a) => ({
         title: a.title,
+        // The room says "PH-3": the other laptop must label the proposals the same way.
+        prefix: a.prefix,
         maxVotes: a.maxVotes,
         proposals: a.proposals.map((p) => (p.body ? { title: p.title, body: p.body } : { title: p.title })),
       })),

@@ -1,5 +1,8 @@
 // Standard competition ranking ("1224"): equal votes share a rank and the next rank skips.
 // Ties are shown, never broken silently: order within a tie is the organiser's position only.
+import en from "./i18n/catalogs/en/common";
+import { placeIn } from "./i18n/places";
+
 export interface Rankable {
   votes: number;
   position: number;
@@ -16,11 +19,9 @@ export function rankByVotes<T extends Rankable>(items: readonly T[]): Array<T & 
   return out;
 }
 
-/** "1st", "2nd", "=2nd" for a shared rank — the form a meeting report writes. */
+/** "1st", "2nd", "=2nd" for a shared rank — the form a meeting report writes. English: other languages use placeIn. */
 export function ordinal(rank: number, tied = false): string {
-  const mod100 = rank % 100;
-  const suffix = mod100 >= 11 && mod100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[rank % 10] ?? "th";
-  return `${tied ? "=" : ""}${rank}${suffix}`;
+  return placeIn("en", en, rank, tied);
 }
 
 /** Whether a ranked row shares its rank with another row. */

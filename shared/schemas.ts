@@ -7,6 +7,7 @@ import { LIMITS } from "./limits";
 import { CODE_ALPHABET, EVENT_CODE_LENGTH, normalizeCode } from "./codes";
 import { textProblem, type TextKind } from "./text";
 import { PREFIX_PATTERN } from "./labels";
+import { LANGUAGES } from "./i18n/languages";
 
 /** The text rules of shared/text.ts (no control characters, lone surrogates, invisible titles…). */
 const textRules = (kind: TextKind) =>
@@ -35,6 +36,8 @@ export const PrivacyThreshold = int(0, LIMITS.privacyThresholdMax);
 /** API 1.1: the people expected in the room, the denominator of the turnout it sees (0 = not set). */
 export const ExpectedParticipants = int(0, LIMITS.expectedParticipantsMax);
 /** API 1.1: the area's label prefix, 1..4 letters (typed in any case, stored in capitals). */
+/** API 1.1: the event's default language, a BCP 47 tag among the eight (shared/i18n/languages.ts). */
+export const EventLanguage = z.enum(LANGUAGES);
 export const Prefix = z.pipe(
   z.pipe(z.string().check(z.maxLength(16)), z.transform((s: string) => s.trim().toUpperCase())),
   z.string().check(z.regex(PREFIX_PATTERN, `must be 1 to ${LIMITS.prefixLength} letters A–Z`)),
@@ -75,6 +78,7 @@ export const Event = z.object({
   privacyThreshold: PrivacyThreshold,
   proposalOrder: ProposalOrder,
   expectedParticipants: ExpectedParticipants,
+  language: EventLanguage,
   areas: z.array(Area),
   createdAt: z.string(),
 });
@@ -138,6 +142,7 @@ const eventSettings = {
   privacyThreshold: z.optional(PrivacyThreshold),
   proposalOrder: z.optional(ProposalOrder),
   expectedParticipants: z.optional(ExpectedParticipants),
+  language: z.optional(EventLanguage),
 };
 
 export const CreateEventBody = z.strictObject({

@@ -2,12 +2,12 @@
 import Database from "better-sqlite3";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fromRoot } from "../paths";
 import { assertSound } from "./integrity";
 
 export type Db = Database.Database;
 
-const MIGRATIONS_DIR = fileURLToPath(new URL("../../db/migrations", import.meta.url));
+const MIGRATIONS_DIR = fromRoot("db", "migrations");
 
 export const BUSY_TIMEOUT_MS = 100;
 

@@ -1,9 +1,17 @@
 // Markdown report (API.md): per area 1st/2nd/3rd with counts (ties as =2nd), the full ranking as an
-// annex, then turnout — the form a meeting report uses.
-import { isTied, ordinal, topRanked } from "../../shared/ranking";
-import { plural } from "../../shared/rules";
+// annex, then turnout — the form a meeting report uses, in the event's language (API 1.1): every
+// sentence from the `report` catalog, places from `common`, numbers and shares through Intl.
+import { SERVER_CATALOGS } from "../../shared/i18n/catalogs";
+import { translator } from "../../shared/i18n/catalog";
+import { formatNumber, formatPercent } from "../../shared/i18n/format";
+import { dir, type Language } from "../../shared/i18n/languages";
+import { placeIn } from "../../shared/i18n/places";
+import { isTied, topRanked } from "../../shared/ranking";
 import { isolateBidi } from "../../shared/text";
 import type { ReportData } from "../services/report";
+
+const FSI = "\u2068";
+const PDI = "\u2069";
 
 /** Markdown-escape text from organisers, so a title cannot restructure the report nor reorder its line. */
 export function mdText(s: string): string {
@@ -11,59 +19,78 @@ export function mdText(s: string): string {
   return isolateBidi(s.replace(/([\\`*_[\]|<>])/g, "\\$1").replace(/\r?\n/g, " "));
 }
 
-export function toMarkdown(data: ReportData, top = 3): string {
+/**
+ * In a right-to-left report every piece of organisers' text and every label is isolated, not only
+ * right-to-left text: an English title or "PH-3" inside an Arabic line would otherwise take the
+ * punctuation next to it into its own direction ("3-PH"). isolateBidi left the text unwrapped only
+ * when it holds no right-to-left letter and no bidi control, so wrapping it here is safe.
+ */
+function isolated(rtl: boolean, s: string): string {
+  const out = isolateBidi(s);
+  return rtl && out === s ? `${FSI}${s}${PDI}` : out;
+}
+
+export function toMarkdown(data: ReportData, top = 3, lang: Language = data.event.language): string {
   const { event, results, invites } = data;
+  const catalogs = SERVER_CATALOGS[lang];
+  const t = translator(lang, catalogs.report);
+  const rtl = dir(lang) === "rtl";
+  const text = (s: string) => (rtl ? isolated(true, mdText(s)) : mdText(s));
+  const label = (s: string) => isolated(rtl, s);
+  const num = (n: number) => formatNumber(lang, n);
+  const place = (rank: number, tied: boolean) => placeIn(lang, catalogs.common, rank, tied);
   const bodies = new Map(event.areas.flatMap((a) => a.proposals.map((p) => [p.id, p.body])));
   // The whole proposal, never cut (API 1.1): the title is often the group's full paragraph.
   const whole = (row: { proposalId: string; title: string }) => {
     const body = bodies.get(row.proposalId);
-    return body ? `${mdText(row.title)} — ${mdText(body)}` : mdText(row.title);
+    return body ? `${text(row.title)} — ${text(body)}` : text(row.title);
   };
   // In the top list the background goes under its proposal, so "— N votes" ends the proposal's own line.
   const background = (row: { proposalId: string }) => {
     const body = bodies.get(row.proposalId);
-    return body ? [`  - ${mdText(body)}`] : [];
+    return body ? [`  - ${text(body)}`] : [];
   };
-  const out: string[] = [`# ${mdText(event.title)} — results`, ""];
-  out.push(`Each participant could choose up to ${event.votesPerArea} ${plural(event.votesPerArea, "proposal")} per area` +
-    `${event.areas.some((a) => a.maxVotes !== event.votesPerArea) ? " (some areas differ; see the annex)" : ""}. ` +
-    "Equal votes share a rank (=2nd).", "");
-  out.push(`## Top ${top} per area`, "");
+  const intro = event.areas.some((a) => a.maxVotes !== event.votesPerArea) ? "introMixed" : "intro";
+  const out: string[] = [`# ${t("title", { event: text(event.title) })}`, ""];
+  out.push(t(intro, { n: event.votesPerArea, tie: place(2, true) }), "");
+  out.push(`## ${t("topHeading", { n: top })}`, "");
   for (const area of results.areas) {
-    out.push(`### ${mdText(area.title)}`, "");
+    out.push(`### ${text(area.title)}`, "");
     if (area.withheld) {
-      out.push(`Results withheld (${area.voters} ${plural(area.voters, "voter")}, below the privacy threshold of ${event.privacyThreshold}).`, "");
+      out.push(t("withheld", { voters: area.voters, threshold: event.privacyThreshold }), "");
       continue;
     }
     if (area.voters === 0) {
-      out.push("No votes were cast.", "");
+      out.push(t("noVotes"), "");
       continue;
     }
     for (const row of topRanked(area.results, top)) {
-      out.push(`- **${ordinal(row.rank ?? 0, isTied(area.results, row.rank))}** (${row.label}) ${mdText(row.title)} — ${row.votes} ${plural(row.votes ?? 0, "vote")}`, ...background(row));
+      const votes = t("votes", { votes: row.votes ?? 0 });
+      out.push(`- **${place(row.rank ?? 0, isTied(area.results, row.rank))}** (${label(row.label)}) ${text(row.title)} — ${votes}`, ...background(row));
     }
     out.push("");
   }
-  out.push("## Annex: full ranking", "");
+  out.push(`## ${t("annexHeading")}`, "");
   for (const area of results.areas) {
-    out.push(`### ${mdText(area.title)}`, "", `Up to ${area.maxVotes} ${plural(area.maxVotes, "vote")} per participant; ${area.voters} ${plural(area.voters, "voter")}.`, "");
+    out.push(`### ${text(area.title)}`, "", t("areaLimit", { max: area.maxVotes, voters: area.voters }), "");
     if (area.withheld) {
-      out.push("Withheld.", "");
+      out.push(t("withheldShort"), "");
       continue;
     }
-    out.push("| Rank | Label | Proposal | Votes | Share of voters |", "| ---: | --- | --- | ---: | ---: |");
+    out.push(`| ${t("colRank")} | ${t("colLabel")} | ${t("colProposal")} | ${t("colVotes")} | ${t("colShare")} |`, "| ---: | --- | --- | ---: | ---: |");
     for (const row of area.results) {
-      const share = area.voters === 0 || row.votes === null ? "—" : `${Math.round((row.votes / area.voters) * 100)}%`;
-      out.push(`| ${ordinal(row.rank ?? 0, isTied(area.results, row.rank))} | ${row.label} | ${whole(row)} | ${row.votes} | ${share} |`);
+      const share = area.voters === 0 || row.votes === null ? "—" : formatPercent(lang, row.votes / area.voters);
+      const votes = row.votes === null ? "—" : num(row.votes);
+      out.push(`| ${place(row.rank ?? 0, isTied(area.results, row.rank))} | ${label(row.label)} | ${whole(row)} | ${votes} | ${share} |`);
     }
     out.push("");
   }
-  out.push("## Turnout", "");
-  if (event.expectedParticipants > 0) out.push(`- Expected participants: ${event.expectedParticipants}`);
-  out.push(`- Participants joined: ${results.participants}`);
-  if (event.access === "invite") out.push(`- Ballot cards issued: ${invites.issued}, used: ${invites.used}`);
-  out.push(`- Voted in at least one area: ${results.voters}${event.expectedParticipants > 0 ? ` of ${event.expectedParticipants} expected` : ""}`);
-  for (const area of results.areas) out.push(`- ${mdText(area.title)}: ${area.voters} ${plural(area.voters, "voter")}`);
-  out.push("", "_No names or identities were recorded (Chatham House Rule)._", "");
+  out.push(`## ${t("turnoutHeading")}`, "");
+  if (event.expectedParticipants > 0) out.push(`- ${t("expected", { n: event.expectedParticipants })}`);
+  out.push(`- ${t("joined", { n: results.participants })}`);
+  if (event.access === "invite") out.push(`- ${t("cards", { issued: invites.issued, used: invites.used })}`);
+  out.push(`- ${event.expectedParticipants > 0 ? t("votedAnyOf", { voters: results.voters, expected: event.expectedParticipants }) : t("votedAny", { voters: results.voters })}`);
+  for (const area of results.areas) out.push(`- ${t("areaVoters", { area: text(area.title), voters: area.voters })}`);
+  out.push("", `_${t("chatham")}_`, "");
   return out.join("\n");
 }

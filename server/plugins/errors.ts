@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { AppError, ERROR_STATUS, type ErrorBody, type ErrorCode } from "../../shared/errors";
 import { mapWriteFailure } from "../db/unavailable";
+import { errorLanguage, localizedMessage, type EventLanguageOf } from "../i18n/error-message";
 
 function send(reply: FastifyReply, code: ErrorCode, message: string, status: number = ERROR_STATUS[code]) {
   const body: ErrorBody = { error: { code, message } };
@@ -26,26 +27,30 @@ function fromFastify(err: FastifyError): { code: ErrorCode; message: string } | 
  * no hook has run, so without this they would go out in Fastify's own shape and without the
  * security headers.
  */
-export function frameworkError(_err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  void send(reply.header("x-content-type-options", "nosniff").header("content-security-policy", "default-src 'none'; frame-ancestors 'none'"), "BAD_REQUEST", "The address is not valid.");
+export function frameworkError(_err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const message = localizedMessage(errorLanguage(request, () => undefined), "BAD_REQUEST", "The address is not valid.");
+  void send(reply.header("x-content-type-options", "nosniff").header("content-security-policy", "default-src 'none'; frame-ancestors 'none'"), "BAD_REQUEST", message);
 }
 
 /** Register before the routes: a route takes the error handler in force when it is added. */
 export const errorsPlugin = fp(async (app) => {
   const { db } = app.ctx;
   const { serveIndex } = app;
+  // Messages in the caller's language (API 1.1); codes and statuses never change.
+  const eventLanguage: EventLanguageOf = (code) => app.ctx.repos.events.byCode(code)?.language;
+  const say = (request: FastifyRequest, code: ErrorCode, english: string, err?: unknown) => localizedMessage(errorLanguage(request, eventLanguage), code, english, err);
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (err instanceof AppError) return send(reply, err.code, err.message);
+    if (err instanceof AppError) return send(reply, err.code, say(request, err.code, err.message, err));
     // A full disk, a lock held by another process, an I/O error: the machine's state, so 503.
     const unavailable = mapWriteFailure(db, err);
     if (unavailable instanceof AppError) {
       request.log.warn({ sqlite: (err as { code?: unknown }).code }, "database unavailable");
-      return send(reply, unavailable.code, unavailable.message);
+      return send(reply, unavailable.code, say(request, unavailable.code, unavailable.message));
     }
     const mapped = fromFastify(err);
-    if (mapped) return send(reply, mapped.code, mapped.message);
+    if (mapped) return send(reply, mapped.code, say(request, mapped.code, mapped.message));
     request.log.error({ err }, "unhandled error");
-    return send(reply, "INTERNAL", "Internal error.");
+    return send(reply, "INTERNAL", say(request, "INTERNAL", "Internal error."));
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "";
@@ -53,6 +58,6 @@ export const errorsPlugin = fp(async (app) => {
     if (serveIndex && request.method === "GET" && !path.startsWith("/api/") && !path.startsWith("/socket.io") && !/\.[a-z0-9]+$/i.test(path)) {
       return serveIndex(request, reply);
     }
-    return send(reply, "NOT_FOUND", "No such endpoint.");
+    return send(reply, "NOT_FOUND", say(request, "NOT_FOUND", "No such endpoint."));
   });
 }, { name: "errors", fastify: "5.x", dependencies: ["database", "static-client"] });

@@ -1,5 +1,6 @@
 // SQL of the events table.
 import type { Db } from "../db/open";
+import type { Language } from "../../shared/i18n/languages";
 
 export interface EventRow {
   id: number;
@@ -11,22 +12,24 @@ export interface EventRow {
   privacy_threshold: number;
   proposal_order: "random" | "organiser";
   expected_participants: number;
+  /** API 1.1 (migration 005): the event's default language. */
+  language: Language;
   admin_token_hash: Buffer;
   screen_key_hash: Buffer;
   seq: number;
   created_at: string;
 }
 
-export type EventSettingsPatch = Partial<Pick<EventRow, "title" | "access" | "votes_per_area" | "results_visibility" | "privacy_threshold" | "proposal_order" | "expected_participants">>;
+export type EventSettingsPatch = Partial<Pick<EventRow, "title" | "access" | "votes_per_area" | "results_visibility" | "privacy_threshold" | "proposal_order" | "expected_participants" | "language">>;
 
-const SETTING_COLUMNS = ["title", "access", "votes_per_area", "results_visibility", "privacy_threshold", "proposal_order", "expected_participants"] as const;
+const SETTING_COLUMNS = ["title", "access", "votes_per_area", "results_visibility", "privacy_threshold", "proposal_order", "expected_participants", "language"] as const;
 
 export function eventsRepo(db: Db) {
   const byCode = db.prepare<[string], EventRow>("SELECT * FROM events WHERE code = ?");
   const byId = db.prepare<[number], EventRow>("SELECT * FROM events WHERE id = ?");
-  const insert = db.prepare<[string, string, string, number, string, number, string, number, Buffer, Buffer, string]>(
+  const insert = db.prepare<[string, string, string, number, string, number, string, number, string, Buffer, Buffer, string]>(
     `INSERT INTO events (code, title, access, votes_per_area, results_visibility, privacy_threshold, proposal_order,
-       expected_participants, admin_token_hash, screen_key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       expected_participants, language, admin_token_hash, screen_key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const bump = db.prepare<[number]>("UPDATE events SET seq = seq + 1 WHERE id = ?");
   const count = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM events");
@@ -43,7 +46,7 @@ export function eventsRepo(db: Db) {
     insert(row: Omit<EventRow, "id" | "seq">): number {
       return Number(
         insert.run(row.code, row.title, row.access, row.votes_per_area, row.results_visibility, row.privacy_threshold,
-          row.proposal_order, row.expected_participants, row.admin_token_hash, row.screen_key_hash, row.created_at).lastInsertRowid,
+          row.proposal_order, row.expected_participants, row.language, row.admin_token_hash, row.screen_key_hash, row.created_at).lastInsertRowid,
       );
     },
     update(id: number, patch: EventSettingsPatch): void {

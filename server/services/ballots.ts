@@ -1,7 +1,8 @@
 // Writing ballots: the rules of shared/rules.ts enforced inside one synchronous transaction, so a
 // write is either whole and committed before it is acknowledged, or refused with nothing changed.
 import { AppError } from "../../shared/errors";
-import { checkAreaBallot, type BallotOptions } from "../../shared/rules";
+import { checkBallot, type BallotOptions } from "../../shared/rules";
+import { ruleError } from "../../shared/i18n/localized-error";
 import type { Ballot, PaperBallot } from "../../shared/schemas";
 import { newId } from "../crypto";
 import type { EventRow } from "../repos/events";
@@ -21,8 +22,8 @@ export interface CastResult {
 export function writeAreaBallot(ctx: Ctx, event: EventRow, participantId: number, areaId: string, proposalIds: readonly string[], options: BallotOptions = {}): CastResult {
   const area = requireArea(ctx, event, areaId);
   const rules = { id: area.id, title: area.title, maxVotes: area.max_votes, status: area.status, proposals: ctx.repos.proposals.idsByArea(area.id) };
-  const check = checkAreaBallot(rules, proposalIds, options);
-  if (!check.ok) throw new AppError(check.code, check.message);
+  const check = checkBallot(rules, proposalIds, options);
+  if (!check.ok) throw ruleError(check);
   const current = ctx.repos.votes.ofParticipantArea(participantId, area.id);
   if (sameSet(current, check.proposalIds)) return { proposalIds: current, changed: false };
   ctx.repos.votes.replace(participantId, area.id, check.proposalIds, current);

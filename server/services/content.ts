@@ -2,6 +2,7 @@
 // nothing may change in a way that would invalidate a cast vote.
 import { AppError } from "../../shared/errors";
 import { DEFAULT_VOTES_PER_AREA, LIMITS } from "../../shared/limits";
+import { DEFAULT_LANGUAGE } from "../../shared/i18n/languages";
 import type { AreaInput, CreateEventBody, PatchAreaBody, PatchEventBody, PatchProposalBody, ProposalInput } from "../../shared/schemas";
 import { hashSecret, newEventCode, newId, newToken } from "../crypto";
 import type { AreaRow } from "../repos/areas";
@@ -48,6 +49,7 @@ export function createEvent(ctx: Ctx, body: CreateEventBody): CreatedEvent {
       privacy_threshold: body.privacyThreshold ?? 0,
       proposal_order: body.proposalOrder ?? "random",
       expected_participants: body.expectedParticipants ?? 0,
+      language: body.language ?? DEFAULT_LANGUAGE,
       admin_token_hash: hashSecret(adminToken),
       screen_key_hash: hashSecret(screenKey),
       created_at: ctx.now(),
@@ -99,6 +101,7 @@ export function patchEvent(ctx: Ctx, event: EventRow, patch: PatchEventBody): vo
       privacy_threshold: patch.privacyThreshold,
       proposal_order: patch.proposalOrder,
       expected_participants: patch.expectedParticipants,
+      language: patch.language,
     });
     ctx.repos.events.bumpSeq(event.id);
   })();

@@ -49,6 +49,7 @@ export function eventView(ctx: Ctx, event: EventRow): Event {
     privacyThreshold: event.privacy_threshold,
     proposalOrder: event.proposal_order,
     expectedParticipants: event.expected_participants,
+    language: event.language,
     areas: areas.map((a) => areaView(a, proposals, prefixOf(a, areas))),
     createdAt: event.created_at,
   };

@@ -94,7 +94,8 @@ describe("organiser", () => {
 
   it("shows line-numbered problems in a pasted programme, then saves two areas of three proposals", async () => {
     const box = page.getByLabel("Paste the programme");
-    await box.fill(`${OUTLINE}stray text\n`);
+    // Capitalised: a lower-case line right after a bullet is read as that paragraph wrapping on (issue 10).
+    await box.fill(`${OUTLINE}Stray text\n`);
     const errors = page.getByRole("list", { name: "Problems in the pasted text" });
     await expect.poll(() => errors.textContent()).toContain("Line 12");
     expect(await page.getByRole("button", { name: "Save", exact: true }).isDisabled()).toBe(true);

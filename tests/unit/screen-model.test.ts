@@ -39,6 +39,7 @@ function makeEvent(over: Partial<Event> = {}, revealed = false): Event {
     privacyThreshold: 0,
     proposalOrder: "organiser",
     expectedParticipants: 0,
+    language: "en",
     createdAt: "2017-02-01T09:00:00.000Z",
     areas: [
       { id: "a1", title: "Health", prefix: "H", position: 0, maxVotes: 2, status: "open", revealed, openedAt: null, closedAt: null, proposals: [] },

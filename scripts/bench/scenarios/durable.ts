@@ -3,6 +3,7 @@
 // Rates grow until a step is no longer sustained (a failure, or p99 over the SLO), then the knee
 // is narrowed by bisection. Ballots are what a phone sends for one tap (one proposal added or
 // removed); a second ramp replaces every vote of a ballot, the most one write can do.
+import { HEAP_FLAGS } from "../../../server/heap";
 import { withCluster, sleep } from "../cluster";
 import { decode, summarize, type LatencySummary } from "../histogram";
 import type { BenchOptions, Sizes } from "../options";
@@ -39,7 +40,7 @@ const label = (l: Load) => (l.target === "noop" ? "no-op" : l.pattern === "tap" 
 export async function durable(o: BenchOptions, size: Sizes["durable"], log: (s: string) => void): Promise<ScenarioReport> {
   const budget = 12 * 60_000;
   return withCluster("durable", budget, async (cluster) => {
-    const server = await cluster.start<ServerApi>("./workers/server.ts", "server", o.serverFlags);
+    const server = await cluster.start<ServerApi>("./workers/server.ts", "server", [...HEAP_FLAGS, ...o.serverFlags]);
     const { port } = await server.call("start", {});
     const driver = await cluster.start<DriverApi>("./workers/driver.ts", "driver");
     const setup = await driver.call("setup", { port, participants: size.participants });

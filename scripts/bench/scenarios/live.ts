@@ -1,6 +1,7 @@
 // The live room and the large hall: N participant sockets (several load processes when one cannot
 // hold them all) and one projector, ballots at a fixed rate over HTTP, each timed from its due time
 // to the first projector snapshot that includes it; the last snapshot is checked against a recount.
+import { HEAP_FLAGS } from "../../../server/heap";
 import { withCluster, sleep } from "../cluster";
 import { decode, summarize } from "../histogram";
 import type { BenchOptions, Sizes } from "../options";
@@ -40,7 +41,7 @@ export async function live(
 ): Promise<ScenarioReport> {
   const budget = size.durationMs + 5 * 60_000;
   return withCluster(name, budget, async (cluster) => {
-    const server = await cluster.start<ServerApi>("./workers/server.ts", "server", o.serverFlags);
+    const server = await cluster.start<ServerApi>("./workers/server.ts", "server", [...HEAP_FLAGS, ...o.serverFlags]);
     const { port } = await server.call("start", { seqHeader: true });
     const driver = await cluster.start<DriverApi>("./workers/driver.ts", "driver");
     const setup = await driver.call("setup", { port, participants: size.sockets });

@@ -10,15 +10,11 @@ import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import * as z from "zod/mini";
 import { buildApp, type PlenaryApp } from "../../../server/app";
-import { tuneHeap } from "../../../server/heap";
 import { registerRoutes, defineRoute, type RegisteredRoute } from "../../../server/http/route";
 import { groupCommitFor, type GroupCommitStats } from "../../../server/services/group-commit";
 import { Id, PutBallotBody, PutBallotReply } from "../../../shared/schemas";
 import { serveWorker } from "../rpc";
 import type { ServerApi, ServerStats, ServerStartArgs } from "./protocol";
-
-// As server/main.ts does: the bench measures the server as `npm start` runs it.
-tuneHeap();
 
 const BALLOT_ROUTE = "/api/events/:code/ballot/:areaId";
 

@@ -1,0 +1,8 @@
+// Ordinal places ("1st", "=2nd"): loaded by every page.
+import type { TranslationOf } from "../../catalog";
+import type en from "../en/common";
+
+export default {
+  place: "{n, selectordinal, other {#.}}",
+  placeTied: "={place}",
+} satisfies TranslationOf<typeof en>;

@@ -1,0 +1,4 @@
+// The organiser's pages (to be filled when the pages move to catalogs).
+import type { Catalog } from "../../catalog";
+
+export default {} satisfies Catalog;
