@@ -2,17 +2,19 @@
 // random port or with inject(), the entry point listens.
 import Fastify, { type FastifyInstance } from "fastify";
 import { LIMITS } from "../shared/limits";
-import { openDatabase, type Db } from "./db/open";
+import type { Db } from "./db/open";
 import { registerRoutes, type RegisteredRoute } from "./http/route";
 import { watchConnections } from "./http/connections";
-import { installDraining, type Draining } from "./plugins/draining";
-import { installJsonCompression } from "./plugins/compress-json";
-import { frameworkError, installErrorHandling } from "./plugins/errors";
-import { createGuessGuard, installSecurity, loggableUrl } from "./plugins/security";
-import { installClient } from "./plugins/static-client";
-import { createRealtime, type Realtime } from "./realtime/realtime";
+import { authPlugin } from "./plugins/auth";
+import { staticClientPlugin } from "./plugins/client";
+import { jsonCompressionPlugin } from "./plugins/compress-json";
+import { databasePlugin } from "./plugins/database";
+import { drainingPlugin, type Draining } from "./plugins/draining";
+import { errorsPlugin, frameworkError } from "./plugins/errors";
+import { realtimePlugin } from "./plugins/realtime";
+import { loggableUrl, securityPlugin } from "./plugins/security";
+import type { Realtime } from "./realtime/realtime";
 import { fromRoot } from "./paths";
-import { createRepos } from "./repos";
 import { areaRoutes } from "./routes/areas";
 import { eventRoutes } from "./routes/events";
 import { inviteRoutes } from "./routes/invites";
@@ -98,34 +100,30 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
     routerOptions: { maxParamLength: 100, ignoreTrailingSlash: true },
     frameworkErrors: frameworkError,
   });
-  const connections = watchConnections(app.server, options.maxConnectionsPerIp ?? ((options.rateLimits ?? true) ? 1000 : Infinity));
-  const draining = installDraining(app, connections);
-  const db = openDatabase(options.databaseFile);
-  const ctx: Ctx = { db, repos: createRepos(db), now: options.now ?? (() => new Date().toISOString()) };
-  // Failed look-ups per address, shared by HTTP and the socket handshake: guessing codes over
-  // either transport spends the same budget.
-  const guard = createGuessGuard();
   const rateLimits = options.rateLimits ?? true;
-  const realtime = createRealtime(app.server, ctx, {
+  const connections = watchConnections(app.server, options.maxConnectionsPerIp ?? (rateLimits ? 1000 : Infinity));
+
+  // The plugins, in order; each names the ones it needs (fastify-plugin checks).
+  await app.register(drainingPlugin, { connections }); // first: its hooks run before the others
+  await app.register(databasePlugin, { databaseFile: options.databaseFile, now: options.now });
+  await app.register(authPlugin);
+  await app.register(securityPlugin, { rateLimits });
+  await app.register(jsonCompressionPlugin);
+  await app.register(realtimePlugin, {
     resultsIntervalMs: options.resultsIntervalMs ?? 100,
     publicResultsIntervalMs: options.publicResultsIntervalMs ?? 1000,
     maxSocketsPerIp: options.maxSocketsPerIp ?? 3000,
     sendBufferSweepMs: options.sendBufferSweepMs ?? 1000,
-    guard: rateLimits ? guard : null,
   });
+  await app.register(staticClientPlugin, { clientDir: options.clientDir === undefined ? DEFAULT_CLIENT_DIR : options.clientDir });
+  // Before the routes: a route keeps the error handler in force when it was added.
+  await app.register(errorsPlugin);
+
+  const { ctx, realtime, draining } = app;
   const services: Services = {
     ctx,
-    realtime,
     settings: { organiserKey: options.organiserKey ?? null, publicUrl: options.publicUrl ?? null },
   };
-
-  await installSecurity(app, { rateLimits, ctx, guard });
-  // After security's onSend, which reads the uncompressed body.
-  installJsonCompression(app);
-  // The client is registered before the routes: awaiting a plugin finalises every route added so
-  // far, and a route finalised before installErrorHandling would answer with Fastify's own error shape.
-  const clientDir = options.clientDir === undefined ? DEFAULT_CLIENT_DIR : options.clientDir;
-  const serveIndex = clientDir ? await installClient(app, clientDir, { ctx, guard: rateLimits ? guard : null }) : null;
   const registry: RegisteredRoute[] = [];
   registerRoutes(app, services, registry, [
     ...eventRoutes(services),
@@ -135,13 +133,5 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
     ...resultRoutes(services),
     ...systemRoutes(services, registry, VERSION),
   ]);
-  installErrorHandling(app, serveIndex, db);
-
-  app.addHook("preClose", async () => {
-    await realtime.close();
-  });
-  app.addHook("onClose", async () => {
-    db.close();
-  });
-  return { app, db, ctx, realtime, draining };
+  return { app, db: ctx.db, ctx, realtime, draining };
 }

@@ -1,7 +1,7 @@
 // The OpenAPI document, generated from the same zod schemas and route declarations that validate
 // requests: it cannot drift from what the server does.
 import * as z from "zod/mini";
-import { ERROR_STATUS, type ErrorCode } from "../../shared/errors";
+import { ERROR_STATUS } from "../../shared/errors";
 import { ErrorReply } from "../../shared/schemas";
 import type { RegisteredRoute } from "./route";
 
@@ -40,7 +40,7 @@ export function openApiDocument(routes: readonly RegisteredRoute[], version: str
         : { description: "Success, no body" },
     };
     for (const code of route.errors) {
-      const status = String(ERROR_STATUS[code as ErrorCode] ?? 400);
+      const status = String(ERROR_STATUS[code]);
       const existing = responses[status] as { description?: string } | undefined;
       responses[status] = {
         description: existing?.description ? `${existing.description}, ${code}` : code,
@@ -54,6 +54,8 @@ export function openApiDocument(routes: readonly RegisteredRoute[], version: str
       parameters: parameters(route),
       ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(route.body, "input") } } } } : {}),
       responses,
+      // Every code this operation can answer with (tests/integration/route-errors.test.ts holds it to that).
+      "x-error-codes": route.errors,
     };
   }
   return {

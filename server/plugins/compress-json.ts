@@ -6,6 +6,7 @@
 // - thousands of phones read the same event: the last few bodies are kept compressed, so a
 //   hall's joins compress each version once instead of once per phone.
 import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const MIN_BYTES = 1024;
@@ -59,3 +60,5 @@ export function installJsonCompression(app: FastifyInstance): void {
     return body;
   });
 }
+
+export const jsonCompressionPlugin = fp(async (app) => installJsonCompression(app), { name: "json-compression", fastify: "5.x" });

@@ -2,6 +2,7 @@
 // that starts now gets 503 UNAVAILABLE in the API's error shape; every answer from now on closes
 // its connection, so no keep-alive connection lingers for its timeout (issue 11, finding 7).
 import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
 import type { ErrorBody } from "../../shared/errors";
 import type { Connections } from "../http/connections";
 
@@ -57,3 +58,17 @@ export function installDraining(app: FastifyInstance, connections: Connections):
   });
   return { start, settled };
 }
+
+declare module "fastify" {
+  interface FastifyInstance {
+    draining: Draining;
+  }
+}
+
+/** Register first, so its hooks run before the others. */
+export const drainingPlugin = fp<{ connections: Connections }>(
+  async (app, options) => {
+    app.decorate("draining", installDraining(app, options.connections));
+  },
+  { name: "draining", fastify: "5.x" },
+);

@@ -1,10 +1,9 @@
 // The one error handler: every refusal becomes { error: { code, message } } with the API's status;
 // anything unexpected becomes a 500 without details (logged, never shown).
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
 import { AppError, ERROR_STATUS, type ErrorBody, type ErrorCode } from "../../shared/errors";
-import type { Db } from "../db/open";
 import { mapWriteFailure } from "../db/unavailable";
-import { eventsRepo } from "../repos/events";
 import { errorLanguage, localizedMessage, type EventLanguageOf } from "../i18n/error-message";
 
 function send(reply: FastifyReply, code: ErrorCode, message: string, status: number = ERROR_STATUS[code]) {
@@ -33,10 +32,12 @@ export function frameworkError(_err: FastifyError, request: FastifyRequest, repl
   void send(reply.header("x-content-type-options", "nosniff").header("content-security-policy", "default-src 'none'; frame-ancestors 'none'"), "BAD_REQUEST", message);
 }
 
-export function installErrorHandling(app: FastifyInstance, serveIndex: ((request: FastifyRequest, reply: FastifyReply) => unknown) | null, db: Db): void {
+/** Register before the routes: a route takes the error handler in force when it is added. */
+export const errorsPlugin = fp(async (app) => {
+  const { db } = app.ctx;
+  const { serveIndex } = app;
   // Messages in the caller's language (API 1.1); codes and statuses never change.
-  const events = eventsRepo(db);
-  const eventLanguage: EventLanguageOf = (code) => events.byCode(code)?.language;
+  const eventLanguage: EventLanguageOf = (code) => app.ctx.repos.events.byCode(code)?.language;
   const say = (request: FastifyRequest, code: ErrorCode, english: string, err?: unknown) => localizedMessage(errorLanguage(request, eventLanguage), code, english, err);
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return send(reply, err.code, say(request, err.code, err.message, err));
@@ -59,4 +60,4 @@ export function installErrorHandling(app: FastifyInstance, serveIndex: ((request
     }
     return send(reply, "NOT_FOUND", say(request, "NOT_FOUND", "No such endpoint."));
   });
-}
+}, { name: "errors", fastify: "5.x", dependencies: ["database", "static-client"] });

@@ -1,5 +1,5 @@
 // Areas and their proposals: add, change, reorder, delete, open and close.
-import { AppError } from "../../shared/errors";
+import type { ErrorCode } from "../../shared/errors";
 import { AreaInput, AreaParams, AreaReply, CodeParams, EventReply, PatchAreaBody, PatchProposalBody, ProposalInput, ProposalParams, ProposalReply, VotingBody } from "../../shared/schemas";
 import { defineRoute } from "../http/route";
 import type { Services } from "../services/app-services";
@@ -7,10 +7,10 @@ import { addArea, addProposal, deleteArea, deleteProposal, patchArea, patchPropo
 import { areaViewById, eventView, proposalViewById } from "../services/event-view";
 import { refreshed } from "./events";
 
-const ADMIN_ERRORS = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"];
+const ADMIN_ERRORS: ErrorCode[] = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"];
 
 export function areaRoutes(s: Services) {
-  const { ctx, realtime } = s;
+  const { ctx } = s;
   const areaReply = (eventId: number, areaId: string) => {
     return { area: areaViewById(ctx, refreshed(s, eventId), areaId) };
   };
@@ -19,11 +19,7 @@ export function areaRoutes(s: Services) {
       method: "POST", url: "/api/events/:code/areas", tag: "areas", access: "admin", status: 201,
       summary: "Add an area (with optional proposals) at the end of the programme.",
       params: CodeParams, body: AreaInput, response: AreaReply, errors: [...ADMIN_ERRORS, "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
-      handler: ({ event, body }) => {
-        const id = addArea(ctx, event, body);
-        realtime.eventChanged(event.id);
-        return areaReply(event.id, id);
-      },
+      handler: ({ event, body }) => areaReply(event.id, addArea(ctx, event, body)),
     }),
     defineRoute({
       method: "PATCH", url: "/api/events/:code/areas/:areaId", tag: "areas", access: "admin", status: 200,
@@ -31,7 +27,6 @@ export function areaRoutes(s: Services) {
       params: AreaParams, body: PatchAreaBody, response: AreaReply, errors: [...ADMIN_ERRORS, "EVENT_LOCKED"],
       handler: ({ event, params, body }) => {
         patchArea(ctx, event, params.areaId, body);
-        realtime.eventChanged(event.id);
         return areaReply(event.id, params.areaId);
       },
     }),
@@ -41,7 +36,6 @@ export function areaRoutes(s: Services) {
       params: AreaParams, response: null, errors: [...ADMIN_ERRORS, "EVENT_LOCKED"],
       handler: ({ event, params }) => {
         deleteArea(ctx, event, params.areaId);
-        realtime.eventChanged(event.id);
         return undefined;
       },
     }),
@@ -51,7 +45,6 @@ export function areaRoutes(s: Services) {
       params: AreaParams, body: ProposalInput, response: ProposalReply, errors: [...ADMIN_ERRORS, "EVENT_LOCKED", "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
       handler: ({ event, params, body }) => {
         const id = addProposal(ctx, event, params.areaId, body);
-        realtime.eventChanged(event.id);
         return { proposal: proposalReply(s, event.id, id) };
       },
     }),
@@ -61,7 +54,6 @@ export function areaRoutes(s: Services) {
       params: ProposalParams, body: PatchProposalBody, response: ProposalReply, errors: [...ADMIN_ERRORS, "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
       handler: ({ event, params, body }) => {
         patchProposal(ctx, event, params.proposalId, body);
-        realtime.eventChanged(event.id);
         return { proposal: proposalReply(s, event.id, params.proposalId) };
       },
     }),
@@ -71,7 +63,6 @@ export function areaRoutes(s: Services) {
       params: ProposalParams, response: null, errors: [...ADMIN_ERRORS, "EVENT_LOCKED"],
       handler: ({ event, params }) => {
         deleteProposal(ctx, event, params.proposalId);
-        realtime.eventChanged(event.id);
         return undefined;
       },
     }),
@@ -81,7 +72,6 @@ export function areaRoutes(s: Services) {
       params: CodeParams, body: VotingBody, response: EventReply, errors: ADMIN_ERRORS,
       handler: ({ event, body }) => {
         setVoting(ctx, event, body.status, body.areaIds);
-        realtime.eventChanged(event.id);
         return { event: eventView(ctx, refreshed(s, event.id)) };
       },
     }),

@@ -10,7 +10,7 @@ import { createEvent, patchEvent, replaceContent } from "../services/content";
 import { eventView } from "../services/event-view";
 
 export function eventRoutes(s: Services) {
-  const { ctx, realtime } = s;
+  const { ctx } = s;
   const organiserKeyHash = s.settings.organiserKey ? hashSecret(s.settings.organiserKey) : null;
   return [
     defineRoute({
@@ -40,7 +40,6 @@ export function eventRoutes(s: Services) {
       params: CodeParams, body: PatchEventBody, response: EventReply, errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
       handler: ({ event, body }) => {
         patchEvent(ctx, event, body);
-        realtime.eventChanged(event.id);
         return { event: eventView(ctx, refreshed(s, event.id)) };
       },
     }),
@@ -50,7 +49,6 @@ export function eventRoutes(s: Services) {
       params: CodeParams, body: PutContentBody, response: EventReply, errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "EVENT_LOCKED", "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
       handler: ({ event, body }) => {
         replaceContent(ctx, event, body.areas);
-        realtime.eventChanged(event.id);
         return { event: eventView(ctx, refreshed(s, event.id)) };
       },
     }),

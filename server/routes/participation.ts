@@ -15,7 +15,7 @@ function requireParticipant(caller: Caller): ParticipantRow {
 }
 
 export function participationRoutes(s: Services) {
-  const { ctx, realtime } = s;
+  const { ctx } = s;
   return [
     defineRoute({
       method: "POST", url: "/api/events/:code/participants", tag: "participants", access: "anyone", status: 201,
@@ -25,7 +25,6 @@ export function participationRoutes(s: Services) {
       rateLimit: RATE_LIMITS.join,
       handler: ({ event, body }) => {
         const participantToken = join(ctx, event, body?.invite);
-        realtime.resultsChanged(event.id);
         return { participantToken };
       },
     }),
@@ -45,7 +44,6 @@ export function participationRoutes(s: Services) {
       handler: async ({ event, caller, params, body }) => {
         const participant = requireParticipant(caller);
         const result = await castBallotGrouped(ctx, event, participant, params.areaId, body.proposalIds);
-        if (result.changed) realtime.ballotChanged(event.id, participant.id);
         return { areaId: params.areaId, proposalIds: result.proposalIds };
       },
     }),
@@ -56,7 +54,6 @@ export function participationRoutes(s: Services) {
       errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL"],
       handler: ({ event, body }) => {
         const paper = castPaperBallot(ctx, event, body.ballot);
-        realtime.resultsChanged(event.id);
         return { id: paper.id, ballot: paper.ballot };
       },
     }),
@@ -72,7 +69,6 @@ export function participationRoutes(s: Services) {
       params: PaperBallotParams, response: null, errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
       handler: ({ event, params }) => {
         deletePaperBallot(ctx, event, params.paperBallotId);
-        realtime.resultsChanged(event.id);
         return undefined;
       },
     }),

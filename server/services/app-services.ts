@@ -1,10 +1,9 @@
-// The services a route handler reaches: data access, the realtime broadcaster and settings.
+// The services a route handler reaches: data access and settings. No broadcaster: writes announce
+// themselves (events/domain-events.ts) and realtime listens (events/processors/realtime.ts).
 import type { Ctx } from "./context";
-import type { Realtime } from "../realtime/realtime";
 
 export interface Services {
   ctx: Ctx;
-  realtime: Realtime;
   settings: {
     /** When set, creating an event needs `Authorization: Bearer <organiserKey>`. */
     organiserKey: string | null;

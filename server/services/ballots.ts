@@ -7,7 +7,7 @@ import type { Ballot, PaperBallot } from "../../shared/schemas";
 import { newId } from "../crypto";
 import type { EventRow } from "../repos/events";
 import type { ParticipantRow } from "../repos/participants";
-import type { Ctx } from "./context";
+import { committed, type Ctx } from "./context";
 import { requireArea } from "./event-view";
 import { groupCommitFor } from "./group-commit";
 import { guardConstraints } from "./constraints";
@@ -32,15 +32,20 @@ export function writeAreaBallot(ctx: Ctx, event: EventRow, participantId: number
 }
 
 export function castBallot(ctx: Ctx, event: EventRow, participant: ParticipantRow, areaId: string, proposalIds: readonly string[]): CastResult {
-  return guardConstraints(() => ctx.db.transaction(() => writeAreaBallot(ctx, event, participant.id, areaId, proposalIds))());
+  const result = guardConstraints(() => ctx.db.transaction(() => writeAreaBallot(ctx, event, participant.id, areaId, proposalIds))());
+  if (result.changed) committed(ctx, "ballotCast", { eventId: event.id, participantId: participant.id, areaId });
+  return result;
 }
 
 /**
  * castBallot for the HTTP path: the ballot shares a COMMIT with those that arrived alongside it
  * (group-commit.ts) and settles only after that COMMIT, so an acknowledged ballot is durable.
+ * Its event, too, is emitted only once the group's COMMIT has returned.
  */
-export function castBallotGrouped(ctx: Ctx, event: EventRow, participant: ParticipantRow, areaId: string, proposalIds: readonly string[]): Promise<CastResult> {
-  return groupCommitFor(ctx.db).run(() => guardConstraints(() => writeAreaBallot(ctx, event, participant.id, areaId, proposalIds)));
+export async function castBallotGrouped(ctx: Ctx, event: EventRow, participant: ParticipantRow, areaId: string, proposalIds: readonly string[]): Promise<CastResult> {
+  const result = await groupCommitFor(ctx.db).run(() => guardConstraints(() => writeAreaBallot(ctx, event, participant.id, areaId, proposalIds)));
+  if (result.changed) committed(ctx, "ballotCast", { eventId: event.id, participantId: participant.id, areaId });
+  return result;
 }
 
 /**
@@ -49,7 +54,7 @@ export function castBallotGrouped(ctx: Ctx, event: EventRow, participant: Partic
  * A blank paper (no area ticked) still counts its person, as a blank ballot box paper would.
  */
 export function castPaperBallot(ctx: Ctx, event: EventRow, ballot: Ballot): PaperBallot {
-  return guardConstraints(() =>
+  const paper = guardConstraints(() =>
     ctx.db.transaction(() => {
       const id = newId("pb");
       const enteredAt = ctx.now();
@@ -63,6 +68,8 @@ export function castPaperBallot(ctx: Ctx, event: EventRow, ballot: Ballot): Pape
       return { id, ballot: stored, enteredAt };
     })(),
   );
+  committed(ctx, "paperBallotEntered", { eventId: event.id });
+  return paper;
 }
 
 /** The paper ballots entered for an event, oldest first, so the organiser can check and undo one. */
@@ -82,6 +89,7 @@ export function deletePaperBallot(ctx: Ctx, event: EventRow, paperBallotId: stri
     ctx.repos.participants.remove(row.id);
     ctx.repos.events.bumpSeq(event.id);
   })();
+  committed(ctx, "paperBallotDeleted", { eventId: event.id });
 }
 
 export function ballotOf(ctx: Ctx, event: EventRow, participantId: number): Ballot {

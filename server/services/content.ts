@@ -7,7 +7,7 @@ import type { AreaInput, CreateEventBody, PatchAreaBody, PatchEventBody, PatchPr
 import { hashSecret, newEventCode, newId, newToken } from "../crypto";
 import type { AreaRow } from "../repos/areas";
 import type { EventRow } from "../repos/events";
-import type { Ctx } from "./context";
+import { committed, type Ctx } from "./context";
 import { areaLabels, prefixOf, requireArea } from "./event-view";
 import { derivePrefix } from "../../shared/labels";
 import { guardConstraints } from "./constraints";
@@ -32,7 +32,7 @@ export interface CreatedEvent {
 export function createEvent(ctx: Ctx, body: CreateEventBody): CreatedEvent {
   const adminToken = newToken("adm");
   const screenKey = newToken("scr");
-  return ctx.db.transaction(() => {
+  const created = ctx.db.transaction(() => {
     if (ctx.repos.events.count() >= LIMITS.eventsPerDatabase) {
       throw new AppError("NOT_ALLOWED", `This server already holds ${LIMITS.eventsPerDatabase.toLocaleString("en")} events, its limit: start another data folder (DATA_DIR) for new ones.`);
     }
@@ -60,6 +60,8 @@ export function createEvent(ctx: Ctx, body: CreateEventBody): CreatedEvent {
     if (!event) throw new Error("event vanished inside its own transaction");
     return { event, adminToken, screenKey };
   })();
+  committed(ctx, "eventCreated", { eventId: created.event.id });
+  return created;
 }
 
 function insertAreas(ctx: Ctx, eventId: number, votesPerArea: number, areas: readonly AreaInput[], firstPosition: number): string[] {
@@ -103,6 +105,7 @@ export function patchEvent(ctx: Ctx, event: EventRow, patch: PatchEventBody): vo
     });
     ctx.repos.events.bumpSeq(event.id);
   })();
+  committed(ctx, "settingsChanged", { eventId: event.id });
 }
 
 export function replaceContent(ctx: Ctx, event: EventRow, areas: readonly AreaInput[]): void {
@@ -113,10 +116,11 @@ export function replaceContent(ctx: Ctx, event: EventRow, areas: readonly AreaIn
     enforceQuota(ctx, event.id);
     ctx.repos.events.bumpSeq(event.id);
   })();
+  committed(ctx, "contentChanged", { eventId: event.id });
 }
 
 export function addArea(ctx: Ctx, event: EventRow, input: AreaInput): string {
-  return ctx.db.transaction(() => {
+  const areaId = ctx.db.transaction(() => {
     if (ctx.repos.areas.countByEvent(event.id) >= LIMITS.areasPerEvent) throw new AppError("BAD_REQUEST", `An event has at most ${LIMITS.areasPerEvent} areas.`);
     const position = ctx.repos.areas.byEvent(event.id).reduce((max, a) => Math.max(max, a.position + 1), 0);
     const [id] = insertAreas(ctx, event.id, event.votes_per_area, [input], position);
@@ -125,11 +129,13 @@ export function addArea(ctx: Ctx, event: EventRow, input: AreaInput): string {
     if (!id) throw new Error("no area inserted");
     return id;
   })();
+  committed(ctx, "contentChanged", { eventId: event.id });
+  return areaId;
 }
 
 export function patchArea(ctx: Ctx, event: EventRow, areaId: string, patch: PatchAreaBody): void {
   // The areas_limit trigger backs the maxVotes check below: should it ever fire, EVENT_LOCKED, not a 500.
-  guardConstraints(() => ctx.db.transaction(() => {
+  const statusChanged = guardConstraints(() => ctx.db.transaction(() => {
     const area = requireArea(ctx, event, areaId);
     if (patch.title !== undefined) ctx.repos.areas.setTitle(area.id, patch.title);
     if (patch.prefix !== undefined && patch.prefix !== area.prefix) setPrefix(ctx, event, area, patch.prefix);
@@ -143,7 +149,11 @@ export function patchArea(ctx: Ctx, event: EventRow, areaId: string, patch: Patc
     if (patch.revealed !== undefined) ctx.repos.areas.setRevealed(area.id, patch.revealed);
     if (patch.position !== undefined) moveArea(ctx, event, area, patch.position);
     ctx.repos.events.bumpSeq(event.id);
+    return patch.status !== undefined && patch.status !== area.status;
   })());
+  // One write, one event: a status change is the news, whatever else the patch changed.
+  if (statusChanged) committed(ctx, "areaStatusChanged", { eventId: event.id, areaIds: [areaId] });
+  else committed(ctx, "contentChanged", { eventId: event.id });
 }
 
 function setPrefix(ctx: Ctx, event: EventRow, area: AreaRow, prefix: string): void {
@@ -189,18 +199,23 @@ export function deleteArea(ctx: Ctx, event: EventRow, areaId: string): void {
     ctx.repos.areas.remove(area.id);
     ctx.repos.events.bumpSeq(event.id);
   })();
+  committed(ctx, "contentChanged", { eventId: event.id });
 }
 
 export function setVoting(ctx: Ctx, event: EventRow, status: "open" | "closed", areaIds: readonly string[] | undefined): void {
-  ctx.db.transaction(() => {
+  const changed = ctx.db.transaction(() => {
     const areas = areaIds ? areaIds.map((id) => requireArea(ctx, event, id)) : ctx.repos.areas.byEvent(event.id);
-    for (const area of areas) if (area.status !== status) setStatus(ctx, event, area, status);
+    const moving = areas.filter((area) => area.status !== status);
+    for (const area of moving) setStatus(ctx, event, area, status);
     ctx.repos.events.bumpSeq(event.id);
+    return moving.map((area) => area.id);
   })();
+  // Emitted even when no area moved: the request still bumped the event (clients resync).
+  committed(ctx, "areaStatusChanged", { eventId: event.id, areaIds: changed });
 }
 
 export function addProposal(ctx: Ctx, event: EventRow, areaId: string, input: ProposalInput): string {
-  return ctx.db.transaction(() => {
+  const proposalId = ctx.db.transaction(() => {
     const area = requireArea(ctx, event, areaId);
     // A proposal added mid-vote would reach only the phones that reload: the ballot would differ between voters.
     if (area.status === "open" || ctx.repos.votes.anyInArea(area.id)) {
@@ -213,6 +228,8 @@ export function addProposal(ctx: Ctx, event: EventRow, areaId: string, input: Pr
     if (!id) throw new Error("no proposal inserted");
     return id;
   })();
+  committed(ctx, "contentChanged", { eventId: event.id });
+  return proposalId;
 }
 
 export function patchProposal(ctx: Ctx, event: EventRow, proposalId: string, patch: PatchProposalBody): void {
@@ -230,6 +247,7 @@ export function patchProposal(ctx: Ctx, event: EventRow, proposalId: string, pat
     }
     ctx.repos.events.bumpSeq(event.id);
   })();
+  committed(ctx, "contentChanged", { eventId: event.id });
 }
 
 export function deleteProposal(ctx: Ctx, event: EventRow, proposalId: string): void {
@@ -240,4 +258,5 @@ export function deleteProposal(ctx: Ctx, event: EventRow, proposalId: string): v
     ctx.repos.proposals.remove(proposal.id);
     ctx.repos.events.bumpSeq(event.id);
   })();
+  committed(ctx, "contentChanged", { eventId: event.id });
 }

@@ -6,6 +6,7 @@ import type { ProposalRow } from "../repos/proposals";
 import type { Ctx } from "./context";
 import { AppError } from "../../shared/errors";
 import { derivePrefix, labelsFor } from "../../shared/labels";
+import { FailedLookup } from "../security/guess-guard";
 
 /** The area's prefix: the stored one, or (areas older than migration 003) one derived from its title. */
 export function prefixOf(row: AreaRow, all: readonly AreaRow[]): string {
@@ -56,7 +57,8 @@ export function eventView(ctx: Ctx, event: EventRow): Event {
 
 export function requireEvent(ctx: Ctx, code: string): EventRow {
   const event = ctx.repos.events.byCode(code);
-  if (!event) throw new AppError("NOT_FOUND", "No event has this code.");
+  // A code that names no event spends the caller's failed look-up budget (security/guess-guard.ts).
+  if (!event) throw new FailedLookup("NOT_FOUND", "No event has this code.");
   return event;
 }
 

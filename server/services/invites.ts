@@ -9,7 +9,8 @@ import { hashInvite, newId, newInviteCode } from "../crypto";
 import type { EventRow } from "../repos/events";
 import type { InviteBatchRow } from "../repos/invite-batches";
 import type { InviteRow } from "../repos/invites";
-import type { Ctx } from "./context";
+import { committed, type Ctx } from "./context";
+import { FailedLookup } from "../security/guess-guard";
 
 function batchView(row: InviteBatchRow): InviteBatch {
   return { id: row.id, count: row.count, createdAt: row.created_at, printedAt: row.printed_at, voidedAt: row.voided_at, used: row.used };
@@ -22,7 +23,7 @@ function requireBatch(ctx: Ctx, event: EventRow, batchId: string): InviteBatchRo
 }
 
 export function issueInvites(ctx: Ctx, event: EventRow, count: number): { invites: string[]; batchId: string } {
-  return ctx.db.transaction(() => {
+  const issued = ctx.db.transaction(() => {
     // The quota counts voided cards too: voiding and reissuing must not grow an event without bound.
     const existing = ctx.repos.invites.countAll(event.id);
     if (existing + count > LIMITS.invitesPerEvent) {
@@ -45,6 +46,8 @@ export function issueInvites(ctx: Ctx, event: EventRow, count: number): { invite
     for (const hash of hashes) ctx.repos.invites.insert(event.id, hash, batchId);
     return { invites: codes.map(formatInvite), batchId };
   })();
+  committed(ctx, "invitesChanged", { eventId: event.id });
+  return issued;
 }
 
 export function listBatches(ctx: Ctx, event: EventRow): InviteBatch[] {
@@ -71,6 +74,7 @@ export function markBatchPrinted(ctx: Ctx, event: EventRow, batchId: string): In
     return requireBatch(ctx, event, batchId);
   })();
   ctx.repos.inviteBatches.purgeWal();
+  committed(ctx, "invitesChanged", { eventId: event.id });
   return batchView(row);
 }
 
@@ -89,12 +93,14 @@ export function voidBatch(ctx: Ctx, event: EventRow, batchId: string): InviteBat
     return requireBatch(ctx, event, batchId);
   })();
   ctx.repos.inviteBatches.purgeWal();
+  committed(ctx, "invitesChanged", { eventId: event.id });
   return batchView(row);
 }
 
 /** The invite a typed or scanned code stands for, if it can still admit someone. */
 export function redeemableInvite(ctx: Ctx, event: EventRow, code: string): InviteRow {
   const row = ctx.repos.invites.byHash(hashInvite(event.id, code), event.id);
-  if (!row || row.voided_at) throw new AppError("INVITE_INVALID", "This ballot-card code is not valid for this event.");
+  // A wrong or voided card spends the caller's failed look-up budget (security/guess-guard.ts).
+  if (!row || row.voided_at) throw new FailedLookup("INVITE_INVALID", "This ballot-card code is not valid for this event.");
   return row;
 }

@@ -2,7 +2,7 @@
 import { AppError } from "../../shared/errors";
 import { hashSecret, newToken } from "../crypto";
 import type { EventRow } from "../repos/events";
-import type { Ctx } from "./context";
+import { committed, type Ctx } from "./context";
 import { redeemableInvite } from "./invites";
 
 export function join(ctx: Ctx, event: EventRow, invite: string | undefined): string {
@@ -22,5 +22,6 @@ export function join(ctx: Ctx, event: EventRow, invite: string | undefined): str
     ctx.repos.participants.addToken(hashSecret(token), participantId);
     ctx.repos.events.bumpSeq(event.id);
   })();
+  committed(ctx, "participantJoined", { eventId: event.id });
   return token;
 }

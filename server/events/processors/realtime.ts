@@ -1,0 +1,21 @@
+// Pushes what the write path announced to the sockets: the one place that decides which write
+// owes which broadcast (before, each route handler called its own).
+import type { Realtime } from "../../realtime/realtime";
+import type { DomainEvents } from "../domain-events";
+
+export function realtimeProcessor(events: DomainEvents, realtime: Realtime): () => void {
+  const stops = [
+    // What every phone and the projector show of the event itself: push it, with the results it implies.
+    events.on("settingsChanged", ({ eventId }) => realtime.eventChanged(eventId)),
+    events.on("contentChanged", ({ eventId }) => realtime.eventChanged(eventId)),
+    events.on("areaStatusChanged", ({ eventId }) => realtime.eventChanged(eventId)),
+    // Counts and turnout only.
+    events.on("participantJoined", ({ eventId }) => realtime.resultsChanged(eventId)),
+    events.on("paperBallotEntered", ({ eventId }) => realtime.resultsChanged(eventId)),
+    events.on("paperBallotDeleted", ({ eventId }) => realtime.resultsChanged(eventId)),
+    // The voter's other tabs and devices follow, and the counts.
+    events.on("ballotCast", ({ eventId, participantId }) => realtime.ballotChanged(eventId, participantId)),
+    // eventCreated and invitesChanged: no socket shows them.
+  ];
+  return () => stops.forEach((stop) => stop());
+}

@@ -1,0 +1,65 @@
+// Every per-route rate limit and whom it counts. docs/SECURITY.md explains each number;
+// tests/integration/security-ratelimit.test.ts proves them. Wired by plugins/security.ts.
+import type { FastifyRequest } from "fastify";
+import { EventCodeParam } from "../../shared/schemas";
+import { bearerToken, identify } from "../http/auth";
+import type { Ctx } from "../services/context";
+
+/**
+ * Who a limit counts: the client address, or the caller — a valid token's participant (not the
+ * token: rejoining with a card mints new tokens for the same person), admin link or projector key,
+ * so a phone with a token is never refused because a neighbour behind the venue NAT is noisy. An
+ * invalid or missing token counts against its address, so made-up tokens buy no fresh budget.
+ */
+export type RateLimitKey = "ip" | "caller";
+
+export interface RateLimitSpec {
+  max: number;
+  timeWindow: number;
+  key?: RateLimitKey;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Every per-route limit, in one place. A room of 500 phones behind one NAT loads the event two or
+ * three times per phone, joins once and votes a few times: per-address limits leave at least a
+ * factor of two over that in one minute; ballot writes count per token, so the room's votes
+ * never share one budget.
+ */
+export const RATE_LIMITS = {
+  createEvent: { max: 60, timeWindow: MINUTE, key: "ip" },
+  join: { max: 1200, timeWindow: MINUTE, key: "ip" },
+  eventLookup: { max: 3000, timeWindow: MINUTE, key: "caller" },
+  results: { max: 3000, timeWindow: MINUTE, key: "caller" },
+  ballotWrite: { max: 300, timeWindow: MINUTE, key: "caller" },
+  // An organiser edits a programme a few times a second at most; a script growing an event without
+  // bound (issue 11) is stopped here and by the content quota (LIMITS.eventContentChars).
+  adminWrite: { max: 600, timeWindow: MINUTE, key: "caller" },
+} as const satisfies Record<string, RateLimitSpec>;
+
+/** The rate-limit key of a request's caller (RateLimitKey): never the token itself, only whom it names. */
+export function callerKey(ctx: Ctx, request: FastifyRequest): string {
+  const token = bearerToken(request);
+  const code = (request.params as { code?: unknown } | undefined)?.code;
+  if (token && code !== undefined) {
+    const parsed = EventCodeParam.safeParse(code);
+    const event = parsed.success ? ctx.repos.events.byCode(parsed.data) : undefined;
+    if (event) {
+      try {
+        const caller = identify(ctx.repos, event, token);
+        if (caller.participant) return `p:${caller.participant.id}`;
+        if (caller.role !== "anonymous") return `${caller.role}:${event.id}`;
+      } catch {
+        // an invalid token: counted against its address below
+      }
+    }
+  }
+  return `ip:${request.ip}`;
+}
+
+/** The @fastify/rate-limit route config for one spec. */
+export function routeRateLimit(spec: RateLimitSpec, ctx: Ctx): { max: number; timeWindow: number; keyGenerator: (request: FastifyRequest) => string } {
+  return { max: spec.max, timeWindow: spec.timeWindow, keyGenerator: spec.key === "caller" ? (request) => callerKey(ctx, request) : (request) => `ip:${request.ip}` };
+}
+
