@@ -128,7 +128,7 @@ describe("npm start", () => {
     await waitFor(() => !alive(server), 15_000, "the server process to end");
     expect(await portOpen(port)).toBe(false);
     // It ended by its own graceful shutdown, i.e. it received the signal.
-    expect(out).toContain("shutting down: finishing in-flight requests");
+    expect(out).toContain("shutting down: answering in-flight requests");
   }, 120_000);
 });
 
