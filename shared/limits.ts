@@ -34,7 +34,7 @@ export const LIMITS = {
    * Events one database may hold: the per-database quota. With the per-event quota this bounds the
    * file (and every backup of it) to a size a laptop carries, whoever creates events.
    */
-  eventsPerDatabase: 1000,
+  eventsPerDatabase: 10_000,
   /** Ballot cards one event may have: a very large hall, with spares. */
   invitesPerEvent: 20_000,
 } as const;
