@@ -1,5 +1,37 @@
-// The organiser's pages (to be filled when the pages move to catalogs).
+// The organiser's pages (see en/organiser.ts).
 import type { TranslationOf } from "../../catalog";
 import type en from "../en/organiser";
 
-export default {} satisfies TranslationOf<typeof en>;
+export default {
+  reportHeading: "التقرير",
+  reportMissingKey: "رابط التقرير هذا ينقصه مفتاحه. افتح التقرير من صفحة المنظِّم.",
+  reportReadFailed: "تعذّرت قراءة النتائج.",
+  reportPreparing: "جارٍ إعداد التقرير…",
+  reportPrint: "اطبع أو احفظ بصيغة PDF",
+  reportSub: "نتائج التصويت على الأولويات · الفعالية {code} · أُعدّ التقرير في {time}",
+  reportRulesHeading: "كيف جرى التصويت",
+  reportRuleLimit: "كان بإمكان كل مشارك أن يختار حتى {n, plural, zero {# مقترح} one {مقترح واحد} two {مقترحين} few {# مقترحات} many {# مقترحًا} other {# مقترح}} في كل مجال، وأن يغيّر اختياره حتى إغلاق المجال.",
+  reportRuleLimitMixed: "كان بإمكان كل مشارك أن يختار عددًا محددًا من المقترحات في كل مجال (حدّ كل مجال مذكور أدناه)، وأن يغيّر اختياره حتى إغلاق المجال.",
+  reportRuleInvite: "تطلّب التصويت بطاقة تصويت تُستخدم مرة واحدة.",
+  reportRuleOpen: "كان بإمكان كل من لديه رابط الفعالية أو رمزها أن يصوّت.",
+  reportRuleLive: "عُرضت الحصيلة مباشرةً على شاشة العرض.",
+  reportRuleOnReveal: "بقيت النتائج مخفية حتى كشف الميسّر كل مجال.",
+  reportRuleThreshold: "تُحجب أعداد المجال ما لم يصوّت فيه {n} مشاركين على الأقل.",
+  reportRuleTies: "تُرتَّب المقترحات بحسب الأصوات؛ وتتقاسم المقترحات المتساوية في الأصوات المركز نفسه (ويُكتب «{tie}»)، ولا يُكسر التعادل.",
+  reportRuleChatham: "لم تُطلب أي أسماء، ولا يمكن ربط أي صوت بشخص (قاعدة تشاتام هاوس).",
+  reportTurnout: "صوّتوا في مجال واحد على الأقل: {voters} من أصل {expected} (العدد المتوقع)؛ عدد المشاركين المنضمين: {participants}.",
+  reportTurnoutNoExpected: "صوّتوا في مجال واحد على الأقل: {voters}؛ عدد المشاركين المنضمين: {participants}.",
+  reportTurnoutCards: "بطاقات التصويت: الصادرة {issued}، المستخدمة {used}.",
+  reportAreaMeta: "{voters, plural, zero {# مصوّت} one {مصوّت واحد} two {مصوّتان} few {# مصوّتين} many {# مصوّتًا} other {# مصوّت}} · حتى {max, plural, zero {# صوت} one {صوت واحد} two {صوتين} few {# أصوات} many {# صوتًا} other {# صوت}} لكل مشارك · {times}",
+  reportOpenedClosed: "فُتح في {opened} · أُغلق في {closed}",
+  reportOpenedStill: "فُتح في {opened} · ما زال مفتوحًا",
+  reportNeverOpened: "لم يُفتح قط",
+  reportWithheldArea: "النتائج محجوبة: صوّت في هذا المجال أقل من {n} مشاركين.",
+  reportNotOpened: "لم يُفتح هذا المجال للتصويت.",
+  reportAnnexIntro: "جميع المقترحات كما قُدّمت، كاملة، مع رموزها وأصواتها.",
+  reportAnnexWithheld: "الأصوات محجوبة (دون عتبة الخصوصية). المقترحات:",
+  reportChartEmpty: "الأصوات في «{area}»: لم يحصل أي مقترح على صوت.",
+  reportChartSummary: "الأصوات في «{area}». {items}.",
+  reportChartItem: "{place} {label} {title}، {votes}",
+  reportListSeparator: "؛ ",
+} satisfies TranslationOf<typeof en>;

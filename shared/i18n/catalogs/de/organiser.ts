@@ -1,5 +1,37 @@
-// The organiser's pages (to be filled when the pages move to catalogs).
+// The organiser's pages (see en/organiser.ts).
 import type { TranslationOf } from "../../catalog";
 import type en from "../en/organiser";
 
-export default {} satisfies TranslationOf<typeof en>;
+export default {
+  reportHeading: "Bericht",
+  reportMissingKey: "Diesem Berichtslink fehlt sein Schlüssel. Öffnen Sie den Bericht über die Seite der Organisation.",
+  reportReadFailed: "Die Ergebnisse konnten nicht gelesen werden.",
+  reportPreparing: "Bericht wird vorbereitet…",
+  reportPrint: "Drucken oder als PDF speichern",
+  reportSub: "Ergebnisse der Priorisierungsabstimmung · Veranstaltung {code} · Bericht erstellt am {time}",
+  reportRulesHeading: "So lief die Abstimmung",
+  reportRuleLimit: "Alle Teilnehmenden konnten in jedem Bereich bis zu {n, plural, one {# Vorschlag} other {# Vorschläge}} wählen und ihre Wahl ändern, bis der Bereich geschlossen wurde.",
+  reportRuleLimitMixed: "Alle Teilnehmenden konnten in jedem Bereich eine festgelegte Zahl von Vorschlägen wählen (die Grenze jedes Bereichs steht unten) und ihre Wahl ändern, bis der Bereich geschlossen wurde.",
+  reportRuleInvite: "Zum Abstimmen war eine Stimmkarte zur einmaligen Verwendung nötig.",
+  reportRuleOpen: "Alle mit dem Link oder Code der Veranstaltung konnten abstimmen.",
+  reportRuleLive: "Der Stand wurde live auf dem Projektor gezeigt.",
+  reportRuleOnReveal: "Die Ergebnisse blieben verborgen, bis die Moderation jeden Bereich aufdeckte.",
+  reportRuleThreshold: "Die Zahlen eines Bereichs werden zurückgehalten, sofern nicht mindestens {n} Teilnehmende darin abgestimmt haben.",
+  reportRuleTies: "Vorschläge werden nach Stimmen gereiht; bei Stimmengleichheit teilen sie einen Rang (geschrieben „{tie}“), und der Gleichstand wird nicht aufgelöst.",
+  reportRuleChatham: "Es wurden keine Namen erfragt, und keine Stimme lässt sich einer Person zuordnen (Chatham-House-Regel).",
+  reportTurnout: "{voters} von {expected} erwarteten Personen {voters, plural, one {hat} other {haben}} in mindestens einem Bereich abgestimmt ({participants, plural, one {# teilnehmende Person beigetreten} other {# Teilnehmende beigetreten}}).",
+  reportTurnoutNoExpected: "{voters, plural, one {# Person hat} other {# Personen haben}} in mindestens einem Bereich abgestimmt ({participants, plural, one {# teilnehmende Person beigetreten} other {# Teilnehmende beigetreten}}).",
+  reportTurnoutCards: "Stimmkarten: {issued} ausgegeben, {used} verwendet.",
+  reportAreaMeta: "{voters, plural, one {# abstimmende Person} other {# Abstimmende}} · bis zu {max, plural, one {# Stimme} other {# Stimmen}} pro Person · {times}",
+  reportOpenedClosed: "geöffnet am {opened} · geschlossen am {closed}",
+  reportOpenedStill: "geöffnet am {opened} · noch offen",
+  reportNeverOpened: "nie geöffnet",
+  reportWithheldArea: "Ergebnisse zurückgehalten: In diesem Bereich haben weniger als {n} Teilnehmende abgestimmt.",
+  reportNotOpened: "Dieser Bereich wurde nicht zur Abstimmung geöffnet.",
+  reportAnnexIntro: "Jeder Vorschlag wie eingereicht, vollständig, mit Kennung und Stimmen.",
+  reportAnnexWithheld: "Stimmen zurückgehalten (unter der Datenschutzschwelle). Die Vorschläge:",
+  reportChartEmpty: "Stimmen in „{area}“: Kein Vorschlag erhielt eine Stimme.",
+  reportChartSummary: "Stimmen in „{area}“. {items}.",
+  reportChartItem: "{place} {label} {title}, {votes}",
+  reportListSeparator: "; ",
+} satisfies TranslationOf<typeof en>;

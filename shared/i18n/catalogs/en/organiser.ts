@@ -1,4 +1,37 @@
-// The organiser's pages (to be filled when the pages move to catalogs).
+// The organiser's pages: the printable report page (report*: the report catalog's shared words are
+// reused), the event's language setting; the rest of the organiser page moves here file by file.
 import type { Catalog } from "../../catalog";
 
-export default {} satisfies Catalog;
+export default {
+  reportHeading: "Report",
+  reportMissingKey: "This report link is missing its key. Open the report from the organiser page.",
+  reportReadFailed: "The results could not be read.",
+  reportPreparing: "Preparing the report…",
+  reportPrint: "Print or save as PDF",
+  reportSub: "Results of the prioritisation vote · event {code} · report generated {time}",
+  reportRulesHeading: "How the vote worked",
+  reportRuleLimit: "Each participant could choose up to {n, plural, one {# proposal} other {# proposals}} in each area, and change their choice until the area closed.",
+  reportRuleLimitMixed: "Each participant could choose up to a set number of proposals in each area (the limit of each area is given below), and change their choice until the area closed.",
+  reportRuleInvite: "Voting needed a single-use ballot card.",
+  reportRuleOpen: "Anyone with the event's link or code could vote.",
+  reportRuleLive: "The tally was shown live on the projector.",
+  reportRuleOnReveal: "Results were hidden until the facilitator revealed each area.",
+  reportRuleThreshold: "Counts of an area are withheld unless at least {n} participants voted in it.",
+  reportRuleTies: "Proposals are ranked by votes; equal votes share a rank (written “{tie}”), and ties are not broken.",
+  reportRuleChatham: "No names were asked for and no vote can be traced to a person (Chatham House Rule).",
+  reportTurnout: "{voters} of {expected} expected {voters, plural, one {person} other {people}} voted in at least one area ({participants, plural, one {# participant} other {# participants}} joined).",
+  reportTurnoutNoExpected: "{voters, plural, one {# person} other {# people}} voted in at least one area ({participants, plural, one {# participant} other {# participants}} joined).",
+  reportTurnoutCards: "Ballot cards: {issued} issued, {used} used.",
+  reportAreaMeta: "{voters, plural, one {# voter} other {# voters}} · up to {max, plural, one {# vote} other {# votes}} each · {times}",
+  reportOpenedClosed: "opened {opened} · closed {closed}",
+  reportOpenedStill: "opened {opened} · still open",
+  reportNeverOpened: "never opened",
+  reportWithheldArea: "Results withheld: fewer than {n} participants voted in this area.",
+  reportNotOpened: "This area was not opened for voting.",
+  reportAnnexIntro: "Every proposal as submitted, in full, with its label and its votes.",
+  reportAnnexWithheld: "Votes withheld (below the privacy threshold). The proposals:",
+  reportChartEmpty: "Votes in {area}: no proposal received a vote.",
+  reportChartSummary: "Votes in {area}. {items}.",
+  reportChartItem: "{place} {label} {title}, {votes}",
+  reportListSeparator: "; ",
+} satisfies Catalog;

@@ -1,5 +1,37 @@
-// The organiser's pages (to be filled when the pages move to catalogs).
+// The organiser's pages (see en/organiser.ts).
 import type { TranslationOf } from "../../catalog";
 import type en from "../en/organiser";
 
-export default {} satisfies TranslationOf<typeof en>;
+export default {
+  reportHeading: "Informe",
+  reportMissingKey: "A este enlace del informe le falta su clave. Abra el informe desde la página del organizador.",
+  reportReadFailed: "No se pudieron leer los resultados.",
+  reportPreparing: "Preparando el informe…",
+  reportPrint: "Imprimir o guardar como PDF",
+  reportSub: "Resultados de la votación de priorización · evento {code} · informe generado el {time}",
+  reportRulesHeading: "Cómo funcionó la votación",
+  reportRuleLimit: "Cada participante podía elegir hasta {n, plural, one {# propuesta} other {# propuestas}} en cada área y cambiar su elección hasta el cierre del área.",
+  reportRuleLimitMixed: "Cada participante podía elegir un número fijado de propuestas en cada área (el límite de cada área figura más abajo) y cambiar su elección hasta el cierre del área.",
+  reportRuleInvite: "Para votar se necesitaba una tarjeta de votación de un solo uso.",
+  reportRuleOpen: "Podía votar cualquier persona con el enlace o el código del evento.",
+  reportRuleLive: "El recuento se mostró en directo en el proyector.",
+  reportRuleOnReveal: "Los resultados permanecieron ocultos hasta que el moderador reveló cada área.",
+  reportRuleThreshold: "Los recuentos de un área no se publican salvo que al menos {n} participantes hayan votado en ella.",
+  reportRuleTies: "Las propuestas se ordenan por votos; a igualdad de votos comparten puesto (se escribe «{tie}») y el empate no se deshace.",
+  reportRuleChatham: "No se pidió ningún nombre y ningún voto puede atribuirse a una persona (regla de Chatham House).",
+  reportTurnout: "{voters} de {expected} {expected, plural, one {persona prevista} other {personas previstas}} {voters, plural, one {votó} other {votaron}} en al menos un área ({participants, plural, one {se unió # participante} other {se unieron # participantes}}).",
+  reportTurnoutNoExpected: "{voters, plural, one {# persona votó} other {# personas votaron}} en al menos un área ({participants, plural, one {se unió # participante} other {se unieron # participantes}}).",
+  reportTurnoutCards: "Tarjetas de votación: {issued} emitidas, {used} usadas.",
+  reportAreaMeta: "{voters, plural, one {# votante} other {# votantes}} · hasta {max, plural, one {# voto} other {# votos}} cada uno · {times}",
+  reportOpenedClosed: "abierta el {opened} · cerrada el {closed}",
+  reportOpenedStill: "abierta el {opened} · todavía abierta",
+  reportNeverOpened: "nunca abierta",
+  reportWithheldArea: "Resultados no publicados: menos de {n} participantes votaron en esta área.",
+  reportNotOpened: "Esta área no se abrió a votación.",
+  reportAnnexIntro: "Cada propuesta tal como se presentó, completa, con su etiqueta y sus votos.",
+  reportAnnexWithheld: "Votos no publicados (por debajo del umbral de privacidad). Las propuestas:",
+  reportChartEmpty: "Votos en «{area}»: ninguna propuesta recibió votos.",
+  reportChartSummary: "Votos en «{area}». {items}.",
+  reportChartItem: "{place} {label} {title}, {votes}",
+  reportListSeparator: "; ",
+} satisfies TranslationOf<typeof en>;

@@ -1,5 +1,37 @@
-// The organiser's pages (to be filled when the pages move to catalogs).
+// The organiser's pages (see en/organiser.ts).
 import type { TranslationOf } from "../../catalog";
 import type en from "../en/organiser";
 
-export default {} satisfies TranslationOf<typeof en>;
+export default {
+  reportHeading: "Rapport",
+  reportMissingKey: "Il manque la clé à ce lien de rapport. Ouvrez le rapport depuis la page de l’organisateur.",
+  reportReadFailed: "Les résultats n’ont pas pu être lus.",
+  reportPreparing: "Préparation du rapport…",
+  reportPrint: "Imprimer ou enregistrer en PDF",
+  reportSub: "Résultats du vote de priorisation · événement {code} · rapport établi le {time}",
+  reportRulesHeading: "Déroulement du vote",
+  reportRuleLimit: "Chaque participant pouvait choisir jusqu’à {n, plural, one {# proposition} other {# propositions}} dans chaque domaine et modifier son choix jusqu’à la clôture du domaine.",
+  reportRuleLimitMixed: "Chaque participant pouvait choisir un nombre fixé de propositions dans chaque domaine (la limite de chaque domaine est indiquée ci-dessous) et modifier son choix jusqu’à la clôture du domaine.",
+  reportRuleInvite: "Voter nécessitait une carte de vote à usage unique.",
+  reportRuleOpen: "Toute personne disposant du lien ou du code de l’événement pouvait voter.",
+  reportRuleLive: "Le décompte était affiché en direct sur le projecteur.",
+  reportRuleOnReveal: "Les résultats sont restés cachés jusqu’à ce que l’animateur dévoile chaque domaine.",
+  reportRuleThreshold: "Les décomptes d’un domaine ne sont pas publiés si moins de {n} participants y ont voté.",
+  reportRuleTies: "Les propositions sont classées selon leurs voix\u202F; à égalité de voix, elles partagent un rang (noté «\u00A0{tie}\u00A0») et l’égalité n’est pas départagée.",
+  reportRuleChatham: "Aucun nom n’a été demandé et aucun vote ne peut être rattaché à une personne (règle de Chatham House).",
+  reportTurnout: "{voters, plural, one {# personne} other {# personnes}} sur {expected} {expected, plural, one {attendue} other {attendues}} {voters, plural, one {a voté} other {ont voté}} dans au moins un domaine ({participants, plural, one {# participant a rejoint} other {# participants ont rejoint}} l’événement).",
+  reportTurnoutNoExpected: "{voters, plural, one {# personne a voté} other {# personnes ont voté}} dans au moins un domaine ({participants, plural, one {# participant a rejoint} other {# participants ont rejoint}} l’événement).",
+  reportTurnoutCards: "Cartes de vote\u00A0: {issued} distribuées, {used} utilisées.",
+  reportAreaMeta: "{voters, plural, one {# votant} other {# votants}} · jusqu’à {max} voix chacun · {times}",
+  reportOpenedClosed: "ouvert le {opened} · clos le {closed}",
+  reportOpenedStill: "ouvert le {opened} · toujours ouvert",
+  reportNeverOpened: "jamais ouvert",
+  reportWithheldArea: "Résultats non publiés\u00A0: moins de {n} participants ont voté dans ce domaine.",
+  reportNotOpened: "Ce domaine n’a pas été ouvert au vote.",
+  reportAnnexIntro: "Chaque proposition telle que soumise, en entier, avec son étiquette et ses voix.",
+  reportAnnexWithheld: "Voix non publiées (sous le seuil de confidentialité). Les propositions\u00A0:",
+  reportChartEmpty: "Voix dans «\u00A0{area}\u00A0»\u00A0: aucune proposition n’a reçu de voix.",
+  reportChartSummary: "Voix dans «\u00A0{area}\u00A0». {items}.",
+  reportChartItem: "{place} {label} {title}, {votes}",
+  reportListSeparator: "\u202F; ",
+} satisfies TranslationOf<typeof en>;

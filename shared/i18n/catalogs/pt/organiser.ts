@@ -1,5 +1,37 @@
-// The organiser's pages (to be filled when the pages move to catalogs).
+// The organiser's pages (see en/organiser.ts).
 import type { TranslationOf } from "../../catalog";
 import type en from "../en/organiser";
 
-export default {} satisfies TranslationOf<typeof en>;
+export default {
+  reportHeading: "Relatório",
+  reportMissingKey: "Falta a chave a esta ligação do relatório. Abra o relatório a partir da página do organizador.",
+  reportReadFailed: "Não foi possível ler os resultados.",
+  reportPreparing: "A preparar o relatório…",
+  reportPrint: "Imprimir ou guardar como PDF",
+  reportSub: "Resultados da votação de priorização · evento {code} · relatório gerado em {time}",
+  reportRulesHeading: "Como decorreu a votação",
+  reportRuleLimit: "Cada participante podia escolher até {n, plural, one {# proposta} other {# propostas}} em cada área e alterar a escolha até ao encerramento da área.",
+  reportRuleLimitMixed: "Cada participante podia escolher um número fixado de propostas em cada área (o limite de cada área é indicado abaixo) e alterar a escolha até ao encerramento da área.",
+  reportRuleInvite: "Para votar era necessário um cartão de votação de uso único.",
+  reportRuleOpen: "Qualquer pessoa com a ligação ou o código do evento podia votar.",
+  reportRuleLive: "A contagem foi mostrada em direto no projetor.",
+  reportRuleOnReveal: "Os resultados ficaram ocultos até o moderador revelar cada área.",
+  reportRuleThreshold: "As contagens de uma área não são publicadas, a menos que pelo menos {n} participantes tenham votado nela.",
+  reportRuleTies: "As propostas são ordenadas por votos; com votos iguais partilham a posição (escreve-se «{tie}») e o empate não é desfeito.",
+  reportRuleChatham: "Não foi pedido nenhum nome e nenhum voto pode ser associado a uma pessoa (regra de Chatham House).",
+  reportTurnout: "{voters} de {expected} {expected, plural, one {pessoa prevista} other {pessoas previstas}} {voters, plural, one {votou} other {votaram}} em pelo menos uma área ({participants, plural, one {# participante entrou} other {# participantes entraram}}).",
+  reportTurnoutNoExpected: "{voters, plural, one {# pessoa votou} other {# pessoas votaram}} em pelo menos uma área ({participants, plural, one {# participante entrou} other {# participantes entraram}}).",
+  reportTurnoutCards: "Cartões de votação: {issued} emitidos, {used} usados.",
+  reportAreaMeta: "{voters, plural, one {# votante} other {# votantes}} · até {max, plural, one {# voto} other {# votos}} cada · {times}",
+  reportOpenedClosed: "aberta em {opened} · encerrada em {closed}",
+  reportOpenedStill: "aberta em {opened} · ainda aberta",
+  reportNeverOpened: "nunca aberta",
+  reportWithheldArea: "Resultados não publicados: menos de {n} participantes votaram nesta área.",
+  reportNotOpened: "Esta área não foi aberta à votação.",
+  reportAnnexIntro: "Todas as propostas tal como apresentadas, na íntegra, com a sua etiqueta e os seus votos.",
+  reportAnnexWithheld: "Votos não publicados (abaixo do limiar de privacidade). As propostas:",
+  reportChartEmpty: "Votos em «{area}»: nenhuma proposta recebeu votos.",
+  reportChartSummary: "Votos em «{area}». {items}.",
+  reportChartItem: "{place} {label} {title}, {votes}",
+  reportListSeparator: "; ",
+} satisfies TranslationOf<typeof en>;

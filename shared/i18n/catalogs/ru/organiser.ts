@@ -1,5 +1,37 @@
-// The organiser's pages (to be filled when the pages move to catalogs).
+// The organiser's pages (see en/organiser.ts).
 import type { TranslationOf } from "../../catalog";
 import type en from "../en/organiser";
 
-export default {} satisfies TranslationOf<typeof en>;
+export default {
+  reportHeading: "Отчёт",
+  reportMissingKey: "В этой ссылке на отчёт нет ключа. Откройте отчёт со страницы организатора.",
+  reportReadFailed: "Не удалось прочитать результаты.",
+  reportPreparing: "Отчёт готовится…",
+  reportPrint: "Распечатать или сохранить в PDF",
+  reportSub: "Итоги приоритизационного голосования · мероприятие {code} · отчёт составлен {time}",
+  reportRulesHeading: "Как проходило голосование",
+  reportRuleLimit: "Каждый участник мог выбрать до {n, plural, one {# предложения} few {# предложений} many {# предложений} other {# предложения}} в каждом направлении и менять свой выбор до закрытия направления.",
+  reportRuleLimitMixed: "Каждый участник мог выбрать установленное число предложений в каждом направлении (предел каждого направления указан ниже) и менять свой выбор до закрытия направления.",
+  reportRuleInvite: "Для голосования требовалась одноразовая карточка для голосования.",
+  reportRuleOpen: "Голосовать мог любой, у кого была ссылка или код мероприятия.",
+  reportRuleLive: "Подсчёт показывался на проекторе в реальном времени.",
+  reportRuleOnReveal: "Результаты были скрыты, пока ведущий не раскрывал каждое направление.",
+  reportRuleThreshold: "Результаты направления не публикуются, если в нём проголосовало меньше {n} участников.",
+  reportRuleTies: "Предложения упорядочены по числу голосов; при равенстве голосов они делят место (пишется «{tie}»), и ничья не разрешается.",
+  reportRuleChatham: "Имён не спрашивали, и ни один голос нельзя связать с человеком (правило Chatham House).",
+  reportTurnout: "Проголосовали хотя бы по одному направлению: {voters} из {expected} ожидавшихся (присоединилось участников: {participants}).",
+  reportTurnoutNoExpected: "Проголосовали хотя бы по одному направлению: {voters} (присоединилось участников: {participants}).",
+  reportTurnoutCards: "Карточки для голосования: выдано {issued}, использовано {used}.",
+  reportAreaMeta: "{voters, plural, one {# проголосовавший} few {# проголосовавших} many {# проголосовавших} other {# проголосовавшего}} · до {max, plural, one {# голоса} few {# голосов} many {# голосов} other {# голоса}} на каждого · {times}",
+  reportOpenedClosed: "открыто {opened} · закрыто {closed}",
+  reportOpenedStill: "открыто {opened} · ещё открыто",
+  reportNeverOpened: "не открывалось",
+  reportWithheldArea: "Результаты не публикуются: в этом направлении проголосовало меньше {n} участников.",
+  reportNotOpened: "Это направление не открывалось для голосования.",
+  reportAnnexIntro: "Все предложения в поданном виде, полностью, с метками и голосами.",
+  reportAnnexWithheld: "Голоса не публикуются (ниже порога конфиденциальности). Предложения:",
+  reportChartEmpty: "Голоса в направлении «{area}»: ни одно предложение не получило голосов.",
+  reportChartSummary: "Голоса в направлении «{area}». {items}.",
+  reportChartItem: "{place} {label} {title}, {votes}",
+  reportListSeparator: "; ",
+} satisfies TranslationOf<typeof en>;

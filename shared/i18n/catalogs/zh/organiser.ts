@@ -1,5 +1,37 @@
-// The organiser's pages (to be filled when the pages move to catalogs).
+// The organiser's pages (see en/organiser.ts).
 import type { TranslationOf } from "../../catalog";
 import type en from "../en/organiser";
 
-export default {} satisfies TranslationOf<typeof en>;
+export default {
+  reportHeading: "报告",
+  reportMissingKey: "此报告链接缺少密钥。请从组织者页面打开报告。",
+  reportReadFailed: "无法读取结果。",
+  reportPreparing: "正在准备报告…",
+  reportPrint: "打印或另存为 PDF",
+  reportSub: "优先级投票结果 · 活动 {code} · 报告生成于 {time}",
+  reportRulesHeading: "投票规则",
+  reportRuleLimit: "每位参与者在每个领域最多可选择 {n} 项提案，并可在该领域关闭前更改选择。",
+  reportRuleLimitMixed: "每位参与者在每个领域可选择规定数量的提案（各领域的上限见下文），并可在该领域关闭前更改选择。",
+  reportRuleInvite: "投票需要一张一次性投票卡。",
+  reportRuleOpen: "任何持有活动链接或代码的人都可以投票。",
+  reportRuleLive: "计票结果在投影上实时显示。",
+  reportRuleOnReveal: "在主持人逐一揭晓各领域之前，结果一直隐藏。",
+  reportRuleThreshold: "某领域的投票人少于 {n} 名时，其票数不予公布。",
+  reportRuleTies: "提案按得票排序；得票相同者名次并列（写作“{tie}”），不作区分。",
+  reportRuleChatham: "未要求填写姓名，任何一票都无法追溯到个人（查塔姆宫规则）。",
+  reportTurnout: "预计 {expected} 人中有 {voters} 人至少在一个领域投了票（已加入的参与者：{participants}）。",
+  reportTurnoutNoExpected: "有 {voters} 人至少在一个领域投了票（已加入的参与者：{participants}）。",
+  reportTurnoutCards: "投票卡：已发放 {issued} 张，已使用 {used} 张。",
+  reportAreaMeta: "{voters} 名投票人 · 每人最多 {max} 票 · {times}",
+  reportOpenedClosed: "开放于 {opened} · 关闭于 {closed}",
+  reportOpenedStill: "开放于 {opened} · 仍在开放",
+  reportNeverOpened: "从未开放",
+  reportWithheldArea: "结果不予公布：在此领域投票的参与者少于 {n} 名。",
+  reportNotOpened: "此领域未开放投票。",
+  reportAnnexIntro: "全部提案按提交原文完整列出，附编号和票数。",
+  reportAnnexWithheld: "票数不予公布（低于隐私阈值）。提案如下：",
+  reportChartEmpty: "“{area}”的投票：没有提案获得票数。",
+  reportChartSummary: "“{area}”的投票。{items}。",
+  reportChartItem: "{place} {label} {title}，{votes}",
+  reportListSeparator: "；",
+} satisfies TranslationOf<typeof en>;
