@@ -1,8 +1,15 @@
 // The organiser's workspace: run the vote, edit or import the programme, ballot cards, paper
 // ballots, exports, settings. The admin token comes from the URL fragment and is never stored.
+// It speaks the organiser's own language (browser first, then the event's), with a switcher in the
+// header; what the room reads (report, paper ballot, cards) speaks the event's language instead.
 import { useCallback, useEffect, useMemo, useState } from "react";
+import type { Language } from "../../../../shared/i18n/languages";
 import type { InviteStats } from "../../../../shared/schemas";
 import { errorText } from "../../api/errors";
+import { chooseLanguage } from "../../i18n/choose";
+import { I18nProvider, useT } from "../../i18n/I18n";
+import { LanguageSwitcher } from "../../i18n/LanguageSwitcher";
+import { Iso, rich } from "../../i18n/rich";
 import { AdminApi } from "./api";
 import { BallotCards } from "./BallotCards";
 import { ContentEditor } from "./ContentEditor";
@@ -19,14 +26,16 @@ import "../home/organiser.css";
 import "./admin.css";
 
 const SECTIONS = [
-  ["live", "Run the vote"],
-  ["programme", "Programme"],
-  ["import", "Import"],
-  ["cards", "Ballot cards"],
-  ["paper", "Paper ballots"],
-  ["exports", "Results"],
-  ["settings", "Settings"],
+  ["live", "adminNavLive"],
+  ["programme", "adminNavProgramme"],
+  ["import", "adminNavImport"],
+  ["cards", "adminNavCards"],
+  ["paper", "adminNavPaper"],
+  ["exports", "adminNavExports"],
+  ["settings", "adminNavSettings"],
 ] as const;
+
+const ROLES = ["common", "rules", "organiser"] as const;
 
 /**
  * Section links must not touch the URL fragment, which holds the admin key; they move focus
@@ -40,6 +49,17 @@ function goTo(id: string): void {
 }
 
 export default function AdminPage({ code }: { code: string }) {
+  // The event's language is known once the event is read; until then the browser's decides.
+  const [eventLanguage, setEventLanguage] = useState<Language | null>(null);
+  return (
+    <I18nProvider lang={chooseLanguage({ eventLanguage })} roles={ROLES}>
+      <Workspace code={code} onEventLanguage={setEventLanguage} />
+    </I18nProvider>
+  );
+}
+
+function Workspace({ code, onEventLanguage }: { code: string; onEventLanguage: (lang: Language) => void }) {
+  const t = useT("organiser");
   const [hash] = useState(() => parseAdminHash(window.location.hash));
   const [showKeepLink, setShowKeepLink] = useState(hash.justCreated);
   const { adminToken, screenKey } = hash;
@@ -63,28 +83,30 @@ export default function AdminPage({ code }: { code: string }) {
   }, [refreshInvites, participants]);
 
   useEffect(() => {
-    if (data.event) document.title = `${data.event.title} · organiser · Plenary`;
-  }, [data.event]);
+    if (!data.event) return;
+    document.title = t("adminDocTitle", { event: data.event.title });
+    onEventLanguage(data.event.language);
+  }, [data.event, t, onEventLanguage]);
 
   if (!adminToken || !api) {
     return (
       <main className="page narrow">
-        <h1>This organiser link is incomplete</h1>
-        <p>The link is missing its key (the part after #key=). Open the full link you saved when you created the event.</p>
+        <h1>{t("adminIncompleteHeading")}</h1>
+        <p>{t("adminIncompleteText")}</p>
       </main>
     );
   }
   if (data.fatal) {
     return (
       <main className="page narrow">
-        <h1>Cannot open event {code}</h1>
-        <p role="alert">{data.fatal === "UNAUTHORIZED" || data.fatal === "FORBIDDEN" ? "This organiser link's key is not valid for this event." : errorText(data.fatal)}</p>
-        <p><a href="/">Go to the start page</a></p>
+        <h1>{rich(t, "adminCannotOpen", { code: <Iso>{code}</Iso> })}</h1>
+        <p role="alert">{data.fatal === "UNAUTHORIZED" || data.fatal === "FORBIDDEN" ? t("adminKeyInvalid") : errorText(data.fatal)}</p>
+        <p><a href="/">{t("adminStartPage")}</a></p>
       </main>
     );
   }
   const event = data.event;
-  if (!event || role === "checking") return <p className="loading" role="status">Loading the event…</p>;
+  if (!event || role === "checking") return <p className="loading" role="status">{t("adminLoading")}</p>;
   // With the projector key, the key itself is what the projector view needs.
   const projectorKey = screenKey ?? (readOnly ? adminToken : null);
 
@@ -92,13 +114,14 @@ export default function AdminPage({ code }: { code: string }) {
     <div className="admin">
       <header className="admin-header">
         <div className="admin-title">
-          <p className="eyebrow">{readOnly ? "Projector key · read-only" : "Organiser"} · code {event.code}</p>
-          <h1>{event.title}</h1>
+          <p className="eyebrow">{rich(t, readOnly ? "adminEyebrowReadOnly" : "adminEyebrow", { code: <Iso>{event.code}</Iso> })}</p>
+          <h1><Iso>{event.title}</Iso></h1>
         </div>
-        {!readOnly && <nav aria-label="Sections" className="admin-nav">
+        <LanguageSwitcher label={t("adminLanguage")} />
+        {!readOnly && <nav aria-label={t("adminNavLabel")} className="admin-nav">
           <ul>
-            {SECTIONS.map(([id, label]) => (
-              <li key={id}><a href={`#${id}`} onClick={(e) => { e.preventDefault(); goTo(id); }}>{label}</a></li>
+            {SECTIONS.map(([id, key]) => (
+              <li key={id}><a href={`#${id}`} onClick={(e) => { e.preventDefault(); goTo(id); }}>{t(key)}</a></li>
             ))}
           </ul>
         </nav>}
@@ -106,12 +129,9 @@ export default function AdminPage({ code }: { code: string }) {
       <main className="page admin-main">
         {readOnly && (
           <section className="read-only-notice" role="status" aria-labelledby="read-only-heading">
-            <h2 id="read-only-heading">This is the projector link, not the organiser link</h2>
-            <p>
-              Its key shows the event and the projector, but cannot open, close or reveal areas, edit the programme or enter ballots — so this page
-              only shows where the vote stands. To run the vote, open the organiser link you saved when the event was created (its key is after “#key=”).
-            </p>
-            <p><a className="btn" href={screenPath(event.code, adminToken)}>Open the projector view</a></p>
+            <h2 id="read-only-heading">{t("adminReadOnlyHeading")}</h2>
+            <p>{t("adminReadOnlyText")}</p>
+            <p><a className="btn" href={screenPath(event.code, adminToken)}>{t("adminOpenProjector")}</a></p>
           </section>
         )}
         {showKeepLink && !readOnly && <KeepLinkNotice code={event.code} adminToken={adminToken} screenKey={screenKey} onDone={() => setShowKeepLink(false)} />}

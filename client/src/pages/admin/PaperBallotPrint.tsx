@@ -2,55 +2,67 @@
 // proposals with label, full text and a box to tick, under the rule of that area. It reads the
 // public programme only, so its link carries no key and can be printed before the day. Draft areas
 // are on it too: before the day every area is a draft, and the form that types ballots in takes
-// them once they open.
+// them once they open. It speaks the EVENT's language (people in the room fill it in); `?lang=`
+// prints it in another.
 import { useEffect, useState } from "react";
 import { EventReply, type Event } from "../../../../shared/schemas";
 import { ApiError, request } from "../../api/http";
-import { tickRule } from "./paperRules";
+import { chooseLanguage, queryLanguage } from "../../i18n/choose";
+import { I18nProvider, useT } from "../../i18n/I18n";
+import { Iso, rich } from "../../i18n/rich";
 import "./paper-ballot.css";
+
+const ROLES = ["organiser"] as const;
 
 export default function PaperBallotPrint({ code }: { code: string }) {
   const [event, setEvent] = useState<Event | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ key: string } | { message: string } | null>(null);
 
   useEffect(() => {
     request("GET", `/api/events/${code}`, EventReply)
-      .then((r) => {
-        setEvent(r.event);
-        document.title = `${r.event.title} — paper ballot`;
-      })
-      .catch((err) => setError(err instanceof ApiError ? err.message : "The programme could not be read."));
+      .then((r) => setEvent(r.event))
+      .catch((err) => setError(err instanceof ApiError ? { message: err.message } : { key: "paperReadFailed" }));
   }, [code]);
 
-  if (error) return <main className="page narrow"><h1>Paper ballot</h1><p role="alert">{error}</p></main>;
-  if (!event) return <p className="loading" role="status">Preparing the paper ballot…</p>;
+  return (
+    <I18nProvider lang={event ? (queryLanguage() ?? event.language) : chooseLanguage()} roles={ROLES}>
+      <Ballot event={event} error={error} />
+    </I18nProvider>
+  );
+}
+
+function Ballot({ event, error }: { event: Event | null; error: { key: string } | { message: string } | null }) {
+  const t = useT("organiser");
+  useEffect(() => {
+    if (event) document.title = t("paperDocTitle", { event: event.title });
+  }, [event, t]);
+
+  if (error) return <main className="page narrow"><h1>{t("paperHeading")}</h1><p role="alert">{"key" in error ? t(error.key) : error.message}</p></main>;
+  if (!event) return <p className="loading" role="status">{t("paperPreparing")}</p>;
   const limits = new Set(event.areas.map((a) => a.maxVotes));
   const sameLimit = limits.size === 1 ? [...limits][0] : undefined;
 
   return (
     <main className="paper-ballot">
       <div className="paper-toolbar no-print">
-        <button type="button" className="btn" onClick={() => window.print()}>Print</button>
+        <button type="button" className="btn" onClick={() => window.print()}>{t("paperPrint")}</button>
       </div>
       <header className="paper-ballot-head">
-        <p className="paper-kicker">Paper ballot · event {event.code}</p>
-        <h1>{event.title}</h1>
-        <p className="paper-rule-main">
-          {sameLimit !== undefined ? `In each area, ${tickRule(sameLimit)} ${sameLimit === 1 ? "proposal" : "proposals"}` : "In each area, tick at most the number of proposals given beside it"} (☐ → ☒).
-          Leave an area blank to abstain there. Hand the ballot to the organisers; no name is needed.
-        </p>
+        <p className="paper-kicker">{rich(t, "paperKicker", { code: <Iso>{event.code}</Iso> })}</p>
+        <h1><Iso>{event.title}</Iso></h1>
+        <p className="paper-rule-main">{sameLimit !== undefined ? t("paperRuleMain", { n: sameLimit }) : t("paperRuleMixed")}</p>
       </header>
       {event.areas.map((area) => (
         <section key={area.id} className="paper-ballot-area" aria-labelledby={`pb-${area.id}`}>
           <h2 id={`pb-${area.id}`}>
-            {area.title} <span className="paper-area-rule">{tickRule(area.maxVotes)} per area</span>
+            <Iso>{area.title}</Iso> <span className="paper-area-rule">{t("paperAreaRule", { n: area.maxVotes })}</span>
           </h2>
           <ul className="paper-ballot-list">
             {area.proposals.map((p) => (
               <li key={p.id} className="paper-ballot-row" data-proposal-id={p.id}>
                 <span className="tick-box" aria-hidden="true" />
-                <span className="paper-ballot-label">{p.label}</span>
-                <span className="paper-ballot-text">
+                <Iso className="paper-ballot-label">{p.label}</Iso>
+                <span className="paper-ballot-text" dir="auto">
                   {p.title}
                   {p.body && <span className="paper-ballot-body">{p.body}</span>}
                 </span>

@@ -3,95 +3,124 @@
 // expected), opening and closing times, and the rules used. It reads the JSON export, so it says
 // exactly what the files say; it holds no identities because they hold none. Print CSS (report.css)
 // lets areas flow across pages but never splits a row, so the first page is not left nearly empty.
+// It speaks the EVENT's language (the room's, API 1.1), not the browser's: `?lang=` overrides it
+// for a copy in another language. Until the export arrives the organiser's own language is used.
 import { useEffect, useState } from "react";
-import { isTied, ordinal, topRanked } from "../../../../shared/ranking";
-import { plural } from "../../../../shared/rules";
+import { formatDateTime } from "../../../../shared/i18n/format";
+import { isTied, topRanked } from "../../../../shared/ranking";
 import { ApiError, request } from "../../api/http";
+import { chooseLanguage, queryLanguage } from "../../i18n/choose";
+import { I18nProvider, useI18n, useT } from "../../i18n/I18n";
+import { usePlace } from "../../i18n/place";
+import { Iso, rich } from "../../i18n/rich";
 import { keyFromHash } from "../../routes";
-import { formatTime, openedClosed, proposalTexts, ReportExport, shareText, turnoutSentence } from "./reportData";
+import { openedClosed, proposalTexts, ReportExport, shareText, turnoutSentence } from "./reportData";
 import { ReportChart } from "./ReportChart";
 import "./report.css";
 
+const ROLES = ["common", "report", "organiser"] as const;
+
+type Loaded = { data: ReportExport } | { error: { key: string } | { message: string } };
+
 export default function ReportPage({ code }: { code: string }) {
-  const [data, setData] = useState<ReportExport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const token = keyFromHash(window.location.hash);
 
   useEffect(() => {
     if (!token) {
-      setError("This report link is missing its key. Open the report from the organiser page.");
+      setLoaded({ error: { key: "reportMissingKey" } });
       return;
     }
     request("GET", `/api/events/${code}/export?format=json`, ReportExport, { token })
-      .then((d) => {
-        setData(d);
-        document.title = `${d.event.title} — results`;
-      })
-      .catch((err) => setError(err instanceof ApiError ? err.message : "The results could not be read."));
+      .then((data) => setLoaded({ data }))
+      .catch((err) => setLoaded({ error: err instanceof ApiError ? { message: err.message } : { key: "reportReadFailed" } }));
   }, [code, token]);
 
-  if (error) return <main className="page narrow"><h1>Report</h1><p role="alert">{error}</p></main>;
-  if (!data) return <p className="loading" role="status">Preparing the report…</p>;
+  const lang = loaded && "data" in loaded ? (queryLanguage() ?? loaded.data.event.language) : chooseLanguage();
+  return (
+    <I18nProvider lang={lang} roles={ROLES}>
+      {!loaded ? <Preparing /> : "data" in loaded ? <Report data={loaded.data} /> : <Failed error={loaded.error} />}
+    </I18nProvider>
+  );
+}
+
+function Preparing() {
+  const t = useT("organiser");
+  return <p className="loading" role="status">{t("reportPreparing")}</p>;
+}
+
+function Failed({ error }: { error: { key: string } | { message: string } }) {
+  const t = useT("organiser");
+  return <main className="page narrow"><h1>{t("reportHeading")}</h1><p role="alert">{"key" in error ? t(error.key) : error.message}</p></main>;
+}
+
+function Report({ data }: { data: ReportExport }) {
+  const { lang } = useI18n();
+  const t = useT("organiser");
+  const r = useT("report");
+  const place = usePlace();
   const { event, results, turnout } = data;
   const times = new Map(data.areas.map((a) => [a.id, a]));
   const texts = proposalTexts(event);
   const limits = new Set(event.areas.map((a) => a.maxVotes));
+  const sameLimit = limits.size === 1 ? [...limits][0] : undefined;
+
+  useEffect(() => {
+    document.title = r("title", { event: event.title });
+  }, [r, event.title]);
 
   return (
     <main className="report">
       <div className="report-toolbar no-print">
-        <button type="button" className="btn" onClick={() => window.print()}>Print or save as PDF</button>
+        <button type="button" className="btn" onClick={() => window.print()}>{t("reportPrint")}</button>
       </div>
       <header>
-        <h1>{event.title}</h1>
-        <p className="report-sub">Results of the prioritisation vote · event {event.code} · report generated {formatTime(data.generatedAt)}</p>
+        <h1><Iso>{event.title}</Iso></h1>
+        <p className="report-sub">{rich(t, "reportSub", { code: <Iso>{event.code}</Iso> }, { time: formatDateTime(lang, data.generatedAt) })}</p>
       </header>
 
       <section aria-labelledby="rules-h" className="report-block">
-        <h2 id="rules-h">How the vote worked</h2>
+        <h2 id="rules-h">{t("reportRulesHeading")}</h2>
         <ul>
-          <li>
-            Each participant could choose up to {limits.size === 1 ? `${[...limits][0]} ${plural([...limits][0] ?? 0, "proposal")}` : "a set number of proposals"} in each area
-            {limits.size > 1 ? " (the limit of each area is given below)" : ""}, and change their choice until the area closed.
-          </li>
-          <li>{event.access === "invite" ? "Voting needed a single-use ballot card." : "Anyone with the event's link or code could vote."}</li>
-          <li>{event.resultsVisibility === "live" ? "The tally was shown live on the projector." : "Results were hidden until the facilitator revealed each area."}</li>
-          {event.privacyThreshold > 0 && <li>Counts of an area are withheld unless at least {event.privacyThreshold} participants voted in it.</li>}
-          <li>Proposals are ranked by votes; equal votes share a rank (written “=2nd”), and ties are not broken.</li>
-          <li>No names were asked for and no vote can be traced to a person (Chatham House Rule).</li>
+          <li>{sameLimit !== undefined ? t("reportRuleLimit", { n: sameLimit }) : t("reportRuleLimitMixed")}</li>
+          <li>{t(event.access === "invite" ? "reportRuleInvite" : "reportRuleOpen")}</li>
+          <li>{t(event.resultsVisibility === "live" ? "reportRuleLive" : "reportRuleOnReveal")}</li>
+          {event.privacyThreshold > 0 && <li>{t("reportRuleThreshold", { n: event.privacyThreshold })}</li>}
+          <li>{t("reportRuleTies", { tie: place(2, true) })}</li>
+          <li>{t("reportRuleChatham")}</li>
         </ul>
       </section>
 
       <section aria-labelledby="turnout-h" className="report-block">
-        <h2 id="turnout-h">Turnout</h2>
+        <h2 id="turnout-h">{r("turnoutHeading")}</h2>
         <p className="report-turnout">
-          {turnoutSentence(event.expectedParticipants, turnout)}
-          {turnout.invites && ` Ballot cards: ${turnout.invites.issued} issued, ${turnout.invites.used} used.`}
+          {turnoutSentence(t, event.expectedParticipants, turnout)}
+          {turnout.invites && ` ${t("reportTurnoutCards", { issued: turnout.invites.issued, used: turnout.invites.used })}`}
         </p>
       </section>
 
       {results.areas.map((area) => {
-        const t = times.get(area.id);
-        const rows = area.results.flatMap((r) => (r.votes === null || r.rank === null ? [] : [{ id: r.proposalId, label: r.label, title: r.title, votes: r.votes, rank: r.rank }]));
+        const when = times.get(area.id);
+        const rows = area.results.flatMap((x) => (x.votes === null || x.rank === null ? [] : [{ id: x.proposalId, label: x.label, title: x.title, votes: x.votes, rank: x.rank }]));
         return (
           <section key={area.id} className="report-area" aria-labelledby={`a-${area.id}`}>
-            <h2 id={`a-${area.id}`}>{area.title}</h2>
+            <h2 id={`a-${area.id}`}><Iso>{area.title}</Iso></h2>
             <p className="report-meta">
-              {area.voters} {plural(area.voters, "voter")} · up to {area.maxVotes} {plural(area.maxVotes, "vote")} each · {openedClosed(t?.openedAt ?? null, t?.closedAt ?? null)}
+              {t("reportAreaMeta", { voters: area.voters, max: area.maxVotes, times: openedClosed(t, lang, when?.openedAt ?? null, when?.closedAt ?? null) })}
             </p>
             {area.withheld ? (
-              <p>Results withheld: fewer than {event.privacyThreshold} participants voted in this area.</p>
+              <p>{t("reportWithheldArea", { n: event.privacyThreshold })}</p>
             ) : area.voters === 0 ? (
-              <p>{t?.openedAt ? "No votes were cast." : "This area was not opened for voting."}</p>
+              <p>{when?.openedAt ? r("noVotes") : t("reportNotOpened")}</p>
             ) : (
               <>
                 <ol className="podium">
-                  {topRanked(area.results, 3).map((r) => (
-                    <li key={r.proposalId} data-proposal-id={r.proposalId}>
-                      <span className="place">{ordinal(r.rank ?? 0, isTied(area.results, r.rank))}</span>
-                      <span className="podium-label">{r.label}</span>
-                      <ProposalText title={r.title} body={texts.get(r.proposalId)?.body ?? ""} titleClass="podium-title" />
-                      <span className="podium-votes">{r.votes} {plural(r.votes ?? 0, "vote")}</span>
+                  {topRanked(area.results, 3).map((x) => (
+                    <li key={x.proposalId} data-proposal-id={x.proposalId}>
+                      <span className="place">{place(x.rank ?? 0, isTied(area.results, x.rank))}</span>
+                      <Iso className="podium-label">{x.label}</Iso>
+                      <ProposalText title={x.title} body={texts.get(x.proposalId)?.body ?? ""} titleClass="podium-title" />
+                      <span className="podium-votes">{r("votes", { votes: x.votes ?? 0 })}</span>
                     </li>
                   ))}
                 </ol>
@@ -103,31 +132,31 @@ export default function ReportPage({ code }: { code: string }) {
       })}
 
       <section className="report-annex" aria-labelledby="annex-h">
-        <h2 id="annex-h">Annex: full ranking</h2>
-        <p className="report-meta">Every proposal as submitted, in full, with its label and its votes.</p>
+        <h2 id="annex-h">{r("annexHeading")}</h2>
+        <p className="report-meta">{t("reportAnnexIntro")}</p>
         {results.areas.map((area) => (
           <div key={area.id} className="annex-area">
-            <h3>{area.title}</h3>
+            <h3><Iso>{area.title}</Iso></h3>
             {area.withheld ? (
               <>
-                <p>Votes withheld (below the privacy threshold). The proposals:</p>
+                <p>{t("reportAnnexWithheld")}</p>
                 <ul className="annex-withheld">
                   {(event.areas.find((a) => a.id === area.id)?.proposals ?? []).map((p) => (
-                    <li key={p.id} data-proposal-id={p.id}><span className="annex-label">{p.label}</span> <ProposalText title={p.title} body={p.body} /></li>
+                    <li key={p.id} data-proposal-id={p.id}><Iso className="annex-label">{p.label}</Iso> <ProposalText title={p.title} body={p.body} /></li>
                   ))}
                 </ul>
               </>
             ) : (
               <table>
-                <thead><tr><th scope="col">Rank</th><th scope="col">Label</th><th scope="col">Proposal</th><th scope="col">Votes</th><th scope="col">Share of voters</th></tr></thead>
+                <thead><tr><th scope="col">{r("colRank")}</th><th scope="col">{r("colLabel")}</th><th scope="col">{r("colProposal")}</th><th scope="col">{r("colVotes")}</th><th scope="col">{r("colShare")}</th></tr></thead>
                 <tbody>
-                  {area.results.map((r) => (
-                    <tr key={r.proposalId} data-proposal-id={r.proposalId}>
-                      <td>{ordinal(r.rank ?? 0, isTied(area.results, r.rank))}</td>
-                      <td className="annex-label">{r.label}</td>
-                      <td><ProposalText title={r.title} body={texts.get(r.proposalId)?.body ?? ""} /></td>
-                      <td>{r.votes}</td>
-                      <td>{shareText(r.votes, area.voters)}</td>
+                  {area.results.map((x) => (
+                    <tr key={x.proposalId} data-proposal-id={x.proposalId}>
+                      <td>{place(x.rank ?? 0, isTied(area.results, x.rank))}</td>
+                      <td className="annex-label"><Iso>{x.label}</Iso></td>
+                      <td><ProposalText title={x.title} body={texts.get(x.proposalId)?.body ?? ""} /></td>
+                      <td>{x.votes}</td>
+                      <td>{shareText(lang, x.votes, area.voters)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -140,10 +169,10 @@ export default function ReportPage({ code }: { code: string }) {
   );
 }
 
-/** A proposal as written: its text (often the whole paragraph), then its background, never cut. */
+/** A proposal as written: its text (often the whole paragraph), then its background, never cut; in its own direction. */
 function ProposalText({ title, body, titleClass }: { title: string; body: string; titleClass?: string }) {
   return (
-    <span className="proposal-text">
+    <span className="proposal-text" dir="auto">
       <span className={titleClass}>{title}</span>
       {body && <span className="proposal-body">{body}</span>}
     </span>

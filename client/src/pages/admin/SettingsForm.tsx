@@ -14,6 +14,7 @@ const pick = (e: Event): EventSettings => ({
   privacyThreshold: e.privacyThreshold,
   proposalOrder: e.proposalOrder,
   expectedParticipants: e.expectedParticipants,
+  language: e.language,
 });
 
 export function SettingsForm(props: { api: AdminApi; event: Event; refresh: () => Promise<void> }) {

@@ -1,11 +1,12 @@
 // The rules of an event as form fields, shared by the create form (home page) and the settings
 // section of the organiser page, so both explain each choice in the same words.
 import { useId } from "react";
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES, LANGUAGES, pickLanguage } from "../../../../shared/i18n/languages";
 import { DEFAULT_VOTES_PER_AREA, LIMITS } from "../../../../shared/limits";
 import type { Event } from "../../../../shared/schemas";
 import "./organiser.css";
 
-export type EventSettings = Pick<Event, "title" | "access" | "votesPerArea" | "resultsVisibility" | "privacyThreshold" | "proposalOrder" | "expectedParticipants">;
+export type EventSettings = Pick<Event, "title" | "access" | "votesPerArea" | "resultsVisibility" | "privacyThreshold" | "proposalOrder" | "expectedParticipants" | "language">;
 
 export const DEFAULT_SETTINGS: EventSettings = {
   title: "",
@@ -15,6 +16,8 @@ export const DEFAULT_SETTINGS: EventSettings = {
   privacyThreshold: 0,
   proposalOrder: "random",
   expectedParticipants: 0,
+  // A new event speaks its creator's language unless they choose another (API 1.1 Event.language).
+  language: typeof navigator === "undefined" ? DEFAULT_LANGUAGE : pickLanguage(navigator.languages ?? [navigator.language]),
 };
 
 interface Choice<V extends string> {
@@ -56,6 +59,21 @@ export function EventSettingsFields(props: { value: EventSettings; onChange: (ne
           placeholder="e.g. Spring assembly — priorities for 2026"
           onChange={(e) => set("title", e.target.value)}
         />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-language`}>Language of the event</label>
+        <select
+          id={`${id}-language`}
+          value={value.language}
+          disabled={disabled}
+          aria-describedby={`${id}-language-hint`}
+          onChange={(e) => isLanguage(e.target.value) && set("language", e.target.value)}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>
+          ))}
+        </select>
+        <p className="hint" id={`${id}-language-hint`}>The projector, the report, paper ballots and ballot cards speak it; each phone and organiser page follows its own browser’s language.</p>
       </div>
       <div className="field-row">
         <div className="field">
