@@ -4,7 +4,8 @@ import { useState } from "react";
 import { EVENT_CODE_LENGTH, isEventCode, normalizeCode } from "../../../../shared/codes";
 import { ApiError, request } from "../../api/http";
 import { phoneErrorKey } from "../../api/errors";
-import { usePhoneText, type PhoneKey } from "./text";
+import type { PhoneKey } from "./text";
+import { usePhoneText } from "./useText";
 import { CodeForm } from "./components/CodeForm";
 
 /** The event code in what was typed: a bare code, or a link such as https://host/e/K7XQ2M?invite=…. */

@@ -9,7 +9,8 @@ import { phoneErrorKey } from "../../api/errors";
 import { chooseLanguage } from "../../i18n/choose";
 import { I18nProvider } from "../../i18n/I18n";
 import { LanguageSwitcher } from "../../i18n/LanguageSwitcher";
-import { PHONE_ROLES, usePhoneText } from "./text";
+import { PHONE_ROLES } from "./text";
+import { usePhoneText } from "./useText";
 import "./participant.css";
 
 export default function ParticipantPage(props: { code: string }) {

@@ -1,14 +1,12 @@
-// The phone's words in the phone's language: typed keys of the phone catalog (the `en` catalog is
+// The phone's words in the phone's language, as pure functions (the hook is useText.ts): typed keys of the phone catalog (the `en` catalog is
 // imported for its type only, so no language's messages ride in the page's own chunk), the vote
 // rules' sentences, lists of labels as the language writes them, and bidi isolation for content
 // (a label "PH-3", an English area title) set inside a right-to-left sentence.
-import { useMemo } from "react";
 import type { Role } from "../../../../shared/i18n/catalog";
 import type phone from "../../../../shared/i18n/catalogs/en/phone";
 import { dir, intlLocale, type Language } from "../../../../shared/i18n/languages";
 import type { Params } from "../../../../shared/i18n/message";
 import type { RuleText } from "../../../../shared/i18n/rules-text";
-import { useI18n } from "../../i18n/I18n";
 
 export type PhoneKey = keyof typeof phone;
 
@@ -41,9 +39,4 @@ export function phoneText(lang: Language, translate: (role: Role, key: string, p
     },
     list: (items) => lists.format(items.map(iso)),
   };
-}
-
-export function usePhoneText(): PhoneText {
-  const { lang, t } = useI18n();
-  return useMemo(() => phoneText(lang, t), [lang, t]);
 }

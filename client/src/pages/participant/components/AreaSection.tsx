@@ -7,7 +7,7 @@ import type { Area, Proposal } from "../../../../../shared/schemas";
 import { votesLeftText } from "../../../../../shared/rules";
 import type { SaveState } from "../sync";
 import { choicesSentence, namesOf } from "../format";
-import { usePhoneText } from "../text";
+import { usePhoneText } from "../useText";
 import { ProposalCard, useClipped } from "./ProposalCard";
 import { SaveStatus } from "./SaveStatus";
 

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { LIMITS } from "../../../../../shared/limits";
 import { isInviteCode, normalizeCode } from "../../../../../shared/codes";
 import { phoneErrorKey } from "../../../api/errors";
-import { usePhoneText, type PhoneKey } from "../text";
+import type { PhoneKey } from "../text";
+import { usePhoneText } from "../useText";
 import { CodeForm } from "./CodeForm";
 
 interface Props {

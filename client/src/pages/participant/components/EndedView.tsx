@@ -3,7 +3,7 @@
 // live, or revealed by the facilitator, and above the privacy threshold).
 import type { Area, Results } from "../../../../../shared/schemas";
 import { choicesSentence, namesOf } from "../format";
-import { usePhoneText } from "../text";
+import { usePhoneText } from "../useText";
 
 interface Props {
   areas: Area[];

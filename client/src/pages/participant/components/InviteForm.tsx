@@ -5,7 +5,7 @@ import type { Event } from "../../../../../shared/schemas";
 import { LIMITS } from "../../../../../shared/limits";
 import { isInviteCode, normalizeCode } from "../../../../../shared/codes";
 import { phoneErrorKey } from "../../../api/errors";
-import { usePhoneText } from "../text";
+import { usePhoneText } from "../useText";
 import { CodeForm } from "./CodeForm";
 
 interface Props {

@@ -3,7 +3,7 @@
 // ("PH-3") lets the room refer to it aloud; the background (body), when there is one, may fold.
 import { useId, useLayoutEffect, useRef, useState } from "react";
 import type { Proposal } from "../../../../../shared/schemas";
-import { usePhoneText } from "../text";
+import { usePhoneText } from "../useText";
 
 interface Props {
   proposal: Proposal;

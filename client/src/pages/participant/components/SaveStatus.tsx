@@ -1,7 +1,7 @@
 // The words that tell a participant whether the server has their choice. "Saved" appears only after
 // the server answered: a 200 to this phone's write, or the ballot read back from the server.
 import { saveText, type SaveState } from "../sync";
-import { usePhoneText } from "../text";
+import { usePhoneText } from "../useText";
 
 interface Props {
   state: SaveState;

@@ -1,6 +1,6 @@
 // "You have voted in 3 of 4 areas", and a jump list to each area with how far along it is.
 import type { Area } from "../../../../../shared/schemas";
-import { usePhoneText } from "../text";
+import { usePhoneText } from "../useText";
 
 interface Props {
   votedIn: number;
