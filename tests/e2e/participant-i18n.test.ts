@@ -123,7 +123,8 @@ describe("the phone in the participant's language", () => {
     // The end of the vote, in Arabic too.
     await setVoting(server.url, forum.code, forum.adminToken, "closed");
     await page.getByRole("heading", { name: "انتهى التصويت" }).waitFor({ timeout: 15_000 });
-    if (shots) await page.screenshot({ path: `${shots}/ar-ended.png`, fullPage: false });
+    await page.evaluate(() => window.scrollTo({ top: 0 }));
+    if (shots) await page.screenshot({ path: `${shots}/ar-ended.png` });
     const ended = await ownWords(page, forum.event);
     expect(ended.match(/[A-Za-z]+/g) ?? [], ended).toEqual([]);
   });

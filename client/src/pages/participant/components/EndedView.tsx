@@ -44,7 +44,7 @@ export function EndedView({ areas, results, liveResults, joined, chosenIn, heldI
                 {counts.results.map((r) => (
                   <li key={r.proposalId} className="ended-row">
                     <span className="ended-rank">{r.rank ?? ""}</span>
-                    <span className="ended-text">
+                    <span className="ended-text" dir="auto">
                       <span className="proposal-label"><bdi>{r.label}</bdi></span>{" "}
                       <span className="ended-title" dir="auto">{r.title}</span>
                     </span>

@@ -31,7 +31,8 @@ export function ProposalCard({ proposal, checked, disabled, onToggle }: Props) {
           aria-labelledby={titleId}
           aria-describedby={described || undefined}
         />
-        <span className="proposal-text">
+        {/* dir="auto" skips the <bdi> label: the paragraph takes the direction of the proposal's own text. */}
+        <span className="proposal-text" dir="auto">
           {proposal.label ? (
             <span id={labelId} className="proposal-label"><bdi>{proposal.label}</bdi></span>
           ) : null}
