@@ -118,6 +118,7 @@ describe("the phone in the participant's language", () => {
     expect(isolation).toEqual({ titles: true, labels: true });
 
     const left = await ownWords(page, forum.event);
+    expect(left).toContain("اختر المقترحات التي تؤيدها"); // the page's own words are still there to check
     expect(left.match(/[A-Za-z]+/g) ?? [], left).toEqual([]);
 
     // The end of the vote, in Arabic too.
@@ -141,7 +142,9 @@ describe("the phone in the participant's language", () => {
       expect(await voteToTheLimit(page, forum)).toContain(limitWords);
       await area(page, forum.first.title).getByText(saved).waitFor();
       const english = englishWords();
-      const words = (await ownWords(page, forum.event)).match(/[A-Za-z]{4,}/g) ?? [];
+      const own = await ownWords(page, forum.event);
+      expect(own).toContain(saved);
+      const words = own.match(/[A-Za-z]{4,}/g) ?? [];
       expect(words.filter((w) => english.has(w.toLowerCase()))).toEqual([]);
     });
   }
