@@ -35,5 +35,6 @@ export async function launchBrowser(extraArgs: readonly string[] = []): Promise<
   });
 }
 
-export const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+// English unless a test asks otherwise: the phone follows the browser's language (issue 12).
+export const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "en-US" };
 export const PROJECTOR = { viewport: { width: 1280, height: 720 } };

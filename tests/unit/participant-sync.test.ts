@@ -16,6 +16,7 @@ import {
   shownChoice,
   type AreaSync,
 } from "../../client/src/pages/participant/sync";
+import { phoneTextIn } from "../helpers/phone-text";
 import {
   forgetParticipant,
   loadHeld,
@@ -125,16 +126,25 @@ describe("area save state", () => {
     expect(shownChoice(desire(IDLE, []), ["x"])).toEqual([]);
   });
 
-  it("words each state plainly, and says saved only for what the server holds", () => {
-    expect(saveText({ kind: "idle" }, false)).toBe("");
-    expect(saveText({ kind: "idle" }, true)).toBe("Saved");
-    expect(saveText({ kind: "saving" }, true)).toBe("Saving…");
-    expect(saveText({ kind: "saved" }, false)).toBe("Saved");
-    expect(saveText({ kind: "offline", retryAt: 0, code: "NETWORK" }, true)).toBe("Offline — will retry");
-    expect(saveText({ kind: "offline", retryAt: 0, code: "RATE_LIMITED" }, true)).toBe("Server busy — will retry");
-    expect(saveText({ kind: "refused", code: "VOTING_CLOSED", message: "Voting in this area is closed." }, true)).toBe(
+  it("words each state plainly, and says saved only for what the server holds", async () => {
+    const en = await phoneTextIn("en");
+    expect(saveText({ kind: "idle" }, false, en)).toBe("");
+    expect(saveText({ kind: "idle" }, true, en)).toBe("Saved");
+    expect(saveText({ kind: "saving" }, true, en)).toBe("Saving…");
+    expect(saveText({ kind: "saved" }, false, en)).toBe("Saved");
+    expect(saveText({ kind: "offline", retryAt: 0, code: "NETWORK" }, true, en)).toBe("Offline — will retry");
+    expect(saveText({ kind: "offline", retryAt: 0, code: "RATE_LIMITED" }, true, en)).toBe("Server busy — will retry");
+    expect(saveText({ kind: "refused", code: "VOTING_CLOSED", message: "Voting in this area is closed." }, true, en)).toBe(
       "Not saved: Voting in this area is closed.",
     );
+  });
+
+  it("words a refusal from its code in the phone's language, not from the server's English", async () => {
+    const refused = { kind: "refused", code: "VOTING_CLOSED", message: "Voting in this area is closed." } as const;
+    expect(saveText(refused, true, await phoneTextIn("ar"))).toBe("لم يُحفظ: التصويت في هذا المجال مغلق.");
+    expect(saveText(refused, true, await phoneTextIn("es"))).toBe("No guardado: La votación en esta área está cerrada.");
+    expect(saveText({ kind: "refused", code: "SOMETHING_NEW", message: "x" }, true, await phoneTextIn("zh"))).toBe("未保存：出现了问题。");
+    expect(saveText({ kind: "saved" }, false, await phoneTextIn("ru"))).toBe("Сохранено");
   });
 
   it("compares choices as sets", () => {

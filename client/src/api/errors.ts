@@ -1,5 +1,7 @@
-// The one place that turns the API's machine codes into words for people.
+// The one place that turns the API's machine codes into words for people. The phone words them in
+// its reader's language (phoneErrorKey → the phone catalog); the other pages still use English.
 import type { ErrorCode } from "../../../shared/errors";
+import type phone from "../../../shared/i18n/catalogs/en/phone";
 
 const TEXT: Record<ErrorCode, string> = {
   BAD_REQUEST: "Something in that request was not valid.",
@@ -24,4 +26,34 @@ const TEXT: Record<ErrorCode, string> = {
 
 export function errorText(code: string, fallback?: string): string {
   return (TEXT as Record<string, string | undefined>)[code] ?? fallback ?? "Something went wrong.";
+}
+
+type PhoneKey = keyof typeof phone;
+
+/** The phone catalog's key for each code, plus NETWORK (no answer at all); typed, so none is missed. */
+const PHONE_KEYS: Record<ErrorCode | "NETWORK", PhoneKey> = {
+  BAD_REQUEST: "error.BAD_REQUEST",
+  UNAUTHORIZED: "error.UNAUTHORIZED",
+  FORBIDDEN: "error.FORBIDDEN",
+  NOT_FOUND: "error.NOT_FOUND",
+  VOTING_CLOSED: "error.VOTING_CLOSED",
+  EVENT_LOCKED: "error.EVENT_LOCKED",
+  INVITE_REQUIRED: "error.INVITE_REQUIRED",
+  INVITE_INVALID: "error.INVITE_INVALID",
+  TOO_MANY_VOTES: "error.TOO_MANY_VOTES",
+  DUPLICATE_PROPOSAL: "error.DUPLICATE_PROPOSAL",
+  UNKNOWN_PROPOSAL: "error.UNKNOWN_PROPOSAL",
+  PAYLOAD_TOO_LARGE: "error.PAYLOAD_TOO_LARGE",
+  RATE_LIMITED: "error.RATE_LIMITED",
+  NOT_ALLOWED: "error.NOT_ALLOWED",
+  FORM_CLOSED: "error.FORM_CLOSED",
+  TOO_MANY_DOTS: "error.TOO_MANY_DOTS",
+  UNAVAILABLE: "error.UNAVAILABLE",
+  INTERNAL: "error.INTERNAL",
+  NETWORK: "error.NETWORK",
+};
+
+/** The phone's words for an error code; a code this build does not know gets a general sentence. */
+export function phoneErrorKey(code: string): PhoneKey {
+  return (PHONE_KEYS as Record<string, PhoneKey | undefined>)[code] ?? "error.other";
 }

@@ -3,7 +3,9 @@
 import { useState } from "react";
 import { EVENT_CODE_LENGTH, isEventCode, normalizeCode } from "../../../../shared/codes";
 import { ApiError, request } from "../../api/http";
-import { errorText } from "../../api/errors";
+import { phoneErrorKey } from "../../api/errors";
+import type { PhoneKey } from "./text";
+import { usePhoneText } from "./useText";
 import { CodeForm } from "./components/CodeForm";
 
 /** The event code in what was typed: a bare code, or a link such as https://host/e/K7XQ2M?invite=…. */
@@ -12,14 +14,16 @@ export function codeFromInput(input: string): string {
   return normalizeCode(link?.[1] ?? input);
 }
 
-export function JoinByCode({ heading = "Join a vote" }: { heading?: string }) {
-  const [error, setError] = useState<string | null>(null);
+/** On the phone page, after a mistyped link: in the phone's language (inside its I18nProvider). */
+export function JoinByCode({ heading }: { heading?: string }) {
+  const { t } = usePhoneText();
+  const [error, setError] = useState<PhoneKey | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function join(value: string) {
     const code = codeFromInput(value);
     if (!isEventCode(code)) {
-      setError(`An event code has ${EVENT_CODE_LENGTH} letters and digits, as shown on the screen.`);
+      setError("eventCodeFormat");
       return;
     }
     setBusy(true);
@@ -28,7 +32,7 @@ export function JoinByCode({ heading = "Join a vote" }: { heading?: string }) {
       await request("GET", `/api/events/${code}`, null);
       window.location.assign(`/e/${code}`);
     } catch (err) {
-      setError(err instanceof ApiError ? errorText(err.code, err.message) : errorText("INTERNAL"));
+      setError(phoneErrorKey(err instanceof ApiError ? err.code : "INTERNAL"));
       setBusy(false);
     }
   }
@@ -36,12 +40,14 @@ export function JoinByCode({ heading = "Join a vote" }: { heading?: string }) {
   return (
     <CodeForm
       heading={heading}
-      label="Event code"
-      hint={`The ${EVENT_CODE_LENGTH} characters shown on the screen, for example K7XQ2M.`}
+      label={t("eventCode")}
+      hint={t("eventCodeHint", { n: EVENT_CODE_LENGTH })}
       name="code"
       maxLength={200}
-      error={error}
+      error={error ? t(error, { n: EVENT_CODE_LENGTH }) : null}
       busy={busy}
+      submitLabel={t("join")}
+      busyLabel={t("joining")}
       onSubmit={(v) => void join(v)}
     />
   );

@@ -1,34 +1,59 @@
 // The participant's phone page (/e/CODE): read the ballot, vote (joining at the first vote). Each
-// phase is its own small view.
+// phase is its own small view. The page speaks the phone's language (?lang=, the switcher's
+// remembered choice, the browser's, else the event's): one small catalog chunk per role.
 import { useSession } from "./useSession";
 import { BallotView } from "./components/BallotView";
 import { InviteForm } from "./components/InviteForm";
 import { JoinByCode } from "./JoinByCode";
+import { phoneErrorKey } from "../../api/errors";
+import { chooseLanguage } from "../../i18n/choose";
+import { I18nProvider } from "../../i18n/I18n";
+import { LanguageSwitcher } from "../../i18n/LanguageSwitcher";
+import { PHONE_ROLES } from "./text";
+import { usePhoneText } from "./useText";
 import "./participant.css";
 
 export default function ParticipantPage(props: { code: string }) {
-  const { session, code, submitInvite, rejoin } = useSession(props.code);
+  const sessionState = useSession(props.code);
+  const { session } = sessionState;
+  const event = "event" in session ? session.event : null;
+  return (
+    <I18nProvider lang={chooseLanguage({ eventLanguage: event?.language })} roles={PHONE_ROLES}>
+      <PhoneLanguage />
+      <Phase {...sessionState} />
+    </I18nProvider>
+  );
+}
+
+/** The switcher, small at the top's inline end, out of the ballot's way. */
+function PhoneLanguage() {
+  const { t } = usePhoneText();
+  return <LanguageSwitcher label={t("language")} className="language-switcher pp-language" />;
+}
+
+function Phase({ session, code, submitInvite, rejoin }: ReturnType<typeof useSession>) {
+  const { t } = usePhoneText();
   switch (session.phase) {
     case "loading":
       return (
         <main className="page participant narrow">
-          <p className="loading" role="status">Opening the ballot…</p>
+          <p className="loading" role="status">{t("loading")}</p>
         </main>
       );
     case "missing":
       return (
         <main className="page participant narrow">
-          <h1>No vote with the code {code || "given"}</h1>
-          <p>Check the code on the screen and type it again.</p>
+          <h1>{code ? t("missingTitle", { code }) : t("missingTitleBlank")}</h1>
+          <p>{t("missingHint")}</p>
           <JoinByCode heading="" />
         </main>
       );
     case "unreachable":
       return (
         <main className="page participant narrow">
-          <h1>Cannot reach the vote</h1>
-          <p role="status">{session.message} Trying again…</p>
-          <p>Check that this phone is on the venue Wi-Fi.</p>
+          <h1>{t("unreachableTitle")}</h1>
+          <p role="status">{t("tryingAgain", { reason: t(phoneErrorKey(session.error)) })}</p>
+          <p>{t("checkWifi")}</p>
         </main>
       );
     case "invite":

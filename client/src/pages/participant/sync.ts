@@ -2,6 +2,8 @@
 // participant wants ("want") until the server acknowledges exactly that set; only one request per
 // area is on the wire at a time, so the last one sent is always the last one wanted and the server's
 // final state equals the screen's. "saved" is only ever entered from an acknowledgement.
+import { phoneErrorKey } from "../../api/errors";
+import type { PhoneText } from "./text";
 
 export type SaveState =
   | { kind: "idle" }
@@ -93,17 +95,18 @@ export function shownChoice(s: AreaSync | undefined, confirmed: readonly string[
 }
 
 /** The words for a save state. "Saved" for an untouched area only when the server holds a choice there. */
-export function saveText(state: SaveState, hasServerChoice: boolean): string {
+export function saveText(state: SaveState, hasServerChoice: boolean, text: PhoneText): string {
   switch (state.kind) {
     case "saving":
-      return "Saving…";
+      return text.t("saving");
     case "saved":
-      return "Saved";
+      return text.t("saved");
     case "offline":
-      return state.code === "NETWORK" ? "Offline — will retry" : "Server busy — will retry";
+      return text.t(state.code === "NETWORK" ? "offline" : "busy");
     case "refused":
-      return `Not saved: ${state.message}`;
+      // Worded from the code in the phone's language (the message is the API's English).
+      return text.t("notSaved", { reason: text.t(phoneErrorKey(state.code)) });
     case "idle":
-      return hasServerChoice ? "Saved" : "";
+      return hasServerChoice ? text.t("saved") : "";
   }
 }

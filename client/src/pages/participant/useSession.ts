@@ -7,7 +7,6 @@ import { useCallback, useEffect, useState } from "react";
 import { EventReply, type Event } from "../../../../shared/schemas";
 import { isEventCode, normalizeCode } from "../../../../shared/codes";
 import { ApiError, request } from "../../api/http";
-import { errorText } from "../../api/errors";
 import { browserStore, loadToken } from "./deviceStore";
 import { embeddedEvent } from "./embedded";
 import { Participation } from "./participation";
@@ -15,16 +14,17 @@ import { Participation } from "./participation";
 export type Session =
   | { phase: "loading" }
   | { phase: "missing" }
-  | { phase: "unreachable"; message: string }
+  /** `error`: the API error code (NETWORK for no answer), worded by the page in its language. */
+  | { phase: "unreachable"; error: string }
   | { phase: "invite"; event: Event; error: string | null; busy: boolean }
   /** `version`: the server's fingerprint of `event` when known (socket handshake `since`). */
   | { phase: "ready"; event: Event; version: string | null; participation: Participation };
 
 const store = browserStore();
 
-export function failureText(err: unknown): string {
-  if (err instanceof ApiError) return errorText(err.code, err.message);
-  return errorText("INTERNAL");
+/** The error code a page words for the participant (in the page's language, see api/errors.ts). */
+export function failureCode(err: unknown): string {
+  return err instanceof ApiError ? err.code : "INTERNAL";
 }
 
 function inviteFromUrl(): string | null {
@@ -76,9 +76,9 @@ export function useSession(rawCode: string): {
         const c = err instanceof ApiError ? err.code : "";
         dropInviteFromUrl();
         if (c === "INVITE_REQUIRED" || c === "INVITE_INVALID" || event.access === "invite") {
-          setSession({ phase: "invite", event, error: c === "INVITE_REQUIRED" ? null : failureText(err), busy: false });
+          setSession({ phase: "invite", event, error: c === "INVITE_REQUIRED" ? null : failureCode(err), busy: false });
         } else {
-          setSession({ phase: "unreachable", message: failureText(err) });
+          setSession({ phase: "unreachable", error: failureCode(err) });
         }
       }
     },
@@ -124,7 +124,7 @@ export function useSession(rawCode: string): {
       .catch((err: unknown) => {
         if (!live) return;
         if (err instanceof ApiError && err.status === 404) setSession({ phase: "missing" });
-        else setSession({ phase: "unreachable", message: failureText(err) });
+        else setSession({ phase: "unreachable", error: failureCode(err) });
       });
     return () => {
       live = false;

@@ -4,9 +4,10 @@
 // long area title does not cover the phone; the whole title is a tap away.
 import { useId, useState } from "react";
 import type { Area, Proposal } from "../../../../../shared/schemas";
-import { votesLeftLabel } from "../../../../../shared/rules";
+import { votesLeftText } from "../../../../../shared/rules";
 import type { SaveState } from "../sync";
-import { choicesSentence, listOf, namesOf } from "../format";
+import { choicesSentence, namesOf } from "../format";
+import { usePhoneText } from "../useText";
 import { ProposalCard, useClipped } from "./ProposalCard";
 import { SaveStatus } from "./SaveStatus";
 
@@ -26,6 +27,8 @@ interface Props {
 
 export function AreaSection(props: Props) {
   const { area, ordered, chosen, state, hasServerChoice, notice, held, onToggle, onRetry, onSendHeld } = props;
+  const text = usePhoneText();
+  const { t } = text;
   const headingId = useId();
   const [wholeTitle, setWholeTitle] = useState(false);
   const clipped = useClipped<HTMLHeadingElement>(area.title, wholeTitle);
@@ -45,25 +48,25 @@ export function AreaSection(props: Props) {
           </h2>
           {clipped.more || wholeTitle ? (
             <button type="button" className="area-title-more" aria-expanded={wholeTitle} aria-controls={headingId} onClick={() => setWholeTitle(!wholeTitle)}>
-              {wholeTitle ? "Less" : "Full title"}
+              {t(wholeTitle ? "lessTitle" : "fullTitle")}
             </button>
           ) : null}
         </div>
         <p className="area-meta">
           {open ? (
-            <span className="votes-left">{votesLeftLabel(area, chosen)}</span>
+            <span className="votes-left">{text.rule(votesLeftText(area, chosen))}</span>
           ) : (
-            <span className="area-status">{area.status === "closed" ? "Voting closed" : "Voting not open yet"}</span>
+            <span className="area-status">{t(area.status === "closed" ? "statusClosed" : "statusNotOpen")}</span>
           )}
           <SaveStatus state={state} hasServerChoice={hasServerChoice} />
           {state.kind === "offline" && open ? (
-            <button type="button" className="save-retry" onClick={onRetry}>Try now</button>
+            <button type="button" className="save-retry" onClick={onRetry}>{t("tryNow")}</button>
           ) : null}
         </p>
         <p className="area-notice" role="alert">{notice ?? ""}</p>
       </header>
       {held ? <HeldChoice area={area} held={held} onSend={() => onSendHeld(area, held)} /> : null}
-      {area.status === "closed" ? <p className="area-final">{choicesSentence(namesOf(area.proposals, chosen))}</p> : null}
+      {area.status === "closed" ? <p className="area-final">{choicesSentence(text, namesOf(area.proposals, chosen))}</p> : null}
       <ul className="proposals">
         {ordered.map((p) => (
           <ProposalCard
@@ -81,22 +84,22 @@ export function AreaSection(props: Props) {
 
 /** The choice the server refused because voting had closed: said plainly, and sendable if it reopens. */
 function HeldChoice({ area, held, onSend }: { area: Area; held: readonly string[]; onSend: () => void }) {
+  const { t, list } = usePhoneText();
   const names = namesOf(area.proposals, held);
-  const what = names.length ? listOf(names) : "no proposal (your choices removed)";
+  const what = names.length ? list(names) : t("heldNone");
   if (area.status !== "open") {
     return (
       <p className="area-held" data-held="closed">
-        <strong>Not sent — voting closed.</strong> Your last choice ({what}) did not reach the server before voting
-        closed. It is kept on this phone in case the area reopens.
+        <strong>{t("notSent")}</strong> {t("heldClosed", { what })}
       </p>
     );
   }
   return (
     <div className="area-held" data-held="open">
       <p>
-        <strong>Voting has reopened.</strong> Your last choice ({what}) was not sent because voting had closed.
+        <strong>{t("reopened")}</strong> {t("heldOpen", { what })}
       </p>
-      <button type="button" className="btn" onClick={onSend}>Send this choice</button>
+      <button type="button" className="btn" onClick={onSend}>{t("sendHeld")}</button>
     </div>
   );
 }

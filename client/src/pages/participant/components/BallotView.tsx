@@ -1,14 +1,16 @@
 // The ballot: a short summary, then every area as a section. Taps go through the shared rule
-// (toggleChoice), so a refusal is explained on the phone in the same words the server would use.
+// (toggleBallot), so a refusal is explained on the phone in the same words the server would use.
 // Looking is free: the phone joins only when its first choice is sent (see writeQueue.ts). When every
 // area is closed the page says the vote has ended and shows what the room may see of the results.
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Area, Event } from "../../../../../shared/schemas";
-import { toggleChoice } from "../../../../../shared/rules";
+import { toggleBallot } from "../../../../../shared/rules";
 import { proposalOrder } from "../../../../../shared/shuffle";
 import { IDLE, sameSet, shownChoice, type SaveState } from "../sync";
 import { browserStore, orderSeed } from "../deviceStore";
-import { failureText } from "../useSession";
+import { failureCode } from "../useSession";
+import type { PhoneText } from "../text";
+import { usePhoneText } from "../useText";
 import type { Participation } from "../participation";
 import { useLiveBallot, type Connection } from "../useLiveBallot";
 import { AreaSection } from "./AreaSection";
@@ -34,13 +36,15 @@ export function BallotView({ code, participation, initialEvent, initialVersion, 
     initialVersion,
     onTokenRefused,
   );
+  const text = usePhoneText();
+  const { t } = text;
   const [notices, setNotices] = useState<Record<string, string>>({});
   // Chosen before the phone joins, so the order stays put when the token arrives at the first tap.
   const [seed] = useState(() => orderSeed(store, code));
 
   useEffect(() => {
-    document.title = `${event.title} — vote`;
-  }, [event.title]);
+    document.title = t("docTitle", { event: event.title });
+  }, [event.title, t]);
 
   const areas = useMemo(() => [...event.areas].sort((a, b) => a.position - b.position), [event.areas]);
   const ordered = useMemo(
@@ -63,11 +67,11 @@ export function BallotView({ code, participation, initialEvent, initialVersion, 
 
   const onToggle = useCallback(
     (area: Area, proposalId: string) => {
-      const result = toggleChoice(area, chosenIn(area.id), proposalId);
-      setNotices((n) => ({ ...n, [area.id]: result.ok ? "" : result.message }));
+      const result = toggleBallot(area, chosenIn(area.id), proposalId);
+      setNotices((n) => ({ ...n, [area.id]: result.ok ? "" : text.rule(result) }));
       if (result.ok) choose(area.id, result.proposalIds);
     },
-    [chosenIn, choose],
+    [chosenIn, choose, text],
   );
   const onSendHeld = useCallback((area: Area, ids: readonly string[]) => choose(area.id, [...ids]), [choose]);
 
@@ -75,7 +79,7 @@ export function BallotView({ code, participation, initialEvent, initialVersion, 
     (invite: string) =>
       participation.redeem(invite).then(
         () => null,
-        (err: unknown) => failureText(err),
+        (err: unknown) => failureCode(err),
       ),
     [participation],
   );
@@ -90,19 +94,17 @@ export function BallotView({ code, participation, initialEvent, initialVersion, 
   return (
     <main className="page participant" aria-busy={!loaded}>
       <header className="pp-head">
-        <p className="pp-kicker">Prioritisation vote</p>
+        <p className="pp-kicker">{t("kicker")}</p>
         <h1 dir="auto">{event.title}</h1>
         {ended ? null : (
           <p className="pp-help">
-            {anyOpen
-              ? "Tick the proposals you support in each area. Each change is saved at once, and you can change your mind until the area closes. Your choices are anonymous."
-              : "Voting is not open yet. You can read the proposals now; this page updates by itself when voting opens."}
+            {t(anyOpen ? "helpOpen" : "helpNotOpen")}
           </p>
         )}
         {ended ? null : <VoteSummary votedIn={votedIn} areaCount={areas.length} areas={areas} chosenIn={chosenIn} />}
       </header>
       {!ended && !joined && !tapped && event.access === "open" ? <CardEntry onRedeem={redeem} /> : null}
-      {areas.length === 0 ? <p className="pp-empty">There is nothing to vote on yet. This page updates by itself.</p> : null}
+      {areas.length === 0 ? <p className="pp-empty">{t("nothingYet")}</p> : null}
       {ended ? (
         <EndedView
           areas={areas}
@@ -134,24 +136,20 @@ export function BallotView({ code, participation, initialEvent, initialVersion, 
       )}
       {areas.length > 0 && !ended ? (
         <footer className="pp-foot">
-          <p>You have voted in {votedIn} of {areas.length} {areas.length === 1 ? "area" : "areas"}.</p>
-          <p><a href="#top" onClick={(e) => { e.preventDefault(); window.scrollTo({ top: 0 }); }}>Back to the top</a></p>
+          <p>{t("votedIn", { voted: votedIn, areas: areas.length })}</p>
+          <p><a href="#top" onClick={(e) => { e.preventDefault(); window.scrollTo({ top: 0 }); }}>{t("backToTop")}</a></p>
         </footer>
       ) : null}
-      <ConnectionBanner connection={connection} waiting={waiting} ended={ended} />
+      <ConnectionBanner connection={connection} waiting={waiting} ended={ended} text={text} />
     </main>
   );
 }
 
 /** The banner says what a lost connection means now, never something the areas' state contradicts. */
-function ConnectionBanner({ connection, waiting, ended }: { connection: Connection; waiting: boolean; ended: boolean }) {
+function ConnectionBanner(props: { connection: Connection; waiting: boolean; ended: boolean; text: PhoneText }) {
+  const { connection, waiting, ended, text } = props;
   if (connection !== "lost") return null;
-  const text = waiting
-    ? "No connection. Your choices are kept and sent when it returns."
-    : ended
-      ? "No connection. Voting has ended; results update when the connection returns."
-      : "No connection. This page updates when it returns.";
-  return <p className="pp-connection" role="status">{text}</p>;
+  return <p className="pp-connection" role="status">{text.t(waiting ? "connWaiting" : ended ? "connEnded" : "connIdle")}</p>;
 }
 
 /** "Not saved: voting is closed" stops being true when the facilitator reopens the area. */

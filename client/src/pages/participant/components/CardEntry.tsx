@@ -4,38 +4,46 @@
 import { useState } from "react";
 import { LIMITS } from "../../../../../shared/limits";
 import { isInviteCode, normalizeCode } from "../../../../../shared/codes";
+import { phoneErrorKey } from "../../../api/errors";
+import type { PhoneKey } from "../text";
+import { usePhoneText } from "../useText";
 import { CodeForm } from "./CodeForm";
 
 interface Props {
+  /** Resolves to null once redeemed, or to the API error code of the refusal. */
   onRedeem: (invite: string) => Promise<string | null>;
 }
 
 export function CardEntry({ onRedeem }: Props) {
-  const [error, setError] = useState<string | null>(null);
+  const { t } = usePhoneText();
+  // A key, not a sentence: the words follow the language if the participant switches it.
+  const [error, setError] = useState<PhoneKey | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(value: string) {
     if (!isInviteCode(value, LIMITS.inviteLength)) {
-      setError(`The code on your ballot card has ${LIMITS.inviteLength} letters and digits, like ABCD-EF23.`);
+      setError("cardFormat");
       return;
     }
     setBusy(true);
     setError(null);
     const failure = await onRedeem(normalizeCode(value));
     setBusy(false);
-    setError(failure);
+    setError(failure === null ? null : phoneErrorKey(failure));
   }
 
   return (
     <details className="pp-card">
-      <summary>I have a ballot card</summary>
+      <summary>{t("haveCard")}</summary>
       <CodeForm
-        label="Code on your ballot card"
-        hint="Type the code printed on your card to vote with it. Without a card, just tick your choices below."
+        label={t("cardCode")}
+        hint={t("cardHintOpen")}
         name="invite"
         maxLength={32}
-        error={error}
+        error={error ? t(error, { n: LIMITS.inviteLength }) : null}
         busy={busy}
+        submitLabel={t("join")}
+        busyLabel={t("joining")}
         onSubmit={(v) => void submit(v)}
       />
     </details>

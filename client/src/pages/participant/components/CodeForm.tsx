@@ -11,10 +11,13 @@ interface Props {
   maxLength: number;
   error: string | null;
   busy: boolean;
+  /** The button's words (the phone passes its language's; the home page keeps the English default). */
+  submitLabel?: string;
+  busyLabel?: string;
   onSubmit: (value: string) => void;
 }
 
-export function CodeForm({ heading, label, hint, name, maxLength, error, busy, onSubmit }: Props) {
+export function CodeForm({ heading, label, hint, name, maxLength, error, busy, submitLabel = "Join", busyLabel = "Joining…", onSubmit }: Props) {
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -46,7 +49,7 @@ export function CodeForm({ heading, label, hint, name, maxLength, error, busy, o
           aria-invalid={error ? true : undefined}
         />
         <button type="submit" className="btn" disabled={busy}>
-          {busy ? "Joining…" : "Join"}
+          {busy ? busyLabel : submitLabel}
         </button>
       </div>
       <p id={errorId} className="join-error" role="alert">{error ?? ""}</p>

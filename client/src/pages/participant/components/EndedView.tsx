@@ -2,7 +2,8 @@
 // with the participant's own choices, and the counts where the room may see them (results shown
 // live, or revealed by the facilitator, and above the privacy threshold).
 import type { Area, Results } from "../../../../../shared/schemas";
-import { choicesSentence, listOf, namesOf } from "../format";
+import { choicesSentence, namesOf } from "../format";
+import { usePhoneText } from "../useText";
 
 interface Props {
   areas: Area[];
@@ -16,37 +17,38 @@ interface Props {
 }
 
 export function EndedView({ areas, results, liveResults, joined, chosenIn, heldIn }: Props) {
+  const text = usePhoneText();
+  const { t } = text;
   return (
     <section className="pp-ended" aria-labelledby="pp-ended-title">
-      <h2 id="pp-ended-title">Voting has ended</h2>
-      <p>Thank you. Every area is closed; this page shows the results as the facilitator releases them.</p>
+      <h2 id="pp-ended-title">{t("ended")}</h2>
+      <p>{t("endedThanks")}</p>
       {areas.map((area) => {
         const counts = results?.areas.find((r) => r.id === area.id);
         const held = heldIn(area.id);
         return (
           <section key={area.id} className="ended-area" aria-labelledby={`ended-${area.id}`}>
             <h3 id={`ended-${area.id}`} dir="auto">{area.title}</h3>
-            {joined ? <p className="area-final">{choicesSentence(namesOf(area.proposals, chosenIn(area.id)))}</p> : null}
+            {joined ? <p className="area-final">{choicesSentence(text, namesOf(area.proposals, chosenIn(area.id)))}</p> : null}
             {held ? (
               <p className="area-held" data-held="closed">
-                <strong>Not sent — voting closed.</strong> Your last choice ({listOf(namesOf(area.proposals, held)) || "none"}) did not
-                reach the server before voting closed.
+                <strong>{t("notSent")}</strong> {t("heldEnded", { what: text.list(namesOf(area.proposals, held)) || t("heldNoneEnded") })}
               </p>
             ) : null}
             {!counts ? null : counts.withheld ? (
               <p className="ended-hidden">
-                {liveResults || counts.revealed ? "Too few votes to show the counts." : "The results are not public yet."}
+                {t(liveResults || counts.revealed ? "tooFew" : "notPublic")}
               </p>
             ) : (
-              <ol className="ended-results" aria-label={`Results: ${area.title}`}>
+              <ol className="ended-results" aria-label={t("resultsOf", { area: text.iso(area.title) })}>
                 {counts.results.map((r) => (
                   <li key={r.proposalId} className="ended-row">
                     <span className="ended-rank">{r.rank ?? ""}</span>
-                    <span className="ended-text">
+                    <span className="ended-text" dir="auto">
                       <span className="proposal-label"><bdi>{r.label}</bdi></span>{" "}
                       <span className="ended-title" dir="auto">{r.title}</span>
                     </span>
-                    <span className="ended-votes">{r.votes === 1 ? "1 vote" : `${r.votes ?? 0} votes`}</span>
+                    <span className="ended-votes">{t("votes", { votes: r.votes ?? 0 })}</span>
                   </li>
                 ))}
               </ol>

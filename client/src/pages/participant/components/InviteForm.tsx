@@ -4,41 +4,47 @@ import { useState } from "react";
 import type { Event } from "../../../../../shared/schemas";
 import { LIMITS } from "../../../../../shared/limits";
 import { isInviteCode, normalizeCode } from "../../../../../shared/codes";
+import { phoneErrorKey } from "../../../api/errors";
+import { usePhoneText } from "../useText";
 import { CodeForm } from "./CodeForm";
 
 interface Props {
   event: Event;
+  /** The API error code of the last refusal. */
   error: string | null;
   busy: boolean;
   onSubmit: (invite: string) => void;
 }
 
 export function InviteForm({ event, error, busy, onSubmit }: Props) {
-  const [local, setLocal] = useState<string | null>(null);
+  const { t } = usePhoneText();
+  const [badFormat, setBadFormat] = useState(false);
 
   function submit(value: string) {
     if (!isInviteCode(value, LIMITS.inviteLength)) {
-      setLocal(`The code on your ballot card has ${LIMITS.inviteLength} letters and digits, like ABCD-EF23.`);
+      setBadFormat(true);
       return;
     }
-    setLocal(null);
+    setBadFormat(false);
     onSubmit(normalizeCode(value));
   }
 
   return (
     <main className="page participant narrow">
       <header className="pp-head">
-        <p className="pp-kicker">Prioritisation vote</p>
-        <h1>{event.title}</h1>
+        <p className="pp-kicker">{t("kicker")}</p>
+        <h1 dir="auto">{event.title}</h1>
       </header>
       <CodeForm
-        heading="Enter your ballot card"
-        label="Code on your ballot card"
-        hint="This vote uses printed ballot cards. Type the code from your card; it lets you vote once, and your choices stay anonymous."
+        heading={t("cardHeading")}
+        label={t("cardCode")}
+        hint={t("cardHintInvite")}
         name="invite"
         maxLength={32}
-        error={local ?? error}
+        error={badFormat ? t("cardFormat", { n: LIMITS.inviteLength }) : error ? t(phoneErrorKey(error)) : null}
         busy={busy}
+        submitLabel={t("join")}
+        busyLabel={t("joining")}
         onSubmit={submit}
       />
     </main>

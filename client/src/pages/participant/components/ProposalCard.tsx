@@ -3,6 +3,7 @@
 // ("PH-3") lets the room refer to it aloud; the background (body), when there is one, may fold.
 import { useId, useLayoutEffect, useRef, useState } from "react";
 import type { Proposal } from "../../../../../shared/schemas";
+import { usePhoneText } from "../useText";
 
 interface Props {
   proposal: Proposal;
@@ -15,6 +16,7 @@ export function ProposalCard({ proposal, checked, disabled, onToggle }: Props) {
   const titleId = useId();
   const labelId = useId();
   const bodyId = useId();
+  const { t } = usePhoneText();
   const [open, setOpen] = useState(false);
   const clipped = useClipped<HTMLParagraphElement>(proposal.body, open);
   const described = [proposal.label ? labelId : "", proposal.body ? bodyId : ""].filter(Boolean).join(" ");
@@ -29,7 +31,8 @@ export function ProposalCard({ proposal, checked, disabled, onToggle }: Props) {
           aria-labelledby={titleId}
           aria-describedby={described || undefined}
         />
-        <span className="proposal-text">
+        {/* dir="auto" skips the <bdi> label: the paragraph takes the direction of the proposal's own text. */}
+        <span className="proposal-text" dir="auto">
           {proposal.label ? (
             <span id={labelId} className="proposal-label"><bdi>{proposal.label}</bdi></span>
           ) : null}
@@ -42,9 +45,15 @@ export function ProposalCard({ proposal, checked, disabled, onToggle }: Props) {
             {proposal.body}
           </p>
           {clipped.more || open ? (
-            <button type="button" className="proposal-more" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
-              {open ? "Less background" : "More background"}
-              <span className="visually-hidden">: {proposal.label || proposal.title}</span>
+            <button
+              type="button"
+              className="proposal-more"
+              aria-expanded={open}
+              aria-controls={bodyId}
+              aria-label={t(open ? "lessBackgroundOf" : "moreBackgroundOf", { name: proposal.label || proposal.title })}
+              onClick={() => setOpen(!open)}
+            >
+              {t(open ? "lessBackground" : "moreBackground")}
             </button>
           ) : null}
         </>

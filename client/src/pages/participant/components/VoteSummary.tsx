@@ -1,5 +1,6 @@
 // "You have voted in 3 of 4 areas", and a jump list to each area with how far along it is.
 import type { Area } from "../../../../../shared/schemas";
+import { usePhoneText } from "../useText";
 
 interface Props {
   votedIn: number;
@@ -9,16 +10,17 @@ interface Props {
 }
 
 export function VoteSummary({ votedIn, areaCount, areas, chosenIn }: Props) {
+  const { t } = usePhoneText();
   if (areaCount === 0) return null;
   return (
-    <nav className="pp-summary" aria-label="Areas">
+    <nav className="pp-summary" aria-label={t("areasNav")}>
       <p className="pp-summary-line">
-        You have voted in {votedIn} of {areaCount} {areaCount === 1 ? "area" : "areas"}
+        {t("votedIn", { voted: votedIn, areas: areaCount })}
       </p>
       <ul className="pp-jump">
         {areas.map((a) => {
           const n = chosenIn(a.id).length;
-          const state = a.status === "open" ? `${n} of ${a.maxVotes} chosen` : a.status === "closed" ? "closed" : "not open yet";
+          const state = a.status === "open" ? t("jumpChosen", { n, max: a.maxVotes }) : t(a.status === "closed" ? "jumpClosed" : "jumpNotOpen");
           return (
             <li key={a.id}>
               <a href={`#area-${a.id}`} className={n > 0 ? "jump done" : "jump"}>
