@@ -12,6 +12,7 @@ import type { Ctx } from "../services/context";
 import { eventView } from "../services/event-view";
 import { pickEncoding } from "./compress-json";
 import type { GuessGuard } from "./security";
+import { likelyLanguage, type CatalogPreloads } from "./catalog-preload";
 
 /** The element id the client reads (client/src/pages/participant/embedded.ts). */
 export const EVENT_DATA_ID = "plenary-event";
@@ -38,10 +39,10 @@ export function eventDataBlock(json: string): string {
   return `<script type="application/json" id="${EVENT_DATA_ID}">${json.replace(/</g, "\\u003c")}</script>`;
 }
 
-export function participantPageHandler(template: string, data: PageData) {
-  if (!template.includes("</body>")) throw new Error("participant.html has no </body>");
+export function participantPageHandler(template: string, data: PageData, preloads: CatalogPreloads = () => "") {
+  if (!template.includes("</body>") || !template.includes("</head>")) throw new Error("participant.html has no </head> or </body>");
   const cache = new Map<string, Buffer>();
-  const page = (block: string) => template.replace("</body>", `${block}\n  </body>`);
+  const page = (block: string, head: string) => template.replace("</head>", `${head}</head>`).replace("</body>", `${block}\n  </body>`);
 
   const dataFor = (request: FastifyRequest, rawCode: string): { key: string; html: () => string } => {
     const ip = request.ip;
@@ -54,7 +55,8 @@ export function participantPageHandler(template: string, data: PageData) {
     }
     const view = eventView(data.ctx, event);
     const version = eventVersion(view);
-    return { key: `${event.code}:${version}`, html: () => page(eventDataBlock(JSON.stringify({ event: view, version }))) };
+    const lang = likelyLanguage(request.url.split("?")[1], request.headers["accept-language"], view.language);
+    return { key: `${event.code}:${version}:${lang}`, html: () => page(eventDataBlock(JSON.stringify({ event: view, version })), preloads(lang)) };
   };
 
   return (request: FastifyRequest, reply: FastifyReply, rawCode: string) => {
@@ -66,7 +68,7 @@ export function participantPageHandler(template: string, data: PageData) {
     else body = encode(coding, html());
     if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
     cache.set(cacheKey, body);
-    reply.header("content-type", "text/html; charset=utf-8").header("cache-control", "no-cache").header("vary", "accept-encoding");
+    reply.header("content-type", "text/html; charset=utf-8").header("cache-control", "no-cache").header("vary", "accept-encoding, accept-language");
     if (coding) reply.header("content-encoding", coding);
     return reply.send(body);
   };

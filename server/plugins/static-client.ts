@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { participantPageHandler, type PageData } from "./participant-page";
+import { catalogPreloads } from "./catalog-preload";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 // Revalidated on every load (ETag): a page always names the current build's assets.
@@ -45,7 +46,7 @@ export async function installClient(
   const page = (file: string) => (_request: FastifyRequest, reply: FastifyReply) => reply.header("cache-control", PAGE).sendFile(file);
   app.get("/", page("index.html"));
   const index = page("index.html");
-  const withEvent = data ? participantPageHandler(readFileSync(join(dir, participantHtml), "utf8"), data) : null;
+  const withEvent = data ? participantPageHandler(readFileSync(join(dir, participantHtml), "utf8"), data, catalogPreloads(dir)) : null;
   const participant = page(participantHtml);
   return (request, reply) => {
     const m = PARTICIPANT_PATH.exec(request.url.split("?")[0] ?? "");

@@ -3,7 +3,7 @@
 // GET /api/events/:code answers, with the version the socket handshake knows; no proposal text can
 // end the data block; an unknown code gets the plain page and spends the guessing budget, as the
 // GET would. Raw HTTP against the real server with the built client.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -27,10 +27,11 @@ async function start(rateLimits = false): Promise<TestServer> {
   return server;
 }
 
-function page(s: TestServer, path: string, acceptEncoding = "gzip"): Promise<{ status: number; coding: string | undefined; html: string }> {
+function page(s: TestServer, path: string, acceptEncoding = "gzip", acceptLanguage?: string): Promise<{ status: number; coding: string | undefined; html: string }> {
   const { port } = new URL(s.url);
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path, headers: { "accept-encoding": acceptEncoding } }, (res) => {
+    const headers: Record<string, string> = { "accept-encoding": acceptEncoding, ...(acceptLanguage ? { "accept-language": acceptLanguage } : {}) };
+    const req = httpRequest({ host: "127.0.0.1", port, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
@@ -100,5 +101,19 @@ describe("the participant page's HTML", () => {
     // Over the budget, the page says nothing about the real event either, and its GET is refused.
     expect(dataOf((await page(s, `/e/${ev.code}`)).html)).toBeNull();
     expect((await api(s.url, "GET", `/api/events/${ev.code}`)).status).toBe(429);
+  });
+});
+
+describe("the phone's words", () => {
+  it("are preloaded in the language the phone will pick: ?lang=, else Accept-Language, else the event's", async () => {
+    const s = await start();
+    const manifest = JSON.parse(readFileSync(join(DEFAULT_CLIENT_DIR, ".vite", "manifest.json"), "utf8")) as Record<string, { file: string }>;
+    const chunk = (lang: string) => `/${manifest[`../shared/i18n/catalogs/${lang}/phone.ts`]!.file}`;
+    const ev = await createEvent(s.url, { ...smallEvent(), language: "de" });
+    const preloaded = (html: string) => ["en", "fr", "es", "ar", "ru", "zh", "de", "pt"].filter((l) => html.includes(`href="${chunk(l)}"`));
+    expect(preloaded((await page(s, `/e/${ev.code}`, "gzip", "fr-CA,fr;q=0.9,en;q=0.5")).html)).toEqual(["fr"]);
+    expect(preloaded((await page(s, `/e/${ev.code}?lang=ar`, "gzip", "fr")).html)).toEqual(["ar"]);
+    expect(preloaded((await page(s, `/e/${ev.code}`, "gzip", "ja-JP")).html)).toEqual(["de"]);
+    expect(preloaded((await page(s, `/e/${ev.code}`, "gzip")).html)).toEqual(["de"]);
   });
 });
