@@ -70,7 +70,7 @@ export function BarChart({ rows, maxVotes, columns = 1, highlightTop = 3, count 
               <span className="bar-fill" style={{ inlineSize: `${(100 * share).toFixed(2)}%` }} />
             </span>
             <span className="bar-place">{row.place ?? ""}</span>
-            <bdi className="bar-label">{row.label ?? ""}</bdi>
+            <span className="bar-label"><bdi>{row.label ?? ""}</bdi></span>
             <span className="bar-title" dir="auto">{row.title}</span>
             <span className="bar-count" aria-hidden="true">{count(row.votes)}</span>
             {spoken && <span className="visually-hidden">{spoken(row.votes)}</span>}

@@ -34,7 +34,7 @@ export function AreaSlide({ event, area, results, index, total }: AreaSlideProps
       <header className="slide-head">
         <div className="slide-titles">
           <p className="eyebrow">{say("areaOf", { n: index + 1, total })}</p>
-          <h1 id="area-heading" dir="auto">{area.title}</h1>
+          <h1 id="area-heading"><bdi>{area.title}</bdi></h1>
         </div>
         <div className="slide-meta">
           <StatusPill status={results?.status ?? area.status} />

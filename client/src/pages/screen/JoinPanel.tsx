@@ -30,7 +30,7 @@ export function JoinPanel({ title, url, code, turnout }: JoinPanelProps) {
     <section className="slide join" aria-labelledby="join-heading">
       <QrCode text={url} label={say("qrLabel", { url })} />
       <div className="join-text">
-        <p className="eyebrow" dir="auto">{title}</p>
+        <p className="eyebrow"><bdi>{title}</bdi></p>
         <h1 id="join-heading">{say("joinHeading")}</h1>
         <p className="join-step">{say("joinScan")}</p>
         {/* An address and a code read left to right on any page, Arabic too. */}

@@ -33,7 +33,7 @@ export function ReadingSlide({ area, page, index, total }: ReadingSlideProps) {
           <p className="eyebrow" data-testid="reading-where">
             {say(proposals.length === 0 ? "readingNone" : first === last ? "readingOne" : "readingRange", where)}
           </p>
-          <h1 id="reading-heading" dir="auto">{area.title}</h1>
+          <h1 id="reading-heading"><bdi>{area.title}</bdi></h1>
         </div>
         <div className="slide-meta">
           <StatusPill status={area.status} />
@@ -43,7 +43,7 @@ export function ReadingSlide({ area, page, index, total }: ReadingSlideProps) {
       <ol ref={ref} className="reading-list">
         {shown.map((p) => (
           <li key={p.id} className="reading-item" data-testid="reading-item" data-label={p.label}>
-            <p className="reading-label" dir="auto">{p.label}</p>
+            <p className="reading-label"><bdi>{p.label}</bdi></p>
             <p className="reading-text" dir="auto">{p.title}</p>
           </li>
         ))}

@@ -5,6 +5,7 @@
 // It speaks the event's language (Event.language), whatever the laptop's browser prefers; a
 // projector link may pin another with `?lang=` (an unknown one is ignored).
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { Language } from "../../../../shared/i18n/languages";
 import type { Event, Results } from "../../../../shared/schemas";
 import { chooseLanguage } from "../../i18n/choose";
 import { I18nProvider } from "../../i18n/I18n";
@@ -39,7 +40,7 @@ export default function ScreenPage({ code }: { code: string }) {
   const cls = `screen${mini ? " mini" : ""}`;
   return (
     <I18nProvider lang={lang} roles={ROLES} fallback={<main className={cls} />}>
-      <Projector code={code} mini={mini} cls={cls} {...data} />
+      <Projector code={code} mini={mini} cls={cls} lang={lang} {...data} />
     </I18nProvider>
   );
 }
@@ -48,6 +49,8 @@ interface ProjectorProps {
   code: string;
   mini: boolean;
   cls: string;
+  /** The language wanted; until its catalogs are in, the slides wait rather than flash another language. */
+  lang: Language;
   event: Event | null;
   results: Results | null;
   publicUrl: string | null;
@@ -55,8 +58,8 @@ interface ProjectorProps {
   fatal: string | null;
 }
 
-function Projector({ code, mini, cls, event, results, publicUrl, live, fatal }: ProjectorProps) {
-  const { say, dir } = useScreenWords();
+function Projector({ code, mini, cls, lang, event, results, publicUrl, live, fatal }: ProjectorProps) {
+  const { say, dir, lang: shown } = useScreenWords();
   const [wanted, setWanted] = useState<View>(() => viewFromHash(window.location.hash) ?? { kind: "join" });
   const areas = useMemo(() => [...(event?.areas ?? [])].sort((a, b) => a.position - b.position), [event]);
   const view = event ? validView(wanted, areas) : wanted;
@@ -114,7 +117,7 @@ function Projector({ code, mini, cls, event, results, publicUrl, live, fatal }: 
       </main>
     );
   }
-  if (!event) {
+  if (!event || shown !== lang) {
     return (
       <main className={cls}>
         <div className="stage stage-message"><p role="status">{say("connecting")}</p></div>

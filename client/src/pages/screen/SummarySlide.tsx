@@ -25,7 +25,7 @@ export function SummarySlide({ event, results }: { event: Event; results: Result
     <section className="slide summary" aria-labelledby="summary-heading">
       <header className="slide-head">
         <div className="slide-titles">
-          <p className="eyebrow" dir="auto">{event.title}</p>
+          <p className="eyebrow"><bdi>{event.title}</bdi></p>
           <h1 id="summary-heading">{say("summaryHeading")}</h1>
         </div>
       </header>
@@ -39,7 +39,7 @@ export function SummarySlide({ event, results }: { event: Event; results: Result
 function SummaryCard({ area, rows, note }: { area: Area; rows: SummaryRow[] | null; note: string | null }) {
   return (
     <article className="summary-card" data-area-id={area.id} aria-labelledby={`sum-${area.id}`}>
-      <h2 id={`sum-${area.id}`} dir="auto">{area.title}</h2>
+      <h2 id={`sum-${area.id}`}><bdi>{area.title}</bdi></h2>
       {rows ? <TopList rows={rows} /> : <p className="summary-note">{note}</p>}
     </article>
   );
@@ -54,7 +54,7 @@ function TopList({ rows }: { rows: SummaryRow[] }) {
       {shown.map((r) => (
         <li key={r.id} className="summary-row" data-testid="summary-row" data-place={r.place} data-votes={r.votes}>
           <span className="summary-place">{r.place}</span>
-          <bdi className="summary-label">{r.label}</bdi>
+          <span className="summary-label"><bdi>{r.label}</bdi></span>
           <span className="summary-title" dir="auto">{r.title}</span>
           <span className="summary-votes">{votesText(r.votes, say)}</span>
         </li>

@@ -24,7 +24,7 @@ export function WinnersSlide({ event, area, results, index, total }: WinnersSlid
       <header className="slide-head">
         <div className="slide-titles">
           <p className="eyebrow">{say("winnersWhere", { n: index + 1, total })}</p>
-          <h1 id="winners-heading" dir="auto">{area.title}</h1>
+          <h1 id="winners-heading"><bdi>{area.title}</bdi></h1>
         </div>
         <div className="slide-meta">
           <StatusPill status={results?.status ?? area.status} />
@@ -55,7 +55,7 @@ function WinnersList({ rows }: { rows: SummaryRow[] }) {
         <li key={r.id} className={`winner${r.rank === 1 ? " first" : ""}`} data-testid="winner" data-place={r.place} data-votes={r.votes}>
           <p className="winner-side">
             <span className="winner-place">{r.place}</span>
-            <bdi className="winner-label">{r.label}</bdi>
+            <span className="winner-label"><bdi>{r.label}</bdi></span>
             <span className="winner-votes">{votesText(r.votes, say)}</span>
           </p>
           <p className="winner-text" dir="auto">{r.title}</p>
