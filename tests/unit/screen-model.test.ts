@@ -7,16 +7,19 @@ import {
   BAR_LINE,
   READING_PAGE_CHARS,
   READING_PAGE_MAX,
+  areaArrows,
   areaDisplay,
   areaWinners,
   barLayout,
   hashWithView,
   keyAction,
+  keyLegend,
   newerResults,
   participantUrl,
   readingPages,
   roomTurnoutText,
   slideOrder,
+  statusText,
   summaryGrid,
   thresholdText,
   topThree,
@@ -24,8 +27,23 @@ import {
   turnoutText,
   validView,
   viewFromHash,
+  votesText,
   type View,
 } from "../../client/src/pages/screen/screen-model";
+import { translator } from "../../shared/i18n/catalog";
+import { SERVER_CATALOGS } from "../../shared/i18n/catalogs";
+import { placeIn } from "../../shared/i18n/places";
+import type { Language } from "../../shared/i18n/languages";
+import ar from "../../shared/i18n/catalogs/ar/screen";
+import de from "../../shared/i18n/catalogs/de/screen";
+import en from "../../shared/i18n/catalogs/en/screen";
+import es from "../../shared/i18n/catalogs/es/screen";
+import fr from "../../shared/i18n/catalogs/fr/screen";
+import pt from "../../shared/i18n/catalogs/pt/screen";
+import ru from "../../shared/i18n/catalogs/ru/screen";
+import zh from "../../shared/i18n/catalogs/zh/screen";
+
+const SCREEN = { en, fr, es, ar, ru, zh, de, pt } satisfies Record<Language, unknown>;
 
 const snapshot = (seq: number): Results => ({ code: "ABCDEF", seq, participants: 3, voters: 1, areas: [] });
 
@@ -354,5 +372,61 @@ describe("winners and reading keys", () => {
     expect(new URLSearchParams(hashWithView(r, { kind: "summary" }).slice(1)).get("page")).toBeNull();
     expect(validView({ kind: "reading", areaId: "a1", page: 9 }, areas)).toEqual({ kind: "reading", areaId: "a1", page: 3 });
     expect(validView({ kind: "winners", areaId: "gone" }, areas)).toEqual({ kind: "join" });
+  });
+});
+
+describe("in the page's language", () => {
+  const areas = [
+    { id: "a1", position: 0 },
+    { id: "a2", position: 1 },
+  ];
+  const say = (lang: Language) => translator(lang, SCREEN[lang]);
+  const place = (lang: Language) => (rank: number, tied: boolean) => placeIn(lang, SERVER_CATALOGS[lang].common, rank, tied);
+
+  it("walks the areas in reading direction: in Arabic ← goes on and → goes back, as the key list says", () => {
+    const view = (key: string, dir: "ltr" | "rtl") => keyAction({ key }, { kind: "area", areaId: "a1" }, areas, dir);
+    expect(view("ArrowLeft", "rtl")).toEqual({ kind: "view", view: { kind: "area", areaId: "a2" } });
+    expect(view("ArrowRight", "rtl")).toEqual({ kind: "view", view: { kind: "join" } });
+    expect(view("ArrowRight", "ltr")).toEqual({ kind: "view", view: { kind: "area", areaId: "a2" } });
+    expect(areaArrows("rtl")).toEqual(["→", "←"]);
+    expect(keyLegend("rtl")[0]).toEqual({ keys: ["→", "←"], what: "legendAreas" });
+    expect(keyLegend("ltr")[0]?.keys).toEqual(["←", "→"]);
+  });
+
+  it("takes a letter key by its place on an Arabic or Russian layout", () => {
+    const from: View = { kind: "area", areaId: "a1" };
+    expect(keyAction({ key: "ص", code: "KeyW" }, from, areas)).toEqual({ kind: "view", view: { kind: "winners", areaId: "a1" } });
+    expect(keyAction({ key: "ы", code: "KeyS" }, from, areas)).toEqual({ kind: "view", view: { kind: "summary" } });
+    expect(keyAction({ key: "٢", code: "Digit2" }, from, areas)).toEqual({ kind: "view", view: { kind: "area", areaId: "a2" } });
+    expect(keyAction({ key: "؟", code: "Slash" }, from, areas)).toEqual({ kind: "help" });
+    // a Latin layout's own key wins over its place (AZERTY: the key at QWERTY's W sends "z")
+    expect(keyAction({ key: "z", code: "KeyW" }, from, areas)).toBeNull();
+  });
+
+  it("states turnout, thresholds and votes with each language's plurals", () => {
+    expect([0, 1, 2, 3, 11, 100].map((voters) => roomTurnoutText({ voters, expected: 0 }, say("ar")))).toEqual(
+      ["لم يُدلَ بأي صوت بعد", "صوّت شخص واحد", "صوّت شخصان", "صوّت 3 أشخاص", "صوّت 11 شخصًا", "صوّت 100 شخص"],
+    );
+    expect(roomTurnoutText({ voters: 0, expected: 54 }, say("ar"))).toBe("لم يصوّت أحد بعد من أصل 54");
+    expect([1, 2, 5, 21].map((voters) => roomTurnoutText({ voters, expected: 0 }, say("ru")))).toEqual(
+      ["Проголосовал 1 человек", "Проголосовали 2 человека", "Проголосовали 5 человек", "Проголосовал 21 человек"],
+    );
+    expect(roomTurnoutText({ voters: 54, expected: 54 }, say("fr"))).toBe("54 sur 54 ont voté");
+    expect(roomTurnoutText({ voters: 1, expected: 54 }, say("de"))).toBe("1 von 54 hat abgestimmt");
+    expect(turnoutText(0, 54, say("pt"))).toBe("0 de 54 votaram");
+    expect(thresholdText(5, 2, say("es"))).toBe("Los resultados se muestran cuando 5 personas hayan votado en esta área (por ahora, 2)");
+    expect([0, 1, 2, 30].map((v) => votesText(v, say("ar")))).toEqual(["0 صوت", "صوت واحد", "صوتان", "30 صوتًا"]);
+    expect(votesText(30, say("zh"))).toBe("30 票");
+    expect(statusText("open", say("ar"))).toBe("التصويت مفتوح");
+  });
+
+  it("writes the top three's places in the language, ties marked", () => {
+    const d = areaDisplay(makeEvent(), areaResults([9, 5, 5, 1], 9));
+    if (d.mode !== "shown") throw new Error("expected shown");
+    const ranked = d.rows;
+    expect(topThree(ranked, place("ar")).map((r) => r.place)).toEqual(["الأول", "الثاني مكرر", "الثاني مكرر"]);
+    expect(topThree(ranked, place("fr")).map((r) => r.place)).toEqual(["1er", "=2e", "=2e"]);
+    expect(topThree(ranked, place("zh")).map((r) => r.place)).toEqual(["第1", "并列第2", "并列第2"]);
+    expect(topThree(ranked).map((r) => r.place)).toEqual(["1st", "=2nd", "=2nd"]);
   });
 });

@@ -2,9 +2,10 @@
 // proposal's label and text with its bar drawn behind it (a tint with a solid foot, as long as the
 // share of the leader's votes), so the text gets the row's whole width. Rows sit in a stable DOM order (by id) and move by transform, so a change
 // of rank glides rather than jumps; the list order for assistive technology is given by posinset.
+// It knows no language: the caller gives each row its place ("1st", "الأول") and the words for a
+// count. Bars grow from the inline-start side and columns flow in reading order, so in a
+// right-to-left page (Arabic) the chart is mirrored by the CSS alone.
 import type { CSSProperties } from "react";
-import { isTied, ordinal } from "../../../shared/ranking";
-import { plural } from "../../../shared/rules";
 import "./BarChart.css";
 
 export interface BarChartRow {
@@ -14,6 +15,8 @@ export interface BarChartRow {
   title: string;
   votes: number;
   rank: number;
+  /** The place as the page's language writes it ("1st", "=2nd"); empty before any vote. */
+  place?: string;
 }
 
 export interface BarChartProps {
@@ -21,12 +24,14 @@ export interface BarChartProps {
   rows: readonly BarChartRow[];
   /** The count that fills a bar; the leader's count keeps the chart's full width in use. */
   maxVotes: number;
-  /** Columns the rows flow into, top to bottom then left to right. */
+  /** Columns the rows flow into, top to bottom then in reading order. */
   columns?: number;
   /** Ranks up to this (with at least one vote) are drawn in the accent colour. */
   highlightTop?: number;
-  /** Off before any vote is cast, when every row would read "=1st". */
-  showPlaces?: boolean;
+  /** A count as shown on the bar (the page language's digits and grouping). */
+  count?: (votes: number) => string;
+  /** A count as a screen reader says it after the title (": 30 votes"). */
+  spoken?: (votes: number) => string;
   label?: string;
   className?: string;
 }
@@ -37,33 +42,38 @@ export function labelEm(rows: ReadonlyArray<{ label?: string }>): number {
   return longest === 0 ? 0 : Number((longest * 0.66 + 0.2).toFixed(2));
 }
 
-export function BarChart({ rows, maxVotes, columns = 1, highlightTop = 3, showPlaces = true, label, className }: BarChartProps) {
+/** The place column's width: "=10th" fits the default; "الثاني مكرر" (tied 2nd in Arabic) needs more. */
+export function placeEm(rows: ReadonlyArray<{ place?: string }>): number {
+  const longest = Math.max(0, ...rows.map((r) => r.place?.length ?? 0));
+  return Math.max(3.1, Number((longest * 0.58).toFixed(2)));
+}
+
+export function BarChart({ rows, maxVotes, columns = 1, highlightTop = 3, count = String, spoken, label, className }: BarChartProps) {
   const cols = Math.max(1, Math.min(columns, rows.length || 1));
   const perColumn = Math.max(1, Math.ceil(rows.length / cols));
   const scale = Math.max(1, maxVotes);
   const slot = new Map(rows.map((r, i) => [r.id, i]));
   const stable = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const style = { "--bar-rows": perColumn, "--bar-cols": cols, "--bar-label-w": `${labelEm(rows)}em` } as CSSProperties;
+  const style = { "--bar-rows": perColumn, "--bar-cols": cols, "--bar-label-w": `${labelEm(rows)}em`, "--bar-place-w": `${placeEm(rows)}em` } as CSSProperties;
 
   return (
     <ol className={`bar-chart${className ? ` ${className}` : ""}`} aria-label={label} style={style}>
       {stable.map((row) => {
         const i = slot.get(row.id) ?? 0;
-        const col = Math.floor(i / perColumn);
-        const line = i % perColumn;
         const share = Math.min(1, Math.max(0, row.votes) / scale);
         const top = row.votes > 0 && row.rank <= highlightTop;
-        const rowStyle: CSSProperties = { transform: `translate(${col * 100}%, ${line * 100}%)` };
+        // The column and line are custom properties: the CSS turns them into a move in reading order.
+        const rowStyle = { "--bar-col": Math.floor(i / perColumn), "--bar-line": i % perColumn } as CSSProperties;
         return (
           <li key={row.id} className={`bar-row${top ? " top" : ""}`} style={rowStyle} aria-posinset={i + 1} aria-setsize={rows.length}>
             <span className="bar-track" aria-hidden="true">
-              <span className="bar-fill" style={{ width: `${(100 * share).toFixed(2)}%` }} />
+              <span className="bar-fill" style={{ inlineSize: `${(100 * share).toFixed(2)}%` }} />
             </span>
-            <span className="bar-place">{showPlaces ? ordinal(row.rank, isTied(rows, row.rank)) : ""}</span>
-            <span className="bar-label">{row.label ?? ""}</span>
-            <span className="bar-title">{row.title}</span>
-            <span className="bar-count" aria-hidden="true">{row.votes}</span>
-            <span className="visually-hidden">{`: ${row.votes} ${plural(row.votes, "vote")}`}</span>
+            <span className="bar-place">{row.place ?? ""}</span>
+            <span className="bar-label"><bdi>{row.label ?? ""}</bdi></span>
+            <span className="bar-title" dir="auto">{row.title}</span>
+            <span className="bar-count" aria-hidden="true">{count(row.votes)}</span>
+            {spoken && <span className="visually-hidden">{spoken(row.votes)}</span>}
           </li>
         );
       })}

@@ -12,6 +12,8 @@ export interface I18n {
   dir: "ltr" | "rtl";
   /** A message of one role's catalog; an unknown key shows itself rather than crashing the page. */
   t: (role: Role, key: string, params?: Params) => string;
+  /** One role's loaded catalog itself, for helpers that take a catalog (placeIn with `common`). */
+  catalog: (role: Role) => Catalog;
   /** Switches the page's language and remembers the choice on this device. */
   setLanguage: (lang: Language) => void;
 }
@@ -61,6 +63,7 @@ export function I18nProvider(props: { lang: Language; roles: readonly Role[]; ch
         const source = catalogs.byRole.get(role)?.[key];
         return source === undefined ? key : formatMessage(shown, source, params);
       },
+      catalog: (role) => catalogs.byRole.get(role) ?? {},
       setLanguage: (next) => {
         rememberLanguage(next);
         setLang(next);

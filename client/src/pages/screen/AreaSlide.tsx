@@ -1,8 +1,10 @@
 import type { Area, AreaResults, Event } from "../../../../shared/schemas";
+import { isTied } from "../../../../shared/ranking";
 import { useRef, type CSSProperties } from "react";
-import { BarChart, labelEm, type BarChartRow } from "../../components/BarChart";
-import { HIDDEN_TEXT, MAX_BARS, areaDisplay, roomTurnoutText, statusText, thresholdText, turnoutShare, type RoomTurnout } from "./screen-model";
+import { BarChart, labelEm, placeEm, type BarChartRow } from "../../components/BarChart";
+import { MAX_BARS, areaDisplay, hiddenText, roomTurnoutText, statusText, thresholdText, turnoutShare, type RankedRow, type RoomTurnout } from "./screen-model";
 import { useBarLayout } from "./useBarLayout";
+import { useScreenWords } from "./useScreenWords";
 
 export interface AreaSlideProps {
   event: Event;
@@ -13,7 +15,8 @@ export interface AreaSlideProps {
 }
 
 export function StatusPill({ status }: { status: Area["status"] }) {
-  return <span className={`status status-${status}`} data-testid="area-status">{statusText(status)}</span>;
+  const { say } = useScreenWords();
+  return <span className={`status status-${status}`} data-testid="area-status">{statusText(status, say)}</span>;
 }
 
 /** The area's turnout as the room sees it: voters of the people expected. */
@@ -22,6 +25,7 @@ export function areaTurnout(event: Event, results: AreaResults | undefined): Roo
 }
 
 export function AreaSlide({ event, area, results, index, total }: AreaSlideProps) {
+  const { say } = useScreenWords();
   const display = areaDisplay(event, results);
   const turnout = areaTurnout(event, results);
   const share = turnoutShare(turnout);
@@ -29,42 +33,55 @@ export function AreaSlide({ event, area, results, index, total }: AreaSlideProps
     <section className="slide area" aria-labelledby="area-heading" data-area-id={area.id}>
       <header className="slide-head">
         <div className="slide-titles">
-          <p className="eyebrow">Area {index + 1} of {total}</p>
-          <h1 id="area-heading">{area.title}</h1>
+          <p className="eyebrow">{say("areaOf", { n: index + 1, total })}</p>
+          <h1 id="area-heading"><bdi>{area.title}</bdi></h1>
         </div>
         <div className="slide-meta">
           <StatusPill status={results?.status ?? area.status} />
-          {display.mode === "shown" && <p className="area-turnout" data-testid="area-turnout">{roomTurnoutText(turnout)}</p>}
+          {display.mode === "shown" && <p className="area-turnout" data-testid="area-turnout">{roomTurnoutText(turnout, say)}</p>}
         </div>
       </header>
       {display.mode === "shown" ? (
         <Chart rows={display.rows} voters={turnout.voters} title={area.title} />
       ) : (
         <div className="withheld" data-testid="withheld">
-          <p className="withheld-turnout" data-testid="area-turnout">{roomTurnoutText(turnout)}</p>
+          <p className="withheld-turnout" data-testid="area-turnout">{roomTurnoutText(turnout, say)}</p>
           {share !== null && (
             <span className="turnout-meter" aria-hidden="true">
-              <span style={{ width: `${100 * share}%` }} />
+              <span style={{ inlineSize: `${100 * share}%` }} />
             </span>
           )}
-          <p className="withheld-note">{display.mode === "threshold" ? thresholdText(display.needed, display.have) : HIDDEN_TEXT}</p>
+          <p className="withheld-note">{display.mode === "threshold" ? thresholdText(display.needed, display.have, say) : hiddenText(say)}</p>
         </div>
       )}
     </section>
   );
 }
 
-function Chart({ rows, voters, title }: { rows: BarChartRow[]; voters: number; title: string }) {
+function Chart({ rows, voters, title }: { rows: RankedRow[]; voters: number; title: string }) {
+  const { say, place, num } = useScreenWords();
   const ref = useRef<HTMLDivElement>(null);
-  const shown = rows.slice(0, MAX_BARS);
-  const labels = labelEm(shown);
-  const layout = useBarLayout(ref, shown.map((r) => r.title.length), labels);
+  const ranked = rows.slice(0, MAX_BARS);
+  // Before any vote every row would read "=1st": no places then.
+  const shown: BarChartRow[] = ranked.map((r) => ({ ...r, place: voters > 0 ? place(r.rank, isTied(ranked, r.rank)) : "" }));
+  // The layout reserves the label and place columns; a long place ("الثاني مكرر") takes from the text.
+  const reserved = labelEm(shown) + placeEm(shown) - placeEm([]);
+  const layout = useBarLayout(ref, shown.map((r) => r.title.length), reserved);
   const leader = shown[0]?.votes ?? 0;
   const style = layout ? ({ "--chart-rows": layout.perColumn, "--chart-lines": layout.lines, "--chart-font": `${layout.font}px` } as CSSProperties) : undefined;
   return (
     <div ref={ref} className="chart-box" style={style}>
-      {layout && <BarChart rows={shown} maxVotes={leader} columns={layout.columns} showPlaces={voters > 0} label={`Votes in ${title}`} />}
-      {rows.length > shown.length && <p className="chart-more">Showing the top {shown.length} of {rows.length} proposals</p>}
+      {layout && (
+        <BarChart
+          rows={shown}
+          maxVotes={leader}
+          columns={layout.columns}
+          label={say("chartLabel", { area: title })}
+          count={num}
+          spoken={(votes) => say("barSpoken", { votes })}
+        />
+      )}
+      {rows.length > shown.length && <p className="chart-more">{say("chartMore", { shown: shown.length, total: rows.length })}</p>}
     </div>
   );
 }

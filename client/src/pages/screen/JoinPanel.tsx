@@ -1,5 +1,6 @@
 import { QrCode } from "./QrCode";
 import { roomTurnoutText, type RoomTurnout } from "./screen-model";
+import { useScreenWords } from "./useScreenWords";
 
 export interface JoinPanelProps {
   title: string;
@@ -24,18 +25,20 @@ function UrlText({ url }: { url: string }) {
 }
 
 export function JoinPanel({ title, url, code, turnout }: JoinPanelProps) {
+  const { say } = useScreenWords();
   return (
     <section className="slide join" aria-labelledby="join-heading">
-      <QrCode text={url} label={`QR code for ${url}`} />
+      <QrCode text={url} label={say("qrLabel", { url })} />
       <div className="join-text">
-        <p className="eyebrow">{title}</p>
-        <h1 id="join-heading">Vote on your phone</h1>
-        <p className="join-step">Scan the code, or open</p>
-        <p className="join-url" data-testid="join-url"><UrlText url={url} /></p>
-        <p className="join-step">Event code</p>
-        <p className="join-code" data-testid="join-code" aria-label={`Event code ${code.split("").join(" ")}`}>{code}</p>
+        <p className="eyebrow"><bdi>{title}</bdi></p>
+        <h1 id="join-heading">{say("joinHeading")}</h1>
+        <p className="join-step">{say("joinScan")}</p>
+        {/* An address and a code read left to right on any page, Arabic too. */}
+        <p className="join-url" data-testid="join-url" dir="ltr"><UrlText url={url} /></p>
+        <p className="join-step">{say("joinCode")}</p>
+        <p className="join-code" data-testid="join-code" dir="ltr" aria-label={say("joinCodeSpoken", { code: code.split("").join(" ") })}>{code}</p>
         <p className="join-turnout" data-testid="turnout" aria-live="polite">
-          {turnout === null ? "\u00a0" : roomTurnoutText(turnout)}
+          {turnout === null ? "\u00a0" : roomTurnoutText(turnout, say)}
         </p>
       </div>
     </section>

@@ -1,38 +1,85 @@
 // The keys, listed on screen: a discreet line in the footer for the slide at hand, and the whole
-// list on `?`, so a facilitator who has never seen Plenary can drive it from the keyboard.
-import type { View } from "./screen-model";
-import { KEY_LEGEND } from "./screen-model";
+// list on `?`, so a facilitator who has never seen Plenary can drive it from the keyboard. In a
+// right-to-left language the arrows are listed as they act there: → back, ← on.
+import { Fragment, type ReactNode } from "react";
+import type { View, KeyCap } from "./screen-model";
+import { areaArrows, keyLegend } from "./screen-model";
+import { rich } from "./Rich";
+import { useScreenWords } from "./useScreenWords";
+import type { ScreenKey } from "./words";
+
+type Hint = { keys: string[]; word: ScreenKey };
+
+function hintsFor(view: View, arrows: string[]): Hint[] {
+  // Short in reading mode, so the join address beside it is never cut.
+  if (view.kind === "reading") {
+    return [
+      { keys: ["↑", "↓"], word: "hintProposals" },
+      { keys: arrows, word: "hintAreas" },
+      { keys: ["R"], word: "hintBars" },
+      { keys: ["?"], word: "hintAllKeys" },
+    ];
+  }
+  return [
+    { keys: arrows, word: "hintAreas" },
+    { keys: ["W"], word: view.kind === "winners" ? "hintBars" : "hintWinners" },
+    { keys: ["R"], word: "hintReading" },
+    { keys: ["S"], word: "hintSummary" },
+    { keys: ["J"], word: "hintJoin" },
+    { keys: ["F"], word: "hintFullScreen" },
+    { keys: ["?"], word: "hintAllKeys" },
+  ];
+}
+
+function Caps({ keys }: { keys: readonly KeyCap[] }) {
+  const { say } = useScreenWords();
+  return (
+    <>
+      {keys.map((key, i) => (
+        <Fragment key={i}>
+          {i > 0 && " "}
+          {key === "…" ? <span> … </span> : <kbd>{typeof key === "string" ? key : say(key.name)}</kbd>}
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 export function KeyHints({ view }: { view: View }) {
+  const { say, dir } = useScreenWords();
+  const hints = hintsFor(view, areaArrows(dir));
   return (
     <p className="foot-keys" data-testid="key-hints">
-      {view.kind === "reading" ? (
-        // Short here, so the join address beside it is never cut.
-        <><kbd>↑</kbd> <kbd>↓</kbd> proposals · <kbd>←</kbd> <kbd>→</kbd> areas · <kbd>R</kbd> bars · <kbd>?</kbd> all keys</>
-      ) : (
-        <>
-          <kbd>←</kbd> <kbd>→</kbd> areas · <kbd>W</kbd> {view.kind === "winners" ? "bars" : "winners"} · <kbd>R</kbd> reading · <kbd>S</kbd> summary · <kbd>J</kbd> join ·{" "}
-          <kbd>F</kbd> full screen · <kbd>?</kbd> all keys
-        </>
-      )}
+      {hints.map((h, i) => (
+        <Fragment key={h.word + i}>
+          {i > 0 && " · "}
+          <Caps keys={h.keys} /> {say(h.word)}
+        </Fragment>
+      ))}
     </p>
   );
 }
 
 export function KeyHelp({ onClose }: { onClose: () => void }) {
+  const { say, dir } = useScreenWords();
+  const slots = (key: ScreenKey): ReactNode =>
+    key === "legendProposals"
+      ? rich((s) => say(key, { pageUp: s.pageUp ?? "", pageDown: s.pageDown ?? "" }), { pageUp: <kbd>{say("keyPageUp")}</kbd>, pageDown: <kbd>{say("keyPageDown")}</kbd> })
+      : say(key);
   return (
     <div className="key-help" role="dialog" aria-modal="false" aria-labelledby="key-help-heading" data-testid="key-help" onClick={onClose}>
       <div className="key-help-box">
-        <h2 id="key-help-heading">Keys</h2>
+        <h2 id="key-help-heading">{say("keysHeading")}</h2>
         <dl>
-          {KEY_LEGEND.map((k) => (
+          {keyLegend(dir).map((k) => (
             <div key={k.what} className="key-help-row">
-              <dt>{k.keys.map((key, i) => (key === "…" ? <span key={i}> … </span> : <kbd key={i}>{key}</kbd>))}</dt>
-              <dd>{k.what}</dd>
+              <dt><Caps keys={k.keys} /></dt>
+              <dd>{slots(k.what)}</dd>
             </div>
           ))}
         </dl>
-        <p className="key-help-close">Press <kbd>?</kbd> again to close</p>
+        {dir === "rtl" && <p className="key-help-note" data-testid="key-help-rtl">{say("arrowsRtl")}</p>}
+        <p className="key-help-close">{rich((s) => say("keysClose", { key: s.key ?? "" }), { key: <kbd>?</kbd> })}</p>
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import type { Area } from "../../../../shared/schemas";
 import { StatusPill } from "./AreaSlide";
 import { areaReadingPages } from "./screen-model";
 import { useShrinkToFit } from "./useFitText";
+import { useScreenWords } from "./useScreenWords";
 
 export interface ReadingSlideProps {
   area: Area;
@@ -15,12 +16,14 @@ export interface ReadingSlideProps {
 }
 
 export function ReadingSlide({ area, page, index, total }: ReadingSlideProps) {
+  const { say } = useScreenWords();
   const proposals = [...area.proposals].sort((a, b) => a.position - b.position);
   const pages = areaReadingPages(proposals);
   const at = Math.min(Math.max(0, page), Math.max(0, pages.length - 1));
   const shown = (pages[at] ?? []).map((i) => proposals[i]).filter((p) => p !== undefined);
   const first = (pages[at]?.[0] ?? 0) + 1;
   const last = (pages[at]?.at(-1) ?? 0) + 1;
+  const where = { n: index + 1, total, first, last, count: proposals.length };
   const ref = useRef<HTMLOListElement>(null);
   useShrinkToFit(ref, ".reading-text, .reading-label", `${area.id}:${at}:${shown.map((p) => `${p.id}${p.title.length}`).join()}`);
   return (
@@ -28,20 +31,20 @@ export function ReadingSlide({ area, page, index, total }: ReadingSlideProps) {
       <header className="slide-head">
         <div className="slide-titles">
           <p className="eyebrow" data-testid="reading-where">
-            Area {index + 1} of {total} · {proposals.length === 0 ? "No proposals yet" : first === last ? `Proposal ${first} of ${proposals.length}` : `Proposals ${first}–${last} of ${proposals.length}`}
+            {say(proposals.length === 0 ? "readingNone" : first === last ? "readingOne" : "readingRange", where)}
           </p>
-          <h1 id="reading-heading">{area.title}</h1>
+          <h1 id="reading-heading"><bdi>{area.title}</bdi></h1>
         </div>
         <div className="slide-meta">
           <StatusPill status={area.status} />
-          {pages.length > 1 && <p className="reading-page">{at + 1} / {pages.length}</p>}
+          {pages.length > 1 && <p className="reading-page">{say("pageOf", { page: at + 1, pages: pages.length })}</p>}
         </div>
       </header>
       <ol ref={ref} className="reading-list">
         {shown.map((p) => (
           <li key={p.id} className="reading-item" data-testid="reading-item" data-label={p.label}>
-            <p className="reading-label">{p.label}</p>
-            <p className="reading-text">{p.title}</p>
+            <p className="reading-label"><bdi>{p.label}</bdi></p>
+            <p className="reading-text" dir="auto">{p.title}</p>
           </li>
         ))}
       </ol>

@@ -2,16 +2,23 @@
 // proposals in full, before voting); the summary. Driven from the keyboard (or a clicker),
 // so the facilitator never needs the mouse on stage. `?mini=1` drops the chrome for the organiser
 // page's live miniature; everything is sized in units of the viewport, so it scales down whole.
+// It speaks the event's language (Event.language), whatever the laptop's browser prefers; a
+// projector link may pin another with `?lang=` (an unknown one is ignored).
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { errorText } from "../../api/errors";
+import type { Language } from "../../../../shared/i18n/languages";
+import type { Event, Results } from "../../../../shared/schemas";
+import { chooseLanguage } from "../../i18n/choose";
+import { I18nProvider } from "../../i18n/I18n";
 import { keyFromHash } from "../../routes";
 import { AreaSlide } from "./AreaSlide";
 import { JoinPanel } from "./JoinPanel";
 import { KeyHelp, KeyHints } from "./KeyLegend";
 import { ReadingSlide } from "./ReadingSlide";
+import { rich } from "./Rich";
 import { SummarySlide } from "./SummarySlide";
 import { WinnersSlide } from "./WinnersSlide";
 import { useScreenData } from "./useScreenData";
+import { useScreenWords } from "./useScreenWords";
 import { hashWithView, isAreaView, keyAction, participantUrl, sameView, validView, viewFromHash, type View } from "./screen-model";
 import "./screen.css";
 
@@ -23,25 +30,51 @@ function toggleFullscreen(): void {
   }
 }
 
+const ROLES = ["common", "screen"] as const;
+
 export default function ScreenPage({ code }: { code: string }) {
   const screenKey = useMemo(() => keyFromHash(window.location.hash), []);
   const mini = useMemo(() => new URLSearchParams(window.location.search).get("mini") === "1", []);
-  const { event, results, publicUrl, live, fatal } = useScreenData(code, screenKey);
+  const data = useScreenData(code, screenKey);
+  const lang = chooseLanguage({ eventLanguage: data.event?.language ?? null, followBrowser: false });
+  const cls = `screen${mini ? " mini" : ""}`;
+  return (
+    <I18nProvider lang={lang} roles={ROLES} fallback={<main className={cls} />}>
+      <Projector code={code} mini={mini} cls={cls} lang={lang} {...data} />
+    </I18nProvider>
+  );
+}
+
+interface ProjectorProps {
+  code: string;
+  mini: boolean;
+  cls: string;
+  /** The language wanted; until its catalogs are in, the slides wait rather than flash another language. */
+  lang: Language;
+  event: Event | null;
+  results: Results | null;
+  publicUrl: string | null;
+  live: boolean;
+  fatal: string | null;
+}
+
+function Projector({ code, mini, cls, lang, event, results, publicUrl, live, fatal }: ProjectorProps) {
+  const { say, dir, lang: shown } = useScreenWords();
   const [wanted, setWanted] = useState<View>(() => viewFromHash(window.location.hash) ?? { kind: "join" });
   const areas = useMemo(() => [...(event?.areas ?? [])].sort((a, b) => a.position - b.position), [event]);
   const view = event ? validView(wanted, areas) : wanted;
   const [help, setHelp] = useState(false);
 
   // The key handler reads the latest view and areas through a ref, so it is bound once.
-  const latest = useRef({ view, areas });
-  latest.current = { view, areas };
+  const latest = useRef({ view, areas, dir });
+  latest.current = { view, areas, dir };
   const go = useCallback((next: View) => {
     setWanted((cur) => (sameView(cur, next) ? cur : next));
   }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const action = keyAction(e, latest.current.view, latest.current.areas);
+      const action = keyAction(e, latest.current.view, latest.current.areas, latest.current.dir);
       if (!action) return;
       e.preventDefault();
       if (action.kind === "fullscreen") toggleFullscreen();
@@ -67,27 +100,27 @@ export default function ScreenPage({ code }: { code: string }) {
   }, [view]);
 
   useEffect(() => {
-    if (event) document.title = `${event.title} · Plenary projector`;
-  }, [event]);
+    if (event) document.title = say("documentTitle", { event: event.title });
+  }, [event, say]);
 
   const url = participantUrl(publicUrl, window.location.origin, event?.code ?? code);
-  const cls = `screen${mini ? " mini" : ""}`;
 
   if (fatal) {
+    const badLink = fatal === "UNAUTHORIZED" || fatal === "FORBIDDEN";
     return (
       <main className={cls}>
         <div className="stage stage-message">
-          <h1>{fatal === "UNAUTHORIZED" || fatal === "FORBIDDEN" ? "This projector link does not work" : "The projector cannot start"}</h1>
-          <p>{errorText(fatal)}</p>
-          <p>Open the projector link again from the organiser page.</p>
+          <h1>{say(badLink ? "linkBroken" : "cannotStart")}</h1>
+          <p>{badLink ? say("linkBrokenWhy") : fatal === "NOT_FOUND" ? say("noSuchEvent") : say("refused", { code: fatal })}</p>
+          <p>{say("openAgain")}</p>
         </div>
       </main>
     );
   }
-  if (!event) {
+  if (!event || shown !== lang) {
     return (
       <main className={cls}>
-        <div className="stage stage-message"><p role="status">Connecting…</p></div>
+        <div className="stage stage-message"><p role="status">{say("connecting")}</p></div>
       </main>
     );
   }
@@ -111,10 +144,17 @@ export default function ScreenPage({ code }: { code: string }) {
     <main className={cls} data-view={view.kind}>
       <div className="stage">
         {slide}
-        {!live && <p className="offline" role="status">Reconnecting… numbers may be behind</p>}
+        {!live && <p className="offline" role="status">{say("reconnecting")}</p>}
         {!mini && (
           <footer className="screen-foot">
-            <p className="foot-join">{view.kind === "join" ? "\u00a0" : <>Join at <strong>{url}</strong> · code <strong>{event.code}</strong></>}</p>
+            <p className="foot-join">
+              {view.kind === "join"
+                ? "\u00a0"
+                : rich((s) => say("footJoin", { url: s.url ?? "", code: s.code ?? "" }), {
+                    url: <strong><bdi dir="ltr">{url}</bdi></strong>,
+                    code: <strong><bdi dir="ltr">{event.code}</bdi></strong>,
+                  })}
+            </p>
             <KeyHints view={view} />
           </footer>
         )}

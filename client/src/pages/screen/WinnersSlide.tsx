@@ -3,8 +3,9 @@
 import { useRef } from "react";
 import type { Area, AreaResults, Event } from "../../../../shared/schemas";
 import { areaTurnout, StatusPill } from "./AreaSlide";
-import { HIDDEN_TEXT, areaWinners, roomTurnoutText, thresholdText, votesText, type SummaryRow } from "./screen-model";
+import { areaWinners, hiddenText, roomTurnoutText, thresholdText, votesText, type SummaryRow } from "./screen-model";
 import { useShrinkToFit } from "./useFitText";
+import { useScreenWords } from "./useScreenWords";
 
 export interface WinnersSlideProps {
   event: Event;
@@ -15,27 +16,28 @@ export interface WinnersSlideProps {
 }
 
 export function WinnersSlide({ event, area, results, index, total }: WinnersSlideProps) {
-  const winners = areaWinners(event, results);
+  const { say, place } = useScreenWords();
+  const winners = areaWinners(event, results, place);
   const turnout = areaTurnout(event, results);
   return (
     <section className="slide winners" aria-labelledby="winners-heading" data-area-id={area.id}>
       <header className="slide-head">
         <div className="slide-titles">
-          <p className="eyebrow">Area {index + 1} of {total} · Top three</p>
-          <h1 id="winners-heading">{area.title}</h1>
+          <p className="eyebrow">{say("winnersWhere", { n: index + 1, total })}</p>
+          <h1 id="winners-heading"><bdi>{area.title}</bdi></h1>
         </div>
         <div className="slide-meta">
           <StatusPill status={results?.status ?? area.status} />
-          {winners.mode === "shown" && <p className="area-turnout" data-testid="area-turnout">{roomTurnoutText(turnout)}</p>}
+          {winners.mode === "shown" && <p className="area-turnout" data-testid="area-turnout">{roomTurnoutText(turnout, say)}</p>}
         </div>
       </header>
       {winners.mode === "shown" ? (
         <WinnersList rows={winners.rows} />
       ) : (
         <div className="withheld" data-testid="withheld">
-          <p className="withheld-turnout" data-testid="area-turnout">{roomTurnoutText(turnout)}</p>
+          <p className="withheld-turnout" data-testid="area-turnout">{roomTurnoutText(turnout, say)}</p>
           <p className="withheld-note">
-            {winners.mode === "threshold" ? thresholdText(winners.needed, winners.have) : winners.mode === "no-votes" ? "No votes yet" : HIDDEN_TEXT}
+            {winners.mode === "threshold" ? thresholdText(winners.needed, winners.have, say) : winners.mode === "no-votes" ? say("noVotesYet") : hiddenText(say)}
           </p>
         </div>
       )}
@@ -44,18 +46,19 @@ export function WinnersSlide({ event, area, results, index, total }: WinnersSlid
 }
 
 function WinnersList({ rows }: { rows: SummaryRow[] }) {
+  const { say } = useScreenWords();
   const ref = useRef<HTMLOListElement>(null);
   useShrinkToFit(ref, ".winner-text, .winner-side > *", rows.map((r) => `${r.id}=${r.votes}:${r.place}`).join("|"));
   return (
-    <ol ref={ref} className="winners-list" aria-label="Top three">
+    <ol ref={ref} className="winners-list" aria-label={say("topThree")}>
       {rows.map((r) => (
-        <li key={r.id} className={`winner${r.place.endsWith("1st") ? " first" : ""}`} data-testid="winner" data-place={r.place} data-votes={r.votes}>
+        <li key={r.id} className={`winner${r.rank === 1 ? " first" : ""}`} data-testid="winner" data-place={r.place} data-votes={r.votes}>
           <p className="winner-side">
             <span className="winner-place">{r.place}</span>
-            <span className="winner-label">{r.label}</span>
-            <span className="winner-votes">{votesText(r.votes)}</span>
+            <span className="winner-label"><bdi>{r.label}</bdi></span>
+            <span className="winner-votes">{votesText(r.votes, say)}</span>
           </p>
-          <p className="winner-text">{r.title}</p>
+          <p className="winner-text" dir="auto">{r.title}</p>
         </li>
       ))}
     </ol>

@@ -1,8 +1,8 @@
 // The projector's decisions, kept pure so they can be tested without a browser: which snapshot
 // to keep, what an area may show, what the summary lists, and where a key press leads.
 import type { Area, AreaResults, Event, Results, ResultRow } from "../../../../shared/schemas";
-import { isTied, ordinal, topRanked } from "../../../../shared/ranking";
-import { plural } from "../../../../shared/rules";
+import { isTied, topRanked } from "../../../../shared/ranking";
+import { englishPlace, englishSay, type PlaceText, type ScreenKey, type ScreenSay } from "./words";
 
 // ---- snapshots ---------------------------------------------------------------------------
 
@@ -62,13 +62,14 @@ export interface SummaryRow {
   label: string;
   title: string;
   votes: number;
-  /** "1st", "=2nd": the same words the Markdown report writes. */
+  rank: number;
+  /** "1st", "=2nd" (or the page language's places): the same words the Markdown report writes. */
   place: string;
 }
 
 /** The top three of an area as the report states them: every row ranked 3rd or better, ties marked. */
-export function topThree(rows: readonly RankedRow[]): SummaryRow[] {
-  return topRanked(rows, 3).map((r) => ({ id: r.id, label: r.label, title: r.title, votes: r.votes, place: ordinal(r.rank, isTied(rows, r.rank)) }));
+export function topThree(rows: readonly RankedRow[], place: PlaceText = englishPlace): SummaryRow[] {
+  return topRanked(rows, 3).map((r) => ({ id: r.id, label: r.label, title: r.title, votes: r.votes, rank: r.rank, place: place(r.rank, isTied(rows, r.rank)) }));
 }
 
 export type WinnersDisplay =
@@ -81,10 +82,10 @@ export type WinnersDisplay =
  * An area's winners slide: the top three under the same rules as its bars, so counts the room may
  * not see yet (on-reveal, below the threshold) stay off the projector even on this slide.
  */
-export function areaWinners(event: Event, area: AreaResults | undefined): WinnersDisplay {
+export function areaWinners(event: Event, area: AreaResults | undefined, place: PlaceText = englishPlace): WinnersDisplay {
   const display = areaDisplay(event, area);
   if (display.mode !== "shown") return display;
-  const rows = topThree(display.rows);
+  const rows = topThree(display.rows, place);
   return rows.length > 0 ? { mode: "shown", rows } : { mode: "no-votes" };
 }
 
@@ -109,11 +110,11 @@ export function turnoutBase({ expected, cardsIssued }: RoomTurnout): number {
 }
 
 /** "54 of 54 have voted", or "12 people have voted" when nobody said how many to expect. */
-export function roomTurnoutText(t: RoomTurnout): string {
+export function roomTurnoutText(t: RoomTurnout, say: ScreenSay = englishSay): string {
   const base = turnoutBase(t);
-  if (base > 0) return `${t.voters} of ${base} ${t.voters === 1 ? "has" : "have"} voted`;
-  if (t.voters === 0) return "No votes yet";
-  return `${t.voters} ${t.voters === 1 ? "person has" : "people have"} voted`;
+  if (base > 0) return say("turnoutOf", { voters: t.voters, base });
+  if (t.voters === 0) return say("noVotesYet");
+  return say("turnoutPeople", { voters: t.voters });
 }
 
 /** The turnout meter's share (0..1), or null when there is nothing to measure against. */
@@ -123,28 +124,28 @@ export function turnoutShare(t: RoomTurnout): number | null {
 }
 
 /** Kept for the organiser page, which shows joined devices privately; the projector uses roomTurnoutText. */
-export function turnoutText(voters: number, participants: number): string {
-  if (participants === 0) return "No one has joined yet";
-  return `${voters} of ${participants} ${voters === 1 ? "has" : "have"} voted`;
+export function turnoutText(voters: number, participants: number, say: ScreenSay = englishSay): string {
+  if (participants === 0) return say("noOneJoined");
+  return say("turnoutOf", { voters, base: participants });
 }
 
-export function votesText(votes: number): string {
-  return `${votes} ${plural(votes, "vote")}`;
+export function votesText(votes: number, say: ScreenSay = englishSay): string {
+  return say("votes", { votes });
 }
 
-export function statusText(status: Area["status"]): string {
-  switch (status) {
-    case "open": return "Voting open";
-    case "closed": return "Voting closed";
-    default: return "Not yet open";
-  }
+const STATUS_KEYS: Record<Area["status"], ScreenKey> = { open: "statusOpen", closed: "statusClosed", draft: "statusDraft" };
+
+export function statusText(status: Area["status"], say: ScreenSay = englishSay): string {
+  return say(STATUS_KEYS[status] ?? "statusDraft");
 }
 
-export function thresholdText(needed: number, have: number): string {
-  return `Results are shown once ${needed} ${needed === 1 ? "person has" : "people have"} voted in this area (${have} so far)`;
+export function thresholdText(needed: number, have: number, say: ScreenSay = englishSay): string {
+  return say("threshold", { needed, have });
 }
 
-export const HIDDEN_TEXT = "Results hidden until the facilitator reveals them";
+export function hiddenText(say: ScreenSay = englishSay): string {
+  return say("hidden");
+}
 
 /** The address people type: the server's public (LAN) base plus the event path. */
 export function participantUrl(publicUrl: string | null, origin: string, code: string): string {
@@ -210,6 +211,8 @@ export type KeyAction = { kind: "view"; view: View } | { kind: "fullscreen" } | 
 
 export interface KeyPress {
   key: string;
+  /** The physical key ("KeyW"): on an Arabic or Russian layout W sends "ص" or "ц", and the shortcuts still work. */
+  code?: string;
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
@@ -224,8 +227,9 @@ function areaView(mode: AreaMode, areaId: string, page = 0): AreaView {
  * area's mode (bars, winners, reading); clickers send PageUp/PageDown, which step like the arrows,
  * except in reading mode, where they (and ↑/↓, space) step through the proposals — on past the
  * area's last page into the next area's first, so a clicker alone can present every proposal.
+ * In a right-to-left language the arrows follow the reading direction: ← goes on, → goes back.
  */
-export function keyAction(press: KeyPress, view: View, areas: readonly KeyArea[]): KeyAction {
+export function keyAction(press: KeyPress, view: View, areas: readonly KeyArea[], dir: "ltr" | "rtl" = "ltr"): KeyAction {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
   const sorted = [...areas].sort((a, b) => a.position - b.position);
   const current = validView(view, areas);
@@ -258,11 +262,12 @@ export function keyAction(press: KeyPress, view: View, areas: readonly KeyArea[]
     if (isAreaView(current)) return areaView(current.kind === m ? "area" : m, current.areaId);
     return inMode(m, 0);
   };
-  switch (press.key) {
+  const key = keyOf(press);
+  switch (key) {
     case "ArrowRight":
-      return to(next());
+      return to(dir === "rtl" ? prev() : next());
     case "ArrowLeft":
-      return to(prev());
+      return to(dir === "rtl" ? next() : prev());
     case "PageDown":
     case " ":
       return to(stepReading(1) ?? next());
@@ -294,24 +299,42 @@ export function keyAction(press: KeyPress, view: View, areas: readonly KeyArea[]
     case "?":
       return { kind: "help" };
     default:
-      if (/^[1-9]$/.test(press.key) && Number(press.key) <= sorted.length) return to(inMode(mode, Number(press.key) - 1));
+      if (/^[1-9]$/.test(key) && Number(key) <= sorted.length) return to(inMode(mode, Number(key) - 1));
       return null;
   }
 }
 
-/** The keys, as the on-screen legend and the `?` panel list them. */
-export const KEY_LEGEND: ReadonlyArray<{ keys: string[]; what: string }> = [
-  { keys: ["←", "→"], what: "previous / next area" },
-  { keys: ["1", "…", "9"], what: "area by number" },
-  { keys: ["W"], what: "winners of this area (again: bars)" },
-  { keys: ["R"], what: "reading mode: the proposals in full (again: bars)" },
-  { keys: ["↑", "↓"], what: "reading mode: previous / next proposals (also PageUp / PageDown)" },
-  { keys: ["S"], what: "top three of every area" },
-  { keys: ["J"], what: "join panel" },
-  { keys: ["F"], what: "full screen" },
-  { keys: ["Esc"], what: "back to the bars" },
-  { keys: ["?"], what: "show / hide this list" },
-];
+/** A letter or digit key by its physical place when the layout sends another script's letter. */
+function keyOf(press: KeyPress): string {
+  if (/^[\x20-\x7e]$/.test(press.key) || press.key.length > 1) return press.key;
+  if (press.key === "؟") return "?"; // the Arabic question mark, on the same key
+  const m = /^(?:Key([A-Z])|Digit([0-9]))$/.exec(press.code ?? "");
+  return m ? (m[1]?.toLowerCase() ?? m[2] ?? press.key) : press.key;
+}
+
+/** The two arrows in the order "back, on" for the reading direction: in Arabic → goes back. */
+export function areaArrows(dir: "ltr" | "rtl"): [back: string, on: string] {
+  return dir === "rtl" ? ["→", "←"] : ["←", "→"];
+}
+
+/** A key cap: a symbol shown as is, or a key whose name the language writes (Esc, PageUp). */
+export type KeyCap = string | { name: "keyEsc" | "keyPageUp" | "keyPageDown" };
+
+/** The keys, as the `?` panel lists them: caps, and the catalog key of what they do. */
+export function keyLegend(dir: "ltr" | "rtl"): ReadonlyArray<{ keys: KeyCap[]; what: ScreenKey }> {
+  return [
+    { keys: areaArrows(dir), what: "legendAreas" },
+    { keys: ["1", "…", "9"], what: "legendNumber" },
+    { keys: ["W"], what: "legendWinners" },
+    { keys: ["R"], what: "legendReading" },
+    { keys: ["↑", "↓"], what: "legendProposals" },
+    { keys: ["S"], what: "legendSummary" },
+    { keys: ["J"], what: "legendJoin" },
+    { keys: ["F"], what: "legendFullScreen" },
+    { keys: [{ name: "keyEsc" }], what: "legendEscape" },
+    { keys: ["?"], what: "legendHelp" },
+  ];
+}
 
 /** The view is kept in the fragment beside the key, so a reload stays on the same slide. */
 export function viewFromHash(hash: string): View | null {
