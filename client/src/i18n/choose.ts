@@ -1,7 +1,8 @@
 // Which language a page speaks (API.md 1.1): `?lang=` if given and supported (a projector link can
 // pin one), else the visitor's own choice from the switcher (remembered on this device), else the
 // browser's preferred languages when supported, else the event's language. The projector skips the
-// browser's preference: it shows the room the event's language unless its link says otherwise.
+// remembered choice and the browser's preference: it shows the room the event's language unless its
+// link says otherwise (whoever last used the laptop's switcher does not decide for the room).
 import { DEFAULT_LANGUAGE, isLanguage, pickLanguage, type Language } from "../../../shared/i18n/languages";
 
 const STORE_KEY = "plenary:lang";
@@ -33,9 +34,9 @@ export function queryLanguage(search = window.location.search): Language | null 
 export function chooseLanguage(opts: { eventLanguage?: Language | null; followBrowser?: boolean } = {}): Language {
   const fromQuery = queryLanguage();
   if (fromQuery) return fromQuery;
-  const remembered = rememberedLanguage();
-  if (remembered) return remembered;
   if (opts.followBrowser !== false) {
+    const remembered = rememberedLanguage();
+    if (remembered) return remembered;
     const browser = pickLanguage(navigator.languages ?? [navigator.language], undefined, "" as Language);
     if (isLanguage(browser)) return browser;
   }

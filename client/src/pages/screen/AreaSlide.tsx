@@ -51,7 +51,7 @@ export function AreaSlide({ event, area, results, index, total }: AreaSlideProps
               <span style={{ inlineSize: `${100 * share}%` }} />
             </span>
           )}
-          <p className="withheld-note">{display.mode === "threshold" ? thresholdText(display.needed, display.have, say) : hiddenText(say)}</p>
+          <p className="withheld-note">{display.mode === "threshold" ? thresholdText(display.needed, display.have, say) : hiddenText(say, results?.status ?? area.status)}</p>
         </div>
       )}
     </section>

@@ -14,7 +14,7 @@ export function SummarySlide({ event, results }: { event: Event; results: Result
     const res = results?.areas.find((a) => a.id === area.id);
     const display = areaDisplay(event, res);
     const rows = display.mode === "shown" && (res?.voters ?? 0) > 0 ? topThree(display.rows, place) : null;
-    const note = display.mode === "threshold" ? thresholdText(display.needed, display.have, say) : display.mode === "awaiting-reveal" ? hiddenText(say) : rows ? null : say("noVotesYet");
+    const note = display.mode === "threshold" ? thresholdText(display.needed, display.have, say) : display.mode === "awaiting-reveal" ? hiddenText(say, res?.status ?? area.status) : rows ? null : say("noVotesYet");
     return { area, res, rows, note };
   });
   const grid = summaryGrid(cards.map((c) => Math.min(c.rows?.length ?? 0, MAX_ROWS_PER_CARD)));

@@ -37,7 +37,7 @@ export function WinnersSlide({ event, area, results, index, total }: WinnersSlid
         <div className="withheld" data-testid="withheld">
           <p className="withheld-turnout" data-testid="area-turnout">{roomTurnoutText(turnout, say)}</p>
           <p className="withheld-note">
-            {winners.mode === "threshold" ? thresholdText(winners.needed, winners.have, say) : winners.mode === "no-votes" ? say("noVotesYet") : hiddenText(say)}
+            {winners.mode === "threshold" ? thresholdText(winners.needed, winners.have, say) : winners.mode === "no-votes" ? say("noVotesYet") : hiddenText(say, results?.status ?? area.status)}
           </p>
         </div>
       )}

@@ -143,8 +143,9 @@ export function thresholdText(needed: number, have: number, say: ScreenSay = eng
   return say("threshold", { needed, have });
 }
 
-export function hiddenText(say: ScreenSay = englishSay): string {
-  return say("hidden");
+/** Why an area shows no counts: "hidden until revealed" only once it has opened (issue 10). */
+export function hiddenText(say: ScreenSay = englishSay, status: Area["status"] = "open"): string {
+  return say(status === "draft" ? "hiddenNotOpen" : "hidden");
 }
 
 /** The address people type: the server's public (LAN) base plus the event path. */

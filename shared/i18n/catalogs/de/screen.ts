@@ -29,6 +29,7 @@ export default {
   statusDraft: "Noch nicht geöffnet",
   threshold: "{needed, plural, one {Ergebnisse erscheinen, sobald # Person in diesem Bereich abgestimmt hat (bisher {have})} other {Ergebnisse erscheinen, sobald # Personen in diesem Bereich abgestimmt haben (bisher {have})}}",
   hidden: "Ergebnisse verborgen, bis sie aufgedeckt werden",
+  hiddenNotOpen: "Die Abstimmung in diesem Bereich ist noch nicht geöffnet",
   areaOf: "Bereich {n} von {total}",
   winnersWhere: "Bereich {n} von {total} · Die ersten drei",
   readingNone: "Bereich {n} von {total} · Noch keine Vorschläge",

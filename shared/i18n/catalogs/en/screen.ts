@@ -29,6 +29,7 @@ export default {
   statusDraft: "Not yet open",
   threshold: "{needed, plural, one {Results are shown once # person has voted in this area ({have} so far)} other {Results are shown once # people have voted in this area ({have} so far)}}",
   hidden: "Results hidden until the facilitator reveals them",
+  hiddenNotOpen: "Voting in this area has not opened yet",
   areaOf: "Area {n} of {total}",
   winnersWhere: "Area {n} of {total} · Top three",
   readingNone: "Area {n} of {total} · No proposals yet",

@@ -29,6 +29,7 @@ export default {
   statusDraft: "Aún no abierta",
   threshold: "{needed, plural, one {Los resultados se muestran cuando # persona haya votado en esta área (por ahora, {have})} other {Los resultados se muestran cuando # personas hayan votado en esta área (por ahora, {have})}}",
   hidden: "Resultados ocultos hasta que se revelen",
+  hiddenNotOpen: "La votación en esta área aún no se ha abierto",
   areaOf: "Área {n} de {total}",
   winnersWhere: "Área {n} de {total} · Los tres primeros",
   readingNone: "Área {n} de {total} · Aún no hay propuestas",

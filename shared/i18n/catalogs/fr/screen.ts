@@ -29,6 +29,7 @@ export default {
   statusDraft: "Pas encore ouvert",
   threshold: "{needed, plural, one {Les résultats s’affichent dès que # personne a voté dans ce domaine ({have} pour l’instant)} other {Les résultats s’affichent dès que # personnes ont voté dans ce domaine ({have} pour l’instant)}}",
   hidden: "Résultats masqués jusqu’à ce qu’ils soient dévoilés",
+  hiddenNotOpen: "Le vote dans ce domaine n’est pas encore ouvert",
   areaOf: "Domaine {n} sur {total}",
   winnersWhere: "Domaine {n} sur {total} · Les trois premiers",
   readingNone: "Domaine {n} sur {total} · Aucune proposition pour l’instant",

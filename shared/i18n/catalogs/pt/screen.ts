@@ -29,6 +29,7 @@ export default {
   statusDraft: "Ainda não aberta",
   threshold: "{needed, plural, one {Os resultados aparecem quando # pessoa tiver votado nesta área (até agora, {have})} other {Os resultados aparecem quando # pessoas tiverem votado nesta área (até agora, {have})}}",
   hidden: "Resultados ocultos até serem revelados",
+  hiddenNotOpen: "A votação nesta área ainda não foi aberta",
   areaOf: "Área {n} de {total}",
   winnersWhere: "Área {n} de {total} · Os três primeiros",
   readingNone: "Área {n} de {total} · Ainda não há propostas",

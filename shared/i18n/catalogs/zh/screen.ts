@@ -29,6 +29,7 @@ export default {
   statusDraft: "尚未开始",
   threshold: "此领域有 {needed} 人投票后才显示结果（目前 {have} 人）",
   hidden: "结果已隐藏，待主持人揭晓",
+  hiddenNotOpen: "本领域的投票尚未开始",
   areaOf: "第 {n} 个领域（共 {total} 个）",
   winnersWhere: "第 {n} 个领域（共 {total} 个）· 前三名",
   readingNone: "第 {n} 个领域（共 {total} 个）· 尚无提案",
