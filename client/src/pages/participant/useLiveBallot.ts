@@ -20,6 +20,10 @@ export type Connection = "connecting" | "live" | "lost";
 const store = browserStore();
 /** A person reads before the first tap: the live connection can wait that long for the link to be free. */
 const SOCKET_DELAY_MS = 1000;
+// The delay is for a page that has only just appeared. Once the library is here, or the phone has
+// joined (its first vote is sent: the socket reconnects with the token), a connection waits only
+// for the vote in flight: a phone that just voted must hear at once that its area closed.
+let socketLibraryLoaded = false;
 const EMPTY: QueueSnapshot = { confirmed: {}, areas: {}, held: {} };
 const noop = () => () => {};
 
@@ -133,6 +137,7 @@ export function useLiveBallot(
     const open = (attempt: number) =>
       import("../../api/socket").then(
         ({ connectEvent }) => {
+          socketLibraryLoaded = true;
           if (!live) return;
           socket = connectEvent(code, token, { results: ended, since: () => version.current });
           wire(socket);
@@ -153,7 +158,7 @@ export function useLiveBallot(
         void open(0);
       });
     };
-    const startTimer = setTimeout(whenQuiet, SOCKET_DELAY_MS);
+    const startTimer = setTimeout(whenQuiet, socketLibraryLoaded || token !== null ? 0 : SOCKET_DELAY_MS);
 
     const online = () => {
       q.retryAll();
