@@ -112,14 +112,15 @@ export async function settle(meter: WireMeter, quietMs = 300, timeoutMs = 15_000
 }
 
 /**
- * The chain of requests that the vote's PUT waited for: from the PUT, step back to the response
+ * The chain of requests that the vote waited for: from the vote's request, step back to the response
  * that arrived last before it was sent (what it most likely waited for), and so on to the page
  * itself (which the browser reads as it streams in: its first byte counts as its arrival). Each link costs at least one latency on a slow link. The live connection (socket.io) is
  * left out: nothing on the way to the vote waits for it.
  */
 export function chainToVote(meter: WireMeter): string[] {
   const rs = meter.responses().filter((r) => r.finished && !r.url.includes("/socket.io/"));
-  let at = rs.find((r) => r.method === "PUT" && r.url.includes("/ballot/"));
+  // The vote: a first vote rides with the join (API 1.1); a phone that had joined sends a PUT.
+  let at = rs.find((r) => (r.method === "PUT" && r.url.includes("/ballot/")) || (r.method === "POST" && r.status === 201 && r.url.endsWith("/participants")));
   const chain: string[] = [];
   const arrived = (r: WireResponse) => (r.type === "Document" ? r.firstByteAt : r.doneAt);
   while (at) {

@@ -21,11 +21,14 @@ export function participationRoutes(s: Services) {
       method: "POST", url: "/api/events/:code/participants", tag: "participants", access: "anyone", status: 201,
       summary: "Join an event. Rejoining with the same invite returns a token for the same participant, ballot kept.",
       params: CodeParams, body: JoinBody, response: JoinReply,
-      errors: ["BAD_REQUEST", "NOT_FOUND", "INVITE_REQUIRED", "INVITE_INVALID", "RATE_LIMITED"],
+      errors: ["BAD_REQUEST", "NOT_FOUND", "INVITE_REQUIRED", "INVITE_INVALID", "RATE_LIMITED", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL"],
       rateLimit: RATE_LIMITS.join,
       handler: ({ event, body }) => {
-        const participantToken = join(ctx, event, body?.invite);
-        return { participantToken };
+        const first = body?.ballot;
+        const joined = join(ctx, event, body?.invite, first);
+        return joined.ballot && first
+          ? { participantToken: joined.token, ballot: { areaId: first.areaId, proposalIds: joined.ballot.proposalIds } }
+          : { participantToken: joined.token };
       },
     }),
     defineRoute({

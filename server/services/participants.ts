@@ -4,10 +4,21 @@ import { hashSecret, newToken } from "../crypto";
 import type { EventRow } from "../repos/events";
 import { committed, type Ctx } from "./context";
 import { redeemableInvite } from "./invites";
+import { writeAreaBallot, type CastResult } from "./ballots";
+import { guardConstraints } from "./constraints";
 
-export function join(ctx: Ctx, event: EventRow, invite: string | undefined): string {
+export interface FirstBallot {
+  areaId: string;
+  proposalIds: readonly string[];
+}
+
+/**
+ * Joins, and with `first` casts the phone's first vote in the same transaction (API 1.1): it is
+ * durable when answered (synchronous=FULL), and a refused vote leaves no participant behind.
+ */
+export function join(ctx: Ctx, event: EventRow, invite: string | undefined, first?: FirstBallot): { token: string; ballot: CastResult | null; participantId: number } {
   const token = newToken("par");
-  ctx.db.transaction(() => {
+  const out = guardConstraints(() => ctx.db.transaction(() => {
     let participantId: number;
     if (invite !== undefined && invite.trim() !== "") {
       const row = redeemableInvite(ctx, event, invite);
@@ -21,7 +32,10 @@ export function join(ctx: Ctx, event: EventRow, invite: string | undefined): str
     }
     ctx.repos.participants.addToken(hashSecret(token), participantId);
     ctx.repos.events.bumpSeq(event.id);
-  })();
+    const ballot = first ? writeAreaBallot(ctx, event, participantId, first.areaId, first.proposalIds) : null;
+    return { participantId, ballot };
+  })());
   committed(ctx, "participantJoined", { eventId: event.id });
-  return token;
+  if (first && out.ballot?.changed) committed(ctx, "ballotCast", { eventId: event.id, participantId: out.participantId, areaId: first.areaId });
+  return { token, ballot: out.ballot, participantId: out.participantId };
 }

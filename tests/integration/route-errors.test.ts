@@ -102,7 +102,15 @@ function bodies(route: Route, w: World): unknown[] {
     "PATCH /api/events/{code}/proposals/{proposalId}": [{ title: "Fixed" }, { position: -1 }],
     "POST /api/events/{code}/voting": [{ status: "open" }, { status: "closed", areaIds: ["a_nothere"] }, { status: "draft" }],
     "POST /api/events/{code}/invites": [{ count: 2 }, { count: 0 }],
-    "POST /api/events/{code}/participants": [{}, { invite: a.invite }, { invite: "ZZZZ-ZZZZ" }, { invite: 5 }],
+    "POST /api/events/{code}/participants": [
+      {}, { invite: a.invite }, { invite: "ZZZZ-ZZZZ" }, { invite: 5 },
+      // API 1.1: the first vote rides along with the join, under the ballot's own rules
+      { invite: a.invite, ballot: { areaId: a.areas.open, proposalIds: [o0] } },
+      { invite: a.invite, ballot: { areaId: a.areas.draft, proposalIds: [a.proposals.draft[0]] } },
+      { invite: a.invite, ballot: { areaId: a.areas.open, proposalIds: [o0, o1, o2] } },
+      { invite: a.invite, ballot: { areaId: a.areas.open, proposalIds: [o0, o0] } },
+      { invite: a.invite, ballot: { areaId: a.areas.open, proposalIds: ["p_nothere"] } },
+    ],
     "PUT /api/events/{code}/ballot/{areaId}": [{ proposalIds: [o0] }, { proposalIds: [o0, o1, o2] }, { proposalIds: [o0, o0] }, { proposalIds: ["p_nothere"] }, { proposalIds: [b.proposals.open[0]] }, { proposalIds: "x" }],
     "POST /api/events/{code}/paper-ballots": [
       { ballot: { [a.areas.open]: [o0] } },

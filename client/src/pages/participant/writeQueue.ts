@@ -124,14 +124,17 @@ export class WriteQueue {
     this.update(areaId, sending);
     const sent = this.snap.areas[areaId]?.inFlight ?? [];
     try {
-      const token = await this.participation.ensure();
+      // A phone's first vote joins it, the vote riding along (one round trip, API 1.1).
+      const joined = await this.participation.ensureWith(areaId, sent);
       // The page may have gone while the phone was joining; a later queue sends the wish instead.
       if (this.disposed) return;
-      const reply = await request("PUT", `/api/events/${this.code}/ballot/${encodeURIComponent(areaId)}`, PutBallotReply, {
-        token,
-        body: { proposalIds: sent },
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
+      const reply =
+        joined.ballot ??
+        (await request("PUT", `/api/events/${this.code}/ballot/${encodeURIComponent(areaId)}`, PutBallotReply, {
+          token: joined.token,
+          body: { proposalIds: sent },
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        }));
       if (this.disposed) return;
       settlePending(this.store, this.code, areaId, sent, sameSet);
       this.lastAck[areaId] = ++this.acks;
