@@ -4,7 +4,7 @@
 // page's live miniature; everything is sized in units of the viewport, so it scales down whole.
 // It speaks the event's language (Event.language), whatever the laptop's browser prefers; a
 // projector link may pin another with `?lang=` (an unknown one is ignored).
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useLayoutEffect } from "react";
 import type { Language } from "../../../../shared/i18n/languages";
 import type { Event, Results } from "../../../../shared/schemas";
 import { chooseLanguage } from "../../i18n/choose";
@@ -94,7 +94,9 @@ function Projector({ code, mini, cls, lang, event, results, publicUrl, live, fat
     };
   }, [go]);
 
-  useEffect(() => {
+  // A layout effect, not an effect: under preact/compat an effect waits for the next frame, and a
+  // reload in that moment would forget the slide the facilitator just moved to.
+  useLayoutEffect(() => {
     const hash = hashWithView(window.location.hash, view);
     if (hash !== window.location.hash) window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}${hash}`);
   }, [view]);
