@@ -5,25 +5,22 @@
 // the code) is taken out. The same event switched to Arabic: <html dir="rtl">, no Latin letter outside
 // that isolated content, the podium and chart mirrored, nothing wider than the page.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type { Area, Results } from "../../shared/schemas";
+import type { Results } from "../../shared/schemas";
 import en_common from "../../shared/i18n/catalogs/en/common";
 import en_organiser from "../../shared/i18n/catalogs/en/organiser";
 import en_report from "../../shared/i18n/catalogs/en/report";
 import fr_common from "../../shared/i18n/catalogs/fr/common";
 import fr_organiser from "../../shared/i18n/catalogs/fr/organiser";
 import fr_report from "../../shared/i18n/catalogs/fr/report";
-import { api, createDemoEvent, join, launchBrowser, openVoting, startServer, vote } from "./harness";
+import { api, createDemoEvent, launchBrowser, openVoting, startServer } from "./harness";
+import { FORUM, voteTheForum } from "../helpers/forum";
 import type { TestServer } from "../helpers/app";
 
-const FORUM = JSON.parse(readFileSync(new URL("../../db/demo/brandenburg-forum-2017-full.json", import.meta.url), "utf8")) as {
-  event: { participants: number };
-  areas: Array<{ reportedTop3: number[] }>;
-};
 const PEOPLE = FORUM.event.participants;
 
 let server: TestServer;
@@ -33,13 +30,6 @@ let code = "";
 let adminToken = "";
 let results: Results;
 let dir = "";
-
-/** As in tests/integration/real-forum.test.ts: the reported top three come out 1st, 2nd, 3rd (30, 24, 18 votes). */
-function replayBallot(area: Area, reported: number[], person: number): string[] {
-  const [t0, t1, t2] = reported.map((i) => area.proposals[i]?.id ?? "");
-  const others = area.proposals.map((p) => p.id).filter((id) => ![t0, t1, t2].includes(id));
-  return [person < 30 ? (t0 ?? "") : (t1 ?? ""), person < 18 ? (t2 ?? "") : (others[person % others.length] ?? "")];
-}
 
 /** The words of catalog sentences, ICU syntax (argument names, plural keywords) taken out. */
 function catalogWords(...catalogs: Array<Readonly<Record<string, string>>>): Set<string> {
@@ -77,13 +67,8 @@ beforeAll(async () => {
   ({ code, adminToken } = created);
   expect(created.event.language).toBe("fr");
   await openVoting(server.url, code, adminToken);
-  for (let person = 0; person < PEOPLE; person++) {
-    const token = await join(server.url, code);
-    for (const [i, area] of created.event.areas.entries()) {
-      const res = await vote(server.url, code, token, area.id, replayBallot(area, FORUM.areas[i]?.reportedTop3 ?? [], person));
-      if (res.status !== 200) throw new Error(`vote: ${res.status} ${res.text}`);
-    }
-  }
+  // As in tests/integration/real-forum.test.ts: the reported top three come out 1st, 2nd, 3rd.
+  await voteTheForum(server.url, created, { top: [30, 24, 18] });
   await api(server.url, "POST", `/api/events/${code}/voting`, { token: adminToken, body: { status: "closed" } });
   results = (await api(server.url, "GET", `/api/events/${code}/results`, { token: adminToken })).body as Results;
 }, 120_000);

@@ -9,15 +9,12 @@ import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { api, createDemoEvent, join, launchBrowser, openVoting, startServer, vote } from "./harness";
+import { api, createDemoEvent, launchBrowser, openVoting, startServer } from "./harness";
+import { FORUM, voteTheForum } from "../helpers/forum";
 import type { TestServer } from "../helpers/app";
 import type { Event, Results } from "../../shared/schemas";
 import { isTied, ordinal, topRanked } from "../../shared/ranking";
 
-const FORUM = JSON.parse(readFileSync(new URL("../../db/demo/brandenburg-forum-2017-full.json", import.meta.url), "utf8")) as {
-  event: { participants: number };
-  areas: Array<{ reportedTop3: number[] }>;
-};
 const PEOPLE = FORUM.event.participants;
 
 let server: TestServer;
@@ -48,17 +45,7 @@ beforeAll(async () => {
   ({ code, adminToken } = created);
   await openVoting(server.url, code, adminToken);
   // Per area: the reported 1st gets 45 votes, 2nd 39, 3rd 20, and four votes go elsewhere.
-  for (let k = 0; k < PEOPLE; k++) {
-    const token = await join(server.url, code);
-    for (const [a, area] of created.event.areas.entries()) {
-      const [t0, t1, t2] = (FORUM.areas[a]?.reportedTop3 ?? []).map((i) => area.proposals[i]?.id ?? "");
-      const rest = area.proposals.map((p) => p.id).filter((id) => id !== t0 && id !== t1 && id !== t2);
-      const first = k < 45 ? t0 : t1;
-      const second = k < 30 ? t1 : k < 50 ? t2 : rest[k % rest.length];
-      const res = await vote(server.url, code, token, area.id, [first ?? "", second ?? ""]);
-      if (res.status !== 200) throw new Error(`vote: ${res.status} ${res.text}`);
-    }
-  }
+  await voteTheForum(server.url, created, { top: [45, 39, 20] });
   await api(server.url, "POST", `/api/events/${code}/voting`, { token: adminToken, body: { status: "closed" } });
   event = ((await api(server.url, "GET", `/api/events/${code}`)).body as { event: Event }).event;
   results = (await api(server.url, "GET", `/api/events/${code}/results`, { token: adminToken })).body as Results;

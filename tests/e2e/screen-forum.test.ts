@@ -4,15 +4,14 @@
 // clamps or ends in an ellipsis), reading mode presents every proposal in full, the turnout counts
 // the 54 who voted against the 54 expected while 3 phones only look, and the keys are listed.
 // Set PLENARY_SCREENSHOTS=dir to keep a screenshot of every slide measured.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PHONE, api, createDemoEvent, join, launchBrowser, openVoting, startServer, vote } from "./harness";
+import { FORUM, voteTheForum } from "../helpers/forum";
 import type { CreatedTestEvent, TestServer } from "../helpers/app";
 
-const FIXTURE = new URL("../../db/demo/brandenburg-forum-2017-full.json", import.meta.url);
-const fixture = JSON.parse(readFileSync(FIXTURE, "utf8")) as { areas: Array<{ title: string; reportedTop3: number[] }> };
 const SHOTS = process.env.PLENARY_SCREENSHOTS;
 const VIEWPORTS = [
   { name: "1080p", width: 1920, height: 1080 },
@@ -24,29 +23,13 @@ let browser: Browser;
 let forum: CreatedTestEvent;
 const contexts: BrowserContext[] = [];
 
-/** Votes that make each area's reported top three its top three, 30 / 22 / 16 votes, the rest at most 8. */
-async function replayForum(demo: CreatedTestEvent, voters: number): Promise<void> {
-  const tokens: string[] = [];
-  for (let v = 0; v < voters; v++) tokens.push(await join(server.url, demo.code));
-  for (const [a, area] of demo.event.areas.entries()) {
-    const top = fixture.areas[a]?.reportedTop3 ?? [];
-    const ids = area.proposals.map((p) => p.id);
-    const [first, second, third] = top.map((i) => ids[i] ?? "");
-    const others = ids.filter((_, i) => !top.includes(i));
-    for (const [v, token] of tokens.entries()) {
-      const pick = [v < 30 ? first : v < 52 ? second : third, v < 14 ? third : others[v % others.length]];
-      const res = await vote(server.url, demo.code, token, area.id, pick.filter((x): x is string => !!x));
-      expect(res.status).toBe(200);
-    }
-  }
-}
-
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   forum = await createDemoEvent(server.url);
   await openVoting(server.url, forum.code, forum.adminToken);
-  await replayForum(forum, 54);
+  // Each area's reported top three gets 30 / 22 / 16 votes, the rest share the second votes (ties).
+  await voteTheForum(server.url, forum, { top: [30, 22, 16] });
 }, 120_000);
 
 afterAll(async () => {
@@ -125,7 +108,7 @@ describe("projector with the full-length forum", () => {
         rows.sort((x, y) => x.slot - y.slot);
         expect(rows).toHaveLength(area.proposals.length);
         const labels = new Map(area.proposals.map((p) => [p.id, p.label]));
-        const top = fixture.areas[a]?.reportedTop3 ?? [];
+        const top = FORUM.areas[a]?.reportedTop3 ?? [];
         expect(rows.slice(0, 3).map((r) => [r.label, r.count])).toEqual([
           [area.proposals[top[0] ?? 0]?.label, "30"],
           [area.proposals[top[1] ?? 0]?.label, "22"],
@@ -164,7 +147,7 @@ describe("projector with the full-length forum", () => {
             font: parseFloat(getComputedStyle(el.querySelector(".winner-text") ?? el).fontSize),
           })),
         );
-        const top = (fixture.areas[a]?.reportedTop3 ?? []).map((i) => area.proposals[i]);
+        const top = (FORUM.areas[a]?.reportedTop3 ?? []).map((i) => area.proposals[i]);
         expect(winners.map(({ place, label, votes, text }) => ({ place, label, votes, text }))).toEqual([
           { place: "1st", label: top[0]?.label, votes: "30 votes", text: top[0]?.title },
           { place: "2nd", label: top[1]?.label, votes: "22 votes", text: top[1]?.title },

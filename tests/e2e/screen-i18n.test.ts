@@ -4,15 +4,14 @@
 // own — only the organiser's texts, labels, numbers, the address and the code are Latin. `?lang=fr`
 // pins French on the same event; an unknown `?lang=` falls back quietly to the event's language.
 // Set PLENARY_SCREENSHOTS=dir to keep the screenshots looked at (bars, winners, summary, keys).
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createDemoEvent, join, launchBrowser, openVoting, startServer, vote } from "./harness";
+import { createDemoEvent, launchBrowser, openVoting, startServer } from "./harness";
+import { voteTheForum } from "../helpers/forum";
 import type { CreatedTestEvent, TestServer } from "../helpers/app";
 
-const FIXTURE = new URL("../../db/demo/brandenburg-forum-2017-full.json", import.meta.url);
-const fixture = JSON.parse(readFileSync(FIXTURE, "utf8")) as { areas: Array<{ reportedTop3: number[] }> };
 const SHOTS = process.env.PLENARY_SCREENSHOTS;
 const FULL_HD = { width: 1920, height: 1080 };
 
@@ -21,28 +20,13 @@ let browser: Browser;
 let forum: CreatedTestEvent;
 const contexts: BrowserContext[] = [];
 
-/** 54 voters: each area's reported top three gets 30 / 22 / 16 votes, the rest share the second votes (ties). */
-async function replayForum(demo: CreatedTestEvent, voters: number): Promise<void> {
-  const tokens: string[] = [];
-  for (let v = 0; v < voters; v++) tokens.push(await join(server.url, demo.code));
-  for (const [a, area] of demo.event.areas.entries()) {
-    const top = fixture.areas[a]?.reportedTop3 ?? [];
-    const ids = area.proposals.map((p) => p.id);
-    const [first, second, third] = top.map((i) => ids[i] ?? "");
-    const others = ids.filter((_, i) => !top.includes(i));
-    for (const [v, token] of tokens.entries()) {
-      const pick = [v < 30 ? first : v < 52 ? second : third, v < 14 ? third : others[v % others.length]];
-      expect((await vote(server.url, demo.code, token, area.id, pick.filter((x): x is string => !!x))).status).toBe(200);
-    }
-  }
-}
-
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   forum = await createDemoEvent(server.url, { language: "ar" });
   await openVoting(server.url, forum.code, forum.adminToken);
-  await replayForum(forum, 54);
+  // Each area's reported top three gets 30 / 22 / 16 votes, the rest share the second votes (ties).
+  await voteTheForum(server.url, forum, { top: [30, 22, 16] });
 }, 120_000);
 
 afterAll(async () => {

@@ -2,20 +2,14 @@
 // through import, 54 people replaying the reported top three, paper ballots after the close — and
 // every export carrying every proposal whole, with its label.
 import { parse as parseCsv } from "csv-parse/sync";
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../shared/limits";
 import { parseMarkdownOutline } from "../../shared/import/markdown";
 import { parseCsvProgramme } from "../../shared/import/csv";
 import type { Area, Event, PaperBallotsReply, Results } from "../../shared/schemas";
 import { api, createDemoEvent, createEvent, join, openVoting, startServer, vote, type CreatedTestEvent, type TestServer } from "../helpers/app";
+import { FORUM, voteTheForum } from "../helpers/forum";
 import { dumpDb, expectError, getJson } from "./support";
-
-interface FullForum {
-  event: { title: string; participants: number; votesPerArea: number };
-  areas: Array<{ title: string; prefix: string; proposals: Array<{ text: string }>; reportedTop3: number[] }>;
-}
-const FORUM = JSON.parse(readFileSync(new URL("../../db/demo/brandenburg-forum-2017-full.json", import.meta.url), "utf8")) as FullForum;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -28,23 +22,11 @@ afterAll(async () => {
 const admin = (ev: CreatedTestEvent, method: string, path: string, body?: unknown) =>
   api(server.url, method, `/api/events/${ev.code}${path}`, { token: ev.adminToken, ...(body === undefined ? {} : { body }) });
 
-/** Each of the 54 votes for two proposals per area so that the reported top three come out 1st, 2nd, 3rd (30, 24, 18 votes). */
-function replayBallot(area: Area, reported: number[], person: number): string[] {
-  const [t0, t1, t2] = reported.map((i) => area.proposals[i]!.id) as [string, string, string];
-  const others = area.proposals.map((p) => p.id).filter((id) => ![t0, t1, t2].includes(id));
-  return [person < 30 ? t0 : t1, person < 18 ? t2 : others[person % others.length]!];
-}
-
-async function voteTheForum(ev: CreatedTestEvent): Promise<void> {
+/** 54 people: the reported top three come out 1st, 2nd, 3rd (30, 24, 18 votes). */
+const openAndVote = async (ev: CreatedTestEvent): Promise<void> => {
   await openVoting(server.url, ev.code, ev.adminToken);
-  for (let person = 0; person < FORUM.event.participants; person++) {
-    const token = await join(server.url, ev.code);
-    for (const [i, area] of ev.event.areas.entries()) {
-      const res = await vote(server.url, ev.code, token, area.id, replayBallot(area, FORUM.areas[i]!.reportedTop3, person));
-      expect(res.status, res.text).toBe(200);
-    }
-  }
-}
+  await voteTheForum(server.url, ev, { top: [30, 24, 18] });
+};
 
 describe("the full-length forum", () => {
   it("keeps every paragraph whole and labels each proposal with its area's prefix", async () => {
@@ -83,7 +65,7 @@ describe("the full-length forum", () => {
 
   it("54 people replay the reported top three; every export and the report carry each proposal whole with its label", async () => {
     const ev = await createDemoEvent(server.url);
-    await voteTheForum(ev);
+    await openAndVote(ev);
     await admin(ev, "POST", "/voting", { status: "closed" });
     const results = await getJson<Results>(server.url, `/api/events/${ev.code}/results`, ev.adminToken);
     expect(results.participants).toBe(54);
@@ -191,7 +173,7 @@ describe("proposals as written", () => {
 describe("paper ballots, any time before the results are final", () => {
   it("are accepted after the close, listed, and undone with every count back", async () => {
     const ev = await createDemoEvent(server.url);
-    await voteTheForum(ev);
+    await openAndVote(ev);
     await admin(ev, "POST", "/voting", { status: "closed" });
     const closed = await getJson<Results>(server.url, `/api/events/${ev.code}/results`, ev.adminToken);
 
