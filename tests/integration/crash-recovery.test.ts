@@ -4,19 +4,16 @@
 // file must pass SQLite's integrity check. SIGTERM must let in-flight requests finish and close
 // the database cleanly.
 import Database from "better-sqlite3";
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CreateEventReply, Results } from "../../shared/schemas";
 import { seededRandom } from "../../shared/shuffle";
+import { killAll, killHard, launch } from "../helpers/process";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const KILLS = 22;
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
 
@@ -24,68 +21,7 @@ const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
 const random = seededRandom(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  output: () => string;
-}
-
-const children = new Set<ChildProcess>();
-
-/** Starts server/main.ts on dataDir; resolves once it answers /healthz (or rejects if it dies first). */
-async function launch(dataDir: string, waitReady = true): Promise<Running> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, HOST: "127.0.0.1", PORT: String(port), PLENARY_NO_DEMO: "1", LOG_LEVEL: "warn", ORGANISER_KEY: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  let out = "";
-  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => {
-      children.delete(child);
-      resolve({ code, signal });
-    }),
-  );
-  const running: Running = { child, url: `http://127.0.0.1:${port}`, exited, output: () => out };
-  if (!waitReady) return running;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server died while starting:\n${out}`);
-    if (Date.now() - started > 30_000) throw new Error(`server not ready in 30 s:\n${out}`);
-    try {
-      const res = await fetch(`${running.url}/healthz`);
-      if (res.ok) return running;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-async function kill(running: Running): Promise<void> {
-  running.child.kill("SIGKILL");
-  await running.exited;
-}
-
-afterAll(() => {
-  for (const child of children) child.kill("SIGKILL");
-});
+afterAll(killAll);
 
 async function send(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: unknown }> {
   const res = await fetch(url + path, {
@@ -274,10 +210,10 @@ describe("crash safety", () => {
     for (let round = 0; round < KILLS; round++) {
       if (round % 7 === 6) {
         // Now and then the kill lands while the server is still starting (opening, migrating, listening).
-        await kill(running);
-        const starting = await launch(dataDir, false);
+        await killHard(running);
+        const starting = await launch(dataDir, { waitReady: false });
         await new Promise((r) => setTimeout(r, random() * 800));
-        await kill(starting);
+        await killHard(starting);
         stats.kills++;
         stats.duringStartup++;
         running = await launch(dataDir);
@@ -290,7 +226,7 @@ describe("crash safety", () => {
       load.push(joiner(running.url, world, stop));
       await new Promise((r) => setTimeout(r, 30 + random() * 400));
       stop.dead = true;
-      await kill(running);
+      await killHard(running);
       stats.kills++;
       await Promise.all(load);
       running = await launch(dataDir);
@@ -301,7 +237,7 @@ describe("crash safety", () => {
       const ballot = ((await send(running.url, "GET", `/api/events/${world.code}/ballot`, token)).body as { ballot: Record<string, string[]> }).ballot;
       for (const area of world.areas) expect(key(ballot[area.id] ?? [])).toBe(key((world.slots.get(slotKey(token, area.id)) as Slot).acked));
     }
-    await kill(running);
+    await killHard(running);
     expect(stats.kills).toBeGreaterThanOrEqual(20);
     expect(stats.acked).toBeGreaterThan(KILLS * 5);
     expect(stats.refused).toBeGreaterThan(0);
