@@ -211,6 +211,11 @@ export const JoinBody = z.optional(
   z.strictObject({
     invite: z.optional(text(32)),
     ballot: z.optional(z.strictObject({ areaId: Id, proposalIds: z.array(Id).check(z.maxLength(LIMITS.votesMax * 5)) })),
+    /**
+     * A random key the phone made and kept before its first try (≥ 128 bits, base64url): a join sent
+     * again with the same key — its answer was lost — is the same participant, not a second one.
+     */
+    joinKey: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, "a join key is 22 to 64 letters, digits, - or _"))),
   }),
 );
 export const JoinReply = z.object({ participantToken: z.string(), ballot: z.optional(PutBallotReply) });

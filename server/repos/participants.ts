@@ -8,10 +8,13 @@ export interface ParticipantRow {
   kind: "phone" | "paper";
   paper_id: string | null;
   entered_at: string | null;
+  join_key_hash: Buffer | null;
 }
 
 export function participantsRepo(db: Db) {
   const insert = db.prepare<[number, number | null, string]>("INSERT INTO participants (event_id, invite_id, kind) VALUES (?, ?, ?)");
+  const insertKeyed = db.prepare<[number, Buffer]>("INSERT INTO participants (event_id, kind, join_key_hash) VALUES (?, 'phone', ?)");
+  const byJoinKey = db.prepare<[number, Buffer], ParticipantRow>("SELECT * FROM participants WHERE event_id = ? AND join_key_hash = ?");
   const byInvite = db.prepare<[number], ParticipantRow>("SELECT * FROM participants WHERE invite_id = ?");
   const byToken = db.prepare<[Buffer], ParticipantRow>(
     "SELECT p.* FROM participant_tokens t JOIN participants p ON p.id = t.participant_id WHERE t.token_hash = ?",
@@ -25,6 +28,9 @@ export function participantsRepo(db: Db) {
   return {
     insert: (eventId: number, inviteId: number | null, kind: ParticipantRow["kind"]) =>
       Number(insert.run(eventId, inviteId, kind).lastInsertRowid),
+    /** A phone without a card, under the join key it sent (its retries find it again). */
+    insertKeyed: (eventId: number, joinKeyHash: Buffer) => Number(insertKeyed.run(eventId, joinKeyHash).lastInsertRowid),
+    byJoinKey: (eventId: number, joinKeyHash: Buffer) => byJoinKey.get(eventId, joinKeyHash),
     byInvite: (inviteId: number) => byInvite.get(inviteId),
     byToken: (hash: Buffer) => byToken.get(hash),
     addToken: (hash: Buffer, participantId: number) => void addToken.run(hash, participantId),

@@ -19,13 +19,13 @@ export function participationRoutes(s: Services) {
   return [
     defineRoute({
       method: "POST", url: "/api/events/:code/participants", tag: "participants", access: "anyone", status: 201,
-      summary: "Join an event. Rejoining with the same invite returns a token for the same participant, ballot kept.",
+      summary: "Join an event. Rejoining with the same invite, or sending the same joinKey again, returns a token for the same participant, ballot kept.",
       params: CodeParams, body: JoinBody, response: JoinReply,
       errors: ["BAD_REQUEST", "NOT_FOUND", "INVITE_REQUIRED", "INVITE_INVALID", "RATE_LIMITED", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL"],
       rateLimit: RATE_LIMITS.join,
       handler: ({ event, body }) => {
         const first = body?.ballot;
-        const joined = join(ctx, event, body?.invite, first);
+        const joined = join(ctx, event, body?.invite, first, body?.joinKey);
         return joined.ballot && first
           ? { participantToken: joined.token, ballot: { areaId: first.areaId, proposalIds: joined.ballot.proposalIds } }
           : { participantToken: joined.token };

@@ -16,7 +16,13 @@ export interface FirstBallot {
  * Joins, and with `first` casts the phone's first vote in the same transaction (API 1.1): it is
  * durable when answered (synchronous=FULL), and a refused vote leaves no participant behind.
  */
-export function join(ctx: Ctx, event: EventRow, invite: string | undefined, first?: FirstBallot): { token: string; ballot: CastResult | null; participantId: number } {
+export function join(
+  ctx: Ctx,
+  event: EventRow,
+  invite: string | undefined,
+  first?: FirstBallot,
+  joinKey?: string,
+): { token: string; ballot: CastResult | null; participantId: number } {
   const token = newToken("par");
   const out = guardConstraints(() => ctx.db.transaction(() => {
     let participantId: number;
@@ -28,7 +34,11 @@ export function join(ctx: Ctx, event: EventRow, invite: string | undefined, firs
       ctx.repos.invites.markUsed(row.id);
     } else {
       if (event.access === "invite") throw new AppError("INVITE_REQUIRED", "This event needs the code from a ballot card.");
-      participantId = ctx.repos.participants.insert(event.id, null, "phone");
+      // A retry of a join whose answer was lost: the same participant, with a fresh token (the first
+      // one never reached the phone), and the ballot it carries now.
+      const keyHash = joinKey === undefined ? null : hashSecret(`${event.id}:${joinKey}`);
+      const again = keyHash ? ctx.repos.participants.byJoinKey(event.id, keyHash) : undefined;
+      participantId = again ? again.id : keyHash ? ctx.repos.participants.insertKeyed(event.id, keyHash) : ctx.repos.participants.insert(event.id, null, "phone");
     }
     ctx.repos.participants.addToken(hashSecret(token), participantId);
     ctx.repos.events.bumpSeq(event.id);

@@ -91,6 +91,28 @@ describe("people, not devices", () => {
     expect(await votesIn(url(), ev.code, ev.adminToken, ev.health.title)).toEqual({ [a]: 1 });
   });
 
+  it("a join whose answer is lost after the server stored it is retried as the same person, not a second one", async () => {
+    const ev = await openForum();
+    const { page } = await suite.phone(ev.link);
+    const [a, b] = ev.titles as [string, string];
+    await proposal(page, ev.health.title, a).waitFor();
+    // The venue Wi-Fi drops the answer: the server joins the phone and stores its vote, the phone hears nothing.
+    let lost = 0;
+    await page.route("**/api/events/*/participants", async (route) => {
+      if (lost++ > 0) return route.continue();
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await proposal(page, ev.health.title, a).check();
+    await expect.poll(() => lost, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await proposal(page, ev.health.title, b).check();
+    await waitSaved(page, ev.health.title, 35_000);
+    expect(lost).toBeGreaterThanOrEqual(2);
+    const results = await adminResults(url(), ev.code, ev.adminToken);
+    expect([results.participants, results.voters]).toEqual([1, 1]);
+    expect(await votesIn(url(), ev.code, ev.adminToken, ev.health.title)).toEqual({ [a]: 1, [b]: 1 });
+  });
+
   it("a phone opening the link after every area closed sees that voting has ended, with the results, and counts for nothing", async () => {
     const ev = await openForum();
     // Two people voted from the API as phones would.

@@ -67,3 +67,44 @@ describe("joining with the first vote", () => {
     expect([results.participants, results.voters]).toEqual([1, 1]);
   });
 });
+
+describe("a join sent again after its answer was lost", () => {
+  const KEY = "k7Qm2x9PzR4tW8vB1nC6yA";
+
+  it("is the same participant under the same join key: one person, the latest ballot, both tokens work", async () => {
+    const ev = await createEvent(server.url, smallEvent());
+    const [health] = ev.event.areas as [Area];
+    await openVoting(server.url, ev.code, ev.adminToken);
+    const p = (i: number) => health.proposals[i]!.id;
+    const first = await joinWith(ev.code, { joinKey: KEY, ballot: { areaId: health.id, proposalIds: [p(0)] } });
+    expect(first.status, first.text).toBe(201);
+    // the phone never saw that answer; meanwhile it tapped a second proposal and tries again
+    const again = await joinWith(ev.code, { joinKey: KEY, ballot: { areaId: health.id, proposalIds: [p(0), p(1)] } });
+    expect(again.status, again.text).toBe(201);
+    const tokens = [first, again].map((r) => (r.body as { participantToken: string }).participantToken);
+    expect(tokens[0]).not.toBe(tokens[1]);
+    const results = await getJson<Results>(server.url, `/api/events/${ev.code}/results`, ev.adminToken);
+    expect([results.participants, results.voters]).toEqual([1, 1]);
+    expect(results.areas[0]!.results.filter((r) => r.votes > 0).map((r) => [r.proposalId, r.votes]).sort()).toEqual([[p(0), 1], [p(1), 1]].sort());
+    for (const token of tokens) {
+      const ballot = await api(server.url, "GET", `/api/events/${ev.code}/ballot`, { token });
+      expect((ballot.body as { ballot: Record<string, string[]> }).ballot[health.id]?.sort()).toEqual([p(0), p(1)].sort());
+    }
+    // another phone's key, or none, is another person; the same key in another event is no one there yet
+    expect((await joinWith(ev.code, { joinKey: "another-phone-key-0123456" })).status).toBe(201);
+    expect((await joinWith(ev.code, {})).status).toBe(201);
+    const other = await createEvent(server.url, smallEvent());
+    expect((await joinWith(other.code, { joinKey: KEY })).status).toBe(201);
+    expect((await getJson<Results>(server.url, `/api/events/${ev.code}/results`, ev.adminToken)).participants).toBe(3);
+    expect((await getJson<Results>(server.url, `/api/events/${other.code}/results`, other.adminToken)).participants).toBe(1);
+  });
+
+  it("refuses a malformed join key with BAD_REQUEST, storing nothing", async () => {
+    const ev = await createEvent(server.url, smallEvent());
+    const before = dumpDb(server.db);
+    for (const joinKey of ["short", "x".repeat(65), "has spaces in it 0123456789", 42, ""]) {
+      expectError(await joinWith(ev.code, { joinKey }), 400, "BAD_REQUEST");
+    }
+    expect(dumpDb(server.db)).toEqual(before);
+  });
+});

@@ -15,6 +15,7 @@ const tokenKey = (code: string) => `plenary.token.${code}`;
 const pendingKey = (code: string) => `plenary.pending.${code}`;
 const heldKey = (code: string) => `plenary.held.${code}`;
 const seedKey = (code: string) => `plenary.seed.${code}`;
+const joinKeyKey = (code: string) => `plenary.joinkey.${code}`;
 
 export type PendingMap = Record<string, string[]>;
 
@@ -52,11 +53,25 @@ export function saveToken(store: KeyValueStore | null, code: string, token: stri
   safeSet(store, tokenKey(code), token);
 }
 
+/**
+ * This phone's join key for the event, made (128 random bits) and kept before the first join is
+ * sent: a join retried after a lost answer names the same participant instead of a second one.
+ */
+export function joinKeyFor(store: KeyValueStore | null, code: string): string {
+  const kept = safeGet(store, joinKeyKey(code));
+  if (kept && /^[A-Za-z0-9_-]{22,64}$/.test(kept)) return kept;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const key = btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  safeSet(store, joinKeyKey(code), key);
+  return key;
+}
+
 /** Forgets the participant (token refused by the server): their unsent wishes go with them. */
 export function forgetParticipant(store: KeyValueStore | null, code: string): void {
   safeSet(store, tokenKey(code), null);
   safeSet(store, pendingKey(code), null);
   safeSet(store, heldKey(code), null);
+  safeSet(store, joinKeyKey(code), null);
 }
 
 /**

@@ -3,7 +3,7 @@
 // a token — or when a ballot card is redeemed. The token, once obtained, is kept on the device.
 import { JoinReply, type PutBallotReply } from "../../../../shared/schemas";
 import { request } from "../../api/http";
-import { forgetParticipant, loadToken, saveToken, type KeyValueStore } from "./deviceStore";
+import { forgetParticipant, joinKeyFor, loadToken, saveToken, type KeyValueStore } from "./deviceStore";
 
 /** A join that hangs on crowded Wi-Fi is treated as failed and retried, like a ballot write. */
 const JOIN_TIMEOUT_MS = 10_000;
@@ -82,7 +82,8 @@ export class Participation {
     let p = joining.get(key);
     if (!p) {
       p = request("POST", `/api/events/${this.code}/participants`, JoinReply, {
-        body: { ...(invite ? { invite } : {}), ...(ballot ? { ballot } : {}) },
+        // A card names its participant itself; without one, the join key makes a retry the same person.
+        body: invite ? { invite, ...(ballot ? { ballot } : {}) } : { joinKey: joinKeyFor(this.store, this.code), ...(ballot ? { ballot } : {}) },
         signal: AbortSignal.timeout(JOIN_TIMEOUT_MS),
       }).finally(() => joining.delete(key));
       joining.set(key, p);
