@@ -85,7 +85,7 @@ describe("a join sent again after its answer was lost", () => {
     expect(tokens[0]).not.toBe(tokens[1]);
     const results = await getJson<Results>(server.url, `/api/events/${ev.code}/results`, ev.adminToken);
     expect([results.participants, results.voters]).toEqual([1, 1]);
-    expect(results.areas[0]!.results.filter((r) => r.votes > 0).map((r) => [r.proposalId, r.votes]).sort()).toEqual([[p(0), 1], [p(1), 1]].sort());
+    expect(results.areas[0]!.results.filter((r) => (r.votes ?? 0) > 0).map((r) => [r.proposalId, r.votes]).sort()).toEqual([[p(0), 1], [p(1), 1]].sort());
     for (const token of tokens) {
       const ballot = await api(server.url, "GET", `/api/events/${ev.code}/ballot`, { token });
       expect((ballot.body as { ballot: Record<string, string[]> }).ballot[health.id]?.sort()).toEqual([p(0), p(1)].sort());
