@@ -27,6 +27,8 @@ const SETTING_COLUMNS = ["title", "access", "votes_per_area", "results_visibilit
 export function eventsRepo(db: Db) {
   const byCode = db.prepare<[string], EventRow>("SELECT * FROM events WHERE code = ?");
   const byId = db.prepare<[number], EventRow>("SELECT * FROM events WHERE id = ?");
+  // Indexed (migration 006): found from the token alone, whatever code the request names.
+  const byTokenHash = db.prepare<[Buffer, Buffer], EventRow>("SELECT * FROM events WHERE admin_token_hash = ? OR screen_key_hash = ?");
   const insert = db.prepare<[string, string, string, number, string, number, string, number, string, Buffer, Buffer, string]>(
     `INSERT INTO events (code, title, access, votes_per_area, results_visibility, privacy_threshold, proposal_order,
        expected_participants, language, admin_token_hash, screen_key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -41,6 +43,8 @@ export function eventsRepo(db: Db) {
   return {
     byCode: (code: string) => byCode.get(code),
     byId: (id: number) => byId.get(id),
+    /** The event whose admin link or projector key has this hash. */
+    byTokenHash: (hash: Buffer) => byTokenHash.get(hash, hash),
     count: () => count.get()?.n ?? 0,
     all: () => all.all(),
     insert(row: Omit<EventRow, "id" | "seq">): number {
