@@ -1,16 +1,18 @@
 // SQL of the events table.
 import type { Db } from "../db/open";
 import type { Language } from "../../shared/i18n/languages";
+// The enums are the API's (shared/schemas.ts), never re-declared here.
+import type { Access, ProposalOrder, ResultsVisibility } from "../../shared/schemas";
 
 export interface EventRow {
   id: number;
   code: string;
   title: string;
-  access: "open" | "invite";
+  access: Access;
   votes_per_area: number;
-  results_visibility: "live" | "on-reveal";
+  results_visibility: ResultsVisibility;
   privacy_threshold: number;
-  proposal_order: "random" | "organiser";
+  proposal_order: ProposalOrder;
   expected_participants: number;
   /** API 1.1 (migration 005): the event's default language. */
   language: Language;
