@@ -23,8 +23,10 @@ import { resultRoutes } from "./routes/results";
 import { systemRoutes } from "./routes/system";
 import type { Services } from "./services/app-services";
 import type { Ctx } from "./services/context";
+import { VERSION } from "./version";
 
-export const VERSION = "1.0.0";
+// Read from package.json (version.ts); exported here for the callers that know it by this module.
+export { VERSION } from "./version";
 
 export interface AppOptions {
   /** SQLite file (":memory:" for throwaway tests). */

@@ -2,11 +2,12 @@
 // folder), and turn the refusals that stop a start into a clear message and a non-zero exit.
 import { lockDataDir, LOCK_FILE } from "./db/lock";
 import { DamagedDatabaseError } from "./db/integrity";
+import { MigrationNamingError } from "./db/open";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
 /** Exit codes of `npm start` that mean "will not start", for scripts and service managers. */
-export const EXIT = { dataDirInUse: 3, damagedDatabase: 4 } as const;
+export const EXIT = { dataDirInUse: 3, damagedDatabase: 4, badMigrations: 5 } as const;
 
 export function claimDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
@@ -18,13 +19,16 @@ export function claimDataDir(dataDir: string): () => void {
   return () => lock.release();
 }
 
-/** Runs build; a damaged database ends the process with its message instead of a stack trace. */
+/**
+ * Runs build; a damaged database, or migrations that cannot be ordered (db/open.ts), end the
+ * process with their message instead of a stack trace.
+ */
 export async function refuseDamaged<T>(build: () => Promise<T>): Promise<T> {
   try {
     return await build();
   } catch (err) {
-    if (!(err instanceof DamagedDatabaseError)) throw err;
+    if (!(err instanceof DamagedDatabaseError) && !(err instanceof MigrationNamingError)) throw err;
     process.stderr.write(`\n${err.message}\n\n`);
-    process.exit(EXIT.damagedDatabase);
+    process.exit(err instanceof DamagedDatabaseError ? EXIT.damagedDatabase : EXIT.badMigrations);
   }
 }

@@ -1,5 +1,7 @@
 // Event codes and invite codes: read aloud, typed on phones and printed on cards, so the alphabet
 // drops look-alikes (0/O, 1/I/L) and matching ignores case, spaces and dashes.
+import { LIMITS } from "./limits";
+
 export const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const EVENT_CODE_LENGTH = 6;
 
@@ -7,7 +9,9 @@ export function normalizeCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, "");
 }
 
-const codePattern = new RegExp(`^[${CODE_ALPHABET}]+$`);
+/** Characters of the alphabet only: the one pattern of event and invite codes (also used by shared/schemas.ts). */
+export const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]+$`);
+const codePattern = CODE_PATTERN;
 
 export function isEventCode(input: string): boolean {
   const code = normalizeCode(input);
@@ -22,7 +26,7 @@ export function isInviteCode(input: string, length: number): boolean {
 /** Printable form of an invite: two groups of four are easier to copy from a card than eight. */
 export function formatInvite(code: string): string {
   const c = normalizeCode(code);
-  return c.length === 8 ? `${c.slice(0, 4)}-${c.slice(4)}` : c;
+  return c.length === LIMITS.inviteLength ? `${c.slice(0, LIMITS.inviteLength / 2)}-${c.slice(LIMITS.inviteLength / 2)}` : c;
 }
 
 /**

@@ -11,12 +11,18 @@ export const LIMITS = {
   proposalsPerArea: 200,
   votesMin: 1,
   votesMax: 20,
+  privacyThresholdMin: 0,
   privacyThresholdMax: 50,
+  /** 0: not set. */
+  expectedParticipantsMin: 0,
   expectedParticipantsMax: 100000,
   /** Area prefix of proposal labels ("PH" in "PH-3"): letters the room can say aloud. */
   prefixLength: 4,
   invitesPerRequest: 2000,
+  /** Characters of a ballot-card code (printed as two groups of four). */
   inviteLength: 8,
+  /** What a typed card code may be before it is normalised: the code with spaces, dashes, a slip. */
+  inviteInputLength: 32,
   tokenLength: 200,
   idLength: 64,
   /** Largest request body: a full programme of 50 areas × 200 proposals would not fit, 1,000 long proposals do. */
@@ -39,4 +45,18 @@ export const LIMITS = {
   invitesPerEvent: 20_000,
 } as const;
 
-export const DEFAULT_VOTES_PER_AREA = 2;
+/**
+ * An event's settings when its creator leaves them out: one place for the server (services/content.ts),
+ * the create form and the database (the migrations' DEFAULTs; tests/integration/facts-once.test.ts
+ * compares them). Shaped like the API's CreateEventBody fields.
+ */
+export const EVENT_DEFAULTS = {
+  access: "open",
+  votesPerArea: 2,
+  resultsVisibility: "live",
+  privacyThreshold: 0,
+  proposalOrder: "random",
+  expectedParticipants: 0,
+} as const;
+
+export const DEFAULT_VOTES_PER_AREA = EVENT_DEFAULTS.votesPerArea;

@@ -5,6 +5,7 @@
 // The older functions below return English sentences, rendered from the `en` catalog, for the
 // pages that have not moved to the catalogs yet.
 import type { ErrorCode } from "./errors";
+import type { AreaStatus } from "./schemas";
 import en from "./i18n/catalogs/en/rules";
 import { ruleText, type RuleText } from "./i18n/rules-text";
 
@@ -12,8 +13,15 @@ export interface AreaRuleInput {
   id: string;
   title: string;
   maxVotes: number;
-  status: "draft" | "open" | "closed";
+  status: AreaStatus;
   proposals: ReadonlyArray<{ id: string }>;
+}
+
+/** Whether two ballots of an area name the same proposals, in any order. */
+export function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((id) => s.has(id));
 }
 
 /** A refusal: the API's code, and what to say as a catalog key with its parameters. */

@@ -4,7 +4,7 @@
 // tree-shaken (its string type alone brings every format, ~27 KB gzipped); mini builds only what is used.
 import * as z from "zod/mini";
 import { LIMITS } from "./limits";
-import { CODE_ALPHABET, EVENT_CODE_LENGTH, normalizeCode } from "./codes";
+import { CODE_PATTERN, EVENT_CODE_LENGTH, normalizeCode } from "./codes";
 import { textProblem, type TextKind } from "./text";
 import { PREFIX_PATTERN } from "./labels";
 import { LANGUAGES } from "./i18n/languages";
@@ -23,18 +23,27 @@ const int = (min: number, max: number) => z.int().check(z.minimum(min), z.maximu
 export const Id = z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength), z.regex(/^[A-Za-z0-9_-]+$/, "not an id"));
 export const EventCodeParam = z.pipe(
   z.pipe(z.string().check(z.maxLength(16)), z.transform(normalizeCode)),
-  z.string().check(z.length(EVENT_CODE_LENGTH, "not an event code"), z.regex(new RegExp(`^[${CODE_ALPHABET}]+$`), "not an event code")),
+  z.string().check(z.length(EVENT_CODE_LENGTH, "not an event code"), z.regex(CODE_PATTERN, "not an event code")),
 );
 
+// The enums, once: the repos' row types, the rules and the client take their types from here
+// (the SQL CHECKs hold the same lists; tests/integration/facts-once.test.ts compares them).
 export const Access = z.enum(["open", "invite"]);
+export type Access = z.infer<typeof Access>;
 export const ResultsVisibility = z.enum(["live", "on-reveal"]);
+export type ResultsVisibility = z.infer<typeof ResultsVisibility>;
 /** Added to API v1: whether each phone shows proposals in its own random order (against ballot-order bias). */
 export const ProposalOrder = z.enum(["random", "organiser"]);
+export type ProposalOrder = z.infer<typeof ProposalOrder>;
 export const AreaStatus = z.enum(["draft", "open", "closed"]);
+export type AreaStatus = z.infer<typeof AreaStatus>;
+/** How a participant votes: on a phone, or on a paper ballot the organiser enters (API 1.1). */
+export const ParticipantKind = z.enum(["phone", "paper"]);
+export type ParticipantKind = z.infer<typeof ParticipantKind>;
 export const MaxVotes = int(LIMITS.votesMin, LIMITS.votesMax);
-export const PrivacyThreshold = int(0, LIMITS.privacyThresholdMax);
+export const PrivacyThreshold = int(LIMITS.privacyThresholdMin, LIMITS.privacyThresholdMax);
 /** API 1.1: the people expected in the room, the denominator of the turnout it sees (0 = not set). */
-export const ExpectedParticipants = int(0, LIMITS.expectedParticipantsMax);
+export const ExpectedParticipants = int(LIMITS.expectedParticipantsMin, LIMITS.expectedParticipantsMax);
 /** API 1.1: the area's label prefix, 1..4 letters (typed in any case, stored in capitals). */
 /** API 1.1: the event's default language, a BCP 47 tag among the eight (shared/i18n/languages.ts). */
 export const EventLanguage = z.enum(LANGUAGES);
@@ -209,7 +218,7 @@ export type PutBallotReply = z.infer<typeof PutBallotReply>;
  */
 export const JoinBody = z.optional(
   z.strictObject({
-    invite: z.optional(text(32)),
+    invite: z.optional(text(LIMITS.inviteInputLength)),
     ballot: z.optional(z.strictObject({ areaId: Id, proposalIds: z.array(Id).check(z.maxLength(LIMITS.votesMax * 5)) })),
     /**
      * A random key the phone made and kept before its first try (≥ 128 bits, base64url): a join sent
@@ -255,7 +264,8 @@ export const InviteBatchCodesReply = z.object({ batch: InviteBatch, invites: z.a
 export const InviteBatchParams = z.strictObject({ code: EventCodeParam, batchId: Id });
 
 export const ErrorReply = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-export const HealthReply = z.object({ ok: z.literal(true), writable: z.boolean(), diskFreeBytes: z.nullable(z.number()) });
+/** `version`: package.json's, as in /api/server-info and /openapi.json. */
+export const HealthReply = z.object({ ok: z.literal(true), writable: z.boolean(), diskFreeBytes: z.nullable(z.number()), version: z.string() });
 export const ServerInfo = z.object({ publicUrl: z.nullable(z.string()), version: z.string() });
 export type ServerInfo = z.infer<typeof ServerInfo>;
 /** The body of a file download (exports): documented, not parsed as JSON. */

@@ -2,6 +2,7 @@
 // votes whatever they say. The order is derived from the participant's token, so it is the same on
 // every reload and every tab of one participant, differs between participants, and needs no storage.
 // Not a secret and not cryptographic: it only has to spread positions evenly across a room.
+import type { ProposalOrder } from "./schemas";
 
 /** 32-bit FNV-1a hash of a string, then mixed (murmur3 finaliser) so close seeds give far-apart states. */
 export function hashSeed(text: string): number {
@@ -50,7 +51,7 @@ export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
  */
 export function proposalOrder<P extends { id: string; position: number }>(
   proposals: readonly P[],
-  order: "random" | "organiser",
+  order: ProposalOrder,
   participantSeed: string,
   areaId: string,
 ): P[] {

@@ -38,14 +38,36 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-export function migrate(db: Db): void {
+/** Migrations that cannot be ordered: two with one number, or a file named outside the pattern. */
+export class MigrationNamingError extends Error {}
+
+const MIGRATION_NAME = /^(\d+)_[a-z0-9_-]+\.sql$/;
+
+/**
+ * The migrations in order, checked before any is applied: each `.sql` file is named NNN_name.sql,
+ * and no two share a number — `002_a.sql` and `002_b.sql` would otherwise both count as version 2,
+ * and whichever was applied first would hide the other for good.
+ */
+export function migrationFiles(dir: string = MIGRATIONS_DIR): Array<{ version: number; name: string }> {
+  const byVersion = new Map<number, string>();
+  for (const name of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
+    const m = MIGRATION_NAME.exec(name);
+    if (!m) throw new MigrationNamingError(`${join(dir, name)}: a migration is named NNN_name.sql (digits, an underscore, lower-case letters, digits, _ or -).`);
+    const version = Number(m[1]);
+    const other = byVersion.get(version);
+    if (other) throw new MigrationNamingError(`${dir}: ${other} and ${name} share the number ${version}. Give the newer one the next free number; never renumber a released migration.`);
+    byVersion.set(version, name);
+  }
+  return [...byVersion].sort(([a], [b]) => a - b).map(([version, name]) => ({ version, name }));
+}
+
+export function migrate(db: Db, dir: string = MIGRATIONS_DIR): void {
+  const files = migrationFiles(dir);
   db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
   const applied = new Set(db.prepare("SELECT version FROM schema_migrations").pluck().all() as number[]);
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+_.*\.sql$/.test(f)).sort();
-  for (const name of files) {
-    const version = Number.parseInt(name, 10);
+  for (const { version, name } of files) {
     if (applied.has(version)) continue;
-    const sql = readFileSync(join(MIGRATIONS_DIR, name), "utf8");
+    const sql = readFileSync(join(dir, name), "utf8");
     db.transaction(() => {
       db.exec(sql);
       db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(version, name, new Date().toISOString());

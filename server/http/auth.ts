@@ -31,6 +31,23 @@ export function identify(repos: Repos, event: EventRow, token: string | null): C
   throw new AppError("UNAUTHORIZED", "This token is not valid for this event.");
 }
 
+/**
+ * Who a token names, found from the token alone: never through an event code, so that asking costs
+ * the same whether the code in the path exists or not (docs/SECURITY.md, finding 9). Null for a
+ * token that names nobody.
+ */
+export function holderOf(repos: Repos, token: string): { event: EventRow; caller: Caller } | null {
+  const hash = hashSecret(token);
+  const participant = repos.participants.byToken(hash);
+  if (participant) {
+    const event = repos.events.byId(participant.event_id);
+    return event ? { event, caller: { role: "participant", participant } } : null;
+  }
+  const event = repos.events.byTokenHash(hash);
+  if (!event) return null;
+  return { event, caller: { role: sameHash(hash, event.admin_token_hash) ? "admin" : "screen", participant: null } };
+}
+
 export type Access = "anyone" | "admin" | "participant";
 
 export function authorize(caller: Caller, access: Access): void {

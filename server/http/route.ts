@@ -6,7 +6,9 @@ import { AppError, type ErrorCode } from "../../shared/errors";
 import type { EventRow } from "../repos/events";
 import type { Access, Caller } from "./auth";
 import { RATE_LIMITS, routeRateLimit, type RateLimitSpec } from "../security/rate-limits";
-import { FailedLookup } from "../security/guess-guard";
+import { underGuessBudget } from "../security/guess-guard";
+import { bearerToken } from "./auth";
+import { rememberEvent } from "./request-event";
 import type { Services } from "../services/app-services";
 import { requireEvent } from "../services/event-view";
 
@@ -138,33 +140,32 @@ export function registerRoutes(
       method: def.method,
       url: def.url,
       config: rateLimit ? { rateLimit: routeRateLimit(rateLimit, services.ctx) } : {},
-      handler: async (request, reply) => {
-        try {
-          // Who before what: a caller without the right token learns nothing from validation messages.
-          const params = parse(def.params, request.params, "params");
-          const code = (params as { code?: unknown } | undefined)?.code;
-          const event = typeof code === "string" ? requireEvent(services.ctx, code) : undefined;
-          const caller = app.auth.callerOf(request, event);
-          app.auth.authorize(caller, def.access);
-          const query = parse(def.query, request.query, "query");
-          if (!def.body && request.body !== undefined && request.body !== null) {
-            throw new AppError("BAD_REQUEST", "This request takes no body.");
-          }
-          const body = parse(def.body, request.body, "body");
-          const out = await def.handler({ params, query, body, event, caller, request, reply });
-          if (reply.sent) return reply;
-          if (out instanceof RawReply) return reply.code(out.status).send(out.body);
-          reply.code(def.status);
-          if (def.response === null || out === undefined) return reply.send();
-          // Parsing the reply through its schema strips any field the contract does not name: a
-          // last guard against a hash or id slipping into a response.
-          return def.response.parse(out);
-        } catch (err) {
-          // An unknown event code or ballot-card code, raised where the look-up failed.
-          if (err instanceof FailedLookup) app.guessGuard?.failed(request.ip);
-          throw err;
+      // The failed look-up budget first (security/guess-guard.ts): a blocked address without a
+      // valid token is refused before anything reads the event its code names.
+      handler: (request, reply) => underGuessBudget(app.guessGuard, services.ctx, {
+        ip: request.ip, code: (request.params as { code?: unknown } | undefined)?.code, token: bearerToken(request),
+      }, async () => {
+        // Who before what: a caller without the right token learns nothing from validation messages.
+        const params = parse(def.params, request.params, "params");
+        const code = (params as { code?: unknown } | undefined)?.code;
+        const event = typeof code === "string" ? requireEvent(services.ctx, code) : undefined;
+        if (event) rememberEvent(request, event);
+        const caller = app.auth.callerOf(request, event);
+        app.auth.authorize(caller, def.access);
+        const query = parse(def.query, request.query, "query");
+        if (!def.body && request.body !== undefined && request.body !== null) {
+          throw new AppError("BAD_REQUEST", "This request takes no body.");
         }
-      },
+        const body = parse(def.body, request.body, "body");
+        const out = await def.handler({ params, query, body, event, caller, request, reply });
+        if (reply.sent) return reply;
+        if (out instanceof RawReply) return reply.code(out.status).send(out.body);
+        reply.code(def.status);
+        if (def.response === null || out === undefined) return reply.send();
+        // Parsing the reply through its schema strips any field the contract does not name: a
+        // last guard against a hash or id slipping into a response.
+        return def.response.parse(out);
+      }),
     });
   }
 }

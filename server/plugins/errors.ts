@@ -4,7 +4,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { AppError, ERROR_STATUS, type ErrorBody, type ErrorCode } from "../../shared/errors";
 import { mapWriteFailure } from "../db/unavailable";
-import { errorLanguage, localizedMessage, type EventLanguageOf } from "../i18n/error-message";
+import { eventOfRequest } from "../http/request-event";
+import { errorLanguage, localizedMessage } from "../i18n/error-message";
 
 function send(reply: FastifyReply, code: ErrorCode, message: string, status: number = ERROR_STATUS[code]) {
   const body: ErrorBody = { error: { code, message } };
@@ -28,7 +29,7 @@ function fromFastify(err: FastifyError): { code: ErrorCode; message: string } | 
  * security headers.
  */
 export function frameworkError(_err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const message = localizedMessage(errorLanguage(request, () => undefined), "BAD_REQUEST", "The address is not valid.");
+  const message = localizedMessage(errorLanguage(request, undefined), "BAD_REQUEST", "The address is not valid.");
   void send(reply.header("x-content-type-options", "nosniff").header("content-security-policy", "default-src 'none'; frame-ancestors 'none'"), "BAD_REQUEST", message);
 }
 
@@ -37,8 +38,10 @@ export const errorsPlugin = fp(async (app) => {
   const { db } = app.ctx;
   const { serveIndex } = app;
   // Messages in the caller's language (API 1.1); codes and statuses never change.
-  const eventLanguage: EventLanguageOf = (code) => app.ctx.repos.events.byCode(code)?.language;
-  const say = (request: FastifyRequest, code: ErrorCode, english: string, err?: unknown) => localizedMessage(errorLanguage(request, eventLanguage), code, english, err);
+  // The event's language only when the route already found the event: nothing here reads the
+  // database for a code, so a refusal cannot tell a real code from a made-up one.
+  const say = (request: FastifyRequest, code: ErrorCode, english: string, err?: unknown) =>
+    localizedMessage(errorLanguage(request, eventOfRequest(request)?.language), code, english, err);
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return send(reply, err.code, say(request, err.code, err.message, err));
     // A full disk, a lock held by another process, an I/O error: the machine's state, so 503.

@@ -9,9 +9,12 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { EventCodeParam } from "../../shared/schemas";
 import { eventVersion } from "../realtime/event-version";
 import type { Ctx } from "../services/context";
-import { eventView } from "../services/event-view";
+import { eventView, requireEvent } from "../services/event-view";
+import { AppError } from "../../shared/errors";
+import type { EventRow } from "../repos/events";
+import { FailedLookup, underGuessBudget } from "../security/guess-guard";
 import { pickEncoding } from "./compress-json";
-import type { GuessGuard } from "./security";
+import type { GuessGuard } from "../security/guess-guard";
 import { likelyLanguage, type CatalogPreloads } from "./catalog-preload";
 
 /** The element id the client reads (client/src/pages/participant/embedded.ts). */
@@ -45,13 +48,19 @@ export function participantPageHandler(template: string, data: PageData, preload
   const page = (block: string, head: string) => template.replace("</head>", `${head}</head>`).replace("</body>", `${block}\n  </body>`);
 
   const dataFor = (request: FastifyRequest, rawCode: string): { key: string; html: () => string } => {
-    const ip = request.ip;
-    // Over the guessing budget the page is the plain one; its GET then answers 429 as before.
-    const parsed = EventCodeParam.safeParse(rawCode);
-    const event = parsed.success && !data.guard?.blocked(ip) ? data.ctx.repos.events.byCode(parsed.data) : undefined;
-    if (!event) {
-      if (!data.guard?.blocked(ip)) data.guard?.failed(ip);
-      return { key: "", html: () => template };
+    // Through the same door as the API (security/guess-guard.ts): over the guessing budget the page
+    // is the plain one, decided before the code is looked up (its GET then answers 429 as before);
+    // an unknown or malformed code spends the budget.
+    let event: EventRow;
+    try {
+      event = underGuessBudget(data.guard, data.ctx, { ip: request.ip, code: rawCode, token: null }, () => {
+        const parsed = EventCodeParam.safeParse(rawCode);
+        if (!parsed.success) throw new FailedLookup("NOT_FOUND", "No event has this code.");
+        return requireEvent(data.ctx, parsed.data);
+      });
+    } catch (err) {
+      if (err instanceof AppError) return { key: "", html: () => template };
+      throw err;
     }
     const view = eventView(data.ctx, event);
     const version = eventVersion(view);

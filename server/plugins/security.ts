@@ -6,20 +6,19 @@ import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fp from "fastify-plugin";
 import { AppError } from "../../shared/errors";
-import { bearerToken } from "../http/auth";
-import { createGuessGuard, holdsValidToken, type GuessGuard } from "../security/guess-guard";
+import { createGuessGuard, type GuessGuard } from "../security/guess-guard";
 
 // The rules live in security/; their callers and tests know them by this module too.
-export { createGuessGuard, FailedLookup, GUESS_BUDGET, holdsValidToken, type GuessGuard } from "../security/guess-guard";
+export { createGuessGuard, FailedLookup, GUESS_BUDGET, holdsValidToken, underGuessBudget, type GuessGuard } from "../security/guess-guard";
 export { callerKey, RATE_LIMITS, routeRateLimit, type RateLimitKey, type RateLimitSpec } from "../security/rate-limits";
 export { loggableUrl } from "../security/loggable-url";
 
 declare module "fastify" {
   interface FastifyInstance {
     /**
-     * Failed look-ups per address, shared by HTTP (fed in http/route.ts) and the socket handshake
-     * (realtime/realtime.ts): guessing codes over either transport spends the same budget. Null
-     * when rate limits are off.
+     * Failed look-ups per address, shared by HTTP routes, the participant page and the socket
+     * handshake, all through underGuessBudget: guessing codes over any of them spends the same
+     * budget. Null when rate limits are off.
      */
     guessGuard: GuessGuard | null;
   }
@@ -32,7 +31,6 @@ export interface SecurityOptions {
 
 export const securityPlugin = fp<SecurityOptions>(
   async (app, options) => {
-    const { ctx } = app;
     await app.register(helmet, {
       contentSecurityPolicy: {
         useDefaults: false,
@@ -62,18 +60,9 @@ export const securityPlugin = fp<SecurityOptions>(
       enableDraftSpec: false,
       ...(options.rateLimits ? {} : { allowList: () => true }),
     });
-    const guard = options.rateLimits ? createGuessGuard() : null;
-    app.decorate("guessGuard", guard);
-    if (!guard) return;
-
-    app.addHook("preHandler", async (request) => {
-      const params = request.params as { code?: unknown } | undefined;
-      if (params?.code === undefined || !guard.blocked(request.ip)) return;
-      // Over budget, the answer is the same 429 whether the code exists or not: no oracle is left.
-      if (!holdsValidToken(ctx, params.code, bearerToken(request))) {
-        throw new AppError("RATE_LIMITED", "Too many failed look-ups from this address. Wait a minute and try again.");
-      }
-    });
+    // Checked and fed through underGuessBudget (security/guess-guard.ts) by each way in: routes,
+    // the participant page, the socket handshake.
+    app.decorate("guessGuard", options.rateLimits ? createGuessGuard() : null);
   },
   { name: "security", fastify: "5.x", dependencies: ["database"] },
 );

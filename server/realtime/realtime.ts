@@ -7,10 +7,10 @@ import { LIMITS } from "../../shared/limits";
 import { SocketAuth, type Results } from "../../shared/schemas";
 import { SOCKET_PATH, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from "../../shared/socket-events";
 import { identify } from "../http/auth";
-import { holdsValidToken, type GuessGuard } from "../plugins/security";
+import { underGuessBudget, type GuessGuard } from "../security/guess-guard";
 import type { Ctx } from "../services/context";
 import { ballotOf } from "../services/ballots";
-import { eventView } from "../services/event-view";
+import { eventView, requireEvent } from "../services/event-view";
 import { resultsFor, tally } from "../services/results";
 import { Coalescer } from "./coalescer";
 import { PacedBroadcast } from "./paced-broadcast";
@@ -72,16 +72,9 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
       const ip = socket.handshake.address;
       const parsed = SocketAuth.safeParse(socket.handshake.auth);
       if (!parsed.success) throw new AppError("BAD_REQUEST", "The handshake needs { code, token?, results?, since? }.");
-      const guard = options.guard;
-      // Over the failed look-up budget, only a valid token gets through: the same 429 whether the code exists or not.
-      if (guard?.blocked(ip) && !holdsValidToken(ctx, parsed.data.code, parsed.data.token)) {
-        throw new AppError("RATE_LIMITED", "Too many failed look-ups from this address. Wait a minute and try again.");
-      }
-      const event = ctx.repos.events.byCode(parsed.data.code);
-      if (!event) {
-        guard?.failed(ip);
-        throw new AppError("NOT_FOUND", "No event has this code.");
-      }
+      // The same budget as HTTP, through the same door (security/guess-guard.ts): over it, only a
+      // valid token gets through, refused before the code is looked up; an unknown code spends it.
+      const event = underGuessBudget(options.guard, ctx, { ip, code: parsed.data.code, token: parsed.data.token }, () => requireEvent(ctx, parsed.data.code));
       const caller = identify(ctx.repos, event, parsed.data.token ?? null);
       const data: SocketData = {
         eventId: event.id,

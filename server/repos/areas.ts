@@ -1,5 +1,6 @@
 // SQL of the areas table.
 import type { Db } from "../db/open";
+import type { AreaStatus } from "../../shared/schemas";
 
 export interface AreaRow {
   id: string;
@@ -9,7 +10,7 @@ export interface AreaRow {
   prefix: string;
   position: number;
   max_votes: number;
-  status: "draft" | "open" | "closed";
+  status: AreaStatus;
   revealed: 0 | 1;
   opened_at: string | null;
   closed_at: string | null;

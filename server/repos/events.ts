@@ -1,16 +1,18 @@
 // SQL of the events table.
 import type { Db } from "../db/open";
 import type { Language } from "../../shared/i18n/languages";
+// The enums are the API's (shared/schemas.ts), never re-declared here.
+import type { Access, ProposalOrder, ResultsVisibility } from "../../shared/schemas";
 
 export interface EventRow {
   id: number;
   code: string;
   title: string;
-  access: "open" | "invite";
+  access: Access;
   votes_per_area: number;
-  results_visibility: "live" | "on-reveal";
+  results_visibility: ResultsVisibility;
   privacy_threshold: number;
-  proposal_order: "random" | "organiser";
+  proposal_order: ProposalOrder;
   expected_participants: number;
   /** API 1.1 (migration 005): the event's default language. */
   language: Language;
@@ -27,6 +29,8 @@ const SETTING_COLUMNS = ["title", "access", "votes_per_area", "results_visibilit
 export function eventsRepo(db: Db) {
   const byCode = db.prepare<[string], EventRow>("SELECT * FROM events WHERE code = ?");
   const byId = db.prepare<[number], EventRow>("SELECT * FROM events WHERE id = ?");
+  // Indexed (migration 006): found from the token alone, whatever code the request names.
+  const byTokenHash = db.prepare<[Buffer, Buffer], EventRow>("SELECT * FROM events WHERE admin_token_hash = ? OR screen_key_hash = ?");
   const insert = db.prepare<[string, string, string, number, string, number, string, number, string, Buffer, Buffer, string]>(
     `INSERT INTO events (code, title, access, votes_per_area, results_visibility, privacy_threshold, proposal_order,
        expected_participants, language, admin_token_hash, screen_key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -41,6 +45,8 @@ export function eventsRepo(db: Db) {
   return {
     byCode: (code: string) => byCode.get(code),
     byId: (id: number) => byId.get(id),
+    /** The event whose admin link or projector key has this hash. */
+    byTokenHash: (hash: Buffer) => byTokenHash.get(hash, hash),
     count: () => count.get()?.n ?? 0,
     all: () => all.all(),
     insert(row: Omit<EventRow, "id" | "seq">): number {

@@ -1,11 +1,12 @@
 // SQL of the participants and participant_tokens tables.
 import type { Db } from "../db/open";
+import type { ParticipantKind } from "../../shared/schemas";
 
 export interface ParticipantRow {
   id: number;
   event_id: number;
   invite_id: number | null;
-  kind: "phone" | "paper";
+  kind: ParticipantKind;
   paper_id: string | null;
   entered_at: string | null;
   join_key_hash: Buffer | null;

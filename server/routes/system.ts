@@ -17,9 +17,9 @@ export function systemRoutes(s: Services, registry: readonly RegisteredRoute[], 
       errors: ["UNAVAILABLE"],
       handler: () => {
         const health = writeHealth();
-        if (health.writable) return { ok: true as const, writable: true, diskFreeBytes: health.diskFreeBytes };
-        const body: ErrorBody & { ok: false; writable: false; diskFreeBytes: number | null } = {
-          ok: false, writable: false, diskFreeBytes: health.diskFreeBytes,
+        if (health.writable) return { ok: true as const, writable: true, diskFreeBytes: health.diskFreeBytes, version };
+        const body: ErrorBody & { ok: false; writable: false; diskFreeBytes: number | null; version: string } = {
+          ok: false, writable: false, diskFreeBytes: health.diskFreeBytes, version,
           error: { code: "UNAVAILABLE", message: health.problem ?? "The database cannot take writes." },
         };
         return new RawReply(503, body);

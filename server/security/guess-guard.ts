@@ -1,9 +1,10 @@
 // The budget of failed look-ups per address, so that guessing event codes or ballot-card codes
-// only ever earns 429s. Fed where the look-ups fail (FailedLookup), over HTTP (http/route.ts) and
-// the socket handshake (realtime/realtime.ts) alike; checked before any look-up (plugins/security.ts).
+// only ever earns 429s. One mechanism for every transport (underGuessBudget): checked before any
+// look-up, fed where the look-ups fail (FailedLookup), over HTTP, the participant page and the
+// socket handshake alike.
 import { AppError } from "../../shared/errors";
 import { EventCodeParam } from "../../shared/schemas";
-import { identify } from "../http/auth";
+import { holderOf } from "../http/auth";
 import type { Ctx } from "../services/context";
 
 /**
@@ -52,12 +53,43 @@ export function createGuessGuard(budget: { max: number; windowMs: number } = GUE
 export function holdsValidToken(ctx: Ctx, code: unknown, token: string | null | undefined): boolean {
   if (!token) return false;
   const parsed = EventCodeParam.safeParse(code);
-  const event = parsed.success ? ctx.repos.events.byCode(parsed.data) : undefined;
-  if (!event) return false;
-  try {
-    return identify(ctx.repos, event, token).role !== "anonymous";
-  } catch {
-    return false;
-  }
+  if (!parsed.success) return false;
+  // The token is looked up by itself, and only then compared with the code: nothing here reads the
+  // event the code names, so a made-up token costs the same against a real code and a made-up one.
+  return holderOf(ctx.repos, token)?.event.code === parsed.data;
 }
 
+/** Who asks to look up a code, and with what. */
+export interface LookupAsk {
+  ip: string;
+  /** The event code named by the request; undefined when it names none (no budget check then). */
+  code: unknown;
+  token: string | null | undefined;
+}
+
+/** The refusal of a blocked address: one object's worth of words, whatever the code. */
+export function blockedRefusal(): AppError {
+  return new AppError("RATE_LIMITED", "Too many failed look-ups from this address. Wait a minute and try again.");
+}
+
+/**
+ * The one way a request reaches anything that looks a code up, over HTTP (http/route.ts), the
+ * participant page (plugins/participant-page.ts) and the socket handshake (realtime/realtime.ts):
+ * - a blocked address without a valid token is refused here, before `run` — so before anything
+ *   reads the event the code names: the 429 is the same work for a real code and a made-up one;
+ * - a FailedLookup raised inside `run` (sync or async) spends the address's budget.
+ */
+export function underGuessBudget<T>(guard: GuessGuard | null, ctx: Ctx, ask: LookupAsk, run: () => T): T {
+  if (!guard) return run();
+  if (ask.code !== undefined && guard.blocked(ask.ip) && !holdsValidToken(ctx, ask.code, ask.token)) throw blockedRefusal();
+  const spend = (err: unknown): never => {
+    if (err instanceof FailedLookup) guard.failed(ask.ip);
+    throw err;
+  };
+  try {
+    const out = run();
+    return (out instanceof Promise ? out.catch(spend) : out) as T;
+  } catch (err) {
+    return spend(err);
+  }
+}

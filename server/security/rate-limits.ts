@@ -2,7 +2,7 @@
 // tests/integration/security-ratelimit.test.ts proves them. Wired by plugins/security.ts.
 import type { FastifyRequest } from "fastify";
 import { EventCodeParam } from "../../shared/schemas";
-import { bearerToken, identify } from "../http/auth";
+import { bearerToken, holderOf } from "../http/auth";
 import type { Ctx } from "../services/context";
 
 /**
@@ -44,17 +44,14 @@ export function callerKey(ctx: Ctx, request: FastifyRequest): string {
   const code = (request.params as { code?: unknown } | undefined)?.code;
   if (token && code !== undefined) {
     const parsed = EventCodeParam.safeParse(code);
-    const event = parsed.success ? ctx.repos.events.byCode(parsed.data) : undefined;
-    if (event) {
-      try {
-        const caller = identify(ctx.repos, event, token);
-        if (caller.participant) return `p:${caller.participant.id}`;
-        if (caller.role !== "anonymous") return `${caller.role}:${event.id}`;
-      } catch {
-        // an invalid token: counted against its address below
-      }
+    // From the token alone, then compared with the code: this runs before the failed look-up
+    // budget is checked (security/guess-guard.ts), so it must not read the event the code names.
+    const holder = parsed.success ? holderOf(ctx.repos, token) : null;
+    if (holder && holder.event.code === parsed.data) {
+      return holder.caller.participant ? `p:${holder.caller.participant.id}` : `${holder.caller.role}:${holder.event.id}`;
     }
   }
+  // No token, or one that names nobody in this event: counted against its address.
   return `ip:${request.ip}`;
 }
 

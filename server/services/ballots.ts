@@ -1,7 +1,7 @@
 // Writing ballots: the rules of shared/rules.ts enforced inside one synchronous transaction, so a
 // write is either whole and committed before it is acknowledged, or refused with nothing changed.
 import { AppError } from "../../shared/errors";
-import { checkBallot, type BallotOptions } from "../../shared/rules";
+import { checkBallot, sameSet, type BallotOptions } from "../../shared/rules";
 import { ruleError } from "../../shared/i18n/localized-error";
 import type { Ballot, PaperBallot } from "../../shared/schemas";
 import { newId } from "../crypto";
@@ -97,8 +97,4 @@ export function ballotOf(ctx: Ctx, event: EventRow, participantId: number): Ball
   for (const area of ctx.repos.areas.byEvent(event.id)) ballot[area.id] = [];
   for (const v of ctx.repos.votes.ofParticipant(participantId)) ballot[v.area_id]?.push(v.proposal_id);
   return { ...ballot };
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id) => b.includes(id));
 }

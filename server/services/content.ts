@@ -1,9 +1,9 @@
 // Creating events and editing their areas and proposals, with the EVENT_LOCKED rules of API.md:
 // nothing may change in a way that would invalidate a cast vote.
 import { AppError } from "../../shared/errors";
-import { DEFAULT_VOTES_PER_AREA, LIMITS } from "../../shared/limits";
+import { EVENT_DEFAULTS, LIMITS } from "../../shared/limits";
 import { DEFAULT_LANGUAGE } from "../../shared/i18n/languages";
-import type { AreaInput, CreateEventBody, PatchAreaBody, PatchEventBody, PatchProposalBody, ProposalInput } from "../../shared/schemas";
+import type { AreaInput, CreateEventBody, PatchAreaBody, PatchEventBody, PatchProposalBody, ProposalInput, VotingBody } from "../../shared/schemas";
 import { hashSecret, newEventCode, newId, newToken } from "../crypto";
 import type { AreaRow } from "../repos/areas";
 import type { EventRow } from "../repos/events";
@@ -39,16 +39,16 @@ export function createEvent(ctx: Ctx, body: CreateEventBody): CreatedEvent {
     let code = newEventCode();
     // 31^6 ≈ 887 million codes: a collision is rare, but must not become a 500.
     while (ctx.repos.events.byCode(code)) code = newEventCode();
-    const votesPerArea = body.votesPerArea ?? DEFAULT_VOTES_PER_AREA;
+    const votesPerArea = body.votesPerArea ?? EVENT_DEFAULTS.votesPerArea;
     const id = ctx.repos.events.insert({
       code,
       title: body.title,
-      access: body.access ?? "open",
+      access: body.access ?? EVENT_DEFAULTS.access,
       votes_per_area: votesPerArea,
-      results_visibility: body.resultsVisibility ?? "live",
-      privacy_threshold: body.privacyThreshold ?? 0,
-      proposal_order: body.proposalOrder ?? "random",
-      expected_participants: body.expectedParticipants ?? 0,
+      results_visibility: body.resultsVisibility ?? EVENT_DEFAULTS.resultsVisibility,
+      privacy_threshold: body.privacyThreshold ?? EVENT_DEFAULTS.privacyThreshold,
+      proposal_order: body.proposalOrder ?? EVENT_DEFAULTS.proposalOrder,
+      expected_participants: body.expectedParticipants ?? EVENT_DEFAULTS.expectedParticipants,
       language: body.language ?? DEFAULT_LANGUAGE,
       admin_token_hash: hashSecret(adminToken),
       screen_key_hash: hashSecret(screenKey),
@@ -202,7 +202,7 @@ export function deleteArea(ctx: Ctx, event: EventRow, areaId: string): void {
   committed(ctx, "contentChanged", { eventId: event.id });
 }
 
-export function setVoting(ctx: Ctx, event: EventRow, status: "open" | "closed", areaIds: readonly string[] | undefined): void {
+export function setVoting(ctx: Ctx, event: EventRow, status: VotingBody["status"], areaIds: readonly string[] | undefined): void {
   const changed = ctx.db.transaction(() => {
     const areas = areaIds ? areaIds.map((id) => requireArea(ctx, event, id)) : ctx.repos.areas.byEvent(event.id);
     const moving = areas.filter((area) => area.status !== status);

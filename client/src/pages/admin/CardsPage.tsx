@@ -15,6 +15,7 @@ import { adminPath, participantUrl } from "./links";
 import { counted } from "./words";
 import "../home/organiser.css";
 import "./cards.css";
+import { apiPaths } from "../../api/paths";
 
 // The batch shown rides in the fragment with the key (#key=…&batch=…): a reload shows it again.
 function requestedBatch(): string | null {
@@ -39,8 +40,8 @@ export default function CardsPage({ code }: { code: string }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   useEffect(() => {
-    request("GET", `/api/events/${code}`, EventReply).then((r) => setTitle(r.event.title)).catch(() => setTitle(""));
-    request("GET", "/api/server-info", ServerInfo).then((r) => setPublicUrl(r.publicUrl)).catch(() => setPublicUrl(null));
+    request("GET", apiPaths.event(code), EventReply).then((r) => setTitle(r.event.title)).catch(() => setTitle(""));
+    request("GET", apiPaths.serverInfo(), ServerInfo).then((r) => setPublicUrl(r.publicUrl)).catch(() => setPublicUrl(null));
   }, [code]);
 
   // With no batch asked for, the newest one that can still be printed.

@@ -11,6 +11,7 @@ import { chooseLanguage, queryLanguage } from "../../i18n/choose";
 import { I18nProvider, useT } from "../../i18n/I18n";
 import { Iso, rich } from "../../i18n/rich";
 import "./paper-ballot.css";
+import { apiPaths } from "../../api/paths";
 
 const ROLES = ["organiser"] as const;
 
@@ -19,7 +20,7 @@ export default function PaperBallotPrint({ code }: { code: string }) {
   const [error, setError] = useState<{ key: string } | { message: string } | null>(null);
 
   useEffect(() => {
-    request("GET", `/api/events/${code}`, EventReply)
+    request("GET", apiPaths.event(code), EventReply)
       .then((r) => setEvent(r.event))
       .catch((err) => setError(err instanceof ApiError ? { message: err.message } : { key: "paperReadFailed" }));
   }, [code]);

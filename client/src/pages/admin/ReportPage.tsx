@@ -17,6 +17,7 @@ import { keyFromHash } from "../../routes";
 import { openedClosed, proposalTexts, ReportExport, shareText, turnoutSentence } from "./reportData";
 import { ReportChart } from "./ReportChart";
 import "./report.css";
+import { apiPaths } from "../../api/paths";
 
 const ROLES = ["common", "report", "organiser"] as const;
 
@@ -31,7 +32,7 @@ export default function ReportPage({ code }: { code: string }) {
       setLoaded({ error: { key: "reportMissingKey" } });
       return;
     }
-    request("GET", `/api/events/${code}/export?format=json`, ReportExport, { token })
+    request("GET", apiPaths.export(code, "json"), ReportExport, { token })
       .then((data) => setLoaded({ data }))
       .catch((err) => setLoaded({ error: err instanceof ApiError ? { message: err.message } : { key: "reportReadFailed" } }));
   }, [code, token]);

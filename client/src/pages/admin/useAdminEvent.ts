@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 import { EventReply, type Event } from "../../../../shared/schemas";
 import { request } from "../../api/http";
 import { useScreenData, type ScreenData } from "../screen/useScreenData";
+import { apiPaths } from "../../api/paths";
 
 export interface AdminData extends ScreenData {
   /** Re-reads the event after an edit of ours and shows it until the server pushes its next one. */
@@ -16,7 +17,7 @@ export function useAdminEvent(code: string, adminToken: string | null): AdminDat
   const [fresh, setFresh] = useState<Event | null>(null);
   useEffect(() => setFresh(null), [data.event]);
   const refresh = useCallback(async () => {
-    setFresh((await request("GET", `/api/events/${code}`, EventReply, { token: adminToken })).event);
+    setFresh((await request("GET", apiPaths.event(code), EventReply, { token: adminToken })).event);
   }, [code, adminToken]);
   return { ...data, event: fresh ?? data.event, refresh };
 }

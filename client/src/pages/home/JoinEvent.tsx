@@ -7,6 +7,7 @@ import { EVENT_CODE_LENGTH, formatInvite, parseJoinInput } from "../../../../sha
 import { LIMITS } from "../../../../shared/limits";
 import { ApiError, request } from "../../api/http";
 import { errorText } from "../../api/errors";
+import { apiPaths, participantPath } from "../../api/paths";
 import { CodeForm } from "../participant/components/CodeForm";
 
 export function JoinEvent() {
@@ -24,9 +25,9 @@ export function JoinEvent() {
     setBusy(true);
     setError(null);
     try {
-      await request("GET", `/api/events/${parsed.code}`, null);
+      await request("GET", apiPaths.event(parsed.code), null);
       const invite = parsed.invite ? `?invite=${encodeURIComponent(formatInvite(parsed.invite))}` : "";
-      window.location.assign(`/e/${parsed.code}${invite}`);
+      window.location.assign(`${participantPath(parsed.code)}${invite}`);
     } catch (err) {
       setError(err instanceof ApiError ? errorText(err.code, err.message) : errorText("INTERNAL"));
       setBusy(false);

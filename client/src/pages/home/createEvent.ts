@@ -3,10 +3,11 @@
 import { ApiError, request } from "../../api/http";
 import { CreateEventReply, type CreateEventBody } from "../../../../shared/schemas";
 import { adminPath } from "../admin/links";
+import { apiPaths } from "../../api/paths";
 
 /** organiserKey: needed only when the server was started with ORGANISER_KEY. */
 export async function createAndOpen(body: CreateEventBody, organiserKey: string): Promise<void> {
-  const reply = await request("POST", "/api/events", CreateEventReply, { body, token: organiserKey.trim() || null });
+  const reply = await request("POST", apiPaths.events(), CreateEventReply, { body, token: organiserKey.trim() || null });
   window.location.assign(adminPath(reply.event.code, reply.adminToken, reply.screenKey, true));
 }
 

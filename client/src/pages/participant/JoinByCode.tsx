@@ -7,6 +7,7 @@ import { phoneErrorKey } from "../../api/errors";
 import type { PhoneKey } from "./text";
 import { usePhoneText } from "./useText";
 import { CodeForm } from "./components/CodeForm";
+import { apiPaths, participantPath } from "../../api/paths";
 
 /** The event code in what was typed: a bare code, or a link such as https://host/e/K7XQ2M?invite=…. */
 export function codeFromInput(input: string): string {
@@ -29,8 +30,8 @@ export function JoinByCode({ heading }: { heading?: string }) {
     setBusy(true);
     setError(null);
     try {
-      await request("GET", `/api/events/${code}`, null);
-      window.location.assign(`/e/${code}`);
+      await request("GET", apiPaths.event(code), null);
+      window.location.assign(participantPath(code));
     } catch (err) {
       setError(phoneErrorKey(err instanceof ApiError ? err.code : "INTERNAL"));
       setBusy(false);

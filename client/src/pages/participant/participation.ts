@@ -4,6 +4,7 @@
 import { JoinReply, type PutBallotReply } from "../../../../shared/schemas";
 import { request } from "../../api/http";
 import { forgetParticipant, joinKeyFor, loadToken, saveToken, type KeyValueStore } from "./deviceStore";
+import { apiPaths } from "../../api/paths";
 
 /** A join that hangs on crowded Wi-Fi is treated as failed and retried, like a ballot write. */
 const JOIN_TIMEOUT_MS = 10_000;
@@ -81,7 +82,7 @@ export class Participation {
     const key = this.key(invite);
     let p = joining.get(key);
     if (!p) {
-      p = request("POST", `/api/events/${this.code}/participants`, JoinReply, {
+      p = request("POST", apiPaths.participants(this.code), JoinReply, {
         // A card names its participant itself; without one, the join key makes a retry the same person.
         body: invite ? { invite, ...(ballot ? { ballot } : {}) } : { joinKey: joinKeyFor(this.store, this.code), ...(ballot ? { ballot } : {}) },
         signal: AbortSignal.timeout(JOIN_TIMEOUT_MS),

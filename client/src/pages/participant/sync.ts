@@ -4,6 +4,7 @@
 // final state equals the screen's. "saved" is only ever entered from an acknowledgement.
 import { phoneErrorKey } from "../../api/errors";
 import type { PhoneText } from "./text";
+import { sameSet } from "../../../../shared/rules";
 
 export type SaveState =
   | { kind: "idle" }
@@ -25,11 +26,8 @@ export interface AreaSync {
 
 export const IDLE: AreaSync = { want: null, inFlight: null, attempt: 0, state: { kind: "idle" } };
 
-export function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const s = new Set(a);
-  return b.every((id) => s.has(id));
-}
+// One copy, with the server's (shared/rules.ts); the phone's modules know it by this one too.
+export { sameSet };
 
 /** The participant chose a new set for the area. */
 export function desire(s: AreaSync, ids: readonly string[]): AreaSync {

@@ -14,6 +14,7 @@ import type { PlenarySocket } from "../../api/socket";
 import { browserStore } from "./deviceStore";
 import type { Participation } from "./participation";
 import { WriteQueue, type QueueSnapshot } from "./writeQueue";
+import { apiPaths } from "../../api/paths";
 
 export type Connection = "connecting" | "live" | "lost";
 
@@ -75,7 +76,7 @@ export function useLiveBallot(
       // Nothing to read before joining: a phone that has only looked has no ballot.
       if (!token) return void setLoaded(true);
       const mark = q.readMark();
-      return request("GET", `/api/events/${code}/ballot`, BallotReply, { token })
+      return request("GET", apiPaths.ballot(code), BallotReply, { token })
         .then(({ ballot }) => {
           if (!live) return;
           q.setConfirmed(ballot, mark);
@@ -86,7 +87,7 @@ export function useLiveBallot(
         });
     };
     const readEvent = () =>
-      request("GET", `/api/events/${code}`, EventReply, { token })
+      request("GET", apiPaths.event(code), EventReply, { token })
         .then((r) => {
           if (!live) return;
           version.current = null;

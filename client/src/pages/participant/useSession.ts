@@ -10,6 +10,7 @@ import { ApiError, request } from "../../api/http";
 import { browserStore, loadToken } from "./deviceStore";
 import { embeddedEvent } from "./embedded";
 import { Participation } from "./participation";
+import { apiPaths } from "../../api/paths";
 
 export type Session =
   | { phase: "loading" }
@@ -108,13 +109,13 @@ export function useSession(rawCode: string): {
     // With the phone's own token when it has one: a guessing device behind the same venue NAT can
     // exhaust the address's budget for anonymous look-ups, never a joined participant's reads.
     const held = loadToken(store, code);
-    request("GET", `/api/events/${code}`, EventReply, { token: held })
+    request("GET", apiPaths.event(code), EventReply, { token: held })
       .catch((err: unknown) => {
         // A token the server no longer knows (a reset database): read anonymously; the phone joins
         // again at its next vote.
         if (held && err instanceof ApiError && err.status === 401) {
           new Participation(code, store).forget();
-          return request("GET", `/api/events/${code}`, EventReply);
+          return request("GET", apiPaths.event(code), EventReply);
         }
         throw err;
       })

@@ -22,6 +22,7 @@ import {
 } from "./sync";
 import { loadHeld, loadPending, saveHeld, savePending, settlePending, type KeyValueStore } from "./deviceStore";
 import type { Participation } from "./participation";
+import { apiPaths } from "../../api/paths";
 
 export interface QueueSnapshot {
   /** What the server holds, from GET, the socket or a 200. */
@@ -130,7 +131,7 @@ export class WriteQueue {
       if (this.disposed) return;
       const reply =
         joined.ballot ??
-        (await request("PUT", `/api/events/${this.code}/ballot/${encodeURIComponent(areaId)}`, PutBallotReply, {
+        (await request("PUT", apiPaths.areaBallot(this.code, areaId), PutBallotReply, {
           token: joined.token,
           body: { proposalIds: sent },
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),

@@ -3,6 +3,7 @@
 import type { Area, AreaResults, Event, Results, ResultRow } from "../../../../shared/schemas";
 import { isTied, topRanked } from "../../../../shared/ranking";
 import { englishPlace, englishSay, type PlaceText, type ScreenKey, type ScreenSay } from "./words";
+import { participantPath } from "../../api/paths";
 
 // ---- snapshots ---------------------------------------------------------------------------
 
@@ -151,7 +152,7 @@ export function hiddenText(say: ScreenSay = englishSay, status: Area["status"] =
 /** The address people type: the server's public (LAN) base plus the event path. */
 export function participantUrl(publicUrl: string | null, origin: string, code: string): string {
   const base = (publicUrl ?? origin).replace(/\/+$/, "");
-  return `${base}/e/${code}`;
+  return `${base}${participantPath(code)}`;
 }
 
 // ---- views and keys -------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { ApiError, request } from "../../api/http";
 import { connectEvent } from "../../api/socket";
 import { EventReply, Results, ServerInfo, type Event } from "../../../../shared/schemas";
 import { newerResults } from "./screen-model";
+import { apiPaths } from "../../api/paths";
 
 export interface ScreenData {
   event: Event | null;
@@ -49,20 +50,20 @@ export function useScreenData(code: string, screenKey: string | null): ScreenDat
     };
     const fetchAll = () => {
       const gen = generation.current;
-      request("GET", `/api/events/${code}`, EventReply, opts)
+      request("GET", apiPaths.event(code), EventReply, opts)
         .then((r) => {
           if (stopped) return;
           eventLoaded = true;
           setEvent(r.event);
         })
         .catch(fail);
-      request("GET", `/api/events/${code}/results`, Results, opts)
+      request("GET", apiPaths.results(code), Results, opts)
         .then((r) => { if (!stopped) apply(r, gen); })
         .catch(fail);
     };
 
     fetchAll();
-    request("GET", "/api/server-info", ServerInfo, { signal: abort.signal })
+    request("GET", apiPaths.serverInfo(), ServerInfo, { signal: abort.signal })
       .then((r) => { if (!stopped) setPublicUrl(r.publicUrl); })
       .catch(() => { /* the page's own origin is the fallback address */ });
 

@@ -40,7 +40,7 @@ export function InviteForm({ event, error, busy, onSubmit }: Props) {
         label={t("cardCode")}
         hint={t("cardHintInvite")}
         name="invite"
-        maxLength={32}
+        maxLength={LIMITS.inviteInputLength}
         error={badFormat ? t("cardFormat", { n: LIMITS.inviteLength }) : error ? t(phoneErrorKey(error)) : null}
         busy={busy}
         submitLabel={t("join")}
