@@ -55,13 +55,4 @@ export default {
   adminReadOnlyHeading: "Dies ist der Projektorlink, nicht der Organisationslink",
   adminReadOnlyText: "Sein Schlüssel zeigt die Veranstaltung und den Projektor, kann aber keine Bereiche öffnen, schließen oder aufdecken, das Programm nicht bearbeiten und keine Stimmzettel erfassen — diese Seite zeigt daher nur den Stand der Abstimmung. Um die Abstimmung zu leiten, öffnen Sie den Organisationslink, den Sie beim Anlegen gespeichert haben (sein Schlüssel steht nach „#key=“).",
   adminOpenProjector: "Projektoransicht öffnen",
-  paperDocTitle: "{event} — Papierstimmzettel",
-  paperHeading: "Papierstimmzettel",
-  paperReadFailed: "Das Programm konnte nicht gelesen werden.",
-  paperPreparing: "Papierstimmzettel wird vorbereitet…",
-  paperPrint: "Drucken",
-  paperKicker: "Papierstimmzettel · Veranstaltung {code}",
-  paperRuleMain: "Kreuzen Sie in jedem Bereich höchstens {n, plural, one {# Vorschlag} other {# Vorschläge}} an (☐ → ☒). Lassen Sie einen Bereich leer, um sich dort zu enthalten. Geben Sie den Stimmzettel der Organisation; ein Name ist nicht nötig.",
-  paperRuleMixed: "Kreuzen Sie in jedem Bereich höchstens so viele Vorschläge an, wie daneben steht (☐ → ☒). Lassen Sie einen Bereich leer, um sich dort zu enthalten. Geben Sie den Stimmzettel der Organisation; ein Name ist nicht nötig.",
-  paperAreaRule: "höchstens {n} ankreuzen",
 } satisfies TranslationOf<typeof en>;

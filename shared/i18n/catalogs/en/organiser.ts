@@ -55,13 +55,4 @@ export default {
   adminReadOnlyHeading: "This is the projector link, not the organiser link",
   adminReadOnlyText: "Its key shows the event and the projector, but cannot open, close or reveal areas, edit the programme or enter ballots — so this page only shows where the vote stands. To run the vote, open the organiser link you saved when the event was created (its key is after “#key=”).",
   adminOpenProjector: "Open the projector view",
-  paperDocTitle: "{event} — paper ballot",
-  paperHeading: "Paper ballot",
-  paperReadFailed: "The programme could not be read.",
-  paperPreparing: "Preparing the paper ballot…",
-  paperPrint: "Print",
-  paperKicker: "Paper ballot · event {code}",
-  paperRuleMain: "In each area, tick at most {n, plural, one {# proposal} other {# proposals}} (☐ → ☒). Leave an area blank to abstain there. Hand the ballot to the organisers; no name is needed.",
-  paperRuleMixed: "In each area, tick at most the number of proposals given beside it (☐ → ☒). Leave an area blank to abstain there. Hand the ballot to the organisers; no name is needed.",
-  paperAreaRule: "tick at most {n} per area",
 } satisfies Catalog;

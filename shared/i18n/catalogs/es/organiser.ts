@@ -55,13 +55,4 @@ export default {
   adminReadOnlyHeading: "Este es el enlace del proyector, no el del organizador",
   adminReadOnlyText: "Su clave muestra el evento y el proyector, pero no puede abrir, cerrar ni revelar áreas, editar el programa ni introducir papeletas; por eso esta página solo muestra cómo va la votación. Para dirigir la votación, abra el enlace de organizador que guardó al crear el evento (su clave va después de «#key=»).",
   adminOpenProjector: "Abrir la vista del proyector",
-  paperDocTitle: "{event} — papeleta",
-  paperHeading: "Papeleta",
-  paperReadFailed: "No se pudo leer el programa.",
-  paperPreparing: "Preparando la papeleta…",
-  paperPrint: "Imprimir",
-  paperKicker: "Papeleta · evento {code}",
-  paperRuleMain: "En cada área, marque como máximo {n, plural, one {# propuesta} other {# propuestas}} (☐ → ☒). Deje un área en blanco para abstenerse en ella. Entregue la papeleta a los organizadores; no hace falta nombre.",
-  paperRuleMixed: "En cada área, marque como máximo el número de propuestas indicado a su lado (☐ → ☒). Deje un área en blanco para abstenerse en ella. Entregue la papeleta a los organizadores; no hace falta nombre.",
-  paperAreaRule: "marque como máximo {n} en esta área",
 } satisfies TranslationOf<typeof en>;

@@ -55,13 +55,4 @@ export default {
   adminReadOnlyHeading: "Ceci est le lien du projecteur, pas celui de l’organisateur",
   adminReadOnlyText: "Sa clé montre l’événement et le projecteur, mais ne permet ni d’ouvrir, de clore ou de dévoiler des domaines, ni de modifier le programme ou de saisir des bulletins : cette page montre donc seulement où en est le vote. Pour conduire le vote, ouvrez le lien d’organisateur conservé lors de la création de l’événement (sa clé suit « #key= »).",
   adminOpenProjector: "Ouvrir la vue du projecteur",
-  paperDocTitle: "{event} — bulletin papier",
-  paperHeading: "Bulletin papier",
-  paperReadFailed: "Le programme n’a pas pu être lu.",
-  paperPreparing: "Préparation du bulletin papier…",
-  paperPrint: "Imprimer",
-  paperKicker: "Bulletin papier · événement {code}",
-  paperRuleMain: "Dans chaque domaine, cochez au plus {n, plural, one {# proposition} other {# propositions}} (☐ → ☒). Laissez un domaine vide pour vous y abstenir. Remettez le bulletin aux organisateurs ; aucun nom n’est demandé.",
-  paperRuleMixed: "Dans chaque domaine, cochez au plus le nombre de propositions indiqué à côté (☐ → ☒). Laissez un domaine vide pour vous y abstenir. Remettez le bulletin aux organisateurs ; aucun nom n’est demandé.",
-  paperAreaRule: "cochez au plus {n} dans ce domaine",
 } satisfies TranslationOf<typeof en>;

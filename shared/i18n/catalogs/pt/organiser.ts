@@ -55,13 +55,4 @@ export default {
   adminReadOnlyHeading: "Esta é a ligação do projetor, não a do organizador",
   adminReadOnlyText: "A sua chave mostra o evento e o projetor, mas não permite abrir, encerrar ou revelar áreas, editar o programa ou introduzir boletins — por isso esta página só mostra o ponto da votação. Para conduzir a votação, abra a ligação de organizador que guardou ao criar o evento (a chave vem depois de «#key=»).",
   adminOpenProjector: "Abrir a vista do projetor",
-  paperDocTitle: "{event} — boletim em papel",
-  paperHeading: "Boletim em papel",
-  paperReadFailed: "Não foi possível ler o programa.",
-  paperPreparing: "A preparar o boletim em papel…",
-  paperPrint: "Imprimir",
-  paperKicker: "Boletim em papel · evento {code}",
-  paperRuleMain: "Em cada área, assinale no máximo {n, plural, one {# proposta} other {# propostas}} (☐ → ☒). Deixe uma área em branco para se abster nela. Entregue o boletim aos organizadores; não é preciso nome.",
-  paperRuleMixed: "Em cada área, assinale no máximo o número de propostas indicado ao lado (☐ → ☒). Deixe uma área em branco para se abster nela. Entregue o boletim aos organizadores; não é preciso nome.",
-  paperAreaRule: "assinale no máximo {n} nesta área",
 } satisfies TranslationOf<typeof en>;

@@ -55,13 +55,4 @@ export default {
   adminReadOnlyHeading: "这是投影链接，不是组织者链接",
   adminReadOnlyText: "它的密钥可以显示活动和投影，但不能开放、关闭或揭晓领域，不能编辑议程，也不能录入选票——因此本页只显示投票进展。要主持投票，请打开创建活动时保存的组织者链接（密钥在“#key=”之后）。",
   adminOpenProjector: "打开投影视图",
-  paperDocTitle: "{event}——纸质选票",
-  paperHeading: "纸质选票",
-  paperReadFailed: "无法读取议程。",
-  paperPreparing: "正在准备纸质选票…",
-  paperPrint: "打印",
-  paperKicker: "纸质选票 · 活动 {code}",
-  paperRuleMain: "每个领域最多勾选 {n} 项提案 (☐ → ☒)。某领域留空即表示在该领域弃权。请将选票交给组织者；无需填写姓名。",
-  paperRuleMixed: "每个领域最多勾选其旁边注明数量的提案 (☐ → ☒)。某领域留空即表示在该领域弃权。请将选票交给组织者；无需填写姓名。",
-  paperAreaRule: "本领域最多勾选 {n} 项",
 } satisfies TranslationOf<typeof en>;
