@@ -35,7 +35,7 @@ const SECTIONS = [
   ["settings", "adminNavSettings"],
 ] as const;
 
-const ROLES = ["common", "rules", "organiser", "cards"] as const;
+const ROLES = ["common", "rules", "organiser", "cards", "home"] as const;
 
 /**
  * Section links must not touch the URL fragment, which holds the admin key; they move focus
