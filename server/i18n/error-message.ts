@@ -15,15 +15,28 @@ import { ruleText } from "../../shared/i18n/rules-text";
 export type EventLanguageOf = (code: string) => Language | undefined;
 
 export function errorLanguage(request: FastifyRequest, eventLanguage: EventLanguageOf): Language {
-  const header = request.headers["accept-language"];
+  const m = /^\/api\/events\/([^/?#]{1,16})/.exec(request.url);
+  let code: string | undefined;
+  try {
+    code = m?.[1] ? decodeURIComponent(m[1]) : undefined;
+  } catch {
+    code = undefined; // a malformed escape: the error itself matters more
+  }
+  return callerLanguage(request.headers["accept-language"], code, eventLanguage);
+}
+
+/**
+ * The same choice for any caller: the Socket.IO handshake gives its Accept-Language header and the
+ * event code it asked for, so a refused socket hears the same language as a refused request.
+ */
+export function callerLanguage(header: string | string[] | undefined, eventCode: string | undefined, eventLanguage: EventLanguageOf): Language {
   const asked = pickLanguage<Language | "">(parseAcceptLanguage(Array.isArray(header) ? header[0] : header), LANGUAGES, "");
   if (asked) return asked;
-  const m = /^\/api\/events\/([^/?#]{1,16})/.exec(request.url);
-  if (m?.[1]) {
+  if (typeof eventCode === "string" && eventCode.length > 0 && eventCode.length <= 16) {
     try {
-      return eventLanguage(normalizeCode(decodeURIComponent(m[1]))) ?? "en";
+      return eventLanguage(normalizeCode(eventCode)) ?? "en";
     } catch {
-      return "en"; // a malformed escape or an unreadable database: the error itself matters more
+      return "en"; // a malformed code or an unreadable database: the error itself matters more
     }
   }
   return "en";

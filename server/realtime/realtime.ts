@@ -7,6 +7,7 @@ import { LIMITS } from "../../shared/limits";
 import { SocketAuth, type Results } from "../../shared/schemas";
 import { SOCKET_PATH, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from "../../shared/socket-events";
 import { identify } from "../http/auth";
+import { callerLanguage, localizedMessage } from "../i18n/error-message";
 import { holdsValidToken, type GuessGuard } from "../plugins/security";
 import type { Ctx } from "../services/context";
 import { ballotOf } from "../services/ballots";
@@ -98,9 +99,14 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
       socket.data = data;
       next();
     } catch (err) {
+      // As an HTTP refusal (server/i18n/error-message.ts): the code never changes, the message is in
+      // the caller's language (Accept-Language of the handshake, else the event's, else English).
       const code = err instanceof AppError ? err.code : "INTERNAL";
+      const english = err instanceof AppError ? err.message : "Internal error.";
+      const asked = (socket.handshake.auth as { code?: unknown } | undefined)?.code;
+      const lang = callerLanguage(socket.handshake.headers["accept-language"], typeof asked === "string" ? asked : undefined, (c) => ctx.repos.events.byCode(c)?.language);
       const error = new Error(code) as Error & { data?: unknown };
-      error.data = { code, message: err instanceof Error ? err.message : "refused" };
+      error.data = { code, message: localizedMessage(lang, code, english, err) };
       next(error);
     }
   });
