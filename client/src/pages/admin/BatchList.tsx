@@ -41,8 +41,8 @@ export function BatchList({ batches, selected, busy, onSelect, onPrinted, onVoid
           return (
             <tr key={b.id} aria-current={b.id === selected ? "true" : undefined} data-batch={b.id}>
               <th scope="row">{t("batchName", { n })}<br /><span className="hint">{t("batchCards", { n: b.count })} · {t("batchCreated", { time: when(b.createdAt) })}</span></th>
-              <td>{status(b)}</td>
-              <td>{t("batchUsed", { used: b.used, count: b.count })}</td>
+              <td data-label={t("batchColStatus")}>{status(b)}</td>
+              <td data-label={t("batchColUsed")}>{t("batchUsed", { used: b.used, count: b.count })}</td>
               <td className="actions">
                 {open && (
                   <>
