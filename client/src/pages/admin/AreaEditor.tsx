@@ -9,6 +9,7 @@ import type { AdminApi } from "./api";
 import { LongTextField } from "./LongTextField";
 import { MoveDeleteControls } from "./MoveDeleteControls";
 import { ProposalEditor } from "./ProposalEditor";
+import { isolated } from "./isolate";
 import { addProposalBlocked, areaDeleteBlocked } from "./refusals";
 import { useAction } from "./useAction";
 
@@ -37,11 +38,12 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
   const addBlocked = addProposalBlocked(t, area, tally);
   const validVotes = Number.isInteger(votes) && votes >= LIMITS.votesMin && votes <= LIMITS.votesMax;
   const idBase = `area-${area.id}`;
+  const shownPrefix = validPrefix ? cleanPrefix : area.prefix;
 
   const save = (e: FormEvent) => {
     e.preventDefault();
     const body = cleanPrefix !== area.prefix ? { title: title.trim(), maxVotes: votes, prefix: cleanPrefix } : { title: title.trim(), maxVotes: votes };
-    void run(() => api.patchArea(area.id, body), (err) => explain(err, t("lockedLowerMaxVotes", { area: area.title, n: votes })));
+    void run(() => api.patchArea(area.id, body), (err) => explain(err, t("lockedLowerMaxVotes", { area: isolated(area.title), n: votes })));
   };
   const addProposal = (e: FormEvent) => {
     e.preventDefault();
@@ -51,7 +53,7 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
         setNewTitle("");
         setNewBody("");
       },
-      (err) => explain(err, t("lockedAddProposal", { area: area.title })),
+      (err) => explain(err, t("lockedAddProposal", { area: isolated(area.title) })),
     );
   };
 
@@ -67,7 +69,7 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
           count={count}
           busy={busy}
           onMove={(position) => void run(() => api.patchArea(area.id, { position }))}
-          onDelete={() => run(() => api.deleteArea(area.id), (err) => explain(err, t("lockedDeleteArea", { area: area.title })))}
+          onDelete={() => run(() => api.deleteArea(area.id), (err) => explain(err, t("lockedDeleteArea", { area: isolated(area.title) })))}
           question={rich(t, "areaDeleteQuestion", { area: <Iso>{area.title}</Iso> }, { n: area.proposals.length })}
           deleteBlocked={areaDeleteBlocked(t, area, tally)}
         />
@@ -87,12 +89,12 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
         </div>
         <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim() || !validVotes || !validPrefix}>{t("save")}</button>
         <p className="hint prefix-hint" id={`${idBase}-prefix-hint`}>
-          {t("areaPrefixHint", { first: `${validPrefix ? cleanPrefix : area.prefix}-1`, second: `${validPrefix ? cleanPrefix : area.prefix}-2`, max: LIMITS.prefixLength })}
+          {rich(t, "areaPrefixHint", { first: <Iso>{`${shownPrefix}-1`}</Iso>, second: <Iso>{`${shownPrefix}-2`}</Iso> }, { max: LIMITS.prefixLength })}
         </p>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}
       <details className="area-proposals">
-        <summary>{t("areaProposalCount", { n: area.proposals.length })}<span className="visually-hidden">{t("areaProposalsIn", { area: area.title })}</span></summary>
+        <summary>{t("areaProposalCount", { n: area.proposals.length })}<span className="visually-hidden">{rich(t, "areaProposalsIn", { area: <Iso>{area.title}</Iso> })}</span></summary>
         <ol className="proposal-list">
           {area.proposals.map((p, i) => (
             <li key={p.id}>

@@ -6,7 +6,11 @@ import type { Event } from "../../../../shared/schemas";
 import { useT } from "../../i18n/I18n";
 import { rich } from "../../i18n/rich";
 import type { AdminApi } from "./api";
+import { isolateParams } from "./isolate";
 import { useAction } from "./useAction";
+
+/** Parameters of import problems that quote the pasted text (titles, a column's name). */
+const CONTENT_PARAMS = ["area", "title", "column", "detail"] as const;
 
 /** The formats' names in the organiser catalog. */
 const FORMAT_KEYS: Record<ImportFormat, string> = { markdown: "importMarkdownName", csv: "importCsvName" };
@@ -110,7 +114,7 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
       {parsed && parsed.errors.length > 0 && (
         <ul className="import-errors" aria-label={t("importProblemsLabel")}>
           {parsed.errors.map((e, i) => (
-            <li key={i}><span className="line-no">{t("importLine", { line: e.line })}</span> {t(e.key, e.params)}</li>
+            <li key={i}><span className="line-no">{t("importLine", { line: e.line })}</span> {t(e.key, isolateParams(e.params, CONTENT_PARAMS))}</li>
           ))}
         </ul>
       )}
