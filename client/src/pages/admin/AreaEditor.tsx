@@ -71,17 +71,17 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
           onMove={(position) => void run(() => api.patchArea(area.id, { position }))}
           onDelete={() => run(() => api.deleteArea(area.id), (err) => explain(err, t("lockedDeleteArea", { area: isolated(area.title) })))}
           question={rich(t, "areaDeleteQuestion", { area: <Iso>{area.title}</Iso> }, { n: area.proposals.length })}
-          deleteBlocked={areaDeleteBlocked(t, area, tally)}
+          deleteBlocked={areaDeleteBlocked(tally) ? rich(t, "blockedDeleteArea", { area: <Iso>{area.title}</Iso> }) : null}
         />
       </header>
       <form className="area-settings" onSubmit={save}>
         <div className="field">
           <label htmlFor={`${idBase}-title`}>{t("areaTitleLabel")}</label>
-          <input id={`${idBase}-title`} type="text" required maxLength={LIMITS.areaTitle} value={title} onChange={(e) => setTitle(e.target.value)} />
+          <input id={`${idBase}-title`} type="text" dir="auto" required maxLength={LIMITS.areaTitle} value={title} onChange={(e) => setTitle(e.target.value)} />
         </div>
         <div className="field prefix-field">
           <label htmlFor={`${idBase}-prefix`}>{t("areaPrefixLabel")}</label>
-          <input id={`${idBase}-prefix`} type="text" required maxLength={LIMITS.prefixLength} value={prefix} onChange={(e) => setPrefix(e.target.value)} aria-describedby={`${idBase}-prefix-hint`} />
+          <input id={`${idBase}-prefix`} type="text" dir="ltr" required maxLength={LIMITS.prefixLength} value={prefix} onChange={(e) => setPrefix(e.target.value)} aria-describedby={`${idBase}-prefix-hint`} />
         </div>
         <div className="field votes-field">
           <label htmlFor={`${idBase}-votes`}>{t("areaVotesLabel")}</label>
@@ -107,7 +107,7 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
           <LongTextField id={`${idBase}-new-title`} label={t("proposalTextLabel")} required max={LIMITS.proposalTitle} value={newTitle} onChange={setNewTitle} />
           <div className="field">
             <label htmlFor={`${idBase}-new-body`}>{t("proposalBodyLabel")}</label>
-            <textarea id={`${idBase}-new-body`} maxLength={LIMITS.proposalBody} rows={3} value={newBody} onChange={(e) => setNewBody(e.target.value)} />
+            <textarea id={`${idBase}-new-body`} dir="auto" maxLength={LIMITS.proposalBody} rows={3} value={newBody} onChange={(e) => setNewBody(e.target.value)} />
           </div>
           <button className="btn" type="submit" disabled={busy || !newTitle.trim() || area.proposals.length >= LIMITS.proposalsPerArea || Boolean(addBlocked)} aria-describedby={addBlocked ? `${idBase}-add-reason` : undefined}>{t("areaAddProposal")}</button>
           {addBlocked && <p className="reason" id={`${idBase}-add-reason`}>{addBlocked}</p>}

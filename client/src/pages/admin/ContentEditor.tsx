@@ -37,7 +37,7 @@ export function ContentEditor(props: { api: AdminApi; event: Event; results: Res
       <form className="add-form" onSubmit={addArea}>
         <div className="field">
           <label htmlFor="new-area-title">{t("programmeNewArea")}</label>
-          <input id="new-area-title" type="text" required maxLength={LIMITS.areaTitle} value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t("programmeNewAreaExample")} />
+          <input id="new-area-title" type="text" dir="auto" required maxLength={LIMITS.areaTitle} value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t("programmeNewAreaExample")} />
         </div>
         <button className="btn" type="submit" disabled={busy || !title.trim() || event.areas.length >= LIMITS.areasPerEvent}>{t("programmeAddArea")}</button>
       </form>

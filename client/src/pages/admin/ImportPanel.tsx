@@ -59,11 +59,11 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
         <div className="format-examples">
           <div>
             <h3>{t("importMarkdownName")}</h3>
-            <pre dir="auto">{t("importMarkdownExample")}</pre>
+            <pre>{t("importMarkdownExample")}</pre>
           </div>
           <div>
             <h3>{t("importCsvHeading")}</h3>
-            <pre dir="auto">{t("importCsvExample")}</pre>
+            <pre>{t("importCsvExample")}</pre>
             <p className="hint">{t("importCsvHint")}</p>
           </div>
         </div>

@@ -22,7 +22,7 @@ export function LongTextField({ label, value, max, onChange, required, rows = 3,
   return (
     <div className="field">
       <label htmlFor={fieldId}>{label}</label>
-      <textarea id={fieldId} className="long-text" required={required} maxLength={max} rows={rows} value={value} aria-describedby={`${fieldId}-count`} onChange={(e) => onChange(e.target.value)} />
+      <textarea id={fieldId} dir="auto" className="long-text" required={required} maxLength={max} rows={rows} value={value} aria-describedby={`${fieldId}-count`} onChange={(e) => onChange(e.target.value)} />
       <p className={`hint char-count${near ? " near" : ""}`} id={`${fieldId}-count`} aria-live={near ? "polite" : "off"}>
         {t("charCount", { length: value.length, max })}
       </p>

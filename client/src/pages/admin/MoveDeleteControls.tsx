@@ -15,7 +15,7 @@ interface Props {
   /** Said beside the confirm button, e.g. what else goes with the item. */
   question?: ReactNode;
   /** Why the server would refuse the delete now (votes exist): the button is disabled and says so. */
-  deleteBlocked?: string | null;
+  deleteBlocked?: ReactNode;
 }
 
 export function MoveDeleteControls({ name, index, count, busy, onMove, onDelete, question, deleteBlocked }: Props) {

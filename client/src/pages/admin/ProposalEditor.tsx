@@ -45,7 +45,7 @@ export function ProposalEditor({ api, proposal, tally, index, count, refresh }: 
             <LongTextField id={`${idBase}-title`} label={t("proposalTextLabel")} required max={LIMITS.proposalTitle} value={title} onChange={setTitle} />
             <div className="field">
               <label htmlFor={`${idBase}-body`}>{t("proposalBodyLabel")}</label>
-              <textarea id={`${idBase}-body`} maxLength={LIMITS.proposalBody} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
+              <textarea id={`${idBase}-body`} dir="auto" maxLength={LIMITS.proposalBody} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
             </div>
             <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim()}>{t("save")}</button>
           </form>

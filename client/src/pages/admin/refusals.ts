@@ -5,12 +5,12 @@
 // page's language (`t` of the organiser catalog).
 import type { Params } from "../../../../shared/i18n/message";
 import type { Area, AreaResults } from "../../../../shared/schemas";
-import { isolated } from "./isolate";
 
 type Say = (key: string, params?: Params) => string;
 
-export function areaDeleteBlocked(t: Say, area: Pick<Area, "title">, tally: AreaResults | null): string | null {
-  return tally && tally.voters > 0 ? t("blockedDeleteArea", { area: isolated(area.title) }) : null;
+/** Whether people have voted in the area (its sentence names the area: AreaEditor words it, the title isolated). */
+export function areaDeleteBlocked(tally: AreaResults | null): boolean {
+  return Boolean(tally && tally.voters > 0);
 }
 
 export function proposalDeleteBlocked(t: Say, proposalId: string, tally: AreaResults | null): string | null {

@@ -173,7 +173,7 @@ export default {
   importCsvExample: "area;title;body\nالصحة العامة;مراجعة أسواق القنب;\"نص; فيه فواصل منقوطة\"\nالصحة العامة;توسيع الحدّ من الأضرار;\nحقوق الإنسان;فعالية خاصة;",
   importCsvHint: "مفصولة بفواصل أو فواصل منقوطة أو علامات جدولة (واحدة منها في النص كله). يمكن لسطر العناوين أن يسمّي الأعمدة area وtitle (أو text للفقرة) وbody.",
   importPaste: "الصق البرنامج",
-  importFile: "أو حمّل ملفًا (‎.md، ‎.csv)",
+  importFile: "أو حمّل ملفًا بصيغة md أو csv",
   importFormat: "الصيغة",
   importAuto: "التعرّف تلقائيًا",
   importAutoFound: "التعرّف تلقائيًا ({format})",
