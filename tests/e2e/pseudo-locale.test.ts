@@ -278,6 +278,15 @@ for (const vp of VIEWPORTS) {
       await page.locator(".ballot-card").first().waitFor();
       const codes = await page.locator(".card-code").allTextContents();
       await check(page, `cards-${vp.name}`, contentOf(live.event, codes), [".cards-toolbar", ".ballot-card"]);
+      // A card hides what does not fit (it is cut to size): in a longer language all of it must still fit.
+      const cut = await page.locator(".ballot-card").evaluateAll((cards) =>
+        cards.flatMap((card) => {
+          const inner = [card, ...Array.from(card.querySelectorAll<HTMLElement>(".card-text, .card-text p, .card-event"))];
+          return inner.filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1).map((el) => `${el.className}: ${el.textContent?.slice(0, 40)}`);
+        }),
+      );
+      expect(cut).toEqual([]);
+      if (SHOTS) await page.locator(".ballot-card").first().screenshot({ path: joinPath(SHOTS, `pseudo-card-${vp.name}.png`) });
     });
 
     it("the paper ballot", async () => {

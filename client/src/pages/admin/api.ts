@@ -21,6 +21,12 @@ import {
 } from "../../../../shared/schemas";
 
 export class AdminApi {
+  /**
+   * The organiser page's language, set by the page as its switcher changes: refusals come back in
+   * it. Mutable rather than a new AdminApi per language, so switching does not re-check the key.
+   */
+  language = "en";
+
   constructor(
     readonly code: string,
     readonly token: string,
@@ -31,66 +37,66 @@ export class AdminApi {
   }
 
   async patchEvent(body: PatchEventBody) {
-    return (await request("PATCH", this.path(), EventReply, { token: this.token, body })).event;
+    return (await request("PATCH", this.path(), EventReply, { token: this.token, language: this.language, body })).event;
   }
   async setVoting(status: "open" | "closed", areaIds?: string[]) {
-    return (await request("POST", this.path("/voting"), EventReply, { token: this.token, body: areaIds ? { status, areaIds } : { status } })).event;
+    return (await request("POST", this.path("/voting"), EventReply, { token: this.token, language: this.language, body: areaIds ? { status, areaIds } : { status } })).event;
   }
   async putContent(areas: AreaInput[]) {
-    return (await request("PUT", this.path("/content"), EventReply, { token: this.token, body: { areas } })).event;
+    return (await request("PUT", this.path("/content"), EventReply, { token: this.token, language: this.language, body: { areas } })).event;
   }
   async createArea(body: AreaInput) {
-    return (await request("POST", this.path("/areas"), AreaReply, { token: this.token, body })).area;
+    return (await request("POST", this.path("/areas"), AreaReply, { token: this.token, language: this.language, body })).area;
   }
   async patchArea(areaId: string, body: PatchAreaBody) {
-    return (await request("PATCH", this.path(`/areas/${areaId}`), AreaReply, { token: this.token, body })).area;
+    return (await request("PATCH", this.path(`/areas/${areaId}`), AreaReply, { token: this.token, language: this.language, body })).area;
   }
   async deleteArea(areaId: string) {
-    await request("DELETE", this.path(`/areas/${areaId}`), null, { token: this.token });
+    await request("DELETE", this.path(`/areas/${areaId}`), null, { token: this.token, language: this.language });
   }
   async createProposal(areaId: string, body: ProposalInput) {
-    return (await request("POST", this.path(`/areas/${areaId}/proposals`), ProposalReply, { token: this.token, body })).proposal;
+    return (await request("POST", this.path(`/areas/${areaId}/proposals`), ProposalReply, { token: this.token, language: this.language, body })).proposal;
   }
   async patchProposal(proposalId: string, body: PatchProposalBody) {
-    return (await request("PATCH", this.path(`/proposals/${proposalId}`), ProposalReply, { token: this.token, body })).proposal;
+    return (await request("PATCH", this.path(`/proposals/${proposalId}`), ProposalReply, { token: this.token, language: this.language, body })).proposal;
   }
   async deleteProposal(proposalId: string) {
-    await request("DELETE", this.path(`/proposals/${proposalId}`), null, { token: this.token });
+    await request("DELETE", this.path(`/proposals/${proposalId}`), null, { token: this.token, language: this.language });
   }
   /** A new batch of ballot cards: its codes and the batch id the cards page prints it by. */
   async createInvites(count: number) {
-    return request("POST", this.path("/invites"), InvitesReply, { token: this.token, body: { count } });
+    return request("POST", this.path("/invites"), InvitesReply, { token: this.token, language: this.language, body: { count } });
   }
   async inviteBatches() {
-    return (await request("GET", this.path("/invite-batches"), InviteBatchesReply, { token: this.token })).batches;
+    return (await request("GET", this.path("/invite-batches"), InviteBatchesReply, { token: this.token, language: this.language })).batches;
   }
   async inviteBatch(batchId: string) {
-    return request("GET", this.path(`/invite-batches/${encodeURIComponent(batchId)}`), InviteBatchCodesReply, { token: this.token });
+    return request("GET", this.path(`/invite-batches/${encodeURIComponent(batchId)}`), InviteBatchCodesReply, { token: this.token, language: this.language });
   }
   async markBatchPrinted(batchId: string) {
-    return (await request("POST", this.path(`/invite-batches/${encodeURIComponent(batchId)}/printed`), InviteBatchReply, { token: this.token })).batch;
+    return (await request("POST", this.path(`/invite-batches/${encodeURIComponent(batchId)}/printed`), InviteBatchReply, { token: this.token, language: this.language })).batch;
   }
   async voidBatch(batchId: string) {
-    return (await request("POST", this.path(`/invite-batches/${encodeURIComponent(batchId)}/void`), InviteBatchReply, { token: this.token })).batch;
+    return (await request("POST", this.path(`/invite-batches/${encodeURIComponent(batchId)}/void`), InviteBatchReply, { token: this.token, language: this.language })).batch;
   }
   async inviteStats() {
-    return request("GET", this.path("/invites"), InviteStats, { token: this.token });
+    return request("GET", this.path("/invites"), InviteStats, { token: this.token, language: this.language });
   }
   async paperBallot(ballot: Ballot) {
-    return request("POST", this.path("/paper-ballots"), PaperBallotReply, { token: this.token, body: { ballot } });
+    return request("POST", this.path("/paper-ballots"), PaperBallotReply, { token: this.token, language: this.language, body: { ballot } });
   }
   async paperBallots() {
-    return (await request("GET", this.path("/paper-ballots"), PaperBallotsReply, { token: this.token })).paperBallots;
+    return (await request("GET", this.path("/paper-ballots"), PaperBallotsReply, { token: this.token, language: this.language })).paperBallots;
   }
   async deletePaperBallot(id: string) {
-    await request("DELETE", this.path(`/paper-ballots/${id}`), null, { token: this.token });
+    await request("DELETE", this.path(`/paper-ballots/${id}`), null, { token: this.token, language: this.language });
   }
 
   /** An export as a file: fetched with the bearer token (a plain link cannot carry it), then saved. */
   async download(format: ExportFormat): Promise<{ blob: Blob; filename: string }> {
     let res: Response;
     try {
-      res = await fetch(this.path(`/export?format=${format}`), { headers: { authorization: `Bearer ${this.token}` }, cache: "no-store" });
+      res = await fetch(this.path(`/export?format=${format}`), { headers: { authorization: `Bearer ${this.token}`, "accept-language": this.language }, cache: "no-store" });
     } catch {
       throw new ApiError(0, "NETWORK", "No connection to the server.");
     }
