@@ -113,7 +113,13 @@ function inspect(page: Page, content: string[], containers: readonly string[]): 
         const style = getComputedStyle(el);
         if (style.visibility === "hidden" || style.display === "none") return false;
         const box = el.getBoundingClientRect();
-        return box.width > 1 && box.height > 1 && el.closest("[hidden], select, option, script, style, noscript, svg, kbd") === null;
+        if (box.width <= 1 || box.height <= 1 || el.closest("[hidden], select, option, script, style, noscript, svg, kbd") !== null) return false;
+        // Inside a visually-hidden box (clipped to nothing, for screen readers): never seen.
+        for (let p: Element | null = el; p && p !== document.body; p = p.parentElement) {
+          const s = getComputedStyle(p);
+          if (s.clipPath !== "none" || (s.clip !== "auto" && s.clip !== "")) return false;
+        }
+        return true;
       };
       const intl = [
         /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g,
@@ -132,7 +138,7 @@ function inspect(page: Page, content: string[], containers: readonly string[]): 
         rest = rest
           .replace(/\b[A-Z0-9]{4}-[A-Z0-9]{4}\b/g, " ") // a card code
           .replace(/\b[A-Z0-9]{6}\b/g, " ") // an event code (K7XQ2M in an example)
-          .replace(/\bPlenary\b|\bPUBLIC_URL\b/g, " ");
+          .replace(/\bPlenary\b|\bPUBLIC_URL\b|\bCSV\b|\bJSON\b|\bMarkdown\b/g, " "); // names, not words
         return /[A-Za-z]/.test(rest) ? rest.trim() : null;
       };
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -178,7 +184,12 @@ function inspect(page: Page, content: string[], containers: readonly string[]): 
         // The layout width, not innerWidth: a phone zooms out to fit a page that is too wide.
         if (!scroller && (box.right > doc.clientWidth + 1 || box.left < -1)) overflow.push(`${what} lies beyond the viewport (${Math.round(box.left)}–${Math.round(box.right)} of ${doc.clientWidth})`);
         const style = getComputedStyle(el);
-        const hides = style.overflowX === "hidden" || style.overflowX === "clip" || style.textOverflow === "ellipsis";
+        // The projector's footer line of key hints is shortened on purpose (its address and code
+        // beside it must never be cut, and "?" lists every key in full): not a cut that matters.
+        // So is a closed proposal's one-line title on the organiser page (opened, it shows in full),
+        // as long as it still shows a good part of itself.
+        const deliberate = el.matches(".foot-keys") || (el.matches(".proposal-details:not([open]) .proposal-title") && el.clientWidth >= 160);
+        const hides = !deliberate && (style.overflowX === "hidden" || style.overflowX === "clip" || style.textOverflow === "ellipsis");
         // A visually-hidden label (1 px, clipped) is read by screen readers, never seen: not cut.
         if (hides && box.width > 2 && el.scrollWidth > el.clientWidth + 1) overflow.push(`${what} is cut (${el.scrollWidth} > ${el.clientWidth})`);
       }
