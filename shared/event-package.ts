@@ -42,21 +42,40 @@ export function toEventPackage(event: Event, exportedAt: string): EventPackage {
   };
 }
 
-/** Reads a package file's text; the message says what is wrong in words an organiser can act on. */
-export function readEventPackage(text: string): { ok: true; pkg: EventPackage } | { ok: false; message: string } {
+/** Why a file is not an event package: in English words an organiser can act on, and as a reason code. */
+export type EventPackageProblem = { ok: false; reason: "notJson" | "notPackage" | "damaged"; format: string; path: string; message: string };
+
+/**
+ * Reads a package file's text; `message` says what is wrong in English for the command line, and
+ * `reason` with `format`/`path` lets a page say it in its reader's language.
+ */
+export function readEventPackage(text: string): { ok: true; pkg: EventPackage } | EventPackageProblem {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch {
-    return { ok: false, message: "This file is not JSON, so it is not a Plenary event file." };
+    return { ok: false, reason: "notJson", format: EVENT_PACKAGE_FORMAT, path: "", message: "This file is not JSON, so it is not a Plenary event file." };
   }
   if (typeof data !== "object" || data === null || (data as { format?: unknown }).format !== EVENT_PACKAGE_FORMAT) {
-    return { ok: false, message: `This is not a Plenary event file (expected format “${EVENT_PACKAGE_FORMAT}”). Results exports cannot be imported.` };
+    return {
+      ok: false,
+      reason: "notPackage",
+      format: EVENT_PACKAGE_FORMAT,
+      path: "",
+      message: `This is not a Plenary event file (expected format “${EVENT_PACKAGE_FORMAT}”). Results exports cannot be imported.`,
+    };
   }
   const parsed = EventPackage.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, message: `The event file is damaged at ${issue?.path.join(".") || "its top level"}: ${issue?.message ?? "invalid"}.` };
+    const path = issue?.path.join(".") ?? "";
+    return {
+      ok: false,
+      reason: "damaged",
+      format: EVENT_PACKAGE_FORMAT,
+      path,
+      message: `The event file is damaged at ${path || "its top level"}: ${issue?.message ?? "invalid"}.`,
+    };
   }
   return { ok: true, pkg: parsed.data };
 }

@@ -16,7 +16,14 @@ import { ruleText } from "../../shared/i18n/rules-text";
  * look-up (a rate limit, a blocked address, a malformed body) must tell nothing about the code.
  */
 export function errorLanguage(request: FastifyRequest, eventLanguage: Language | undefined): Language {
-  const header = request.headers["accept-language"];
+  return callerLanguage(request.headers["accept-language"], eventLanguage);
+}
+
+/**
+ * The same choice for any caller: the Socket.IO handshake gives its Accept-Language header and, once
+ * its code was found, the event's language — so a refused socket hears what a refused request would.
+ */
+export function callerLanguage(header: string | string[] | undefined, eventLanguage: Language | undefined): Language {
   const asked = pickLanguage<Language | "">(parseAcceptLanguage(Array.isArray(header) ? header[0] : header), LANGUAGES, "");
   return asked || (eventLanguage ?? "en");
 }

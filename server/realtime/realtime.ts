@@ -8,6 +8,8 @@ import { SocketAuth, type Results } from "../../shared/schemas";
 import { SOCKET_PATH, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from "../../shared/socket-events";
 import { identify } from "../http/auth";
 import { underGuessBudget, type GuessGuard } from "../security/guess-guard";
+import { callerLanguage, localizedMessage } from "../i18n/error-message";
+import type { Language } from "../../shared/i18n/languages";
 import type { Ctx } from "../services/context";
 import { ballotOf } from "../services/ballots";
 import { eventView, requireEvent } from "../services/event-view";
@@ -68,6 +70,9 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
   const capOf = (key: string) => (key.startsWith("ip:") ? options.maxSocketsPerIp : LIMITS.socketsPerCaller);
 
   io.use((socket, next) => {
+    // The event's language once its code was found (never looked up for a refusal before that:
+    // a blocked address must not learn from the language that a code exists).
+    let found: Language | undefined;
     try {
       const ip = socket.handshake.address;
       const parsed = SocketAuth.safeParse(socket.handshake.auth);
@@ -75,6 +80,7 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
       // The same budget as HTTP, through the same door (security/guess-guard.ts): over it, only a
       // valid token gets through, refused before the code is looked up; an unknown code spends it.
       const event = underGuessBudget(options.guard, ctx, { ip, code: parsed.data.code, token: parsed.data.token }, () => requireEvent(ctx, parsed.data.code));
+      found = event.language;
       const caller = identify(ctx.repos, event, parsed.data.token ?? null);
       const data: SocketData = {
         eventId: event.id,
@@ -91,9 +97,13 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
       socket.data = data;
       next();
     } catch (err) {
+      // As an HTTP refusal (server/i18n/error-message.ts): the code never changes, the message is in
+      // the caller's language (Accept-Language of the handshake, else the event's, else English).
       const code = err instanceof AppError ? err.code : "INTERNAL";
+      const english = err instanceof AppError ? err.message : "Internal error.";
+      const lang = callerLanguage(socket.handshake.headers["accept-language"], found);
       const error = new Error(code) as Error & { data?: unknown };
-      error.data = { code, message: err instanceof Error ? err.message : "refused" };
+      error.data = { code, message: localizedMessage(lang, code, english, err) };
       next(error);
     }
   });

@@ -35,7 +35,8 @@ const HEADER_NAMES: Record<string, Column> = {
   prefix: "prefix",
 };
 const SEPARATORS = [",", ";", "\t"];
-const SEPARATOR_NAMES: Record<string, string> = { ",": "commas", ";": "semicolons", "\t": "tabs" };
+/** The separators as the catalog's select names them (importProblemMixedSeparators). */
+const SEPARATOR_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
 const POSITIONAL: Column[] = ["area", "title", "body"];
 
 export function parseCsvProgramme(text: string): ImportResult {
@@ -64,14 +65,17 @@ export function parseCsvProgramme(text: string): ImportResult {
       // the first line, and guessing which is meant would put text in the wrong column.
       errors.push({
         line: row.line,
-        message: `This row is separated by ${SEPARATOR_NAMES[row.stray] ?? row.stray}, but the first line by ${SEPARATOR_NAMES[delimiter] ?? delimiter}: use one separator throughout (put a cell that contains it in double quotes).`,
+        key: "importProblemMixedSeparators",
+        params: { found: SEPARATOR_NAMES[row.stray] ?? "tab", first: SEPARATOR_NAMES[delimiter] ?? "tab" },
       });
       continue;
     }
     if (row.cells.length > columns.length) {
       errors.push({
         line: row.line,
-        message: `This row has ${row.cells.length} cells; expected ${columns.join(", ")}. Put a cell that contains commas in double quotes.`,
+        // The column names stay the API's English names, as a header must write them.
+        key: "importProblemTooManyCells",
+        params: { cells: row.cells.length, columns: columns.join(", ") },
       });
       continue;
     }
@@ -88,12 +92,12 @@ export function parseCsvProgramme(text: string): ImportResult {
       }
     }
     if (!area) {
-      errors.push({ line: row.line, message: "This row has no area: fill in the area column." });
+      errors.push({ line: row.line, key: "importProblemNoArea", params: {} });
       continue;
     }
     previous = area;
     if (!title) {
-      errors.push({ line: row.line, message: "This row has no proposal title." });
+      errors.push({ line: row.line, key: "importProblemRowNoTitle", params: {} });
       continue;
     }
     area.proposals.push({ title, body, line: row.line });
@@ -190,7 +194,7 @@ export function parseCsvRecords(text: string, delimiter = ","): { records: CsvRe
     }
   }
   if (quoted) {
-    errors.push({ line: quoteLine, message: "A quoted cell starts here but its closing double quote is missing." });
+    errors.push({ line: quoteLine, key: "importProblemUnclosedQuote", params: {} });
   }
   if (cell !== "" || cells.length > 0) endRecord();
   return { records, errors };
@@ -215,11 +219,11 @@ function readHeader(header: CsvRecord, errors: ImportError[]): Column[] | null {
   for (const raw of header.cells) {
     const name = HEADER_NAMES[raw.trim().toLowerCase()];
     if (!name) {
-      errors.push({ line: header.line, message: `Unknown column “${raw.trim()}”: the columns are area, title (or text) and body.` });
+      errors.push({ line: header.line, key: "importProblemUnknownColumn", params: { column: raw.trim() } });
       return null;
     }
     if (columns.includes(name)) {
-      errors.push({ line: header.line, message: `The column “${raw.trim()}” appears twice.` });
+      errors.push({ line: header.line, key: "importProblemDuplicateColumn", params: { column: raw.trim() } });
       return null;
     }
     columns.push(name);

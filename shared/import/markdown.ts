@@ -60,7 +60,7 @@ export function parseMarkdownOutline(text: string): ImportResult {
         open.bodyLines.push(raw);
         open.titleOpen = false;
       } else {
-        errors.push({ line, message: "Indented text belongs under a proposal: start the proposal with “- Title” above it." });
+        errors.push({ line, key: "importProblemIndentedOrphan", params: {} });
       }
       return;
     }
@@ -75,18 +75,13 @@ export function parseMarkdownOutline(text: string): ImportResult {
     if (bullet !== null) {
       closeProposal();
       if (!area) {
-        errors.push({ line, message: "This proposal comes before the first area heading: add a line “# Area title” above it." });
+        errors.push({ line, key: "importProblemBeforeHeading", params: {} });
         return;
       }
       proposal = { title: "", line, body: "", titleLines: [bullet], bodyLines: [], titleOpen: true, openParens: parenBalance(bullet) };
       return;
     }
-    errors.push({
-      line,
-      message: proposal
-        ? "Indent body text by two spaces under its proposal, or start a new proposal with “- ”."
-        : "Expected “# Area title”, “- Proposal title” or an indented body line.",
-    });
+    errors.push({ line, key: proposal ? "importProblemIndentBody" : "importProblemUnexpectedLine", params: {} });
   });
   closeProposal();
   return finishImport(drafts, errors);

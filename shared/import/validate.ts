@@ -1,13 +1,19 @@
 // The checks both import formats share: the same limits the API enforces (shared/limits.ts and the
 // AreaInput schema), reported against the pasted text's line numbers so the organiser can find the
 // line to fix before anything is sent.
+import type organiser from "../i18n/catalogs/en/organiser";
+import type { Params } from "../i18n/message";
 import { LIMITS } from "../limits";
 import { AreaInput } from "../schemas";
+
+/** A problem's sentence in the organiser catalog (importProblem*): each page words it in its language. */
+export type ImportProblemKey = Extract<keyof typeof organiser, `importProblem${string}`>;
 
 export interface ImportError {
   /** 1-based line of the pasted text. */
   line: number;
-  message: string;
+  key: ImportProblemKey;
+  params: Params;
 }
 
 export interface ImportResult {
@@ -44,7 +50,7 @@ export function finishImport(drafts: readonly DraftArea[], parseErrors: readonly
   const areas: AreaInput[] = [];
   if (drafts.length > LIMITS.areasPerEvent) {
     const extra = drafts[LIMITS.areasPerEvent];
-    errors.push({ line: extra?.line ?? 1, message: `An event can have at most ${LIMITS.areasPerEvent} areas; this is area ${LIMITS.areasPerEvent + 1}.` });
+    errors.push({ line: extra?.line ?? 1, key: "importProblemTooManyAreas", params: { max: LIMITS.areasPerEvent, n: LIMITS.areasPerEvent + 1 } });
   }
   const seenAreas = new Map<string, number>();
   for (const draft of drafts.slice(0, LIMITS.areasPerEvent)) {
@@ -59,7 +65,8 @@ export function finishImport(drafts: readonly DraftArea[], parseErrors: readonly
     const parsed = AreaInput.safeParse(area);
     if (!parsed.success && areaErrors.length === 0) {
       for (const issue of parsed.error.issues) {
-        errors.push({ line: lineOfIssue(draft, issue.path), message: `“${draft.title}”: ${issue.message}` });
+        // The schema's own words are English; the checks above catch every case a paste can reach.
+        errors.push({ line: lineOfIssue(draft, issue.path), key: "importProblemInvalid", params: { area: draft.title, detail: issue.message } });
       }
     }
     areas.push(parsed.success ? parsed.data : area);
@@ -69,39 +76,39 @@ export function finishImport(drafts: readonly DraftArea[], parseErrors: readonly
     const rest = errors.length - MAX_REPORTED_ERRORS;
     const next = errors[MAX_REPORTED_ERRORS]?.line ?? 1;
     errors.length = MAX_REPORTED_ERRORS;
-    errors.push({ line: next, message: `…and ${rest} more ${rest === 1 ? "problem" : "problems"} from here on.` });
+    errors.push({ line: next, key: "importProblemMore", params: { n: rest } });
   }
   return { areas, errors };
 }
 
 function checkArea(draft: DraftArea, seenAreas: Map<string, number>): ImportError[] {
   const errors: ImportError[] = [];
-  const at = (line: number, message: string) => errors.push({ line, message });
-  if (!draft.title) at(draft.line, "The area has no title.");
+  const at = (line: number, key: ImportProblemKey, params: Params = {}) => errors.push({ line, key, params });
+  if (!draft.title) at(draft.line, "importProblemAreaNoTitle");
   if (draft.title.length > LIMITS.areaTitle) {
-    at(draft.line, `The area title is ${draft.title.length} characters long; the limit is ${LIMITS.areaTitle}.`);
+    at(draft.line, "importProblemAreaTitleLong", { length: draft.title.length, max: LIMITS.areaTitle });
   }
   const areaKey = draft.title.toLowerCase();
   const firstArea = seenAreas.get(areaKey);
-  if (firstArea !== undefined && draft.title) at(draft.line, `The area “${draft.title}” already appears on line ${firstArea}.`);
+  if (firstArea !== undefined && draft.title) at(draft.line, "importProblemAreaDuplicate", { area: draft.title, first: firstArea });
   else seenAreas.set(areaKey, draft.line);
-  if (draft.proposals.length === 0) at(draft.line, `The area “${draft.title}” has no proposals.`);
+  if (draft.proposals.length === 0) at(draft.line, "importProblemAreaEmpty", { area: draft.title });
   if (draft.proposals.length > LIMITS.proposalsPerArea) {
     const extra = draft.proposals[LIMITS.proposalsPerArea];
-    at(extra?.line ?? draft.line, `An area can have at most ${LIMITS.proposalsPerArea} proposals; this is proposal ${LIMITS.proposalsPerArea + 1} of “${draft.title}”.`);
+    at(extra?.line ?? draft.line, "importProblemTooManyProposals", { max: LIMITS.proposalsPerArea, n: LIMITS.proposalsPerArea + 1, area: draft.title });
   }
   const seen = new Map<string, number>();
   for (const p of draft.proposals) {
-    if (!p.title) at(p.line, "The proposal has no title.");
+    if (!p.title) at(p.line, "importProblemProposalNoTitle");
     if (p.title.length > LIMITS.proposalTitle) {
-      at(p.line, `The proposal title is ${p.title.length} characters long; the limit is ${LIMITS.proposalTitle}.`);
+      at(p.line, "importProblemProposalTitleLong", { length: p.title.length, max: LIMITS.proposalTitle });
     }
     if (p.body.length > LIMITS.proposalBody) {
-      at(p.line, `The proposal body is ${p.body.length} characters long; the limit is ${LIMITS.proposalBody}.`);
+      at(p.line, "importProblemProposalBodyLong", { length: p.body.length, max: LIMITS.proposalBody });
     }
     const key = p.title.toLowerCase();
     const first = seen.get(key);
-    if (first !== undefined && p.title) at(p.line, `“${p.title}” already appears on line ${first} in this area.`);
+    if (first !== undefined && p.title) at(p.line, "importProblemProposalDuplicate", { title: p.title, first });
     else seen.set(key, p.line);
   }
   return errors;

@@ -35,7 +35,7 @@ it("prints a paper ballot with every proposal's label, full text and a box, and 
   await page.getByRole("heading", { name: event.title }).waitFor();
   for (const area of event.areas) {
     const region = page.getByRole("region", { name: new RegExp(`^${area.title.replace(/[()]/g, "\\$&")}`) });
-    expect(await region.getByRole("heading").textContent()).toBe(`${area.title} tick at most 2 per area`);
+    expect(await region.getByRole("heading").textContent()).toBe(`${area.title} tick at most 2 proposals in this area`);
     const rows = await region.locator(".paper-ballot-row").evaluateAll((lis) =>
       lis.map((li) => [li.getAttribute("data-proposal-id"), li.querySelector(".paper-ballot-label")?.textContent, li.querySelector(".paper-ballot-text")?.textContent, li.querySelectorAll(".tick-box").length]),
     );

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { worded } from "../helpers/import-words";
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { detectDelimiter, parseCsvProgramme, parseCsvRecords } from "../../shared/import/csv";
@@ -77,10 +78,10 @@ describe("CSV import", () => {
   it("refuses rows separated differently from the first line, naming the line, rather than mis-splitting them", () => {
     const text = "area;title;body\nHealth;Night clinics;Open late, staffed\nHealth,Needle exchange,Everywhere\nHealth;Rent cap, now;\n";
     const { areas, errors } = parseCsvProgramme(text);
-    expect(errors).toEqual([{ line: 3, message: "This row is separated by commas, but the first line by semicolons: use one separator throughout (put a cell that contains it in double quotes)." }]);
+    expect(worded(errors)).toEqual([{ line: 3, message: "This row is separated by commas, but the first line by semicolons: use one separator throughout (put a cell that contains it in double quotes)." }]);
     // The rows that are fine keep their commas inside the cells.
     expect(areas).toEqual([{ title: "Health", proposals: [{ title: "Night clinics", body: "Open late, staffed" }, { title: "Rent cap, now" }] }]);
-    expect(parseCsvProgramme("area,title\nA,One\nA;Two\n").errors).toEqual([{ line: 3, message: expect.stringMatching(/separated by semicolons, but the first line by commas/) }]);
+    expect(worded(parseCsvProgramme("area,title\nA,One\nA;Two\n").errors)).toEqual([{ line: 3, message: expect.stringMatching(/separated by semicolons, but the first line by commas/) }]);
   });
 
   it("reads rows without a header as area,title,body and ignores trailing empty cells", () => {
@@ -100,20 +101,20 @@ describe("CSV import", () => {
       "C,Lost,row", // 9
     ].join("\n");
     const { errors, areas } = parseCsvProgramme(text);
-    expect(errors.map((e) => [e.line, e.message])).toEqual([
+    expect(worded(errors).map((e) => [e.line, e.message])).toEqual([
       [2, "This row has no area: fill in the area column."],
       [3, "This row has no proposal title."],
       [5, expect.stringMatching(/4 cells; expected area, title, body\. Put a cell that contains commas in double quotes/)],
       [6, "“Fine” already appears on line 4 in this area."],
-      [7, "The proposal title is 1001 characters long; the limit is 1000."],
+      [7, "The proposal title is 1,001 characters long; the limit is 1,000."],
       [8, "A quoted cell starts here but its closing double quote is missing."],
     ]);
     expect(areas.map((a) => a.title)).toEqual(["A", "B"]);
   });
 
   it("refuses an unknown or repeated column in the header", () => {
-    expect(parseCsvProgramme("area,title,votes\nA,B,2").errors).toEqual([{ line: 1, message: "Unknown column “votes”: the columns are area, title (or text) and body." }]);
-    expect(parseCsvProgramme("area,title,proposal\nA,B,C").errors).toEqual([{ line: 1, message: "The column “proposal” appears twice." }]);
+    expect(worded(parseCsvProgramme("area,title,votes\nA,B,2").errors)).toEqual([{ line: 1, message: "Unknown column “votes”: the columns are area, title (or text) and body." }]);
+    expect(worded(parseCsvProgramme("area,title,proposal\nA,B,C").errors)).toEqual([{ line: 1, message: "The column “proposal” appears twice." }]);
   });
 
   it("splits records exactly as an RFC 4180 parser does (property, against csv-parse)", () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { worded } from "../helpers/import-words";
 import fc from "fast-check";
 import { parseMarkdownOutline } from "../../shared/import/markdown";
 import { detectImportFormat, parseProgramme } from "../../shared/import/detect";
@@ -126,7 +127,7 @@ describe("Markdown outline import", () => {
       "  indented with no proposal", // 10
       `- ${"x".repeat(LIMITS.proposalTitle + 1)}`, // 11
     ].join("\n");
-    const { errors } = parseMarkdownOutline(text);
+    const errors = worded(parseMarkdownOutline(text).errors);
     expect(errors.map((e) => e.line)).toEqual([1, 3, 5, 6, 7, 8, 9, 10, 11]);
     expect(errors[0]?.message).toMatch(/before the first area heading/);
     expect(errors[2]?.message).toMatch(/Indent body text/);
@@ -134,19 +135,19 @@ describe("Markdown outline import", () => {
     expect(errors[4]?.message).toMatch(/already appears on line 4/);
     expect(errors[5]?.message).toMatch(/“Empty area” has no proposals/);
     expect(errors[6]?.message).toMatch(/The area has no title/);
-    expect(errors[8]?.message).toMatch(/1001 characters long; the limit is 1000\.$/);
+    expect(errors[8]?.message).toMatch(/1,001 characters long; the limit is 1,000\.$/);
   });
 
   it("refuses a body over the limit, and more areas or proposals than an event may hold", () => {
     const longBody = `# A\n- T\n  Y${"y".repeat(LIMITS.proposalBody)}`;
-    expect(parseMarkdownOutline(longBody).errors).toEqual([{ line: 2, message: expect.stringMatching(/body is 4001 characters/) }]);
+    expect(worded(parseMarkdownOutline(longBody).errors)).toEqual([{ line: 2, message: expect.stringMatching(/body is 4,001 characters/) }]);
 
     const manyProposals = ["# A", ...Array.from({ length: LIMITS.proposalsPerArea + 1 }, (_, i) => `- P${i}`)].join("\n");
-    expect(parseMarkdownOutline(manyProposals).errors).toEqual([{ line: LIMITS.proposalsPerArea + 2, message: expect.stringMatching(/at most 200 proposals/) }]);
+    expect(worded(parseMarkdownOutline(manyProposals).errors)).toEqual([{ line: LIMITS.proposalsPerArea + 2, message: expect.stringMatching(/at most 200 proposals/) }]);
 
     const manyAreas = Array.from({ length: LIMITS.areasPerEvent + 1 }, (_, i) => `# Area ${i}\n- P`).join("\n");
     const result = parseMarkdownOutline(manyAreas);
-    expect(result.errors).toEqual([{ line: LIMITS.areasPerEvent * 2 + 1, message: expect.stringMatching(/at most 50 areas/) }]);
+    expect(worded(result.errors)).toEqual([{ line: LIMITS.areasPerEvent * 2 + 1, message: expect.stringMatching(/at most 50 areas/) }]);
     expect(result.areas).toHaveLength(LIMITS.areasPerEvent);
   });
 

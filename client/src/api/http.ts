@@ -20,6 +20,8 @@ export class ApiError extends Error {
 
 export interface RequestOptions {
   token?: string | null;
+  /** The page's language, for the server's error messages (API 1.1): the switcher may differ from the browser's. */
+  language?: string;
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -37,6 +39,7 @@ export async function request<T = unknown>(
 ): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.language) headers["accept-language"] = opts.language;
   if (opts.body !== undefined) headers["content-type"] = "application/json";
   let res: Response;
   try {

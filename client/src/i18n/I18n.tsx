@@ -32,7 +32,14 @@ export function useT(role: Role): (key: string, params?: Params) => string {
   return useCallback((key: string, params?: Params) => t(role, key, params), [t, role]);
 }
 
-export function I18nProvider(props: { lang: Language; roles: readonly Role[]; children: ReactNode; fallback?: ReactNode }) {
+export function I18nProvider(props: {
+  lang: Language;
+  roles: readonly Role[];
+  children: ReactNode;
+  fallback?: ReactNode;
+  /** False for a part of a page in another language (printed cards): it sets its own `lang`, not `<html>`'s. */
+  ownsDocument?: boolean;
+}) {
   const [lang, setLang] = useState(props.lang);
   const [catalogs, setCatalogs] = useState<{ lang: Language; byRole: Map<Role, Catalog> } | null>(null);
   const rolesKey = props.roles.join(",");
@@ -48,10 +55,12 @@ export function I18nProvider(props: { lang: Language; roles: readonly Role[]; ch
       live = false;
     };
   }, [lang, rolesKey]);
+  const ownsDocument = props.ownsDocument !== false;
   useEffect(() => {
+    if (!ownsDocument) return;
     document.documentElement.lang = lang;
     document.documentElement.dir = dir(lang);
-  }, [lang]);
+  }, [lang, ownsDocument]);
 
   const value = useMemo<I18n | null>(() => {
     if (!catalogs) return null;

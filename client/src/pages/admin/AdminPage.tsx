@@ -5,9 +5,8 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Language } from "../../../../shared/i18n/languages";
 import type { InviteStats } from "../../../../shared/schemas";
-import { errorText } from "../../api/errors";
 import { chooseLanguage } from "../../i18n/choose";
-import { I18nProvider, useT } from "../../i18n/I18n";
+import { I18nProvider, useI18n, useT } from "../../i18n/I18n";
 import { LanguageSwitcher } from "../../i18n/LanguageSwitcher";
 import { Iso, rich } from "../../i18n/rich";
 import { AdminApi } from "./api";
@@ -35,7 +34,7 @@ const SECTIONS = [
   ["settings", "adminNavSettings"],
 ] as const;
 
-const ROLES = ["common", "rules", "organiser"] as const;
+const ROLES = ["common", "rules", "organiser", "cards", "home"] as const;
 
 /**
  * Section links must not touch the URL fragment, which holds the admin key; they move focus
@@ -60,12 +59,15 @@ export default function AdminPage({ code }: { code: string }) {
 
 function Workspace({ code, onEventLanguage }: { code: string; onEventLanguage: (lang: Language) => void }) {
   const t = useT("organiser");
+  const { lang } = useI18n();
   const [hash] = useState(() => parseAdminHash(window.location.hash));
   const [showKeepLink, setShowKeepLink] = useState(hash.justCreated);
   const { adminToken, screenKey } = hash;
   const data = useAdminEvent(code, adminToken);
   const api = useMemo(() => (adminToken ? new AdminApi(code, adminToken) : null), [code, adminToken]);
   const [invites, setInvites] = useState<InviteStats | null>(null);
+  // Refusals come back in the language the organiser reads (the switcher may differ from the browser).
+  if (api) api.language = lang;
   const role = useKeyRole(api);
   const readOnly = role === "not-admin";
 
@@ -100,7 +102,7 @@ function Workspace({ code, onEventLanguage }: { code: string; onEventLanguage: (
     return (
       <main className="page narrow">
         <h1>{rich(t, "adminCannotOpen", { code: <Iso>{code}</Iso> })}</h1>
-        <p role="alert">{data.fatal === "UNAUTHORIZED" || data.fatal === "FORBIDDEN" ? t("adminKeyInvalid") : errorText(data.fatal)}</p>
+        <p role="alert">{data.fatal === "UNAUTHORIZED" || data.fatal === "FORBIDDEN" ? t("adminKeyInvalid") : data.fatal === "NOT_FOUND" ? t("adminFatalNotFound") : t("adminFatalOther")}</p>
         <p><a href="/">{t("adminStartPage")}</a></p>
       </main>
     );

@@ -3,14 +3,15 @@ import { useState, type FormEvent } from "react";
 import { LIMITS } from "../../../../shared/limits";
 import { PREFIX_PATTERN } from "../../../../shared/labels";
 import type { Area, AreaResults } from "../../../../shared/schemas";
+import { useT } from "../../i18n/I18n";
+import { Iso, rich } from "../../i18n/rich";
 import type { AdminApi } from "./api";
-import { explain, LOCKED } from "./explain";
 import { LongTextField } from "./LongTextField";
 import { MoveDeleteControls } from "./MoveDeleteControls";
 import { ProposalEditor } from "./ProposalEditor";
+import { isolated } from "./isolate";
 import { addProposalBlocked, areaDeleteBlocked } from "./refusals";
 import { useAction } from "./useAction";
-import { counted } from "./words";
 
 interface Props {
   api: AdminApi;
@@ -28,19 +29,21 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
   const [maxVotes, setMaxVotes] = useState(String(area.maxVotes));
   const [newTitle, setNewTitle] = useState("");
   const [newBody, setNewBody] = useState("");
-  const { busy, error, run } = useAction(refresh);
+  const t = useT("organiser");
+  const { busy, error, run, explain } = useAction(refresh);
   const votes = Number(maxVotes);
   const cleanPrefix = prefix.trim().toUpperCase();
   const validPrefix = PREFIX_PATTERN.test(cleanPrefix);
   const dirty = title.trim() !== area.title || votes !== area.maxVotes || cleanPrefix !== area.prefix;
-  const addBlocked = addProposalBlocked(area, tally);
+  const addBlocked = addProposalBlocked(t, area, tally);
   const validVotes = Number.isInteger(votes) && votes >= LIMITS.votesMin && votes <= LIMITS.votesMax;
   const idBase = `area-${area.id}`;
+  const shownPrefix = validPrefix ? cleanPrefix : area.prefix;
 
   const save = (e: FormEvent) => {
     e.preventDefault();
     const body = cleanPrefix !== area.prefix ? { title: title.trim(), maxVotes: votes, prefix: cleanPrefix } : { title: title.trim(), maxVotes: votes };
-    void run(() => api.patchArea(area.id, body), (err) => explain(err, LOCKED.lowerMaxVotes(area.title, votes)));
+    void run(() => api.patchArea(area.id, body), (err) => explain(err, t("lockedLowerMaxVotes", { area: isolated(area.title), n: votes })));
   };
   const addProposal = (e: FormEvent) => {
     e.preventDefault();
@@ -50,7 +53,7 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
         setNewTitle("");
         setNewBody("");
       },
-      (err) => explain(err, LOCKED.addProposal(area.title)),
+      (err) => explain(err, t("lockedAddProposal", { area: isolated(area.title) })),
     );
   };
 
@@ -58,7 +61,7 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
     <article className="area-editor" aria-labelledby={`${idBase}-h`}>
       <header className="area-editor-head">
         <h3 id={`${idBase}-h`}>
-          <span className="area-number">{index + 1}.</span> {area.title}
+          <span className="area-number">{index + 1}.</span> <Iso>{area.title}</Iso>
         </h3>
         <MoveDeleteControls
           name={area.title}
@@ -66,32 +69,32 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
           count={count}
           busy={busy}
           onMove={(position) => void run(() => api.patchArea(area.id, { position }))}
-          onDelete={() => run(() => api.deleteArea(area.id), (err) => explain(err, LOCKED.deleteArea(area.title)))}
-          question={`Delete “${area.title}” and its ${area.proposals.length} proposals?`}
-          deleteBlocked={areaDeleteBlocked(area, tally)}
+          onDelete={() => run(() => api.deleteArea(area.id), (err) => explain(err, t("lockedDeleteArea", { area: isolated(area.title) })))}
+          question={rich(t, "areaDeleteQuestion", { area: <Iso>{area.title}</Iso> }, { n: area.proposals.length })}
+          deleteBlocked={areaDeleteBlocked(tally) ? rich(t, "blockedDeleteArea", { area: <Iso>{area.title}</Iso> }) : null}
         />
       </header>
       <form className="area-settings" onSubmit={save}>
         <div className="field">
-          <label htmlFor={`${idBase}-title`}>Area title</label>
-          <input id={`${idBase}-title`} type="text" required maxLength={LIMITS.areaTitle} value={title} onChange={(e) => setTitle(e.target.value)} />
+          <label htmlFor={`${idBase}-title`}>{t("areaTitleLabel")}</label>
+          <input id={`${idBase}-title`} type="text" dir="auto" required maxLength={LIMITS.areaTitle} value={title} onChange={(e) => setTitle(e.target.value)} />
         </div>
         <div className="field prefix-field">
-          <label htmlFor={`${idBase}-prefix`}>Label prefix</label>
-          <input id={`${idBase}-prefix`} type="text" required maxLength={LIMITS.prefixLength} value={prefix} onChange={(e) => setPrefix(e.target.value)} aria-describedby={`${idBase}-prefix-hint`} />
+          <label htmlFor={`${idBase}-prefix`}>{t("areaPrefixLabel")}</label>
+          <input id={`${idBase}-prefix`} type="text" dir="ltr" required maxLength={LIMITS.prefixLength} value={prefix} onChange={(e) => setPrefix(e.target.value)} aria-describedby={`${idBase}-prefix-hint`} />
         </div>
         <div className="field votes-field">
-          <label htmlFor={`${idBase}-votes`}>Votes each</label>
+          <label htmlFor={`${idBase}-votes`}>{t("areaVotesLabel")}</label>
           <input id={`${idBase}-votes`} type="number" inputMode="numeric" min={LIMITS.votesMin} max={LIMITS.votesMax} value={maxVotes} onChange={(e) => setMaxVotes(e.target.value)} />
         </div>
-        <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim() || !validVotes || !validPrefix}>Save</button>
+        <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim() || !validVotes || !validPrefix}>{t("save")}</button>
         <p className="hint prefix-hint" id={`${idBase}-prefix-hint`}>
-          Labels read “{validPrefix ? cleanPrefix : area.prefix}-1”, “{validPrefix ? cleanPrefix : area.prefix}-2”…: 1 to {LIMITS.prefixLength} letters. Labels stay as they are once the area has opened.
+          {rich(t, "areaPrefixHint", { first: <Iso>{`${shownPrefix}-1`}</Iso>, second: <Iso>{`${shownPrefix}-2`}</Iso> }, { max: LIMITS.prefixLength })}
         </p>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}
       <details className="area-proposals">
-        <summary>{counted(area.proposals.length, "proposal")}<span className="visually-hidden"> in “{area.title}”</span></summary>
+        <summary>{t("areaProposalCount", { n: area.proposals.length })}<span className="visually-hidden">{rich(t, "areaProposalsIn", { area: <Iso>{area.title}</Iso> })}</span></summary>
         <ol className="proposal-list">
           {area.proposals.map((p, i) => (
             <li key={p.id}>
@@ -99,14 +102,14 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
             </li>
           ))}
         </ol>
-        <h4 className="add-proposal-heading">Add a proposal</h4>
+        <h4 className="add-proposal-heading">{t("areaAddProposalHeading")}</h4>
         <form onSubmit={addProposal}>
-          <LongTextField id={`${idBase}-new-title`} label="Proposal text" required max={LIMITS.proposalTitle} value={newTitle} onChange={setNewTitle} />
+          <LongTextField id={`${idBase}-new-title`} label={t("proposalTextLabel")} required max={LIMITS.proposalTitle} value={newTitle} onChange={setNewTitle} />
           <div className="field">
-            <label htmlFor={`${idBase}-new-body`}>Background (optional)</label>
-            <textarea id={`${idBase}-new-body`} maxLength={LIMITS.proposalBody} rows={3} value={newBody} onChange={(e) => setNewBody(e.target.value)} />
+            <label htmlFor={`${idBase}-new-body`}>{t("proposalBodyLabel")}</label>
+            <textarea id={`${idBase}-new-body`} dir="auto" maxLength={LIMITS.proposalBody} rows={3} value={newBody} onChange={(e) => setNewBody(e.target.value)} />
           </div>
-          <button className="btn" type="submit" disabled={busy || !newTitle.trim() || area.proposals.length >= LIMITS.proposalsPerArea || Boolean(addBlocked)} aria-describedby={addBlocked ? `${idBase}-add-reason` : undefined}>Add proposal</button>
+          <button className="btn" type="submit" disabled={busy || !newTitle.trim() || area.proposals.length >= LIMITS.proposalsPerArea || Boolean(addBlocked)} aria-describedby={addBlocked ? `${idBase}-add-reason` : undefined}>{t("areaAddProposal")}</button>
           {addBlocked && <p className="reason" id={`${idBase}-add-reason`}>{addBlocked}</p>}
         </form>
       </details>

@@ -7,8 +7,9 @@ import type { Event, InviteStats } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
 import { batchState, useInviteBatches } from "./invitesStore";
 import { cardsPath } from "./links";
+import { useT } from "../../i18n/I18n";
+import { rich } from "../../i18n/rich";
 import { useAction } from "./useAction";
-import { counted } from "./words";
 
 interface Props {
   api: AdminApi;
@@ -27,6 +28,7 @@ export function BallotCards({ api, event, stats, refreshStats }: Props) {
   const n = Number(count);
   const valid = Number.isInteger(n) && n >= 1 && n <= LIMITS.invitesPerRequest;
   const unprinted = (batches ?? []).filter((b) => batchState(b) === "unprinted");
+  const t = useT("cards");
 
   const generate = (e: FormEvent) => {
     e.preventDefault();
@@ -38,34 +40,28 @@ export function BallotCards({ api, event, stats, refreshStats }: Props) {
 
   return (
     <section id="cards" className="card admin-section" aria-labelledby="cards-heading">
-      <h2 id="cards-heading">Ballot cards</h2>
-      <p className="hint">
-        {event.access === "invite"
-          ? "Only people with a card can vote. Each card works once; rejoining with the same card keeps that person's ballot."
-          : "This event is open to anyone with the link. Switch “Who can vote” to ballot cards in the settings if each person should need a card."}
-      </p>
+      <h2 id="cards-heading">{t("cardsHeading")}</h2>
+      <p className="hint">{event.access === "invite" ? t("cardsHintInvite") : t("cardsHintOpen")}</p>
       <p className="invite-stats" role="status">
-        Cards issued: <strong>{stats ? stats.issued : "–"}</strong> · used: <strong>{stats ? stats.used : "–"}</strong>
+        {rich(t, "cardsStats", { issued: <strong>{stats ? stats.issued : "–"}</strong>, used: <strong>{stats ? stats.used : "–"}</strong> })}
       </p>
       <form className="add-form" onSubmit={generate}>
         <div className="field count-field">
-          <label htmlFor="invite-count">Number of cards</label>
+          <label htmlFor="invite-count">{t("cardsCount")}</label>
           <input id="invite-count" type="number" inputMode="numeric" min={1} max={LIMITS.invitesPerRequest} value={count} onChange={(e) => setCount(e.target.value)} />
         </div>
-        <button className="btn" type="submit" disabled={busy || !valid}>Generate cards</button>
+        <button className="btn" type="submit" disabled={busy || !valid}>{t("cardsGenerate")}</button>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}
       {created && (
         <p className="form-ok">
-          {counted(created.count, "new card")} ready.{" "}
-          <a className="btn" href={cardsPath(event.code, api.token, created.batchId)}>Print {counted(created.count, "card")}</a>
+          {t("cardsReady", { n: created.count })}{" "}
+          <a className="btn" href={cardsPath(event.code, api.token, created.batchId)}>{t("cardsPrintNew", { n: created.count })}</a>
         </p>
       )}
       <p className="hint">
-        {unprinted.length > 0
-          ? `${unprinted.length} ${unprinted.length === 1 ? "batch is" : "batches are"} not yet marked as printed: they can be printed again, or voided, on the cards page.`
-          : "Batches can be printed again until they are marked as printed, and voided if they were never handed out."}{" "}
-        <a href={cardsPath(event.code, api.token)}>Open the ballot-cards page</a>
+        {unprinted.length > 0 ? t("cardsUnprinted", { n: unprinted.length }) : t("cardsBatchesHint")}{" "}
+        <a href={cardsPath(event.code, api.token)}>{t("cardsOpenPage")}</a>
       </p>
     </section>
   );

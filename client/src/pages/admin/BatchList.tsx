@@ -1,8 +1,9 @@
 // The event's batches of ballot cards: which can still be printed, which were printed or voided, and
 // the two actions that end a batch's printable life. Both ask first: neither can be undone.
 import type { InviteBatch } from "../../../../shared/schemas";
+import { formatDateTime } from "../../../../shared/i18n/format";
+import { useI18n, useT } from "../../i18n/I18n";
 import { batchState, voidRefusal } from "./invitesStore";
-import { counted } from "./words";
 
 interface Props {
   batches: InviteBatch[];
@@ -13,47 +14,48 @@ interface Props {
   onVoid: (b: InviteBatch) => void;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-
-function status(b: InviteBatch): string {
-  switch (batchState(b)) {
-    case "voided": return `Voided ${when(b.voidedAt ?? "")}: its cards no longer work`;
-    case "printed": return `Printed ${when(b.printedAt ?? "")}: codes erased from the server`;
-    default: return "Not yet marked as printed: can be printed again";
-  }
-}
-
 export function BatchList({ batches, selected, busy, onSelect, onPrinted, onVoid }: Props) {
-  if (batches.length === 0) return <p>No ballot cards yet: generate a batch on the organiser page.</p>;
+  const t = useT("cards");
+  const { lang } = useI18n();
+  const when = (iso: string) => formatDateTime(lang, iso);
+  const status = (b: InviteBatch): string => {
+    switch (batchState(b)) {
+      case "voided": return t("batchVoided", { time: when(b.voidedAt ?? "") });
+      case "printed": return t("batchPrinted", { time: when(b.printedAt ?? "") });
+      default: return t("batchUnprinted");
+    }
+  };
+  if (batches.length === 0) return <p>{t("batchNone")}</p>;
   return (
     <table className="batch-list">
-      <caption>Batches of ballot cards</caption>
+      <caption>{t("batchCaption")}</caption>
       <thead>
-        <tr><th scope="col">Batch</th><th scope="col">Status</th><th scope="col">Used</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+        <tr><th scope="col">{t("batchColBatch")}</th><th scope="col">{t("batchColStatus")}</th><th scope="col">{t("batchColUsed")}</th><th scope="col"><span className="visually-hidden">{t("batchColActions")}</span></th></tr>
       </thead>
       <tbody>
         {batches.map((b, i) => {
-          const name = `Batch ${i + 1}`;
+          const n = i + 1;
           const refusal = voidRefusal(b);
+          const refusalText = refusal ? t(refusal.key, refusal.params) : undefined;
           const open = batchState(b) === "unprinted";
           return (
             <tr key={b.id} aria-current={b.id === selected ? "true" : undefined} data-batch={b.id}>
-              <th scope="row">{name}: {counted(b.count, "card")}<br /><span className="hint">created {when(b.createdAt)}</span></th>
-              <td>{status(b)}</td>
-              <td>{b.used} of {b.count}</td>
+              <th scope="row">{t("batchName", { n })}<br /><span className="hint">{t("batchCards", { n: b.count })} · {t("batchCreated", { time: when(b.createdAt) })}</span></th>
+              <td data-label={t("batchColStatus")}>{status(b)}</td>
+              <td data-label={t("batchColUsed")}>{t("batchUsed", { used: b.used, count: b.count })}</td>
               <td className="actions">
                 {open && (
                   <>
-                    <button type="button" className="btn secondary" disabled={busy || b.id === selected} onClick={() => onSelect(b.id)} aria-label={`Show ${name} for printing`}>
-                      {b.id === selected ? "Shown below" : "Show for printing"}
+                    <button type="button" className="btn secondary" disabled={busy || b.id === selected} onClick={() => onSelect(b.id)} aria-label={t("batchShowLabel", { n })}>
+                      {b.id === selected ? t("batchShown") : t("batchShow")}
                     </button>
-                    <button type="button" className="btn secondary" disabled={busy} onClick={() => onPrinted(b)} aria-label={`Mark ${name} as printed`}>Mark as printed</button>
+                    <button type="button" className="btn secondary" disabled={busy} onClick={() => onPrinted(b)} aria-label={t("batchMarkPrintedLabel", { n })}>{t("batchMarkPrinted")}</button>
                   </>
                 )}
                 {!b.voidedAt && (
-                  <button type="button" className="btn danger" disabled={busy || refusal !== null} title={refusal ?? undefined} onClick={() => onVoid(b)} aria-label={`Void ${name}`}>Void</button>
+                  <button type="button" className="btn danger" disabled={busy || refusal !== null} title={refusalText} onClick={() => onVoid(b)} aria-label={t("batchVoidLabel", { n })}>{t("batchVoid")}</button>
                 )}
-                {refusal && !b.voidedAt && <span className="hint">{refusal}</span>}
+                {refusalText && !b.voidedAt && <span className="hint">{refusalText}</span>}
               </td>
             </tr>
           );

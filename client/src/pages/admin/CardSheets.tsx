@@ -2,6 +2,8 @@
 // and its type shrunk until it fits: never cut), a QR code that joins with the card, and the codes
 // typed out — the event code and the card code — so the card still works when the QR link does not.
 import { useLayoutEffect, useRef, type RefObject } from "react";
+import { useI18n, useT } from "../../i18n/I18n";
+import { rich } from "../../i18n/rich";
 import { QrCode } from "../screen/QrCode";
 
 const CARDS_PER_SHEET = 8;
@@ -34,31 +36,33 @@ function useFitTitle(ref: RefObject<HTMLDivElement | null>, key: string): void {
 
 export function CardSheets({ title, code, url, invites }: Props) {
   const ref = useRef<HTMLDivElement>(null);
-  useFitTitle(ref, `${title}\u0000${url}\u0000${invites.length}`);
+  const t = useT("cards");
+  const { lang, dir } = useI18n();
+  // Refitted when the language changes too: the words around the title take another room.
+  useFitTitle(ref, `${title}\u0000${url}\u0000${invites.length}\u0000${lang}`);
   const sheets: string[][] = [];
   for (let i = 0; i < invites.length; i += CARDS_PER_SHEET) sheets.push(invites.slice(i, i + CARDS_PER_SHEET));
   // Written without the scheme (phones add it), with a break allowed after the host.
   const { host, pathname: path } = new URL(url);
 
   return (
-    <div className="sheets" ref={ref}>
+    <div className="sheets" ref={ref} lang={lang} dir={dir}>
       {sheets.map((sheet, s) => (
-        <section className="sheet" key={s} aria-label={`Sheet ${s + 1} of ${sheets.length}`}>
+        <section className="sheet" key={s} aria-label={t("sheetLabel", { n: s + 1, total: sheets.length })}>
           {sheet.map((invite) => (
-            <article className="ballot-card" key={invite} aria-label={`Ballot card ${invite}`}>
-              <p className="card-event">{title}</p>
-              <QrCode text={`${url}?invite=${encodeURIComponent(invite)}`} label={`QR code for ballot card ${invite}`} />
+            <article className="ballot-card" key={invite} aria-label={t("sheetCardLabel", { code: invite })}>
+              <p className="card-event" dir="auto">{title}</p>
+              <QrCode text={`${url}?invite=${encodeURIComponent(invite)}`} label={t("sheetQrLabel", { code: invite })} />
               <div className="card-text">
-                <p className="card-label">Single-use ballot card</p>
+                <p className="card-label">{t("sheetSingleUse")}</p>
                 <p className="card-field">
-                  <span className="card-key">Event code</span> <span className="card-event-code">{code}</span>
+                  <span className="card-key">{t("sheetEventCode")}</span> <span className="card-event-code" dir="ltr">{code}</span>
                 </p>
                 <p className="card-field">
-                  <span className="card-key">Card code</span> <span className="card-code">{invite}</span>
+                  <span className="card-key">{t("sheetCardCode")}</span> <span className="card-code" dir="ltr">{invite}</span>
                 </p>
                 <p className="card-instruction">
-                  Scan with your phone camera. Or open <strong className="card-url">{host}<wbr />{path}</strong>, or the address on the
-                  screen, and type the codes.
+                  {rich(t, "sheetInstruction", { url: <strong className="card-url" dir="ltr">{host}<wbr />{path}</strong> })}
                 </p>
               </div>
             </article>

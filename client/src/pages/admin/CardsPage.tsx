@@ -3,6 +3,7 @@
 // machine prints the same cards; marking the batch printed erases them there. The page also says
 // what the QR codes depend on, and how a card works when they no longer open.
 import { useEffect, useMemo, useState } from "react";
+import type { Language } from "../../../../shared/i18n/languages";
 import { ServerInfo, EventReply, type InviteBatch } from "../../../../shared/schemas";
 import { request } from "../../api/http";
 import { keyFromHash } from "../../routes";
@@ -12,7 +13,10 @@ import { CardSheets } from "./CardSheets";
 import { explain } from "./explain";
 import { batchState, useInviteBatches } from "./invitesStore";
 import { adminPath, participantUrl } from "./links";
-import { counted } from "./words";
+import { chooseLanguage, queryLanguage } from "../../i18n/choose";
+import { I18nProvider, useT } from "../../i18n/I18n";
+import { LanguageSwitcher } from "../../i18n/LanguageSwitcher";
+import { rich } from "../../i18n/rich";
 import "../home/organiser.css";
 import "./cards.css";
 import { apiPaths } from "../../api/paths";
@@ -28,11 +32,26 @@ function showBatchInUrl(id: string): void {
   window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#${params.toString()}`);
 }
 
+// The page's own words follow the organiser (browser, then the event's language); the printed cards
+// speak the event's language, as the paper ballot does: they are read in the room. `?lang=` sets both.
+const ROLES = ["cards"] as const;
+
 export default function CardsPage({ code }: { code: string }) {
+  const [eventLanguage, setEventLanguage] = useState<Language | null>(null);
+  return (
+    <I18nProvider lang={chooseLanguage({ eventLanguage })} roles={ROLES}>
+      <Cards code={code} onEventLanguage={setEventLanguage} />
+    </I18nProvider>
+  );
+}
+
+function Cards({ code, onEventLanguage }: { code: string; onEventLanguage: (lang: Language) => void }) {
+  const t = useT("cards");
   const adminToken = keyFromHash(window.location.hash);
   const api = useMemo(() => (adminToken ? new AdminApi(code, adminToken) : null), [code, adminToken]);
   const { batches, error: listError, refresh } = useInviteBatches(api);
   const [title, setTitle] = useState<string | null>(null);
+  const [language, setLanguage] = useState<Language | null>(null);
   const [publicUrl, setPublicUrl] = useState<string | null | undefined>(undefined);
   const [selected, setSelected] = useState<string | null>(requestedBatch);
   const [printable, setPrintable] = useState<{ batchId: string; invites: string[] } | null>(null);
@@ -40,9 +59,18 @@ export default function CardsPage({ code }: { code: string }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   useEffect(() => {
-    request("GET", apiPaths.event(code), EventReply).then((r) => setTitle(r.event.title)).catch(() => setTitle(""));
+    request("GET", apiPaths.event(code), EventReply)
+      .then((r) => {
+        setTitle(r.event.title);
+        setLanguage(r.event.language);
+        onEventLanguage(r.event.language);
+      })
+      .catch(() => setTitle(""));
     request("GET", apiPaths.serverInfo(), ServerInfo).then((r) => setPublicUrl(r.publicUrl)).catch(() => setPublicUrl(null));
-  }, [code]);
+  }, [code, onEventLanguage]);
+  useEffect(() => {
+    document.title = t("pageDocTitle", { code });
+  }, [t, code]);
 
   // With no batch asked for, the newest one that can still be printed.
   useEffect(() => {
@@ -82,12 +110,12 @@ export default function CardsPage({ code }: { code: string }) {
     }
   };
   const markPrinted = (b: InviteBatch) => {
-    if (!api || !window.confirm(`Mark this batch of ${counted(b.count, "card")} as printed?\n\nIts codes are then erased from the server and cannot be printed again. The printed cards keep working.`)) return;
-    void act(() => api.markBatchPrinted(b.id), `Marked as printed. The ${counted(b.count, "card")} keep working; their codes are no longer on the server.`);
+    if (!api || !window.confirm(t("pageConfirmPrinted", { n: b.count }))) return;
+    void act(() => api.markBatchPrinted(b.id), t("pageDonePrinted", { n: b.count }));
   };
   const voidBatch = (b: InviteBatch) => {
-    if (!api || !window.confirm(`Void this batch of ${counted(b.count, "card")}?\n\nNone of its cards will work any more, and it cannot be printed again.`)) return;
-    void act(() => api.voidBatch(b.id), `Voided. None of its ${counted(b.count, "card")} will work.`);
+    if (!api || !window.confirm(t("pageConfirmVoid", { n: b.count }))) return;
+    void act(() => api.voidBatch(b.id), t("pageDoneVoid", { n: b.count }));
   };
   const select = (id: string) => {
     setMessage(null);
@@ -101,55 +129,56 @@ export default function CardsPage({ code }: { code: string }) {
   const back = adminToken ? adminPath(code, adminToken, null) : null;
   const shown = printable && printable.batchId === selected && current ? printable : null;
   const sheets = shown ? Math.ceil(shown.invites.length / 8) : 0;
+  const env = <code>PUBLIC_URL</code>;
 
   return (
     <div className="cards-page">
       <div className="cards-toolbar no-print">
-        <h1>Ballot cards · {code}</h1>
+        <div className="cards-title">
+          <h1>{t("pageHeading", { code })}</h1>
+          <LanguageSwitcher label={t("pageLanguage")} />
+        </div>
         {!api ? (
-          <p className="form-error">This page needs the organiser link: open it from the organiser page.</p>
+          <p className="form-error">{t("pageNeedsKey")}</p>
         ) : (
           <>
             {listError && <p className="form-error" role="alert">{listError}</p>}
             {batches && <BatchList batches={batches} selected={selected} busy={busy} onSelect={select} onPrinted={markPrinted} onVoid={voidBatch} />}
             {message && <p className={message.ok ? "form-ok" : "form-error"} role={message.ok ? "status" : "alert"}>{message.text}</p>}
             {current && currentState !== "unprinted" && (
-              <p>This batch was {currentState === "voided" ? "voided" : "marked as printed"}: its codes are no longer on the server, so it cannot be printed.</p>
+              <p>{t("pageNotPrintable", { state: currentState ?? "printed" })}</p>
             )}
             {shown && current && (
               <div className="print-box">
-                <p>
-                  {counted(shown.invites.length, "card")} on {counted(sheets, "A4 sheet")}. Print at 100% scale (“actual size”), cut along the
-                  grey lines; each card admits one person. When every card has come out of the printer, mark the batch as printed.
-                </p>
+                <p>{t("pagePrintHelp", { cards: shown.invites.length, sheets })}</p>
                 <div className="actions">
-                  <button type="button" className="btn" onClick={() => window.print()} disabled={publicUrl === undefined || title === null}>Print cards</button>
-                  <button type="button" className="btn secondary" disabled={busy} onClick={() => markPrinted(current)}>Mark as printed</button>
+                  <button type="button" className="btn" onClick={() => window.print()} disabled={publicUrl === undefined || title === null}>{t("pagePrint")}</button>
+                  <button type="button" className="btn secondary" disabled={busy} onClick={() => markPrinted(current)}>{t("pageMarkPrinted")}</button>
                 </div>
               </div>
             )}
             <section className="qr-notice" aria-labelledby="qr-heading">
-              <h2 id="qr-heading">What the QR codes depend on</h2>
+              <h2 id="qr-heading">{t("pageQrHeading")}</h2>
+              <p>{rich(t, "pageQrOpens", { url: <strong className="card-url">{url}</strong>, env })}</p>
+              {unreachable && <p className="form-error">{rich(t, "pageQrUnreachable", { env })}</p>}
               <p>
-                Each QR code opens <strong className="card-url">{url}</strong> with the card’s code. That address comes from the server:
-                {" "}<code>PUBLIC_URL</code> when it is set, otherwise the laptop’s network address right now. The QR codes work only while
-                phones can reach the laptop at exactly that address.
-              </p>
-              {unreachable && (
-                <p className="form-error">This address is the laptop itself: no phone can open it. Set <code>PUBLIC_URL</code> (or start the server on the venue network) before printing.</p>
-              )}
-              <p>
-                If the laptop gets another address at the venue (another Wi-Fi, a new IP), the QR codes stop opening, but every card still
-                works by its codes: open the address shown on the projector, and on the start page type the <strong>event code</strong> and
-                then the <strong>card code</strong>, as printed (“{code} ABCD-EF23”). To keep the QR codes working, set <code>PUBLIC_URL</code> to
-                an address that will not change (a fixed IP or a name) before printing.
+                {rich(t, "pageQrFallback", {
+                  eventCode: <strong>{t("pageEventCode")}</strong>,
+                  cardCode: <strong>{t("pageCardCode")}</strong>,
+                  example: <bdi dir="ltr">{code} ABCD-EF23</bdi>,
+                  env,
+                })}
               </p>
             </section>
-            {back && <p><a className="btn secondary" href={back}>Back to the organiser page</a></p>}
+            {back && <p><a className="btn secondary" href={back}>{t("pageBack")}</a></p>}
           </>
         )}
       </div>
-      {shown && publicUrl !== undefined && title !== null && <CardSheets title={title} code={code} url={url} invites={shown.invites} />}
+      {shown && publicUrl !== undefined && title !== null && (
+        <I18nProvider lang={queryLanguage() ?? language ?? "en"} roles={ROLES} ownsDocument={false}>
+          <CardSheets title={title} code={code} url={url} invites={shown.invites} />
+        </I18nProvider>
+      )}
     </div>
   );
 }

@@ -3,12 +3,14 @@
 import { useState, type FormEvent } from "react";
 import { LIMITS } from "../../../../shared/limits";
 import type { Event, Results } from "../../../../shared/schemas";
+import { useT } from "../../i18n/I18n";
 import type { AdminApi } from "./api";
 import { AreaEditor } from "./AreaEditor";
 import { useAction } from "./useAction";
 
 export function ContentEditor(props: { api: AdminApi; event: Event; results: Results | null; refresh: () => Promise<void> }) {
   const { api, event, refresh } = props;
+  const t = useT("organiser");
   const [title, setTitle] = useState("");
   const { busy, error, run } = useAction(refresh);
 
@@ -22,12 +24,9 @@ export function ContentEditor(props: { api: AdminApi; event: Event; results: Res
 
   return (
     <section id="programme" className="card admin-section" aria-labelledby="programme-heading">
-      <h2 id="programme-heading">Programme</h2>
-      <p className="hint">
-        Areas and their proposals, in the order phones list them{event.proposalOrder === "random" ? " (each phone shuffles proposals within an area)" : ""}.
-        Titles and texts can be corrected at any time; adding or removing proposals stops once people have voted.
-      </p>
-      {event.areas.length === 0 && <p>No areas yet. Add one below, or paste a whole programme under “Import”.</p>}
+      <h2 id="programme-heading">{t("adminNavProgramme")}</h2>
+      <p className="hint">{t("programmeHint", { order: event.proposalOrder })}</p>
+      {event.areas.length === 0 && <p>{t("programmeEmpty")}</p>}
       <ol className="area-list">
         {event.areas.map((area, i) => (
           <li key={area.id}>
@@ -37,10 +36,10 @@ export function ContentEditor(props: { api: AdminApi; event: Event; results: Res
       </ol>
       <form className="add-form" onSubmit={addArea}>
         <div className="field">
-          <label htmlFor="new-area-title">New area</label>
-          <input id="new-area-title" type="text" required maxLength={LIMITS.areaTitle} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Public health" />
+          <label htmlFor="new-area-title">{t("programmeNewArea")}</label>
+          <input id="new-area-title" type="text" dir="auto" required maxLength={LIMITS.areaTitle} value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t("programmeNewAreaExample")} />
         </div>
-        <button className="btn" type="submit" disabled={busy || !title.trim() || event.areas.length >= LIMITS.areasPerEvent}>Add area</button>
+        <button className="btn" type="submit" disabled={busy || !title.trim() || event.areas.length >= LIMITS.areasPerEvent}>{t("programmeAddArea")}</button>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}
     </section>

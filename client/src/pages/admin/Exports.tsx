@@ -3,17 +3,23 @@
 import { useState } from "react";
 import { toEventPackage } from "../../../../shared/event-package";
 import type { Event, ExportFormat } from "../../../../shared/schemas";
+import { useT } from "../../i18n/I18n";
+import { usePlace } from "../../i18n/place";
 import { saveBlob, type AdminApi } from "./api";
-import { explain } from "./explain";
+import { useExplain } from "./explain";
 import { reportPath } from "./links";
 
+/** The formats' own names stay as they are (CSV, JSON, Markdown); their hints come from the catalog. */
 const FORMATS: Array<{ format: ExportFormat; label: string; hint: string }> = [
-  { format: "csv", label: "CSV", hint: "ranking for spreadsheets" },
-  { format: "json", label: "JSON", hint: "results, times and anonymous ballots, for the record" },
-  { format: "md", label: "Markdown", hint: "1st / 2nd / 3rd per area, for the minutes" },
+  { format: "csv", label: "CSV", hint: "exportCsvHint" },
+  { format: "json", label: "JSON", hint: "exportJsonHint" },
+  { format: "md", label: "Markdown", hint: "exportMdHint" },
 ];
 
 export function Exports({ api, event }: { api: AdminApi; event: Event }) {
+  const t = useT("organiser");
+  const place = usePlace();
+  const explain = useExplain();
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -23,7 +29,7 @@ export function Exports({ api, event }: { api: AdminApi; event: Event }) {
     try {
       const { blob, filename } = await api.download(format);
       saveBlob(blob, filename);
-      setMessage({ ok: true, text: `Downloaded ${filename}.` });
+      setMessage({ ok: true, text: t("exportDownloaded", { file: filename }) });
     } catch (err) {
       setMessage({ ok: false, text: explain(err) });
     } finally {
@@ -35,29 +41,29 @@ export function Exports({ api, event }: { api: AdminApi; event: Event }) {
     const pkg = toEventPackage(event, new Date().toISOString());
     const filename = `plenary-event-${event.code.toLowerCase()}.json`;
     saveBlob(new Blob([`${JSON.stringify(pkg, null, 2)}\n`], { type: "application/json" }), filename);
-    setMessage({ ok: true, text: `Downloaded ${filename}.` });
+    setMessage({ ok: true, text: t("exportDownloaded", { file: filename }) });
   };
 
   return (
     <section id="exports" className="card admin-section" aria-labelledby="exports-heading">
-      <h2 id="exports-heading">Results and report</h2>
-      <p className="hint">Exports hold counts and rankings only — never who voted for what.</p>
+      <h2 id="exports-heading">{t("exportsHeading")}</h2>
+      <p className="hint">{t("exportsHint")}</p>
       <ul className="export-list">
         {FORMATS.map((f) => (
           <li key={f.format}>
             <button type="button" className="btn secondary" disabled={busy !== null} onClick={() => void download(f.format)}>
-              {busy === f.format ? "Preparing…" : `Download ${f.label}`}
+              {busy === f.format ? t("exportPreparing") : t("exportDownload", { format: f.label })}
             </button>
-            <span className="hint">{f.hint}</span>
+            <span className="hint">{t(f.hint, { first: place(1), second: place(2), third: place(3) })}</span>
           </li>
         ))}
         <li>
-          <a className="btn secondary" href={reportPath(api.code, api.token)} target="_blank" rel="noreferrer">Printable report</a>
-          <span className="hint">charts per area, full ranking, turnout — print it or save as PDF</span>
+          <a className="btn secondary" href={reportPath(api.code, api.token)} target="_blank" rel="noreferrer">{t("exportReport")}</a>
+          <span className="hint">{t("exportReportHint")}</span>
         </li>
         <li>
-          <button type="button" className="btn secondary" onClick={downloadEventFile}>Download event file</button>
-          <span className="hint">settings and programme, to run this event on another laptop (open it on that laptop's start page)</span>
+          <button type="button" className="btn secondary" onClick={downloadEventFile}>{t("exportEventFile")}</button>
+          <span className="hint">{t("exportEventFileHint")}</span>
         </li>
       </ul>
       <p role="status" className={message ? (message.ok ? "form-ok" : "form-error") : undefined}>{message?.text}</p>

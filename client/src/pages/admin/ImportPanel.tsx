@@ -3,21 +3,27 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { betterFormat, detectImportFormat, parseProgramme, type ImportFormat } from "../../../../shared/import/detect";
 import type { Event } from "../../../../shared/schemas";
+import { useT } from "../../i18n/I18n";
+import { rich } from "../../i18n/rich";
 import type { AdminApi } from "./api";
-import { explain, LOCKED } from "./explain";
+import { isolateParams } from "./isolate";
 import { useAction } from "./useAction";
-import { counted } from "./words";
-import { plural } from "../../../../shared/rules";
 
-const FORMAT_NAMES: Record<ImportFormat, string> = { markdown: "Markdown outline", csv: "CSV" };
+/** Parameters of import problems that quote the pasted text (titles, a column's name). */
+const CONTENT_PARAMS = ["area", "title", "column", "detail"] as const;
+
+/** The formats' names in the organiser catalog. */
+const FORMAT_KEYS: Record<ImportFormat, string> = { markdown: "importMarkdownName", csv: "importCsvName" };
 
 export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () => Promise<void> }) {
   const { api, event } = props;
+  const t = useT("organiser");
+  const formatName = (f: ImportFormat) => t(FORMAT_KEYS[f]);
   const [text, setText] = useState("");
   const [format, setFormat] = useState<ImportFormat | "auto">("auto");
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const { busy, error, run } = useAction(props.refresh);
+  const { busy, error, run, explain } = useAction(props.refresh);
   const deferred = useDeferredValue(text);
   const used = format === "auto" ? detectImportFormat(deferred) : format;
   const parsed = useMemo(() => (deferred.trim() ? parseProgramme(deferred, used) : null), [deferred, used]);
@@ -28,8 +34,8 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
 
   const save = () => {
     if (!parsed) return;
-    const summary = `Imported ${counted(parsed.areas.length, "area")} with ${counted(proposals, "proposal")}.`;
-    void run(() => api.putContent(parsed.areas), (err) => explain(err, LOCKED.replaceContent)).then((ok) => {
+    const summary = t("importDone", { areas: parsed.areas.length, proposals });
+    void run(() => api.putContent(parsed.areas), (err) => explain(err, t("lockedReplaceContent"))).then((ok) => {
       setConfirming(false);
       if (ok) {
         setText("");
@@ -47,27 +53,28 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
 
   return (
     <section id="import" className="card admin-section" aria-labelledby="import-heading">
-      <h2 id="import-heading">Import a programme</h2>
+      <h2 id="import-heading">{t("importHeading")}</h2>
       <details className="format-help">
-        <summary>How to write it</summary>
+        <summary>{t("importHowTo")}</summary>
         <div className="format-examples">
           <div>
-            <h3>Markdown outline</h3>
-            <pre>{"# Public health\n- Review cannabis markets\n  Indented lines that start a sentence\n  are the proposal's background.\n- Grow harm reduction, a proposal as long\n  as a paragraph, wrapped or on one line\n\n# Human rights\n- A special event"}</pre>
+            <h3>{t("importMarkdownName")}</h3>
+            <pre>{t("importMarkdownExample")}</pre>
           </div>
           <div>
-            <h3>CSV (or cells copied from a spreadsheet)</h3>
-            <pre>{"area;title;body\nPublic health;Review cannabis markets;\"Text; with semicolons\"\nPublic health;Grow harm reduction;\nHuman rights;A special event;"}</pre>
-            <p className="hint">Separated by commas, semicolons or tabs (one of them throughout). A header may name the columns area, title (or text, for a paragraph) and body.</p>
+            <h3>{t("importCsvHeading")}</h3>
+            <pre>{t("importCsvExample")}</pre>
+            <p className="hint">{t("importCsvHint")}</p>
           </div>
         </div>
       </details>
       <div className="field">
-        <label htmlFor="import-text">Paste the programme</label>
+        <label htmlFor="import-text">{t("importPaste")}</label>
         <textarea
           id="import-text"
           rows={10}
           spellCheck={false}
+          dir="auto"
           value={text}
           onChange={(e) => { setText(e.target.value); setDone(null); setConfirming(false); }}
           aria-describedby="import-summary"
@@ -75,15 +82,15 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
       </div>
       <div className="import-options">
         <div className="field">
-          <label htmlFor="import-file">Or load a file (.md, .csv)</label>
+          <label htmlFor="import-file">{t("importFile")}</label>
           <input id="import-file" type="file" accept=".md,.markdown,.txt,.csv,.tsv,text/markdown,text/csv,text/plain" onChange={(e) => void loadFile(e.target.files?.[0])} />
         </div>
         <div className="field">
-          <label htmlFor="import-format">Format</label>
+          <label htmlFor="import-format">{t("importFormat")}</label>
           <select id="import-format" value={format} onChange={(e) => setFormat(e.target.value as ImportFormat | "auto")}>
-            <option value="auto">Recognise automatically{deferred.trim() && format === "auto" ? ` (${FORMAT_NAMES[used]})` : ""}</option>
-            <option value="markdown">{FORMAT_NAMES.markdown}</option>
-            <option value="csv">{FORMAT_NAMES.csv}</option>
+            <option value="auto">{deferred.trim() && format === "auto" ? t("importAutoFound", { format: formatName(used) }) : t("importAuto")}</option>
+            <option value="markdown">{formatName("markdown")}</option>
+            <option value="csv">{formatName("csv")}</option>
           </select>
         </div>
       </div>
@@ -92,32 +99,33 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
         {done && <p className="form-ok">{done}</p>}
         {parsed && (
           <p className="import-count">
-            Read as {FORMAT_NAMES[used]}: <strong>{parsed.areas.length}</strong> {plural(parsed.areas.length, "area")}, <strong>{proposals}</strong> {plural(proposals, "proposal")}
-            {parsed.errors.length > 0 && <>, <strong className="error-count">{counted(parsed.errors.length, "problem")}</strong> to fix first</>}.
+            {parsed.errors.length > 0
+              ? rich(t, "importReadAsProblems", { problems: <strong className="error-count">{t("importProblemCount", { n: parsed.errors.length })}</strong> }, { format: formatName(used), areas: parsed.areas.length, proposals })
+              : t("importReadAs", { format: formatName(used), areas: parsed.areas.length, proposals })}
           </p>
         )}
       </div>
       {offer && (
         <p className="import-offer" role="note">
-          This reads without a problem as {FORMAT_NAMES[offer]}.{" "}
-          <button type="button" className="btn secondary" onClick={() => setFormat(offer)}>Read it as {FORMAT_NAMES[offer]}</button>
+          {t("importOffer", { format: formatName(offer) })}{" "}
+          <button type="button" className="btn secondary" onClick={() => setFormat(offer)}>{t("importReadAsButton", { format: formatName(offer) })}</button>
         </p>
       )}
       {parsed && parsed.errors.length > 0 && (
-        <ul className="import-errors" aria-label="Problems in the pasted text">
+        <ul className="import-errors" aria-label={t("importProblemsLabel")}>
           {parsed.errors.map((e, i) => (
-            <li key={i}><span className="line-no">Line {e.line}</span> {e.message}</li>
+            <li key={i}><span className="line-no">{t("importLine", { line: e.line })}</span> {t(e.key, isolateParams(e.params, CONTENT_PARAMS))}</li>
           ))}
         </ul>
       )}
       {parsed && parsed.areas.length > 0 && (
-        <ol className="import-preview" aria-label="Preview">
+        <ol className="import-preview" aria-label={t("importPreview")}>
           {parsed.areas.map((a, i) => (
             <li key={i}>
-              <strong>{a.title}</strong> <span className="hint">({counted(a.proposals?.length ?? 0, "proposal")})</span>
+              <strong><bdi dir="auto">{a.title}</bdi></strong> <span className="hint">{t("importAreaProposals", { n: a.proposals?.length ?? 0 })}</span>
               <ul>
                 {(a.proposals ?? []).map((p, j) => (
-                  <li key={j}>{p.title}{p.body && <span className="hint"> — {p.body.length > 90 ? `${p.body.slice(0, 90)}…` : p.body}</span>}</li>
+                  <li key={j}><bdi dir="auto">{p.title}</bdi>{p.body && <span className="hint"> — <bdi dir="auto">{p.body.length > 90 ? `${p.body.slice(0, 90)}…` : p.body}</bdi></span>}</li>
                 ))}
               </ul>
             </li>
@@ -127,14 +135,14 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="actions">
         {confirming ? (
-          <span className="confirm" role="group" aria-label="Confirm replacing the programme">
-            <span>This replaces the {counted(event.areas.length, "area")} and {counted(existing, "proposal")} now in the event.</span>
-            <button type="button" className="btn danger" disabled={busy} autoFocus onClick={save}>Replace programme</button>
-            <button type="button" className="btn secondary" onClick={() => setConfirming(false)}>Cancel</button>
+          <span className="confirm" role="group" aria-label={t("importConfirmLabel")}>
+            <span>{t("importReplaceQuestion", { areas: event.areas.length, proposals: existing })}</span>
+            <button type="button" className="btn danger" disabled={busy} autoFocus onClick={save}>{t("importReplace")}</button>
+            <button type="button" className="btn secondary" onClick={() => setConfirming(false)}>{t("cancel")}</button>
           </span>
         ) : (
           <button type="button" className="btn" disabled={!ready || busy} onClick={() => (event.areas.length > 0 ? setConfirming(true) : save())}>
-            {ready ? `Save ${counted(parsed.areas.length, "area")} and ${counted(proposals, "proposal")}` : "Save"}
+            {ready ? t("importSaveCount", { areas: parsed.areas.length, proposals }) : t("save")}
           </button>
         )}
       </div>

@@ -1,24 +1,26 @@
 // Shown once, right after creating the event: the admin link is the organiser's only key, and the
 // server keeps only its hash, so a lost link cannot be recovered.
+import { useT } from "../../i18n/I18n";
 import { adminPath, screenPath } from "./links";
 import { CopyField } from "./CopyField";
 
 export function KeepLinkNotice(props: { code: string; adminToken: string; screenKey: string | null; onDone: () => void }) {
+  const t = useT("organiser");
   const origin = window.location.origin;
   return (
     <section className="keep-link" aria-labelledby="keep-link-heading" role="alert">
-      <h2 id="keep-link-heading">Keep this link — it is the only way back in</h2>
-      <p>Anyone with this link can change and run the event. Save it somewhere safe (a password manager or a private note); it is shown only now.</p>
-      <CopyField wrap label="Organiser link" value={`${origin}${adminPath(props.code, props.adminToken, props.screenKey)}`} />
+      <h2 id="keep-link-heading">{t("keepHeading")}</h2>
+      <p>{t("keepText")}</p>
+      <CopyField wrap label={t("keepOrganiserLink")} value={`${origin}${adminPath(props.code, props.adminToken, props.screenKey)}`} />
       {props.screenKey && (
         <CopyField
           wrap
-          label="Projector link"
+          label={t("keepProjectorLink")}
           value={`${origin}${screenPath(props.code, props.screenKey)}`}
-          hint="Opens the projector view. It can show hidden results but change nothing."
+          hint={t("keepProjectorHint")}
         />
       )}
-      <button type="button" className="btn" onClick={props.onDone}>I have saved the link</button>
+      <button type="button" className="btn" onClick={props.onDone}>{t("keepDone")}</button>
     </section>
   );
 }

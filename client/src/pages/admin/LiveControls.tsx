@@ -1,18 +1,18 @@
-// The facilitator's controls: where phones join, turnout, opening and closing each area (closing
+// The facilitator's controls (words: the organiser catalog): where phones join, turnout, opening and closing each area (closing
 // asks for confirmation, since phones stop accepting changes at once), reveal (revealing an area
 // still open asks too: counts on the wall sway the people still voting), and a live miniature of
 // what the projector shows. Read-only when the page was opened with the projector key.
 import { useState } from "react";
 import type { Area, Event, InviteStats, Results } from "../../../../shared/schemas";
-import { turnoutText } from "../screen/screen-model";
+import { useT } from "../../i18n/I18n";
+import { Iso, rich } from "../../i18n/rich";
 import type { AdminApi } from "./api";
 import { ConfirmStep } from "./ConfirmStep";
 import { CopyField } from "./CopyField";
 import { HiddenCounts } from "./HiddenCounts";
 import { participantUrl, screenPath } from "./links";
-import { silentDevices, turnoutBase, votedOfExpected } from "./turnout";
+import { areaTurnout, silentDevices, turnoutBase, votedOfExpected } from "./turnout";
 import { useAction } from "./useAction";
-import { counted } from "./words";
 
 interface Props {
   api: AdminApi;
@@ -27,10 +27,11 @@ interface Props {
   readOnly: boolean;
 }
 
-const STATUS_TEXT: Record<Area["status"], string> = { draft: "Not open yet", open: "Open", closed: "Closed" };
+const STATUS_KEYS: Record<Area["status"], string> = { draft: "liveStatusDraft", open: "liveStatusOpen", closed: "liveStatusClosed" };
 
 export function LiveControls(props: Props) {
   const { api, event, results } = props;
+  const t = useT("organiser");
   const [confirming, setConfirming] = useState<string | null>(null);
   const { busy, error, run } = useAction(props.refresh);
   const url = participantUrl(props.publicUrl, event.code);
@@ -45,79 +46,79 @@ export function LiveControls(props: Props) {
 
   return (
     <section id="live" className="card admin-section" aria-labelledby="live-heading">
-      <h2 id="live-heading">Run the vote</h2>
+      <h2 id="live-heading">{t("adminNavLive")}</h2>
       <div className="live-grid">
         <div className="join-info">
-          <p className="join-code">Event code <strong>{event.code}</strong></p>
-          <CopyField label="Participant link" value={url} hint="Phones open this over the venue Wi-Fi; the projector shows it as a QR code." />
+          <p className="join-code">{rich(t, "liveEventCode", { code: <strong><Iso>{event.code}</Iso></strong> })}</p>
+          <CopyField label={t("liveParticipantLink")} value={url} hint={t("liveParticipantLinkHint")} />
           <p className="turnout-total">
-            <strong>{results ? votedOfExpected(event, results.voters) : "–"}</strong>
-            {results && !readOnly && <> · <span className="silent-devices">{silentDevices(results)}</span> <span className="hint">(only you see this)</span></>}
-            {event.access === "invite" && props.invites && <> · ballot cards: {props.invites.used} of {props.invites.issued} used</>}
-            {!props.live && <span className="offline"> · reconnecting, numbers may be behind</span>}
+            <strong>{results ? votedOfExpected(t, event, results.voters) : "–"}</strong>
+            {results && !readOnly && <> · <span className="silent-devices">{silentDevices(t, results)}</span> <span className="hint">{t("liveOnlyYou")}</span></>}
+            {event.access === "invite" && props.invites && <> · {t("liveCardsUsed", { used: props.invites.used, issued: props.invites.issued })}</>}
+            {!props.live && <span className="offline"> · {t("liveReconnecting")}</span>}
           </p>
-          {event.expectedParticipants === 0 && !readOnly && <p className="hint">Set “People expected” in the settings so the room sees turnout as voted of expected.</p>}
+          {event.expectedParticipants === 0 && !readOnly && <p className="hint">{t("liveSetExpected")}</p>}
         </div>
         <figure className="mini-screen">
           {props.screenKey ? (
             <>
-              <iframe title="Projector preview" src={screenPath(event.code, props.screenKey, true)} loading="lazy" />
+              <iframe title={t("liveProjectorPreview")} src={screenPath(event.code, props.screenKey, true)} loading="lazy" />
               <figcaption>
-                Projector preview · <a href={screenPath(event.code, props.screenKey)} target="_blank" rel="noreferrer">Open the projector view</a>
+                {t("liveProjectorPreview")} · <a href={screenPath(event.code, props.screenKey)} target="_blank" rel="noreferrer">{t("adminOpenProjector")}</a>
               </figcaption>
             </>
           ) : (
-            <figcaption className="hint">This link carries no projector key. Use the projector link you saved when the event was created.</figcaption>
+            <figcaption className="hint">{t("liveNoProjectorKey")}</figcaption>
           )}
         </figure>
       </div>
 
       {event.areas.length === 0 ? (
-        <p className="hint">Add areas and proposals below, then open voting here.</p>
+        <p className="hint">{t("liveNoAreas")}</p>
       ) : (
         <>
           {!readOnly && (
             <div className="actions all-areas">
-              <button type="button" className="btn" disabled={busy || !anyNotOpen} onClick={() => setVoting("open")}>Open all areas</button>
+              <button type="button" className="btn" disabled={busy || !anyNotOpen} onClick={() => setVoting("open")}>{t("liveOpenAll")}</button>
               {confirming === "all" ? (
-                <ConfirmStep label="Confirm closing all areas" question="Close voting in all areas? Phones can no longer change their votes." yes="Yes, close" busy={busy} onYes={() => setVoting("closed")} onNo={() => setConfirming(null)} />
+                <ConfirmStep label={t("liveConfirmCloseAllLabel")} question={t("liveConfirmCloseAll")} yes={t("liveYesClose")} busy={busy} onYes={() => setVoting("closed")} onNo={() => setConfirming(null)} />
               ) : (
-                <button type="button" className="btn secondary" disabled={busy || !anyOpen} onClick={() => setConfirming("all")}>Close all areas</button>
+                <button type="button" className="btn secondary" disabled={busy || !anyOpen} onClick={() => setConfirming("all")}>{t("liveCloseAll")}</button>
               )}
             </div>
           )}
           {error && <p className="form-error" role="alert">{error}</p>}
           <table className="area-table">
-            <caption className="visually-hidden">Voting status and turnout per area</caption>
+            <caption className="visually-hidden">{t("liveTableCaption")}</caption>
             <thead>
-              <tr><th scope="col">Area</th><th scope="col">Status</th><th scope="col">Turnout</th>{!readOnly && <th scope="col"><span className="visually-hidden">Actions</span></th>}</tr>
+              <tr><th scope="col">{t("liveColArea")}</th><th scope="col">{t("liveColStatus")}</th><th scope="col">{t("liveColTurnout")}</th>{!readOnly && <th scope="col"><span className="visually-hidden">{t("liveColActions")}</span></th>}</tr>
             </thead>
             <tbody>
               {event.areas.map((area) => {
                 const r = results?.areas.find((a) => a.id === area.id);
                 return (
                   <tr key={area.id}>
-                    <th scope="row">{area.title}<span className="hint"><span className="visually-hidden">: </span>{counted(area.proposals.length, "proposal")}, {counted(area.maxVotes, "vote")} each</span></th>
-                    <td><span className={`status status-${area.status}`}>{STATUS_TEXT[area.status]}</span>{event.resultsVisibility === "on-reveal" && area.status !== "draft" && (area.revealed ? <span className="status status-revealed">Revealed</span> : <span className="status status-hidden">Hidden from the room</span>)}</td>
-                    <td>{r && results ? turnoutText(r.voters, turnoutBase(event, results)) : "–"}</td>
+                    <th scope="row"><Iso>{area.title}</Iso><span className="hint"><span className="visually-hidden">: </span>{t("liveAreaMeta", { proposals: area.proposals.length, votes: area.maxVotes })}</span></th>
+                    <td><span className={`status status-${area.status}`}>{t(STATUS_KEYS[area.status] ?? "liveStatusDraft")}</span>{event.resultsVisibility === "on-reveal" && area.status !== "draft" && (area.revealed ? <span className="status status-revealed">{t("liveStatusRevealed")}</span> : <span className="status status-hidden">{t("liveStatusHidden")}</span>)}</td>
+                    <td>{r && results ? areaTurnout(t, r.voters, turnoutBase(event, results)) : "–"}</td>
                     {!readOnly && <td>
                       <div className="row-actions">
                         {area.status === "open" ? (
                           confirming === area.id ? (
-                            <ConfirmStep label={`Confirm closing “${area.title}”`} question={`Close voting in “${area.title}”? Phones can no longer change their votes.`} yes="Yes, close" busy={busy} onYes={() => setVoting("closed", [area.id])} onNo={() => setConfirming(null)} />
+                            <ConfirmStep label={t("liveConfirmCloseLabel", { area: area.title })} question={rich(t, "liveConfirmClose", { area: <Iso>{area.title}</Iso> })} yes={t("liveYesClose")} busy={busy} onYes={() => setVoting("closed", [area.id])} onNo={() => setConfirming(null)} />
                           ) : (
-                            <button type="button" className="btn secondary" disabled={busy} onClick={() => setConfirming(area.id)} aria-label={`Close voting in ${area.title}`}>Close</button>
+                            <button type="button" className="btn secondary" disabled={busy} onClick={() => setConfirming(area.id)} aria-label={t("liveCloseAria", { area: area.title })}>{t("liveClose")}</button>
                           )
                         ) : (
-                          <button type="button" className="btn" disabled={busy || area.proposals.length === 0} onClick={() => setVoting("open", [area.id])} aria-label={`${area.status === "closed" ? "Reopen" : "Open"} voting in ${area.title}`}>
-                            {area.status === "closed" ? "Reopen" : "Open"}
+                          <button type="button" className="btn" disabled={busy || area.proposals.length === 0} onClick={() => setVoting("open", [area.id])} aria-label={t(area.status === "closed" ? "liveReopenAria" : "liveOpenAria", { area: area.title })}>
+                            {t(area.status === "closed" ? "liveReopen" : "liveOpen")}
                           </button>
                         )}
                         {event.resultsVisibility === "on-reveal" && (confirming === `reveal:${area.id}` ? (
                           <ConfirmStep
-                            label={`Confirm revealing “${area.title}”`}
-                            question={`“${area.title}” is still open: the room will see the counts while people are still voting. Reveal anyway?`}
-                            yes="Yes, reveal"
+                            label={t("liveConfirmRevealLabel", { area: area.title })}
+                            question={rich(t, "liveConfirmReveal", { area: <Iso>{area.title}</Iso> })}
+                            yes={t("liveYesReveal")}
                             busy={busy}
                             onYes={() => setRevealed(area, true)}
                             onNo={() => setConfirming(null)}
@@ -128,9 +129,9 @@ export function LiveControls(props: Props) {
                             className="btn secondary"
                             disabled={busy}
                             onClick={() => (!area.revealed && area.status === "open" ? setConfirming(`reveal:${area.id}`) : setRevealed(area, !area.revealed))}
-                            aria-label={`${area.revealed ? "Hide" : "Reveal"} results of ${area.title}`}
+                            aria-label={t(area.revealed ? "liveHideAria" : "liveRevealAria", { area: area.title })}
                           >
-                            {area.revealed ? "Hide" : "Reveal"}
+                            {t(area.revealed ? "liveHide" : "liveReveal")}
                           </button>
                         ))}
                       </div>
@@ -141,7 +142,7 @@ export function LiveControls(props: Props) {
             </tbody>
           </table>
           {!readOnly && <HiddenCounts event={event} results={results} />}
-          {event.resultsVisibility === "live" && <p className="hint">Results are live: the projector shows the bars as votes arrive. Choose “on reveal” in the settings to keep them hidden until you reveal each area.</p>}
+          {event.resultsVisibility === "live" && <p className="hint">{t("liveResultsLive")}</p>}
         </>
       )}
     </section>

@@ -2,14 +2,17 @@
 // draft), each proposal with its label and full text — the organiser reads the ticks off paper and
 // must find the same words here. The limit is enforced as on a phone (paperRules → shared/rules).
 import { useState, type FormEvent } from "react";
-import { votesLeftLabel } from "../../../../shared/rules";
+import { votesLeftText } from "../../../../shared/rules";
 import type { Ballot, Event } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
-import { takesPaper, tickRule, togglePaper } from "./paperRules";
+import { useI18n, useT } from "../../i18n/I18n";
+import { takesPaper, togglePaper } from "./paperRules";
 import { useAction } from "./useAction";
 
 export function PaperBallotForm(props: { api: AdminApi; event: Event; onEntered: () => Promise<void> }) {
   const { api, event } = props;
+  const t = useT("cards");
+  const i18n = useI18n();
   const [choices, setChoices] = useState<Ballot>({});
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [empty, setEmpty] = useState(false);
@@ -28,7 +31,7 @@ export function PaperBallotForm(props: { api: AdminApi; event: Event; onEntered:
       setChoices({ ...choices, [areaId]: result.proposalIds });
       setNotes({ ...notes, [areaId]: "" });
     } else {
-      setNotes({ ...notes, [areaId]: result.message });
+      setNotes({ ...notes, [areaId]: i18n.t("rules", result.key, result.params) });
     }
   };
 
@@ -42,29 +45,34 @@ export function PaperBallotForm(props: { api: AdminApi; event: Event; onEntered:
     }
     void run(() => api.paperBallot(ballot)).then((ok) => {
       if (!ok) return;
-      setDone(`Paper ballot entered: ${ticks} ${ticks === 1 ? "tick" : "ticks"}. The form is clear for the next one.`);
+      setDone(t("paperDone", { n: ticks }));
       setChoices({});
       setNotes({});
     });
   };
 
-  if (areas.length === 0) return <p>No area has been opened yet. Paper ballots can be entered once an area is open, and after it closes.</p>;
+  if (areas.length === 0) return <p>{t("paperNoArea")}</p>;
 
   return (
-    <form className="paper-form" onSubmit={submit} aria-label="Paper ballot">
+    <form className="paper-form" onSubmit={submit} aria-label={t("paperFormLabel")}>
       {areas.map((area) => {
         const chosen = choices[area.id] ?? [];
+        const left = votesLeftText(area, chosen);
         return (
           <fieldset key={area.id} className="paper-area">
             <legend>
-              {area.title} <span className="hint">· {tickRule(area.maxVotes)} · {votesLeftLabel(area, chosen)}{area.status === "closed" ? " · closed, still takes paper" : ""}</span>
+              <bdi dir="auto">{area.title}</bdi>{" "}
+              <span className="hint">
+                · {t("paperTickRule", { n: area.maxVotes })} · {i18n.t("rules", left.key, left.params)}
+                {area.status === "closed" && <> · {t("paperClosedTakes")}</>}
+              </span>
             </legend>
             <div className="paper-choices">
               {area.proposals.map((p) => (
                 <label key={p.id} className="choice compact paper-choice">
                   <input type="checkbox" checked={chosen.includes(p.id)} onChange={() => toggle(area.id, p.id)} aria-label={`${p.label}: ${p.title}`} />
-                  <span>
-                    <strong className="paper-label">{p.label}</strong> {p.title}
+                  <span dir="auto">
+                    <bdi className="paper-label">{p.label}</bdi> {p.title}
                     {p.body && <span className="paper-body">{p.body}</span>}
                   </span>
                 </label>
@@ -74,11 +82,11 @@ export function PaperBallotForm(props: { api: AdminApi; event: Event; onEntered:
           </fieldset>
         );
       })}
-      {drafts.length > 0 && <p className="hint">Not open yet, so not on this form: {drafts.map((a) => a.title).join(", ")}.</p>}
-      {empty && <p className="form-error" role="alert">Tick at least one proposal, or skip this ballot if it is blank.</p>}
+      {drafts.length > 0 && <p className="hint">{t("paperDrafts", { areas: drafts.map((a) => a.title).join(t("paperListSeparator")) })}</p>}
+      {empty && <p className="form-error" role="alert">{t("paperEmpty")}</p>}
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="actions paper-submit">
-        <button className="btn" type="submit" disabled={busy}>Enter paper ballot</button>
+        <button className="btn" type="submit" disabled={busy}>{t("paperSubmit")}</button>
         <span role="status">{done}</span>
       </div>
     </form>

@@ -13,7 +13,7 @@ import { Iso, rich } from "../../i18n/rich";
 import "./paper-ballot.css";
 import { apiPaths } from "../../api/paths";
 
-const ROLES = ["organiser"] as const;
+const ROLES = ["cards"] as const;
 
 export default function PaperBallotPrint({ code }: { code: string }) {
   const [event, setEvent] = useState<Event | null>(null);
@@ -22,7 +22,7 @@ export default function PaperBallotPrint({ code }: { code: string }) {
   useEffect(() => {
     request("GET", apiPaths.event(code), EventReply)
       .then((r) => setEvent(r.event))
-      .catch((err) => setError(err instanceof ApiError ? { message: err.message } : { key: "paperReadFailed" }));
+      .catch((err) => setError(err instanceof ApiError ? { message: err.message } : { key: "printReadFailed" }));
   }, [code]);
 
   return (
@@ -33,30 +33,30 @@ export default function PaperBallotPrint({ code }: { code: string }) {
 }
 
 function Ballot({ event, error }: { event: Event | null; error: { key: string } | { message: string } | null }) {
-  const t = useT("organiser");
+  const t = useT("cards");
   useEffect(() => {
-    if (event) document.title = t("paperDocTitle", { event: event.title });
+    if (event) document.title = t("printDocTitle", { event: event.title });
   }, [event, t]);
 
-  if (error) return <main className="page narrow"><h1>{t("paperHeading")}</h1><p role="alert">{"key" in error ? t(error.key) : error.message}</p></main>;
-  if (!event) return <p className="loading" role="status">{t("paperPreparing")}</p>;
+  if (error) return <main className="page narrow"><h1>{t("printHeading")}</h1><p role="alert">{"key" in error ? t(error.key) : error.message}</p></main>;
+  if (!event) return <p className="loading" role="status">{t("printPreparing")}</p>;
   const limits = new Set(event.areas.map((a) => a.maxVotes));
   const sameLimit = limits.size === 1 ? [...limits][0] : undefined;
 
   return (
     <main className="paper-ballot">
       <div className="paper-toolbar no-print">
-        <button type="button" className="btn" onClick={() => window.print()}>{t("paperPrint")}</button>
+        <button type="button" className="btn" onClick={() => window.print()}>{t("printPrint")}</button>
       </div>
       <header className="paper-ballot-head">
-        <p className="paper-kicker">{rich(t, "paperKicker", { code: <Iso>{event.code}</Iso> })}</p>
+        <p className="paper-kicker">{rich(t, "printKicker", { code: <Iso>{event.code}</Iso> })}</p>
         <h1><Iso>{event.title}</Iso></h1>
-        <p className="paper-rule-main">{sameLimit !== undefined ? t("paperRuleMain", { n: sameLimit }) : t("paperRuleMixed")}</p>
+        <p className="paper-rule-main">{sameLimit !== undefined ? t("printRuleMain", { n: sameLimit }) : t("printRuleMixed")}</p>
       </header>
       {event.areas.map((area) => (
         <section key={area.id} className="paper-ballot-area" aria-labelledby={`pb-${area.id}`}>
           <h2 id={`pb-${area.id}`}>
-            <Iso>{area.title}</Iso> <span className="paper-area-rule">{t("paperAreaRule", { n: area.maxVotes })}</span>
+            <Iso>{area.title}</Iso> <span className="paper-area-rule">{t("printAreaRule", { n: area.maxVotes })}</span>
           </h2>
           <ul className="paper-ballot-list">
             {area.proposals.map((p) => (

@@ -7,10 +7,11 @@ import { explain } from "./explain";
 import { paperBallotPath } from "./links";
 import { PaperBallotForm } from "./PaperBallotForm";
 import { PaperBallotList } from "./PaperBallotList";
-import { counted } from "./words";
+import { useT } from "../../i18n/I18n";
 
 export function PaperBallots(props: { api: AdminApi; event: Event; results: Results | null }) {
   const { api, event } = props;
+  const t = useT("cards");
   const [ballots, setBallots] = useState<PaperBallot[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,20 +37,17 @@ export function PaperBallots(props: { api: AdminApi; event: Event; results: Resu
 
   return (
     <section id="paper" className="card admin-section" aria-labelledby="paper-heading">
-      <h2 id="paper-heading">Paper ballots</h2>
-      <p className="hint">
-        For people without a phone: print the paper ballot, then type each filled-in one here. Each counts as one more participant, under the
-        same limits as a phone; open and closed areas take them until you publish the results.
-      </p>
+      <h2 id="paper-heading">{t("paperHeading")}</h2>
+      <p className="hint">{t("paperHint")}</p>
       <p>
-        <a className="btn secondary" href={paperBallotPath(event.code)} target="_blank" rel="noreferrer">Printable paper ballot</a>
-        <span className="hint"> every area's proposals with label, full text and a box to tick</span>
+        <a className="btn secondary" href={paperBallotPath(event.code)} target="_blank" rel="noreferrer">{t("paperPrintable")}</a>
+        <span className="hint"> {t("paperPrintableHint")}</span>
       </p>
       <details className="paper-toggle">
-        <summary>Enter a paper ballot</summary>
+        <summary>{t("paperEnter")}</summary>
         <PaperBallotForm api={api} event={event} onEntered={reload} />
       </details>
-      <h3 className="paper-list-heading">Entered{ballots ? ` (${counted(ballots.length, "paper ballot")})` : ""}</h3>
+      <h3 className="paper-list-heading">{ballots ? t("paperEnteredCount", { n: ballots.length }) : t("paperEntered")}</h3>
       <PaperBallotList event={event} ballots={ballots} busy={busy} onUndo={undo} />
       {error && <p className="form-error" role="alert">{error}</p>}
     </section>

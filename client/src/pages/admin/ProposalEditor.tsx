@@ -2,8 +2,9 @@
 import { useState, type FormEvent } from "react";
 import { LIMITS } from "../../../../shared/limits";
 import type { AreaResults, Proposal } from "../../../../shared/schemas";
+import { useT } from "../../i18n/I18n";
+import { Iso } from "../../i18n/rich";
 import type { AdminApi } from "./api";
-import { explain, LOCKED } from "./explain";
 import { LongTextField } from "./LongTextField";
 import { MoveDeleteControls } from "./MoveDeleteControls";
 import { proposalDeleteBlocked } from "./refusals";
@@ -21,7 +22,8 @@ interface Props {
 export function ProposalEditor({ api, proposal, tally, index, count, refresh }: Props) {
   const [title, setTitle] = useState(proposal.title);
   const [body, setBody] = useState(proposal.body);
-  const { busy, error, run } = useAction(refresh);
+  const t = useT("organiser");
+  const { busy, error, run, explain } = useAction(refresh);
   const dirty = title.trim() !== proposal.title || body.trim() !== proposal.body;
   const idBase = `proposal-${proposal.id}`;
 
@@ -35,17 +37,17 @@ export function ProposalEditor({ api, proposal, tally, index, count, refresh }: 
       <div className="proposal-line">
         <details className="proposal-details">
           <summary>
-            <span className="proposal-label">{proposal.label}</span>
-            <span className="proposal-title">{proposal.title}</span>
-            {proposal.body && <span className="proposal-snippet"> — {proposal.body}</span>}
+            <span className="proposal-label"><Iso>{proposal.label}</Iso></span>
+            <bdi dir="auto" className="proposal-title">{proposal.title}</bdi>
+            {proposal.body && <span className="proposal-snippet"> — <Iso>{proposal.body}</Iso></span>}
           </summary>
           <form onSubmit={save}>
-            <LongTextField id={`${idBase}-title`} label="Proposal text" required max={LIMITS.proposalTitle} value={title} onChange={setTitle} />
+            <LongTextField id={`${idBase}-title`} label={t("proposalTextLabel")} required max={LIMITS.proposalTitle} value={title} onChange={setTitle} />
             <div className="field">
-              <label htmlFor={`${idBase}-body`}>Background (optional)</label>
-              <textarea id={`${idBase}-body`} maxLength={LIMITS.proposalBody} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
+              <label htmlFor={`${idBase}-body`}>{t("proposalBodyLabel")}</label>
+              <textarea id={`${idBase}-body`} dir="auto" maxLength={LIMITS.proposalBody} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
             </div>
-            <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim()}>Save</button>
+            <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim()}>{t("save")}</button>
           </form>
         </details>
         <MoveDeleteControls
@@ -54,8 +56,8 @@ export function ProposalEditor({ api, proposal, tally, index, count, refresh }: 
           count={count}
           busy={busy}
           onMove={(position) => void run(() => api.patchProposal(proposal.id, { position }))}
-          onDelete={() => run(() => api.deleteProposal(proposal.id), (err) => explain(err, LOCKED.deleteProposal))}
-          deleteBlocked={proposalDeleteBlocked(proposal.id, tally)}
+          onDelete={() => run(() => api.deleteProposal(proposal.id), (err) => explain(err, t("lockedDeleteProposal")))}
+          deleteBlocked={proposalDeleteBlocked(t, proposal.id, tally)}
         />
       </div>
       {error && <p className="form-error" role="alert">{error}</p>}

@@ -2,8 +2,8 @@
 import { useState, type FormEvent } from "react";
 import type { Event } from "../../../../shared/schemas";
 import { EventSettingsFields, type EventSettings } from "../home/EventSettingsFields";
+import { useT } from "../../i18n/I18n";
 import type { AdminApi } from "./api";
-import { explain, LOCKED } from "./explain";
 import { useAction } from "./useAction";
 
 const pick = (e: Event): EventSettings => ({
@@ -21,7 +21,8 @@ export function SettingsForm(props: { api: AdminApi; event: Event; refresh: () =
   const saved = pick(props.event);
   const [value, setValue] = useState<EventSettings>(saved);
   const [done, setDone] = useState(false);
-  const { busy, error, run } = useAction(props.refresh);
+  const t = useT("organiser");
+  const { busy, error, run, explain } = useAction(props.refresh);
   const dirty = (Object.keys(saved) as Array<keyof EventSettings>).some((k) => saved[k] !== value[k]);
 
   const submit = (e: FormEvent) => {
@@ -39,20 +40,20 @@ export function SettingsForm(props: { api: AdminApi; event: Event; refresh: () =
         }
         setDone(true);
       },
-      (err) => explain(err, LOCKED.lowerDefault(value.votesPerArea)),
+      (err) => explain(err, t("lockedLowerDefault", { n: value.votesPerArea })),
     );
   };
 
   return (
     <section id="settings" className="card admin-section" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t("adminNavSettings")}</h2>
       <form onSubmit={submit}>
         <EventSettingsFields value={value} onChange={(v) => { setValue(v); setDone(false); }} disabled={busy} />
-        <p className="hint">A new number of votes per area also applies to every area that used the old one; an area given its own limit in the programme keeps it.</p>
+        <p className="hint">{t("settingsHint")}</p>
         {error && <p className="form-error" role="alert">{error}</p>}
         <div className="actions">
-          <button className="btn" type="submit" disabled={busy || !dirty || !value.title.trim()}>Save settings</button>
-          <span role="status">{done && !dirty ? "Saved." : ""}</span>
+          <button className="btn" type="submit" disabled={busy || !dirty || !value.title.trim()}>{t("settingsSave")}</button>
+          <span role="status">{done && !dirty ? t("settingsSaved") : ""}</span>
         </div>
       </form>
     </section>

@@ -1,23 +1,29 @@
-// Turns a refused edit into a sentence the organiser can act on. EVENT_LOCKED means the same thing
-// everywhere (votes exist), but what to do about it depends on what was tried, so each action names
-// its own explanation; every other code keeps the one shared text.
+// Turns a refused edit into a sentence the organiser can act on, in the page's language. EVENT_LOCKED
+// means the same thing everywhere (votes exist), but what to do about it depends on what was tried,
+// so each action passes its own explanation (the organiser catalog's locked* sentences); every other
+// refusal keeps the server's message, which AdminApi asks for in the page's language.
+import { useCallback } from "react";
 import { ApiError } from "../../api/http";
-import { counted } from "./words";
+import { useT } from "../../i18n/I18n";
 
+export type Explain = (err: unknown, whenLocked?: string) => string;
+
+export function useExplain(): Explain {
+  const t = useT("organiser");
+  return useCallback(
+    (err: unknown, whenLocked?: string) => {
+      if (!(err instanceof ApiError)) return t("errorGeneric");
+      if (err.code === "EVENT_LOCKED" && whenLocked) return whenLocked;
+      // No answer at all: the client's own English sentence, so the page's words instead.
+      if (err.status === 0) return t("errorNetwork");
+      return err.message || t("errorGeneric");
+    },
+    [t],
+  );
+}
+
+/** The same without a page language (English): for the pages not on the organiser catalog yet (cards, paper ballots). */
 export function explain(err: unknown, whenLocked?: string): string {
   if (err instanceof ApiError) return err.code === "EVENT_LOCKED" && whenLocked ? whenLocked : err.message;
   return "Something went wrong. Try again.";
 }
-
-export const LOCKED = {
-  replaceContent:
-    "Votes have already been cast, so the whole programme can no longer be replaced — that would throw those votes away. Edit areas and proposals one by one instead: titles and texts can still be corrected.",
-  deleteArea: (title: string) => `People have already voted in “${title}”, so it cannot be deleted. You can close it, or rename it.`,
-  lowerMaxVotes: (title: string, n: number) =>
-    `Someone has already used more than ${counted(n, "vote")} in “${title}”, so its limit cannot be lowered to ${n}.`,
-  lowerDefault: (n: number) =>
-    `The settings were saved, but some areas keep their old limit: people have already used more than ${counted(n, "vote")} there.`,
-  addProposal: (title: string) =>
-    `Proposals cannot be added to “${title}” while it is open or once anyone has voted in it — the choice would change under those who already voted. Close it first if nobody has voted yet.`,
-  deleteProposal: "This proposal already has votes, so it cannot be deleted. Its title and text can still be corrected.",
-} as const;

@@ -12,10 +12,11 @@ export function batchState(b: InviteBatch): BatchState {
 }
 
 /** Why a batch cannot be voided, or null when it can (the server refuses the same cases). */
-export function voidRefusal(b: InviteBatch): string | null {
-  if (b.voidedAt) return "Already voided.";
-  if (b.printedAt) return "Printed cards may be in people's hands: a printed batch cannot be voided.";
-  if (b.used > 0) return `${b.used} of its cards already joined, so it cannot be voided.`;
+/** Why a batch cannot be voided, as a `cards` catalog key and its parameters; null when it can. */
+export function voidRefusal(b: InviteBatch): { key: "batchRefusedVoided" | "batchRefusedPrinted" | "batchRefusedUsed"; params: { used: number } } | null {
+  if (b.voidedAt) return { key: "batchRefusedVoided", params: { used: b.used } };
+  if (b.printedAt) return { key: "batchRefusedPrinted", params: { used: b.used } };
+  if (b.used > 0) return { key: "batchRefusedUsed", params: { used: b.used } };
   return null;
 }
 

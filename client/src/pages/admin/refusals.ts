@@ -1,20 +1,25 @@
 // Edits the server would refuse (EVENT_LOCKED, API.md), known beforehand from the organiser's own
 // results (privileged: hidden counts included), so the button is disabled with its reason instead
 // of failing after a click. Unknown counts (withheld below the threshold) block nothing: the
-// server still decides, and explain.ts words its refusal.
+// server still decides, and explain.ts words its refusal. Each answers with its sentence in the
+// page's language (`t` of the organiser catalog).
+import type { Params } from "../../../../shared/i18n/message";
 import type { Area, AreaResults } from "../../../../shared/schemas";
 
-export function areaDeleteBlocked(area: Pick<Area, "title">, tally: AreaResults | null): string | null {
-  return tally && tally.voters > 0 ? `Cannot be deleted: people have voted in “${area.title}”. Close it or rename it instead.` : null;
+type Say = (key: string, params?: Params) => string;
+
+/** Whether people have voted in the area (its sentence names the area: AreaEditor words it, the title isolated). */
+export function areaDeleteBlocked(tally: AreaResults | null): boolean {
+  return Boolean(tally && tally.voters > 0);
 }
 
-export function proposalDeleteBlocked(proposalId: string, tally: AreaResults | null): string | null {
+export function proposalDeleteBlocked(t: Say, proposalId: string, tally: AreaResults | null): string | null {
   const votes = tally?.results.find((r) => r.proposalId === proposalId)?.votes ?? 0;
-  return votes > 0 ? `Cannot be deleted: it has ${votes === 1 ? "a vote" : `${votes} votes`}. Its text can still be corrected.` : null;
+  return votes > 0 ? t("blockedDeleteProposal", { votes }) : null;
 }
 
-export function addProposalBlocked(area: Pick<Area, "status">, tally: AreaResults | null): string | null {
-  if (area.status === "open") return "Proposals cannot be added while the area is open: close it first (phones would see different ballots).";
-  if (tally && tally.voters > 0) return "Proposals cannot be added once people have voted here: the choice would change under those who already voted.";
+export function addProposalBlocked(t: Say, area: Pick<Area, "status">, tally: AreaResults | null): string | null {
+  if (area.status === "open") return t("blockedAddOpen");
+  if (tally && tally.voters > 0) return t("blockedAddVoted");
   return null;
 }

@@ -1,11 +1,12 @@
 // One edit at a time per editor: runs it, refreshes the event after success, and keeps the
-// refusal's explanation beside the control that caused it.
+// refusal's explanation (in the page's language) beside the control that caused it.
 import { useState } from "react";
-import { explain } from "./explain";
+import { useExplain } from "./explain";
 
 export function useAction(refresh: () => Promise<void>) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const explain = useExplain();
 
   const run = async (work: () => Promise<unknown>, describe: (err: unknown) => string = (err) => explain(err)): Promise<boolean> => {
     setBusy(true);
@@ -22,5 +23,5 @@ export function useAction(refresh: () => Promise<void>) {
     }
   };
 
-  return { busy, error, run };
+  return { busy, error, run, explain };
 }

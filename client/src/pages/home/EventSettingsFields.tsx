@@ -4,6 +4,7 @@ import { useId } from "react";
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES, LANGUAGES, pickLanguage } from "../../../../shared/i18n/languages";
 import { DEFAULT_VOTES_PER_AREA, LIMITS } from "../../../../shared/limits";
 import type { Event } from "../../../../shared/schemas";
+import { useT } from "../../i18n/I18n";
 import "./organiser.css";
 
 export type EventSettings = Pick<Event, "title" | "access" | "votesPerArea" | "resultsVisibility" | "privacyThreshold" | "proposalOrder" | "expectedParticipants" | "language">;
@@ -20,6 +21,7 @@ export const DEFAULT_SETTINGS: EventSettings = {
   language: typeof navigator === "undefined" ? DEFAULT_LANGUAGE : pickLanguage(navigator.languages ?? [navigator.language]),
 };
 
+/** A choice and its words: `label` and `hint` are keys of the home catalog. */
 interface Choice<V extends string> {
   value: V;
   label: string;
@@ -27,28 +29,29 @@ interface Choice<V extends string> {
 }
 
 const ACCESS: Choice<EventSettings["access"]>[] = [
-  { value: "open", label: "Anyone with the link or code", hint: "Fastest: people scan the QR code on the projector." },
-  { value: "invite", label: "Ballot cards only", hint: "Each person needs a printed single-use card, so nobody votes twice." },
+  { value: "open", label: "settingsAccessOpen", hint: "settingsAccessOpenHint" },
+  { value: "invite", label: "settingsAccessInvite", hint: "settingsAccessInviteHint" },
 ];
 const VISIBILITY: Choice<EventSettings["resultsVisibility"]>[] = [
-  { value: "live", label: "Live", hint: "The projector shows the bars as votes come in." },
-  { value: "on-reveal", label: "On reveal", hint: "The room sees turnout only until you reveal each area." },
+  { value: "live", label: "settingsVisibilityLive", hint: "settingsVisibilityLiveHint" },
+  { value: "on-reveal", label: "settingsVisibilityReveal", hint: "settingsVisibilityRevealHint" },
 ];
 const ORDER: Choice<EventSettings["proposalOrder"]>[] = [
-  { value: "random", label: "Shuffled on each phone", hint: "Nobody's favourite profits from being listed first." },
-  { value: "organiser", label: "In your order", hint: "Every phone lists proposals as you arranged them." },
+  { value: "random", label: "settingsOrderRandom", hint: "settingsOrderRandomHint" },
+  { value: "organiser", label: "settingsOrderOrganiser", hint: "settingsOrderOrganiserHint" },
 ];
 
 export function EventSettingsFields(props: { value: EventSettings; onChange: (next: EventSettings) => void; disabled?: boolean }) {
   const { value, onChange, disabled } = props;
   const id = useId();
+  const t = useT("home");
   const set = <K extends keyof EventSettings>(key: K, v: EventSettings[K]) => onChange({ ...value, [key]: v });
   const int = (raw: string, fallback: number) => (raw === "" || Number.isNaN(Number(raw)) ? fallback : Math.trunc(Number(raw)));
 
   return (
     <div className="settings-fields">
       <div className="field">
-        <label htmlFor={`${id}-title`}>Event title</label>
+        <label htmlFor={`${id}-title`}>{t("settingsTitle")}</label>
         <input
           id={`${id}-title`}
           type="text"
@@ -56,12 +59,12 @@ export function EventSettingsFields(props: { value: EventSettings; onChange: (ne
           maxLength={LIMITS.eventTitle}
           value={value.title}
           disabled={disabled}
-          placeholder="e.g. Spring assembly — priorities for 2026"
+          placeholder={t("settingsTitlePlaceholder")}
           onChange={(e) => set("title", e.target.value)}
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-language`}>Language of the event</label>
+        <label htmlFor={`${id}-language`}>{t("settingsLanguage")}</label>
         <select
           id={`${id}-language`}
           value={value.language}
@@ -73,11 +76,11 @@ export function EventSettingsFields(props: { value: EventSettings; onChange: (ne
             <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>
           ))}
         </select>
-        <p className="hint" id={`${id}-language-hint`}>The projector, the report, paper ballots and ballot cards speak it; each phone and organiser page follows its own browser’s language.</p>
+        <p className="hint" id={`${id}-language-hint`}>{t("settingsLanguageHint")}</p>
       </div>
       <div className="field-row">
         <div className="field">
-          <label htmlFor={`${id}-votes`}>Votes per area</label>
+          <label htmlFor={`${id}-votes`}>{t("settingsVotes")}</label>
           <input
             id={`${id}-votes`}
             type="number"
@@ -90,10 +93,10 @@ export function EventSettingsFields(props: { value: EventSettings; onChange: (ne
             aria-describedby={`${id}-votes-hint`}
             onChange={(e) => set("votesPerArea", int(e.target.value, value.votesPerArea))}
           />
-          <p className="hint" id={`${id}-votes-hint`}>Each person picks up to this many proposals in every area (you can change it per area).</p>
+          <p className="hint" id={`${id}-votes-hint`}>{t("settingsVotesHint")}</p>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-threshold`}>Privacy threshold</label>
+          <label htmlFor={`${id}-threshold`}>{t("settingsThreshold")}</label>
           <input
             id={`${id}-threshold`}
             type="number"
@@ -105,10 +108,10 @@ export function EventSettingsFields(props: { value: EventSettings; onChange: (ne
             aria-describedby={`${id}-threshold-hint`}
             onChange={(e) => set("privacyThreshold", int(e.target.value, value.privacyThreshold))}
           />
-          <p className="hint" id={`${id}-threshold-hint`}>Counts stay hidden until at least this many people have voted in an area (0: no threshold). In an open event anyone with the link can vote, so a few scripted votes could reach it: the threshold protects a voter for certain only with ballot cards.</p>
+          <p className="hint" id={`${id}-threshold-hint`}>{t("settingsThresholdHint")}</p>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-expected`}>People expected</label>
+          <label htmlFor={`${id}-expected`}>{t("settingsExpected")}</label>
           <input
             id={`${id}-expected`}
             type="number"
@@ -121,18 +124,19 @@ export function EventSettingsFields(props: { value: EventSettings; onChange: (ne
             onChange={(e) => set("expectedParticipants", Math.max(0, int(e.target.value, value.expectedParticipants)))}
           />
           <p className="hint" id={`${id}-expected-hint`}>
-            {value.expectedParticipants > 0 ? `${value.expectedParticipants} expected: ` : ""}the room sees turnout as “voted of expected” (0: count those who voted).
+            {value.expectedParticipants > 0 ? t("settingsExpectedHintN", { n: value.expectedParticipants }) : t("settingsExpectedHint")}
           </p>
         </div>
       </div>
-      <RadioGroup legend="Who can vote" name={`${id}-access`} choices={ACCESS} value={value.access} disabled={disabled} onChange={(v) => set("access", v)} />
-      <RadioGroup legend="Results on the projector" name={`${id}-visibility`} choices={VISIBILITY} value={value.resultsVisibility} disabled={disabled} onChange={(v) => set("resultsVisibility", v)} />
-      <RadioGroup legend="Order of proposals on phones" name={`${id}-order`} choices={ORDER} value={value.proposalOrder} disabled={disabled} onChange={(v) => set("proposalOrder", v)} />
+      <RadioGroup legend={t("settingsAccess")} name={`${id}-access`} choices={ACCESS} value={value.access} disabled={disabled} onChange={(v) => set("access", v)} />
+      <RadioGroup legend={t("settingsVisibility")} name={`${id}-visibility`} choices={VISIBILITY} value={value.resultsVisibility} disabled={disabled} onChange={(v) => set("resultsVisibility", v)} />
+      <RadioGroup legend={t("settingsOrder")} name={`${id}-order`} choices={ORDER} value={value.proposalOrder} disabled={disabled} onChange={(v) => set("proposalOrder", v)} />
     </div>
   );
 }
 
 function RadioGroup<V extends string>(props: { legend: string; name: string; choices: Choice<V>[]; value: V; disabled?: boolean; onChange: (v: V) => void }) {
+  const t = useT("home");
   return (
     <fieldset className="choice-group">
       <legend>{props.legend}</legend>
@@ -141,8 +145,8 @@ function RadioGroup<V extends string>(props: { legend: string; name: string; cho
         <label key={c.value} className="choice">
           <input type="radio" name={props.name} value={c.value} checked={props.value === c.value} disabled={props.disabled} onChange={() => props.onChange(c.value)} />
           <span>
-            <strong>{c.label}</strong>
-            <span className="hint">{c.hint}</span>
+            <strong>{t(c.label)}</strong>
+            <span className="hint">{t(c.hint)}</span>
           </span>
         </label>
       ))}

@@ -6,20 +6,22 @@ import { useState } from "react";
 import { EVENT_CODE_LENGTH, formatInvite, parseJoinInput } from "../../../../shared/codes";
 import { LIMITS } from "../../../../shared/limits";
 import { ApiError, request } from "../../api/http";
-import { errorText } from "../../api/errors";
 import { apiPaths, participantPath } from "../../api/paths";
+import { useI18n, useT } from "../../i18n/I18n";
 import { CodeForm } from "../participant/components/CodeForm";
 
 export function JoinEvent() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useT("home");
+  const { catalog } = useI18n();
+  // The server's refusal in this page's language: the errors catalog's sentence for its code.
+  const refusal = (err: ApiError) => (err.code === "NOT_FOUND" ? t("joinNotFound") : catalog("errors")[err.code] ?? err.message);
 
   async function join(value: string) {
     const parsed = parseJoinInput(value, LIMITS.inviteLength);
     if (!parsed) {
-      setError(
-        `Type the event code (${EVENT_CODE_LENGTH} letters and digits, shown on the screen) — or, with a ballot card, the event code and then the card code, as printed on the card.`,
-      );
+      setError(t("joinBadInput", { n: EVENT_CODE_LENGTH }));
       return;
     }
     setBusy(true);
@@ -29,16 +31,18 @@ export function JoinEvent() {
       const invite = parsed.invite ? `?invite=${encodeURIComponent(formatInvite(parsed.invite))}` : "";
       window.location.assign(`${participantPath(parsed.code)}${invite}`);
     } catch (err) {
-      setError(err instanceof ApiError ? errorText(err.code, err.message) : errorText("INTERNAL"));
+      setError(err instanceof ApiError ? refusal(err) : t("joinFailed"));
       setBusy(false);
     }
   }
 
   return (
     <CodeForm
-      heading="Join an event"
-      label="Event code"
-      hint={`The ${EVENT_CODE_LENGTH} characters shown on the screen, for example K7XQ2M. With a ballot card: the event code, then the card code (K7XQ2M ABCD-EF23).`}
+      heading={t("joinHeading")}
+      label={t("joinLabel")}
+      hint={t("joinHint", { n: EVENT_CODE_LENGTH, example: "K7XQ2M", cardExample: "K7XQ2M ABCD-EF23" })}
+      submitLabel={t("joinSubmit")}
+      busyLabel={t("joinBusy")}
       name="code"
       maxLength={200}
       error={error}

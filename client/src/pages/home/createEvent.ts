@@ -11,10 +11,12 @@ export async function createAndOpen(body: CreateEventBody, organiserKey: string)
   window.location.assign(adminPath(reply.event.code, reply.adminToken, reply.screenKey, true));
 }
 
-/** Why creating failed; a 401 means this server wants the organiser key, which the page then asks for. */
-export function createFailure(err: unknown): { message: string; needsKey: boolean } {
-  if (err instanceof ApiError && err.status === 401) {
-    return { needsKey: true, message: "This server lets only organisers create events: enter the organiser key (ask whoever started the server) and try again." };
-  }
-  return { needsKey: false, message: err instanceof ApiError ? err.message : "Could not create the event." };
+/**
+ * Why creating failed, in the page's words (`t` of the home catalog); a 401 means this server wants
+ * the organiser key, which the page then asks for. Other refusals are the server's own message,
+ * which it words in the browser's language (Accept-Language).
+ */
+export function createFailure(err: unknown, t: (key: string) => string): { message: string; needsKey: boolean } {
+  if (err instanceof ApiError && err.status === 401) return { needsKey: true, message: t("createNeedsKey") };
+  return { needsKey: false, message: err instanceof ApiError ? err.message : t("createFailed") };
 }
