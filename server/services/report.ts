@@ -1,11 +1,11 @@
 // Everything an export needs, read in one go: the event, its final (privileged) results, turnout
 // and the anonymised ballots. Shared by the export route and the command-line export.
-import { randomInt } from "node:crypto";
 import type { Event, InviteStats, Results } from "../../shared/schemas";
 import type { EventRow } from "../repos/events";
 import type { Ctx } from "./context";
 import { eventView } from "./event-view";
 import { results } from "./results";
+import { shuffle } from "../crypto";
 
 export interface ReportData {
   event: Event;
@@ -42,13 +42,4 @@ export function reportData(ctx: Ctx, row: EventRow): ReportData {
 /** A proposal as written, never cut: its title (often the whole paragraph), then its background if any. */
 export function fullText(p: { title: string; body: string }): string {
   return p.body ? `${p.title}\n\n${p.body}` : p.title;
-}
-
-/** Fisher–Yates with the CSPRNG: the order of ballots must not follow the order people voted in. */
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [items[i], items[j]] = [items[j] as T, items[i] as T];
-  }
-  return items;
 }
