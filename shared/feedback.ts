@@ -103,3 +103,11 @@ export const FORUM_TEMPLATE: ReadonlyArray<{ kind: FeedbackKind; key: "template.
 export function forumTemplate(t: (key: (typeof FORUM_TEMPLATE)[number]["key"]) => string): Array<{ kind: FeedbackKind; prompt: string }> {
   return FORUM_TEMPLATE.map(({ kind, key }) => ({ kind, prompt: t(key) }));
 }
+
+/** The feedback catalog's word for each slot of a scale, from its negative end (phone buttons, bars, CSV). */
+export const SLOT_KEYS = {
+  agree5: ["agree5.1", "agree5.2", "agree5.3", "agree5.4", "agree5.5"],
+  useful4: ["useful4.1", "useful4.2", "useful4.3", "useful4.4"],
+  yesno: ["yesno.no", "yesno.yes"],
+} as const;
+export type SlotKey = (typeof SLOT_KEYS)[keyof typeof SLOT_KEYS][number];
