@@ -14,6 +14,13 @@ export function reportShare(lang: Language, share: number): string {
   return formatPercent(lang, share < 1 && Math.round(share * 100) >= 100 ? 0.99 : share);
 }
 
+/** Per kind with a share that agreed: the sentence for some respondents, and for all of them. */
+const SENTENCES = {
+  agree5: ["feedbackAgreed", "feedbackAgreedAll"],
+  useful4: ["feedbackUseful", "feedbackUsefulAll"],
+  yesno: ["feedbackYes", "feedbackYesAll"],
+} as const;
+
 export interface EvaluationText {
   heading: string;
   /** "54 participants answered the evaluation form." or why the evaluation is withheld. */
@@ -48,8 +55,8 @@ export function evaluationText(
       return t("feedbackChoice", { prompt: p, counts }) + of;
     }
     const share = q.agreedShare ?? 0;
-    const key = q.kind === "agree5" ? "feedbackAgreed" : q.kind === "useful4" ? "feedbackUseful" : "feedbackYes";
-    const sentence = share === 1 ? t(`${key}All`, { prompt: p }) : t(key, { share: reportShare(lang, share), prompt: p });
+    const [some, all] = SENTENCES[q.kind === "agree5" ? "agree5" : q.kind === "useful4" ? "useful4" : "yesno"];
+    const sentence = share === 1 ? t(all, { prompt: p }) : t(some, { share: reportShare(lang, share), prompt: p });
     return sentence + of;
   });
   return { heading, summary: t("feedbackRespondents", { n: respondents }), lines };
