@@ -172,3 +172,28 @@ it("54 phones answer the forum's form; the projector and both reports say 90%, 9
   // Public once closed.
   expect(((await api(server.url, "GET", `/api/events/${code}/feedback/results`)).body as FeedbackResults).questions[0]?.agreedShare).toBe(0.9);
 }, 240_000);
+
+it("answers tapped offline are kept on the phone, shown as not sent, and saved once the network is back", async () => {
+  const created = await createDemoEvent(server.url);
+  const put = await api(server.url, "PUT", `/api/events/${created.code}/feedback`, { token: created.adminToken, body: { status: "open", questions: [{ kind: "yesno", prompt: "Would you come again?" }] } });
+  expect(put.status).toBe(200);
+  const question = (put.body as { feedback: Feedback }).feedback.questions[0];
+  const context = await browser.newContext(PHONE);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/e/${created.code}`);
+  const group = page.getByRole("group", { name: "Would you come again?" });
+  await group.getByRole("radio", { name: "Yes", exact: true }).waitFor();
+  await context.setOffline(true);
+  await group.getByRole("radio", { name: "Yes", exact: true }).click();
+  await page.locator(".fb-save[data-save=queued]").waitFor();
+  expect(await page.locator(".fb-save").textContent()).toContain("Not sent yet");
+  const before = (await api(server.url, "GET", `/api/events/${created.code}/feedback/results`, { token: created.adminToken })).body as FeedbackResults;
+  expect(before.respondents).toBe(0);
+  await context.setOffline(false);
+  await page.locator(".fb-save[data-save=saved]").waitFor({ timeout: 40_000 });
+  const after = (await api(server.url, "GET", `/api/events/${created.code}/feedback/results`, { token: created.adminToken })).body as FeedbackResults;
+  expect(after.respondents).toBe(1);
+  expect(after.questions[0]?.id).toBe(question?.id);
+  expect(after.questions[0]?.counts).toEqual([0, 1]);
+}, 90_000);
