@@ -93,12 +93,9 @@ export function BallotView({ code, participation, initialEvent, initialVersion, 
   useEffect(() => {
     if (event.feedbackStatus === "open") setFormSeen(true);
   }, [event.feedbackStatus]);
-  // Every pushed event may carry edited questions: the form reads them again.
-  const [eventVersion, setEventVersion] = useState(0);
-  useEffect(() => setEventVersion((v) => v + 1), [event]);
   const feedback = formSeen && event.feedbackStatus !== "draft" ? (
     <Suspense fallback={null}>
-      <FeedbackPanel code={code} participation={participation} status={event.feedbackStatus} version={eventVersion} />
+      <FeedbackPanel code={code} participation={participation} status={event.feedbackStatus} />
     </Suspense>
   ) : null;
 

@@ -18,8 +18,6 @@ interface Props {
   code: string;
   participation: Participation;
   status: FeedbackStatus;
-  /** Changes whenever the event does: the organiser may have edited the questions. */
-  version: number;
 }
 
 const ROLES = ["phone", "feedback"] as const;
@@ -34,17 +32,22 @@ export default function FeedbackPanel(props: Props) {
   );
 }
 
-function Panel({ code, participation, status, version }: Props) {
+function Panel({ code, participation, status }: Props) {
   const t = useT("feedback");
   const phone = useT("phone");
   const [questions, setQuestions] = useState<FeedbackQuestion[] | null>(null);
   const [queue] = useState(() => new FeedbackQueue(code, participation, store));
   useEffect(() => () => queue.dispose(), [queue]);
   const snap = useSyncExternalStore(queue.subscribe, queue.getSnapshot);
+  // Read again when the form opens or closes, and after a refused save (a question was removed or
+  // changed meanwhile) — not on every event push: a room behind one venue address would spend its
+  // shared read budget on it.
+  const refusedAt = snap.save.kind === "refused" ? snap.save : null;
 
   useEffect(() => {
     let live = true;
-    void request("GET", `/api/events/${code}/feedback`, FeedbackReply).then(
+    // With the token, the read counts against this participant's budget, not the venue's address.
+    void request("GET", `/api/events/${code}/feedback`, FeedbackReply, { token: participation.token }).then(
       (r) => live && setQuestions(r.feedback.questions),
       () => live && setQuestions((q) => q ?? []),
     );
@@ -53,7 +56,7 @@ function Panel({ code, participation, status, version }: Props) {
     return () => {
       live = false;
     };
-  }, [code, participation, queue, version]);
+  }, [code, participation, queue, status, refusedAt]);
 
   const open = status === "open";
   return (
