@@ -17,6 +17,7 @@ import type { Realtime } from "./realtime/realtime";
 import { fromRoot } from "./paths";
 import { areaRoutes } from "./routes/areas";
 import { eventRoutes } from "./routes/events";
+import { feedbackRoutes } from "./routes/feedback";
 import { inviteRoutes } from "./routes/invites";
 import { participationRoutes } from "./routes/participation";
 import { resultRoutes } from "./routes/results";
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
     ...inviteRoutes(services),
     ...participationRoutes(services),
     ...resultRoutes(services),
+    ...feedbackRoutes(services),
     ...systemRoutes(services, registry, VERSION),
   ]);
   return { app, db: ctx.db, ctx, realtime, draining };

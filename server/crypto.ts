@@ -40,6 +40,15 @@ export function hashInvite(eventId: number, code: string): Buffer {
 }
 
 /** Opaque ids for areas and proposals: unguessable, so ids of one event say nothing about another. */
-export function newId(prefix: "a" | "p" | "pb" | "ib"): string {
+export function newId(prefix: "a" | "p" | "pb" | "ib" | "fq"): string {
   return `${prefix}_${randomBytes(9).toString("base64url")}`;
+}
+
+/** Fisher–Yates with the CSPRNG: the order of ballots must not follow the order people voted in. */
+export function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+  return items;
 }

@@ -6,6 +6,10 @@ import { CreateEventBody } from "../shared/schemas";
 import { fromRoot } from "./paths";
 import type { Ctx } from "./services/context";
 import { createEvent, type CreatedEvent } from "./services/content";
+import { putFeedback } from "./services/feedback";
+import { forumTemplate } from "../shared/feedback";
+import { translator } from "../shared/i18n/catalog";
+import enFeedback from "../shared/i18n/catalogs/en/feedback";
 
 const FIXTURE = fromRoot("db", "demo", "brandenburg-forum-2017-full.json");
 
@@ -27,8 +31,14 @@ export function demoEventBody(file = FIXTURE): CreateEventBody {
   });
 }
 
+/**
+ * The demo event, with the forum's own evaluation form ready as a draft (its three statements and a
+ * comment), so the organiser page shows the template at once: edit it, then open it.
+ */
 export function createDemoEvent(ctx: Ctx): CreatedEvent {
-  return createEvent(ctx, demoEventBody());
+  const created = createEvent(ctx, demoEventBody());
+  putFeedback(ctx, created.event, { status: "draft", questions: forumTemplate(translator("en", enFeedback)) });
+  return created;
 }
 
 export interface EventLinks {

@@ -43,6 +43,13 @@ export const LIMITS = {
   eventsPerDatabase: 10_000,
   /** Ballot cards one event may have: a very large hall, with spares. */
   invitesPerEvent: 20_000,
+  /** The evaluation form (API 1.1): a short form, read on a phone in one screen. */
+  feedbackQuestions: 20,
+  feedbackPrompt: 500,
+  feedbackOptions: 10,
+  feedbackOption: 200,
+  /** A comment on the form (API: text up to 1000 characters). */
+  feedbackText: 1000,
 } as const;
 
 /**

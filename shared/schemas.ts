@@ -8,6 +8,7 @@ import { CODE_PATTERN, EVENT_CODE_LENGTH, normalizeCode } from "./codes";
 import { textProblem, type TextKind } from "./text";
 import { PREFIX_PATTERN } from "./labels";
 import { LANGUAGES } from "./i18n/languages";
+import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from "./feedback";
 
 /** The text rules of shared/text.ts (no control characters, lone surrogates, invisible titles…). */
 const textRules = (kind: TextKind) =>
@@ -47,6 +48,9 @@ export const ExpectedParticipants = int(LIMITS.expectedParticipantsMin, LIMITS.e
 /** API 1.1: the area's label prefix, 1..4 letters (typed in any case, stored in capitals). */
 /** API 1.1: the event's default language, a BCP 47 tag among the eight (shared/i18n/languages.ts). */
 export const EventLanguage = z.enum(LANGUAGES);
+/** API 1.1: the evaluation form's status and question kinds (shared/feedback.ts). */
+export const FeedbackStatus = z.enum(FEEDBACK_STATUSES);
+export const FeedbackKind = z.enum(FEEDBACK_KINDS);
 export const Prefix = z.pipe(
   z.pipe(z.string().check(z.maxLength(16)), z.transform((s: string) => s.trim().toUpperCase())),
   z.string().check(z.regex(PREFIX_PATTERN, `must be 1 to ${LIMITS.prefixLength} letters A–Z`)),
@@ -90,6 +94,8 @@ export const Event = z.object({
   language: EventLanguage,
   areas: z.array(Area),
   createdAt: z.string(),
+  /** Added to API 1.1: the evaluation form's status, so phones learn from the event push that it opened. */
+  feedbackStatus: FeedbackStatus,
 });
 export type Event = z.infer<typeof Event>;
 
@@ -262,6 +268,64 @@ export const InviteBatchReply = z.object({ batch: InviteBatch });
 /** The batch's printable codes, in print order: only while it is neither printed nor voided. */
 export const InviteBatchCodesReply = z.object({ batch: InviteBatch, invites: z.array(z.string()) });
 export const InviteBatchParams = z.strictObject({ code: EventCodeParam, batchId: Id });
+
+// ---- the evaluation form (API 1.1) ---------------------------------------------------------
+
+export const FeedbackQuestion = z.object({
+  id: Id,
+  kind: FeedbackKind,
+  prompt: z.string(),
+  /** `choice` only: the options, answered by index. */
+  options: z.optional(z.array(z.string())),
+});
+export type FeedbackQuestion = z.infer<typeof FeedbackQuestion>;
+export const Feedback = z.object({ status: FeedbackStatus, questions: z.array(FeedbackQuestion) });
+export type Feedback = z.infer<typeof Feedback>;
+export const FeedbackReply = z.object({ feedback: Feedback });
+export type FeedbackReply = z.infer<typeof FeedbackReply>;
+
+export const FeedbackQuestionInput = z.strictObject({
+  /** A question's id keeps it (and its answers); a question without one is new. */
+  id: z.optional(Id),
+  kind: FeedbackKind,
+  prompt: title(LIMITS.feedbackPrompt),
+  options: z.optional(z.array(title(LIMITS.feedbackOption)).check(z.maxLength(LIMITS.feedbackOptions))),
+});
+export type FeedbackQuestionInput = z.infer<typeof FeedbackQuestionInput>;
+export const PutFeedbackBody = z.strictObject({
+  status: FeedbackStatus,
+  questions: z.array(FeedbackQuestionInput).check(z.maxLength(LIMITS.feedbackQuestions)),
+});
+export type PutFeedbackBody = z.infer<typeof PutFeedbackBody>;
+
+/** questionId → a number (scales, choices) or a string ("yes"/"no", a comment). */
+export const FeedbackAnswers = z.record(Id, z.union([z.number(), text(LIMITS.feedbackText)]));
+export type FeedbackAnswers = z.infer<typeof FeedbackAnswers>;
+export const PutAnswersBody = z.strictObject({ answers: FeedbackAnswers });
+export type PutAnswersBody = z.infer<typeof PutAnswersBody>;
+export const AnswersReply = z.object({ answers: FeedbackAnswers });
+export type AnswersReply = z.infer<typeof AnswersReply>;
+
+export const FeedbackQuestionResults = z.object({
+  id: Id,
+  kind: FeedbackKind,
+  prompt: z.string(),
+  options: z.optional(z.array(z.string())),
+  /** Respondents who answered this question; null when withheld. */
+  answered: z.nullable(z.int()),
+  /** From the scale's negative end to its positive one (shared/feedback.ts countSlots); null when withheld. */
+  counts: z.nullable(z.array(z.int())),
+  agreedShare: z.nullable(z.number()),
+});
+export type FeedbackQuestionResults = z.infer<typeof FeedbackQuestionResults>;
+export const FeedbackResults = z.object({
+  status: FeedbackStatus,
+  respondents: z.int(),
+  /** Below the privacy threshold (from everyone), or still open and asked for without a key. */
+  withheld: z.boolean(),
+  questions: z.array(FeedbackQuestionResults),
+});
+export type FeedbackResults = z.infer<typeof FeedbackResults>;
 
 export const ErrorReply = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 /** `version`: package.json's, as in /api/server-info and /openapi.json. */

@@ -1,12 +1,14 @@
 // The one Socket.IO event map, used by the server's Server<> and the client's Socket<>.
 // No event name is written as a string anywhere else.
-import type { Ballot, Event, Results } from "./schemas";
+import type { Ballot, Event, FeedbackResults, Results } from "./schemas";
 
 export interface ServerToClientEvents {
   /** `version`: see SocketAuth.since (sent to the room's sockets; privileged ones may not get it). */
   event: (payload: { event: Event; version?: string }) => void;
   results: (payload: Results) => void;
   ballot: (payload: { ballot: Ballot }) => void;
+  /** API 1.1: the evaluation form's counts, to admin and screen sockets only (coalesced like results). */
+  feedbackResults: (payload: FeedbackResults) => void;
 }
 
 /** Clients change nothing over the socket; writes go through HTTP. */

@@ -23,6 +23,10 @@ export interface DomainEventMap {
   paperBallotDeleted: { eventId: number };
   /** Ballot cards issued, marked printed or voided. */
   invitesChanged: { eventId: number };
+  /** The evaluation form's questions or status changed (phones learn from the event push that it opened). */
+  feedbackChanged: { eventId: number };
+  /** A participant's answers to the form changed (never which participant: nobody downstream needs it). */
+  feedbackAnswered: { eventId: number };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -2,7 +2,7 @@
 import type { ReportData } from "../services/report";
 
 export function toJson(data: ReportData): string {
-  const { event, results, invites, ballots, generatedAt } = data;
+  const { event, results, invites, ballots, generatedAt, feedback } = data;
   return JSON.stringify(
     {
       format: "plenary-results/1",
@@ -17,6 +17,8 @@ export function toJson(data: ReportData): string {
         areas: results.areas.map((a) => ({ areaId: a.id, voters: a.voters })),
       },
       ballots,
+      // Comments only here (the admin's own file), shuffled: never on a screen nor in the other exports.
+      feedback: { form: feedback.form, results: feedback.results, comments: feedback.comments },
     },
     null,
     2,

@@ -9,6 +9,7 @@ import { placeIn } from "../../shared/i18n/places";
 import { isTied, topRanked } from "../../shared/ranking";
 import { isolateBidi } from "../../shared/text";
 import type { ReportData } from "../services/report";
+import { evaluationText } from "../../shared/feedback-report";
 
 const FSI = "\u2068";
 const PDI = "\u2069";
@@ -91,6 +92,12 @@ export function toMarkdown(data: ReportData, top = 3, lang: Language = data.even
   if (event.access === "invite") out.push(`- ${t("cards", { issued: invites.issued, used: invites.used })}`);
   out.push(`- ${event.expectedParticipants > 0 ? t("votedAnyOf", { voters: results.voters, expected: event.expectedParticipants }) : t("votedAny", { voters: results.voters })}`);
   for (const area of results.areas) out.push(`- ${t("areaVoters", { area: text(area.title), voters: area.voters })}`);
+  // The report ends with the evaluation, as the forum's own report does (API 1.1).
+  const evaluation = evaluationText(lang, t, data.feedback.results, event.privacyThreshold, text);
+  if (evaluation) {
+    out.push("", `## ${evaluation.heading}`, "", evaluation.summary, "");
+    for (const line of evaluation.lines) out.push(`- ${line}`);
+  }
   out.push("", `_${t("chatham")}_`, "");
   return out.join("\n");
 }

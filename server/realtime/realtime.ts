@@ -13,6 +13,7 @@ import type { Language } from "../../shared/i18n/languages";
 import type { Ctx } from "../services/context";
 import { ballotOf } from "../services/ballots";
 import { eventView, requireEvent } from "../services/event-view";
+import { feedbackResults } from "../services/feedback";
 import { resultsFor, tally } from "../services/results";
 import { Coalescer } from "./coalescer";
 import { PacedBroadcast } from "./paced-broadcast";
@@ -46,6 +47,8 @@ export interface Realtime {
   resultsChanged(eventId: number): void;
   /** Content, status or settings changed: push the event now, and the results it implies. */
   eventChanged(eventId: number): void;
+  /** The evaluation form or its answers changed: coalesced counts to the organiser and projector. */
+  feedbackChanged(eventId: number): void;
   /** One participant's ballot changed: their other tabs and devices follow. */
   ballotChanged(eventId: number, participantId: number): void;
   /** Sockets dropped since start because they stopped reading (send-buffer.ts). */
@@ -133,6 +136,7 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     }
     if (wantsResults) socket.emit("results", resultsFor(tally(ctx, event), privileged ? "privileged" : "public"));
     if (participantId !== null) socket.emit("ballot", { ballot: ballotOf(ctx, event, participantId) });
+    if (privileged && ctx.repos.feedbackQuestions.byEvent(eventId).length > 0) socket.emit("feedbackResults", feedbackResults(ctx, event, "privileged"));
   });
 
   let dropped = 0;
@@ -143,6 +147,11 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
   const sendPrivileged = new Coalescer<number>(options.resultsIntervalMs, (eventId) => {
     const event = ctx.repos.events.byId(eventId);
     if (event) io.to(rooms.privileged(eventId)).emit("results", resultsFor(tally(ctx, event), "privileged"));
+  });
+  // The form's counts never go to the room while it is open (public once closed, over HTTP).
+  const sendFeedback = new Coalescer<number>(options.resultsIntervalMs, (eventId) => {
+    const event = ctx.repos.events.byId(eventId);
+    if (event) io.to(rooms.privileged(eventId)).emit("feedbackResults", feedbackResults(ctx, event, "privileged"));
   });
   // The room can be thousands of phones: its snapshots go out paced (paced-broadcast.ts), so they
   // never hold the event loop long enough to delay ballots or the projector.
@@ -182,6 +191,7 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
       io.to(rooms.room(eventId)).to(rooms.quiet(eventId)).emit("event", { event: view, version: eventVersion(view) });
       resultsChanged(eventId);
     },
+    feedbackChanged: (eventId) => sendFeedback.poke(eventId),
     ballotChanged(eventId, participantId) {
       // A phone whose socket is gone (screen off, reload) gets its ballot when it connects again:
       // read it only for someone listening.
@@ -194,6 +204,7 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     async close() {
       stopSweep();
       sendPrivileged.close();
+      sendFeedback.close();
       for (const pass of roomPasses.values()) pass.close();
       // Not io.close(): that would also close the HTTP server, which Fastify closes itself.
       io.local.disconnectSockets(true);

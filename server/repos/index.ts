@@ -2,6 +2,9 @@
 import type { Db } from "../db/open";
 import { areasRepo } from "./areas";
 import { eventsRepo } from "./events";
+import { feedbackAnswersRepo } from "./feedback-answers";
+import { feedbackFormsRepo } from "./feedback-forms";
+import { feedbackQuestionsRepo } from "./feedback-questions";
 import { inviteBatchesRepo } from "./invite-batches";
 import { invitesRepo } from "./invites";
 import { participantsRepo } from "./participants";
@@ -17,6 +20,9 @@ export function createRepos(db: Db) {
     inviteBatches: inviteBatchesRepo(db),
     participants: participantsRepo(db),
     votes: votesRepo(db),
+    feedbackForms: feedbackFormsRepo(db),
+    feedbackQuestions: feedbackQuestionsRepo(db),
+    feedbackAnswers: feedbackAnswersRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

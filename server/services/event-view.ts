@@ -7,6 +7,7 @@ import type { Ctx } from "./context";
 import { AppError } from "../../shared/errors";
 import { derivePrefix, labelsFor } from "../../shared/labels";
 import { FailedLookup } from "../security/guess-guard";
+import { feedbackStatus } from "./feedback";
 
 /** The area's prefix: the stored one, or (areas older than migration 003) one derived from its title. */
 export function prefixOf(row: AreaRow, all: readonly AreaRow[]): string {
@@ -52,6 +53,7 @@ export function eventView(ctx: Ctx, event: EventRow): Event {
     language: event.language,
     areas: areas.map((a) => areaView(a, proposals, prefixOf(a, areas))),
     createdAt: event.created_at,
+    feedbackStatus: feedbackStatus(ctx, event.id),
   };
 }
 

@@ -1,11 +1,12 @@
 // Everything an export needs, read in one go: the event, its final (privileged) results, turnout
 // and the anonymised ballots. Shared by the export route and the command-line export.
-import { randomInt } from "node:crypto";
-import type { Event, InviteStats, Results } from "../../shared/schemas";
+import type { Event, Feedback, FeedbackResults, InviteStats, Results } from "../../shared/schemas";
 import type { EventRow } from "../repos/events";
 import type { Ctx } from "./context";
 import { eventView } from "./event-view";
 import { results } from "./results";
+import { shuffle } from "../crypto";
+import { feedbackComments, feedbackResults, feedbackView } from "./feedback";
 
 export interface ReportData {
   event: Event;
@@ -14,6 +15,8 @@ export interface ReportData {
   /** One entry per participant-area ballot, shuffled, nothing that identifies the participant. */
   ballots: Array<{ areaId: string; proposalIds: string[] }>;
   generatedAt: string;
+  /** The evaluation form (API 1.1): the form, its counts (privacy threshold applied), its comments shuffled. */
+  feedback: { form: Feedback; results: FeedbackResults; comments: Array<{ questionId: string; text: string }> };
 }
 
 export function reportData(ctx: Ctx, row: EventRow): ReportData {
@@ -35,6 +38,7 @@ export function reportData(ctx: Ctx, row: EventRow): ReportData {
       invites: ctx.repos.invites.stats(row.id),
       ballots: shuffle([...grouped.values()]),
       generatedAt: ctx.now(),
+      feedback: { form: feedbackView(ctx, row), results: feedbackResults(ctx, row, "privileged"), comments: feedbackComments(ctx, row) },
     };
   })();
 }
@@ -42,13 +46,4 @@ export function reportData(ctx: Ctx, row: EventRow): ReportData {
 /** A proposal as written, never cut: its title (often the whole paragraph), then its background if any. */
 export function fullText(p: { title: string; body: string }): string {
   return p.body ? `${p.title}\n\n${p.body}` : p.title;
-}
-
-/** Fisher–Yates with the CSPRNG: the order of ballots must not follow the order people voted in. */
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [items[i], items[j]] = [items[j] as T, items[i] as T];
-  }
-  return items;
 }

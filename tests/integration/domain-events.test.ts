@@ -21,6 +21,8 @@ interface Target extends Seeded {
   /** Unprinted, unused: can be printed or voided. */
   batchId: string;
   invite: string;
+  /** A question of the event's open evaluation form. */
+  questionId: string;
 }
 
 interface WriteCase {
@@ -51,6 +53,8 @@ const WRITES: Record<string, WriteCase> = {
   "PUT /api/events/{code}/ballot/{areaId}": { event: "ballotCast", send: (app, t) => call(app, "PUT", `/api/events/${t.code}/ballot/${t.areaOpen}`, { token: t.participant, body: { proposalIds: [t.proposalOpen] } }) },
   "POST /api/events/{code}/paper-ballots": { event: "paperBallotEntered", send: admin("POST", (t) => `/api/events/${t.code}/paper-ballots`, (t) => ({ ballot: { [t.areaOpen]: [t.proposalOpen] } })) },
   "DELETE /api/events/{code}/paper-ballots/{paperBallotId}": { event: "paperBallotDeleted", send: admin("DELETE", (t) => `/api/events/${t.code}/paper-ballots/${t.paperBallot}`) },
+  "PUT /api/events/{code}/feedback": { event: "feedbackChanged", send: admin("PUT", (t) => `/api/events/${t.code}/feedback`, (t) => ({ status: "closed", questions: [{ id: t.questionId, kind: "agree5", prompt: "Useful?" }] })) },
+  "PUT /api/events/{code}/feedback/answers": { event: "feedbackAnswered", send: (app, t) => call(app, "PUT", `/api/events/${t.code}/feedback/answers`, { token: t.participant, body: { answers: { [t.questionId]: 4 } } }) },
 };
 
 let plenary: PlenaryApp;
@@ -69,6 +73,7 @@ async function target(): Promise<Target> {
   const issued = (await expectStatus(call(app, "POST", `/api/events/${s.code}/invites`, { token: s.adminToken, body: { count: 2 } }), 201)).body as { batchId: string; invites: string[] };
   const participant = await joinEvent(app, s.code);
   const paper = await expectStatus(call(app, "POST", `/api/events/${s.code}/paper-ballots`, { token: s.adminToken, body: { ballot: {} } }), 201);
+  const form = await expectStatus(call(app, "PUT", `/api/events/${s.code}/feedback`, { token: s.adminToken, body: { status: "open", questions: [{ kind: "agree5", prompt: "Useful?" }] } }), 200);
   const eventId = plenary.ctx.repos.events.byCode(s.code)?.id;
   if (eventId === undefined) throw new Error("seeded event not found");
   return {
@@ -82,6 +87,7 @@ async function target(): Promise<Target> {
     paperBallot: (paper.body as { id: string }).id,
     batchId: issued.batchId,
     invite: issued.invites[0] ?? "",
+    questionId: (form.body as { feedback: { questions: Array<{ id: string }> } }).feedback.questions[0]?.id ?? "",
   };
 }
 

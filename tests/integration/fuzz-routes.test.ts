@@ -22,7 +22,7 @@ interface Route {
 }
 
 interface World {
-  a: Seeded & { participant: string; invite: string; paperBallotIds: string[]; batchId: string };
+  a: Seeded & { participant: string; invite: string; paperBallotIds: string[]; batchId: string; questionIds: string[] };
   b: Seeded & { participant: string; paperBallotIds: string[]; batchId: string };
 }
 
@@ -40,6 +40,8 @@ async function world(app: PlenaryApp["app"]): Promise<World> {
   const invites = (await expectStatus(call(app, "POST", `/api/events/${a.code}/invites`, { token: a.adminToken, body: { count: 3 } }), 201)).body as { invites: string[]; batchId: string };
   const participant = await joinEvent(app, a.code, invites.invites[0]);
   await expectStatus(call(app, "PUT", `/api/events/${a.code}/ballot/${a.areaIds[0]}`, { token: participant, body: { proposalIds: [a.proposalIds[0]?.[0]] } }), 200);
+  const form = await expectStatus(call(app, "PUT", `/api/events/${a.code}/feedback`, { token: a.adminToken, body: { status: "open", questions: [{ kind: "agree5", prompt: "New ideas?" }, { kind: "choice", prompt: "Which?", options: ["x", "y"] }, { kind: "text", prompt: "Comments" }] } }), 200);
+  const questionIds = (form.body as { feedback: { questions: Array<{ id: string }> } }).feedback.questions.map((q) => q.id);
   const b = await seedEvent(app);
   const bParticipant = await joinEvent(app, b.code);
   const paper = async (s: Seeded) => {
@@ -49,7 +51,7 @@ async function world(app: PlenaryApp["app"]): Promise<World> {
   };
   const bBatch = (await expectStatus(call(app, "POST", `/api/events/${b.code}/invites`, { token: b.adminToken, body: { count: 1 } }), 201)).body as { batchId: string };
   return {
-    a: { ...a, participant, invite: invites.invites[1] ?? "", paperBallotIds: await paper(a), batchId: invites.batchId },
+    a: { ...a, participant, invite: invites.invites[1] ?? "", paperBallotIds: await paper(a), batchId: invites.batchId, questionIds },
     b: { ...b, participant: bParticipant, paperBallotIds: await paper(b), batchId: bBatch.batchId },
   };
 }
@@ -72,6 +74,8 @@ function validBody(route: Route, w: World): unknown {
     "POST /api/events/{code}/participants": { invite: w.a.invite },
     "PUT /api/events/{code}/ballot/{areaId}": { proposalIds: [p00] },
     "POST /api/events/{code}/paper-ballots": { ballot: { [area0]: [p00] } },
+    "PUT /api/events/{code}/feedback": { status: "open", questions: w.a.questionIds.map((id, i) => (i === 1 ? { id, kind: "choice", prompt: "Which?", options: ["x", "y"] } : { id, kind: i === 0 ? "agree5" : "text", prompt: "Q" })) },
+    "PUT /api/events/{code}/feedback/answers": { answers: { [w.a.questionIds[0] ?? ""]: 4, [w.a.questionIds[2] ?? ""]: "Fine" } },
   };
   return bodies[key];
 }
@@ -115,7 +119,7 @@ function codeArb(w: World) {
 }
 
 function tokenArb(w: World, route?: Route) {
-  const right = route?.template.includes("/ballot") ? w.a.participant : w.a.adminToken;
+  const right = route?.template.includes("/ballot") || route?.template.includes("/feedback/answers") ? w.a.participant : w.a.adminToken;
   return fc.oneof(
     { weight: 3, arbitrary: fc.constant(right) },
     { weight: 1, arbitrary: fc.constantFrom(w.a.adminToken, w.a.participant) },
@@ -138,6 +142,13 @@ function shapedBody(route: Route, w: World) {
     "PATCH /api/events/{code}": fc.record({ votesPerArea: small, privacyThreshold: fc.integer({ min: -1, max: 60 }), access: fc.constantFrom("open", "invite"), resultsVisibility: fc.constantFrom("live", "on-reveal") }, { requiredKeys: [] }),
     "POST /api/events/{code}/participants": fc.record({ invite: fc.oneof(fc.constantFrom(w.a.invite, w.a.invite.toLowerCase(), w.a.invite.replace("-", " ")), fc.stringMatching(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/)) }, { requiredKeys: [] }),
     "POST /api/events/{code}/invites": fc.record({ count: fc.integer({ min: -1, max: 30 }) }),
+    "PUT /api/events/{code}/feedback/answers": fc.record({
+      answers: fc.dictionary(fc.oneof(fc.constantFrom(...w.a.questionIds), idArb(w, "area")), fc.oneof(fc.integer({ min: -2, max: 7 }), fc.constantFrom("yes", "no", "", " ", "ok", "x".repeat(1001)), fc.double()), { maxKeys: 4 }),
+    }),
+    "PUT /api/events/{code}/feedback": fc.record({
+      status: fc.constantFrom("draft", "open", "closed", "nope"),
+      questions: fc.array(fc.record({ id: fc.oneof(fc.constantFrom(...w.a.questionIds), idArb(w, "area")), kind: fc.constantFrom("agree5", "useful4", "yesno", "choice", "text", "x"), prompt: fc.constantFrom("Q", "", " "), options: fc.array(fc.constantFrom("a", "b", ""), { maxLength: 12 }) }, { requiredKeys: ["kind", "prompt"] }), { maxLength: 4 }),
+    }),
   };
   const shape = shapes[`${route.method} ${route.template}`];
   return shape ? shape.map((v) => JSON.stringify(v)) : fc.constant(JSON.stringify(validBody(route, w) ?? {}));
@@ -309,7 +320,7 @@ describe("HTTP fuzzing", () => {
       const labels = [...seen.keys()];
       labels.forEach((l) => codes.add(l));
       // Past the token and the schema: a success, or a refusal by the vote's rules.
-      const deep = labels.some((l) => /^2\d\d$/.test(l) || ["EVENT_LOCKED", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL", "NOT_ALLOWED"].includes(l));
+      const deep = labels.some((l) => /^2\d\d$/.test(l) || ["EVENT_LOCKED", "VOTING_CLOSED", "TOO_MANY_VOTES", "DUPLICATE_PROPOSAL", "UNKNOWN_PROPOSAL", "NOT_ALLOWED", "FORM_CLOSED"].includes(l));
       expect(deep, `${key} never got past validation: ${JSON.stringify(Object.fromEntries(seen))}`).toBe(true);
     }
     for (const code of ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "VOTING_CLOSED", "UNKNOWN_PROPOSAL", "INVITE_INVALID"]) expect(codes, code).toContain(code);

@@ -36,7 +36,7 @@ interface Side {
   proposals: { open: string[]; draft: string[]; closed: string[] };
 }
 interface World {
-  a: Side & { invite: string; paperBallot: string; batches: { fresh: string; printed: string; voided: string } };
+  a: Side & { questions: { scale: string; comment: string }; invite: string; paperBallot: string; batches: { fresh: string; printed: string; voided: string } };
   b: Side;
 }
 
@@ -81,8 +81,13 @@ async function world(app: PlenaryApp["app"]): Promise<World> {
   const voided = await batch();
   await expectStatus(call(app, "POST", `/api/events/${a.code}/invite-batches/${voided}/void`, { token: a.adminToken }), 200);
   const paper = await expectStatus(call(app, "POST", `/api/events/${a.code}/paper-ballots`, { token: a.adminToken, body: { ballot: { [a.areas.open]: [a.proposals.open[3]] } } }), 201);
+  // A closed form whose scale question has an answer: answering is FORM_CLOSED, removing it NOT_ALLOWED.
+  const form = (await expectStatus(call(app, "PUT", `/api/events/${a.code}/feedback`, { token: a.adminToken, body: { status: "open", questions: [{ kind: "agree5", prompt: "Ideas?" }, { kind: "text", prompt: "Comments" }] } }), 200)).body as { feedback: { questions: Array<{ id: string }> } };
+  const [scale, comment] = form.feedback.questions.map((q) => q.id) as [string, string];
+  await expectStatus(call(app, "PUT", `/api/events/${a.code}/feedback/answers`, { token: a.participant, body: { answers: { [scale]: 4 } } }), 200);
+  await expectStatus(call(app, "PUT", `/api/events/${a.code}/feedback`, { token: a.adminToken, body: { status: "closed", questions: [{ id: scale, kind: "agree5", prompt: "Ideas?" }, { id: comment, kind: "text", prompt: "Comments" }] } }), 200);
   return {
-    a: { ...a, invite: a.invites[1] ?? "", paperBallot: (paper.body as { id: string }).id, batches: { fresh: await batch(), printed, voided } },
+    a: { ...a, questions: { scale, comment }, invite: a.invites[1] ?? "", paperBallot: (paper.body as { id: string }).id, batches: { fresh: await batch(), printed, voided } },
     b,
   };
 }
@@ -120,6 +125,16 @@ function bodies(route: Route, w: World): unknown[] {
       { ballot: { [a.areas.open]: ["p_nothere"] } },
       { ballot: [] },
     ],
+    // Always closed again, so FORM_CLOSED and NOT_ALLOWED stay reachable whatever ran before.
+    "PUT /api/events/{code}/feedback": [
+      { status: "closed", questions: [{ id: a.questions.scale, kind: "agree5", prompt: "Ideas, fixed?" }, { id: a.questions.comment, kind: "text", prompt: "Comments" }] },
+      { status: "closed", questions: [] },
+      { status: "closed", questions: [{ id: a.questions.scale, kind: "yesno", prompt: "Ideas?" }] },
+      { status: "closed", questions: [{ id: "fq_nothere", kind: "yesno", prompt: "?" }] },
+      { status: "closed", questions: [{ kind: "choice", prompt: "One option", options: ["only"] }] },
+      { status: "maybe", questions: [] },
+    ],
+    "PUT /api/events/{code}/feedback/answers": [{ answers: { [a.questions.scale]: 5 } }, { answers: { [a.questions.scale]: 9 } }, { answers: { fq_nothere: 1 } }, { answers: { [a.questions.comment]: "x".repeat(1001) } }],
   };
   return [undefined, {}, { unexpected: 1 }, ...(table[key] ?? [])];
 }

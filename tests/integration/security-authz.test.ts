@@ -17,6 +17,7 @@ interface Target {
   proposalOpen: string;
   paperBallot: string;
   batchId: string;
+  questionId: string;
 }
 interface RouteCase {
   access: Access;
@@ -50,6 +51,9 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /api/events/{code}/export": { access: "admin", path: (t) => `/api/events/${t.code}/export?format=json` },
   "GET /api/events/{code}/ballot": { access: "participant", path: (t) => `/api/events/${t.code}/ballot` },
   "PUT /api/events/{code}/ballot/{areaId}": { access: "participant", path: (t) => `/api/events/${t.code}/ballot/${t.areaOpen}`, body: (t) => ({ proposalIds: [t.proposalOpen] }) },
+  "PUT /api/events/{code}/feedback": { access: "admin", path: (t) => `/api/events/${t.code}/feedback`, body: (t) => ({ status: "closed", questions: [{ id: t.questionId, kind: "yesno", prompt: "Again?" }] }) },
+  "PUT /api/events/{code}/feedback/answers": { access: "participant", path: (t) => `/api/events/${t.code}/feedback/answers`, body: (t) => ({ answers: { [t.questionId]: "yes" } }) },
+  "GET /api/events/{code}/feedback/answers": { access: "participant", path: (t) => `/api/events/${t.code}/feedback/answers` },
 };
 
 interface Party extends Seeded {
@@ -68,7 +72,9 @@ async function party(): Promise<Party> {
   const issued = await expectStatus(call(app, "POST", `/api/events/${s.code}/invites`, { token: s.adminToken, body: { count: 2 } }), 201);
   const participant = await joinEvent(app, s.code);
   const paper = await expectStatus(call(app, "POST", `/api/events/${s.code}/paper-ballots`, { token: s.adminToken, body: { ballot: {} } }), 201);
+  const form = await expectStatus(call(app, "PUT", `/api/events/${s.code}/feedback`, { token: s.adminToken, body: { status: "open", questions: [{ kind: "yesno", prompt: "Again?" }] } }), 200);
   const target: Target = {
+    questionId: (form.body as { feedback: { questions: Array<{ id: string }> } }).feedback.questions[0]?.id ?? "",
     paperBallot: (paper.body as { id: string }).id,
     code: s.code,
     areaDraft,

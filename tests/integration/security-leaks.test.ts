@@ -89,7 +89,11 @@ interface Meeting {
   invites: string[];
   phones: string[];
   otherCode: string;
+  questions: string[];
 }
+
+/** Each phone's comment starts with this: words only the JSON export may carry, never a screen. */
+const COMMENT = "Private remark zq7 from phone ";
 
 let meeting: Meeting;
 let sockets: Array<ReturnType<typeof listen>> = [];
@@ -127,6 +131,7 @@ beforeAll(async () => {
     invites: [],
     phones: [],
     otherCode: other.event.code,
+    questions: [],
   };
   const m = meeting;
   const invites = (await http("POST", `/api/events/${m.code}/invites`, { token: m.adminToken, body: { count: 10 }, hands: (b) => (b as { invites: string[] }).invites })).body as { invites: string[]; batchId: string };
@@ -179,6 +184,23 @@ beforeAll(async () => {
   await http("PUT", `/api/events/${m.code}/ballot/${m.areas.y}`, { token: secondPhone, body: { proposalIds: [m.proposals.y[2]] } });
   await http("POST", `/api/events/${m.code}/paper-ballots`, { token: m.adminToken, body: { ballot: { [m.areas.z]: [m.proposals.z[2]] } } });
   await http("PATCH", `/api/events/${m.code}/areas/${m.areas.z}`, { token: m.adminToken, body: { revealed: true } });
+
+  // The evaluation form: every phone answers, each with a comment of its own; one phone changes its mind.
+  const form = (await http("PUT", `/api/events/${m.code}/feedback`, { token: m.adminToken, body: { status: "open", questions: [{ kind: "agree5", prompt: "Ideas?" }, { kind: "yesno", prompt: "Again?" }, { kind: "text", prompt: "Comments" }] } })).body as { feedback: { questions: Array<{ id: string }> } };
+  const [qAgree, qYes, qText] = form.feedback.questions.map((q) => q.id) as [string, string, string];
+  m.questions = [qAgree, qYes, qText];
+  for (const [i, token] of m.phones.entries()) {
+    await http("PUT", `/api/events/${m.code}/feedback/answers`, { token, body: { answers: { [qAgree]: 1 + (i % 5), [qYes]: i % 2 ? "yes" : "no", [qText]: `${COMMENT}${i}` } } });
+  }
+  await http("PUT", `/api/events/${m.code}/feedback/answers`, { token: m.phones[0], body: { answers: { [qAgree]: 5, [qText]: `${COMMENT}0` } } });
+  await http("PUT", `/api/events/${m.code}/feedback/answers`, { token: m.phones[1], body: { answers: { [qAgree]: 3 }, participantToken: m.phones[2] } });
+  for (const token of [undefined, m.phones[0], m.screenKey, m.adminToken]) {
+    await http("GET", `/api/events/${m.code}/feedback`, { token });
+    await http("GET", `/api/events/${m.code}/feedback/results`, { token });
+  }
+  for (const token of m.phones) await http("GET", `/api/events/${m.code}/feedback/answers`, { token });
+  await http("PUT", `/api/events/${m.code}/feedback`, { token: m.adminToken, body: { status: "closed", questions: [{ id: qAgree, kind: "agree5", prompt: "Ideas?" }, { id: qYes, kind: "yesno", prompt: "Again?" }, { id: qText, kind: "text", prompt: "Comments" }] } });
+  await http("GET", `/api/events/${m.code}/feedback/results`);
 
   // Every view and export, as each kind of caller.
   for (const token of [undefined, m.phones[0], m.screenKey, m.adminToken]) {
@@ -241,10 +263,47 @@ describe("secrets never leave through the wrong door", () => {
 
 describe("nothing ties a person or device to a choice", () => {
   it("results, on every channel, are aggregates only", () => {
-    for (const c of captured.filter((x) => /\/results(\?|\s)/.test(x.what) && x.what.endsWith("200"))) {
+    for (const c of captured.filter((x) => /\/results(\?|\s)/.test(x.what) && !x.what.includes("/feedback/") && x.what.endsWith("200"))) {
       expectOnlyAggregates(JSON.parse(c.text.split("\n\n").slice(1).join("\n\n")) as Results, c.what);
     }
     for (const s of sockets) for (const f of s.frames.filter((x) => x.name === "results")) expectOnlyAggregates(f.payload as Results, s.name);
+  });
+
+  it("the form's results are aggregates only, over HTTP and on the sockets", () => {
+    const only = (r: Record<string, unknown>, where: string) => {
+      expect(Object.keys(r).sort(), where).toEqual(["questions", "respondents", "status", "withheld"]);
+      for (const q of r.questions as Array<Record<string, unknown>>) {
+        expect(Object.keys(q).filter((k) => k !== "options").sort(), where).toEqual(["agreedShare", "answered", "counts", "id", "kind", "prompt"]);
+      }
+    };
+    const http = captured.filter((x) => x.what.includes("/feedback/results") && x.what.endsWith("200"));
+    expect(http.length).toBeGreaterThanOrEqual(5);
+    for (const c of http) only(JSON.parse(c.text.split("\n\n").slice(1).join("\n\n")) as Record<string, unknown>, c.what);
+    const pushed = sockets.flatMap((s) => s.frames.filter((f) => f.name === "feedbackResults").map((f) => ({ s, f })));
+    expect(pushed.length).toBeGreaterThan(0);
+    for (const { s, f } of pushed) {
+      expect(["projector", "organiser"], s.name).toContain(s.name);
+      only(f.payload as Record<string, unknown>, s.name);
+    }
+  });
+
+  it("comments reach only their author's own reply and the admin's JSON export, unsigned", () => {
+    for (const c of captured) {
+      if (!c.text.includes(COMMENT)) continue;
+      const own = /\/feedback\/answers -> 200$/.test(c.what);
+      const jsonExport = c.what.includes("/export?format=json") && c.what.endsWith("200");
+      expect(own || jsonExport, c.what).toBe(true);
+      if (own) expect(c.text.split(COMMENT).length - 1, c.what).toBeLessThanOrEqual(1);
+      if (jsonExport) {
+        const file = JSON.parse(c.text.split("\n\n").slice(1).join("\n\n")) as { feedback: { comments: Array<Record<string, unknown>> } };
+        expect(file.feedback.comments.map((x) => Object.keys(x).sort().join())).toEqual(meeting.phones.map(() => "questionId,text"));
+        // Per comment, nothing but its question: no participant, token, card or time beside it.
+        const around = JSON.stringify(file.feedback);
+        for (const t of meeting.phones) expect(around.includes(t)).toBe(false);
+      }
+    }
+    for (const s of sockets) for (const p of s.packets) expect(p.includes(COMMENT), s.name).toBe(false);
+    for (const line of logLines) expect(line.includes(COMMENT), line.slice(0, 200)).toBe(false);
   });
 
   it("logs say which route was called, never which proposal anyone chose", () => {

@@ -15,6 +15,12 @@ export function realtimeProcessor(events: DomainEvents, realtime: Realtime): () 
     events.on("paperBallotDeleted", ({ eventId }) => realtime.resultsChanged(eventId)),
     // The voter's other tabs and devices follow, and the counts.
     events.on("ballotCast", ({ eventId, participantId }) => realtime.ballotChanged(eventId, participantId)),
+    // The form's status travels in the event (Event.feedbackStatus); its counts to the organiser and projector.
+    events.on("feedbackChanged", ({ eventId }) => {
+      realtime.eventChanged(eventId);
+      realtime.feedbackChanged(eventId);
+    }),
+    events.on("feedbackAnswered", ({ eventId }) => realtime.feedbackChanged(eventId)),
     // eventCreated and invitesChanged: no socket shows them.
   ];
   return () => stops.forEach((stop) => stop());

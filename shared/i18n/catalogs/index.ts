@@ -33,17 +33,25 @@ import pt_common from "./pt/common";
 import pt_rules from "./pt/rules";
 import pt_errors from "./pt/errors";
 import pt_report from "./pt/report";
+import en_feedback from "./en/feedback";
+import fr_feedback from "./fr/feedback";
+import es_feedback from "./es/feedback";
+import ar_feedback from "./ar/feedback";
+import ru_feedback from "./ru/feedback";
+import zh_feedback from "./zh/feedback";
+import de_feedback from "./de/feedback";
+import pt_feedback from "./pt/feedback";
 
-/** The catalogs the server uses, by language. `en` is the source; the others are typed against it. */
+/** The catalogs the server uses, by language (feedback: the scale's words in the CSV export). `en` is the source; the others are typed against it. */
 export const SERVER_CATALOGS = {
-  en: { common: en_common, rules: en_rules, errors: en_errors, report: en_report },
-  fr: { common: fr_common, rules: fr_rules, errors: fr_errors, report: fr_report },
-  es: { common: es_common, rules: es_rules, errors: es_errors, report: es_report },
-  ar: { common: ar_common, rules: ar_rules, errors: ar_errors, report: ar_report },
-  ru: { common: ru_common, rules: ru_rules, errors: ru_errors, report: ru_report },
-  zh: { common: zh_common, rules: zh_rules, errors: zh_errors, report: zh_report },
-  de: { common: de_common, rules: de_rules, errors: de_errors, report: de_report },
-  pt: { common: pt_common, rules: pt_rules, errors: pt_errors, report: pt_report },
+  en: { common: en_common, rules: en_rules, errors: en_errors, report: en_report, feedback: en_feedback },
+  fr: { common: fr_common, rules: fr_rules, errors: fr_errors, report: fr_report, feedback: fr_feedback },
+  es: { common: es_common, rules: es_rules, errors: es_errors, report: es_report, feedback: es_feedback },
+  ar: { common: ar_common, rules: ar_rules, errors: ar_errors, report: ar_report, feedback: ar_feedback },
+  ru: { common: ru_common, rules: ru_rules, errors: ru_errors, report: ru_report, feedback: ru_feedback },
+  zh: { common: zh_common, rules: zh_rules, errors: zh_errors, report: zh_report, feedback: zh_feedback },
+  de: { common: de_common, rules: de_rules, errors: de_errors, report: de_report, feedback: de_feedback },
+  pt: { common: pt_common, rules: pt_rules, errors: pt_errors, report: pt_report, feedback: pt_feedback },
 } satisfies Record<Language, unknown>;
 
 export type ServerCatalogs = (typeof SERVER_CATALOGS)[Language];

@@ -13,6 +13,7 @@ import { AdminApi } from "./api";
 import { BallotCards } from "./BallotCards";
 import { ContentEditor } from "./ContentEditor";
 import { Exports } from "./Exports";
+import { FeedbackEditor } from "./FeedbackEditor";
 import { ImportPanel } from "./ImportPanel";
 import { KeepLinkNotice } from "./KeepLinkNotice";
 import { adminPath, parseAdminHash, screenPath } from "./links";
@@ -144,6 +145,7 @@ function Workspace({ code, onEventLanguage }: { code: string; onEventLanguage: (
             <ImportPanel api={api} event={event} refresh={data.refresh} />
             <BallotCards api={api} event={event} stats={invites} refreshStats={refreshInvites} />
             <PaperBallots api={api} event={event} results={data.results} />
+            <FeedbackEditor api={api} event={event} />
             <Exports api={api} event={event} />
             <SettingsForm key={event.code} api={api} event={event} refresh={data.refresh} />
           </>

@@ -7,6 +7,7 @@
 // for a copy in another language. Until the export arrives the organiser's own language is used.
 import { useEffect, useState } from "react";
 import { formatDateTime } from "../../../../shared/i18n/format";
+import { evaluationText } from "../../../../shared/feedback-report";
 import { isTied, topRanked } from "../../../../shared/ranking";
 import { ApiError, request } from "../../api/http";
 import { chooseLanguage, queryLanguage } from "../../i18n/choose";
@@ -166,7 +167,24 @@ function Report({ data }: { data: ReportExport }) {
           </div>
         ))}
       </section>
+      <Evaluation data={data} />
     </main>
+  );
+}
+
+/** The report ends with the evaluation, in the words of the Markdown report (shared/feedback-report.ts). */
+function Evaluation({ data }: { data: ReportExport }) {
+  const r = useT("report");
+  const { lang } = useI18n();
+  const results = data.feedback?.results;
+  const text = results ? evaluationText(lang, r, results, data.event.privacyThreshold) : null;
+  if (!text) return null;
+  return (
+    <section className="report-block report-evaluation" aria-labelledby="evaluation-h">
+      <h2 id="evaluation-h">{text.heading}</h2>
+      <p>{text.summary}</p>
+      {text.lines.length > 0 ? <ul>{text.lines.map((line, i) => <li key={i} dir="auto">{line}</li>)}</ul> : null}
+    </section>
   );
 }
 

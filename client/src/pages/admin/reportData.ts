@@ -4,7 +4,7 @@ import * as z from "zod/mini";
 import { formatDateTime, formatPercent } from "../../../../shared/i18n/format";
 import type { Language } from "../../../../shared/i18n/languages";
 import type { Params } from "../../../../shared/i18n/message";
-import { Event, InviteStats, Results } from "../../../../shared/schemas";
+import { Event, FeedbackResults, InviteStats, Results } from "../../../../shared/schemas";
 
 export const ReportExport = z.object({
   generatedAt: z.string(),
@@ -12,6 +12,9 @@ export const ReportExport = z.object({
   results: Results,
   areas: z.array(z.object({ id: z.string(), title: z.string(), openedAt: z.nullable(z.string()), closedAt: z.nullable(z.string()) })),
   turnout: z.object({ participants: z.int(), voters: z.int(), invites: z.nullable(InviteStats) }),
+  // The evaluation form's counts (API 1.1). Its comments are in the file too, but not parsed: the
+  // report never prints them.
+  feedback: z.optional(z.object({ results: FeedbackResults })),
 });
 export type ReportExport = z.infer<typeof ReportExport>;
 

@@ -6,13 +6,14 @@
 // projector link may pin another with `?lang=` (an unknown one is ignored).
 import { useCallback, useEffect, useMemo, useRef, useState, useLayoutEffect } from "react";
 import type { Language } from "../../../../shared/i18n/languages";
-import type { Event, Results } from "../../../../shared/schemas";
+import type { Event, FeedbackResults, Results } from "../../../../shared/schemas";
 import { chooseLanguage } from "../../i18n/choose";
 import { I18nProvider } from "../../i18n/I18n";
 import { keyFromHash } from "../../routes";
 import { AreaSlide } from "./AreaSlide";
 import { JoinPanel } from "./JoinPanel";
 import { KeyHelp, KeyHints } from "./KeyLegend";
+import { FeedbackSlide } from "./FeedbackSlide";
 import { ReadingSlide } from "./ReadingSlide";
 import { rich } from "./Rich";
 import { SummarySlide } from "./SummarySlide";
@@ -40,7 +41,7 @@ export default function ScreenPage({ code }: { code: string }) {
   const cls = `screen${mini ? " mini" : ""}`;
   return (
     <I18nProvider lang={lang} roles={ROLES} fallback={<main className={cls} />}>
-      <Projector code={code} mini={mini} cls={cls} lang={lang} {...data} />
+      <Projector code={code} mini={mini} cls={cls} lang={lang} screenKey={screenKey} {...data} />
     </I18nProvider>
   );
 }
@@ -56,9 +57,11 @@ interface ProjectorProps {
   publicUrl: string | null;
   live: boolean;
   fatal: string | null;
+  feedback: FeedbackResults | null;
+  screenKey: string | null;
 }
 
-function Projector({ code, mini, cls, lang, event, results, publicUrl, live, fatal }: ProjectorProps) {
+function Projector({ code, mini, cls, lang, event, results, publicUrl, live, fatal, feedback, screenKey }: ProjectorProps) {
   const { say, dir, lang: shown } = useScreenWords();
   const [wanted, setWanted] = useState<View>(() => viewFromHash(window.location.hash) ?? { kind: "join" });
   const areas = useMemo(() => [...(event?.areas ?? [])].sort((a, b) => a.position - b.position), [event]);
@@ -137,6 +140,8 @@ function Projector({ code, mini, cls, lang, event, results, publicUrl, live, fat
     else if (area && view.kind === "reading") slide = <ReadingSlide key={area.id} area={area} page={view.page} index={index} total={areas.length} />;
   } else if (view.kind === "summary") {
     slide = <SummarySlide event={event} results={results} />;
+  } else if (view.kind === "feedback") {
+    slide = <FeedbackSlide event={event} pushed={feedback} screenKey={screenKey} />;
   }
   // Turnout counts people who voted, against those expected; never devices that merely opened the page.
   const turnout = results ? { voters: results.voters, expected: event.expectedParticipants } : null;

@@ -162,7 +162,8 @@ export type AreaView =
   | { kind: "area"; areaId: string }
   | { kind: "winners"; areaId: string }
   | { kind: "reading"; areaId: string; page: number };
-export type View = { kind: "join" } | AreaView | { kind: "summary" };
+/** `feedback`: the evaluation form's bars (API 1.1), on E; comments are never projected. */
+export type View = { kind: "join" } | AreaView | { kind: "summary" } | { kind: "feedback" };
 type AreaMode = AreaView["kind"];
 
 /** What the keys need of an area: its place, and its proposals' texts for reading pages. */
@@ -245,12 +246,13 @@ export function keyAction(press: KeyPress, view: View, areas: readonly KeyArea[]
   const pagesOf = (index: number) => Math.max(1, areaReadingPages(sorted[index]?.proposals ?? []).length);
   const next = (): View => {
     if (current.kind === "join") return inMode("area", 0) ?? { kind: "summary" };
-    if (current.kind === "summary") return current;
+    if (current.kind === "summary" || current.kind === "feedback") return current;
     return inMode(mode, i + 1) ?? { kind: "summary" };
   };
   const prev = (): View => {
     if (current.kind === "join") return current;
     if (current.kind === "summary") return inMode("area", sorted.length - 1) ?? { kind: "join" };
+    if (current.kind === "feedback") return { kind: "summary" };
     return inMode(mode, i - 1) ?? { kind: "join" };
   };
   const stepReading = (by: 1 | -1): View | null => {
@@ -295,6 +297,9 @@ export function keyAction(press: KeyPress, view: View, areas: readonly KeyArea[]
       return to(toggle("reading"));
     case "Escape":
       return to(isAreaView(current) && current.kind !== "area" ? areaView("area", current.areaId) : null);
+    case "e":
+    case "E":
+      return to(current.kind === "feedback" ? { kind: "summary" } : { kind: "feedback" });
     case "f":
     case "F":
       return { kind: "fullscreen" };
@@ -332,6 +337,7 @@ export function keyLegend(dir: "ltr" | "rtl"): ReadonlyArray<{ keys: KeyCap[]; w
     { keys: ["↑", "↓"], what: "legendProposals" },
     { keys: ["S"], what: "legendSummary" },
     { keys: ["J"], what: "legendJoin" },
+    { keys: ["E"], what: "legendFeedback" },
     { keys: ["F"], what: "legendFullScreen" },
     { keys: [{ name: "keyEsc" }], what: "legendEscape" },
     { keys: ["?"], what: "legendHelp" },
@@ -343,7 +349,7 @@ export function viewFromHash(hash: string): View | null {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
   const v = params.get("view");
   if (!v) return null;
-  if (v === "join" || v === "summary") return { kind: v };
+  if (v === "join" || v === "summary" || v === "feedback") return { kind: v };
   const m = /^(area|winners|reading)-(.+)$/.exec(v);
   if (!m || !m[2]) return null;
   const kind = m[1] as AreaMode;

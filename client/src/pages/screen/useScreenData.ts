@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import { ApiError, request } from "../../api/http";
 import { connectEvent } from "../../api/socket";
-import { EventReply, Results, ServerInfo, type Event } from "../../../../shared/schemas";
+import { EventReply, FeedbackResults, Results, ServerInfo, type Event } from "../../../../shared/schemas";
 import { newerResults } from "./screen-model";
 import { apiPaths } from "../../api/paths";
 
@@ -16,6 +16,8 @@ export interface ScreenData {
   live: boolean;
   /** A stable error code (ApiError.code) that stops the page, e.g. UNAUTHORIZED or NOT_FOUND. */
   fatal: string | null;
+  /** The evaluation form's counts, as last pushed (null before the first push). */
+  feedback: FeedbackResults | null;
 }
 
 export function useScreenData(code: string, screenKey: string | null): ScreenData {
@@ -24,6 +26,7 @@ export function useScreenData(code: string, screenKey: string | null): ScreenDat
   const [publicUrl, setPublicUrl] = useState<string | null>(null);
   const [live, setLive] = useState(true);
   const [fatal, setFatal] = useState<string | null>(screenKey ? null : "UNAUTHORIZED");
+  const [feedback, setFeedback] = useState<FeedbackResults | null>(null);
   // After a reconnect the first snapshot of that connection replaces the shown one whatever its seq
   // (a restored backup may count lower); later ones must be newer. Generation numbers keep a fetch
   // from an earlier connection from claiming that right.
@@ -91,6 +94,11 @@ export function useScreenData(code: string, screenKey: string | null): ScreenDat
       const parsed = EventReply.safeParse(payload);
       if (parsed.success) setEvent(parsed.data.event);
     });
+    // The evaluation form's counts (API 1.1), pushed to the projector only; comments never come.
+    socket.on("feedbackResults", (payload) => {
+      const parsed = FeedbackResults.safeParse(payload);
+      if (parsed.success) setFeedback(parsed.data);
+    });
 
     return () => {
       stopped = true;
@@ -99,5 +107,5 @@ export function useScreenData(code: string, screenKey: string | null): ScreenDat
     };
   }, [code, screenKey]);
 
-  return { event, results, publicUrl, live, fatal };
+  return { event, results, publicUrl, live, fatal, feedback };
 }

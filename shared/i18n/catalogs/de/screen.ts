@@ -66,4 +66,6 @@ export default {
   keyEsc: "Esc",
   keyPageUp: "Bild↑",
   keyPageDown: "Bild↓",
+  // The evaluation form's slide (API 1.1), on E.
+  legendFeedback: "die Bewertung durch die Teilnehmenden (nie ihre Kommentare)",
 } satisfies TranslationOf<typeof en>;

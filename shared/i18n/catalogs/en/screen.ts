@@ -66,4 +66,6 @@ export default {
   keyEsc: "Esc",
   keyPageUp: "PageUp",
   keyPageDown: "PageDown",
+  // The evaluation form's slide (API 1.1), on E.
+  legendFeedback: "the participants' evaluation (never their comments)",
 } satisfies Catalog;

@@ -66,4 +66,6 @@ export default {
   keyEsc: "Esc",
   keyPageUp: "RePág",
   keyPageDown: "AvPág",
+  // The evaluation form's slide (API 1.1), on E.
+  legendFeedback: "la evaluación de los participantes (nunca sus comentarios)",
 } satisfies TranslationOf<typeof en>;

@@ -66,4 +66,6 @@ export default {
   keyEsc: "Échap",
   keyPageUp: "Pg préc",
   keyPageDown: "Pg suiv",
+  // The evaluation form's slide (API 1.1), on E.
+  legendFeedback: "l’évaluation par les participants (jamais leurs commentaires)",
 } satisfies TranslationOf<typeof en>;

@@ -66,4 +66,6 @@ export default {
   keyEsc: "Esc",
   keyPageUp: "PageUp",
   keyPageDown: "PageDown",
+  // The evaluation form's slide (API 1.1), on E.
+  legendFeedback: "a avaliação dos participantes (nunca os seus comentários)",
 } satisfies TranslationOf<typeof en>;

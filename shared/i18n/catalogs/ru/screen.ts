@@ -66,4 +66,6 @@ export default {
   keyEsc: "Esc",
   keyPageUp: "PageUp",
   keyPageDown: "PageDown",
+  // The evaluation form's slide (API 1.1), on E.
+  legendFeedback: "оценка участников (без их комментариев)",
 } satisfies TranslationOf<typeof en>;

@@ -66,4 +66,6 @@ export default {
   keyEsc: "Esc",
   keyPageUp: "PageUp",
   keyPageDown: "PageDown",
+  // The evaluation form's slide (API 1.1), on E.
+  legendFeedback: "参与者的评价（从不显示意见）",
 } satisfies TranslationOf<typeof en>;

@@ -2,7 +2,7 @@
 // (toggleBallot), so a refusal is explained on the phone in the same words the server would use.
 // Looking is free: the phone joins only when its first choice is sent (see writeQueue.ts). When every
 // area is closed the page says the vote has ended and shows what the room may see of the results.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import type { Area, Event } from "../../../../../shared/schemas";
 import { toggleBallot } from "../../../../../shared/rules";
 import { proposalOrder } from "../../../../../shared/shuffle";
@@ -27,6 +27,10 @@ interface Props {
 }
 
 const store = browserStore();
+
+// The evaluation form is its own chunk (with its own catalog role), fetched only once the form opens:
+// the join → first saved vote budget never carries it.
+const FeedbackPanel = lazy(() => import("../feedback/FeedbackPanel"));
 
 export function BallotView({ code, participation, initialEvent, initialVersion, onTokenRefused }: Props) {
   const { event, results, token, snapshot, loaded, connection, choose, retry } = useLiveBallot(
@@ -84,6 +88,17 @@ export function BallotView({ code, participation, initialEvent, initialVersion, 
     [participation],
   );
 
+  // Mounted from the moment the form opens, and kept when it closes (it then says thank you).
+  const [formSeen, setFormSeen] = useState(event.feedbackStatus === "open");
+  useEffect(() => {
+    if (event.feedbackStatus === "open") setFormSeen(true);
+  }, [event.feedbackStatus]);
+  const feedback = formSeen && event.feedbackStatus !== "draft" ? (
+    <Suspense fallback={null}>
+      <FeedbackPanel code={code} participation={participation} status={event.feedbackStatus} />
+    </Suspense>
+  ) : null;
+
   const votedIn = areas.filter((a) => chosenIn(a.id).length > 0).length;
   const anyOpen = areas.some((a) => a.status === "open");
   const ended = areas.length > 0 && areas.every((a) => a.status === "closed");
@@ -134,6 +149,7 @@ export function BallotView({ code, participation, initialEvent, initialVersion, 
           );
         })
       )}
+      {feedback}
       {areas.length > 0 && !ended ? (
         <footer className="pp-foot">
           <p>{t("votedIn", { voted: votedIn, areas: areas.length })}</p>
