@@ -26,4 +26,7 @@ export default {
   votedAnyOf: "صوّتوا في مجال واحد على الأقل: {voters} من أصل {expected} (العدد المتوقع)",
   areaVoters: "{area}: {voters, plural, zero {# مصوّت} one {مصوّت واحد} two {مصوّتان} few {# مصوّتين} many {# مصوّتًا} other {# مصوّت}}",
   chatham: "لم تُسجَّل أي أسماء أو هويات (قاعدة تشاتام هاوس).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — جولة إعادة",
+  runoffOf: "جولة إعادة لمجال «{area}».",
 } satisfies TranslationOf<typeof en>;

@@ -26,4 +26,7 @@ export default {
   votedAnyOf: "In mindestens einem Bereich abgestimmt: {voters} von {expected} erwarteten",
   areaVoters: "{area}: {voters, plural, one {# abstimmende Person} other {# Abstimmende}}",
   chatham: "Es wurden keine Namen oder Identitäten erfasst (Chatham-House-Regel).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — Stichwahl",
+  runoffOf: "Stichwahl zu „{area}“.",
 } satisfies TranslationOf<typeof en>;

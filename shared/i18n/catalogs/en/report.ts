@@ -25,4 +25,7 @@ export default {
   votedAnyOf: "Voted in at least one area: {voters} of {expected} expected",
   areaVoters: "{area}: {voters, plural, one {# voter} other {# voters}}",
   chatham: "No names or identities were recorded (Chatham House Rule).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — runoff",
+  runoffOf: "Runoff of “{area}”.",
 } satisfies Catalog;

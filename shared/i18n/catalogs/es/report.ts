@@ -26,4 +26,7 @@ export default {
   votedAnyOf: "Votaron en al menos un área: {voters} de {expected} previstos",
   areaVoters: "{area}: {voters, plural, one {# votante} other {# votantes}}",
   chatham: "No se registraron nombres ni identidades (regla de Chatham House).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — segunda vuelta",
+  runoffOf: "Segunda vuelta de «{area}».",
 } satisfies TranslationOf<typeof en>;

@@ -26,4 +26,7 @@ export default {
   votedAnyOf: "Ont voté dans au moins un domaine\u00A0: {voters} sur {expected} attendus",
   areaVoters: "{area}\u00A0: {voters, plural, one {# votant} other {# votants}}",
   chatham: "Ni noms ni identités n’ont été enregistrés (règle de Chatham House).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — second tour",
+  runoffOf: "Second tour de «\u00A0{area}\u00A0».",
 } satisfies TranslationOf<typeof en>;

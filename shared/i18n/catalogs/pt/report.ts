@@ -26,4 +26,7 @@ export default {
   votedAnyOf: "Votaram em pelo menos uma área: {voters} de {expected} previstos",
   areaVoters: "{area}: {voters, plural, =0 {# votantes} one {# votante} other {# votantes}}",
   chatham: "Nenhum nome ou identidade foi guardado (regra de Chatham House).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — segunda volta",
+  runoffOf: "Segunda volta de «{area}».",
 } satisfies TranslationOf<typeof en>;

@@ -26,4 +26,7 @@ export default {
   votedAnyOf: "Проголосовали хотя бы по одному направлению: {voters} из {expected} ожидавшихся",
   areaVoters: "{area}: {voters, plural, one {# проголосовавший} few {# проголосовавших} many {# проголосовавших} other {# проголосовавшего}}",
   chatham: "Имена и личные данные не записывались (правило Chatham House).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — второй тур",
+  runoffOf: "Второй тур направления «{area}».",
 } satisfies TranslationOf<typeof en>;

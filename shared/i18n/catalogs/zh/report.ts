@@ -26,4 +26,7 @@ export default {
   votedAnyOf: "至少在一个领域投票的人数：{voters}（预计 {expected} 人）",
   areaVoters: "{area}：{voters} 名投票人",
   chatham: "未记录任何姓名或身份（查塔姆宫规则）。",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area}（决选）",
+  runoffOf: "“{area}”的决选轮。",
 } satisfies TranslationOf<typeof en>;
