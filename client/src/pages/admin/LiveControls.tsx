@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { Area, Event, InviteStats, Results } from "../../../../shared/schemas";
 import { turnoutText } from "../screen/screen-model";
 import type { AdminApi } from "./api";
+import { ClockControls } from "./ClockControls";
 import { ConfirmStep } from "./ConfirmStep";
 import { CopyField } from "./CopyField";
 import { HiddenCounts } from "./HiddenCounts";
@@ -133,6 +134,7 @@ export function LiveControls(props: Props) {
                             {area.revealed ? "Hide" : "Reveal"}
                           </button>
                         ))}
+                        <ClockControls api={api} event={event} area={area} refresh={props.refresh} />
                       </div>
                     </td>}
                   </tr>
