@@ -10,7 +10,7 @@ import { choicesSentence, namesOf } from "../format";
 import { usePhoneText } from "../useText";
 import { ProposalCard, useClipped } from "./ProposalCard";
 import { SaveStatus } from "./SaveStatus";
-import { ClockFor } from "../../../clock/ClockFor";
+import { PhoneClock } from "./PhoneClock";
 
 interface Props {
   area: Area;
@@ -65,7 +65,7 @@ export function AreaSection(props: Props) {
           ) : null}
         </p>
         <p className="area-notice" role="alert">{notice ?? ""}</p>
-        <ClockFor area={area} variant="phone" />
+        <PhoneClock area={area} />
       </header>
       {held ? <HeldChoice area={area} held={held} onSend={() => onSendHeld(area, held)} /> : null}
       {area.status === "closed" ? <p className="area-final">{choicesSentence(text, namesOf(area.proposals, chosen))}</p> : null}
