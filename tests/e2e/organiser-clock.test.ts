@@ -82,5 +82,12 @@ describe("the organiser's clock", () => {
     expect(runoff).toMatchObject({ roundOf: area.id, status: "draft", title: `${area.title} — runoff` });
     expect(runoff?.proposals.map((x) => x.title)).toEqual([1, 2, 4, 7].map((i) => area.proposals[i]?.title));
     await page.getByRole("row", { name: new RegExp(`^${literally(area.title)} — runoff`) }).waitFor();
+
+    // The printable report reads as two rounds: the runoff says whose runoff it is.
+    await page.goto(`${server.url}/e/${ev.code}/report#key=${ev.adminToken}`);
+    const note = page.locator(`[data-round-of="${area.id}"]`);
+    await note.waitFor();
+    expect(await note.textContent()).toBe(`Runoff of “${area.title}”.`);
+    expect(await page.locator(".report-round").count()).toBe(1);
   });
 });

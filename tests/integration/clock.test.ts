@@ -249,6 +249,15 @@ describe("the runoff", () => {
     expect((json.body as { areas: Array<{ id: string; roundOf: string | null }> }).areas.find((a) => a.id === second.id)?.roundOf).toBe(area.id);
   });
 
+  it("is written in the event's language in the report, and titled in it", async () => {
+    expect((await api(server.url, "PATCH", `/api/events/${ev.code}`, { token: ev.adminToken, body: { language: "fr" } })).status).toBe(200);
+    const res = await runoff(area.id, { top: 3 });
+    expect((res.body as { area: Area }).area.title).toBe(`${COOPERATION} — second tour`);
+    const md = await api(server.url, "GET", `/api/events/${ev.code}/export?format=md`, { token: ev.adminToken });
+    expect(md.text).toContain(`### ${COOPERATION} — second tour\n\n_Second tour de «\u00A0${COOPERATION}\u00A0»._`);
+    expect((await api(server.url, "PATCH", `/api/events/${ev.code}`, { token: ev.adminToken, body: { language: "en" } })).status).toBe(200);
+  });
+
   it("of the top 2 has no tie to carry; of the top 20 never carries a proposal nobody chose", async () => {
     const two = (await runoff(area.id, { top: 2 })).body as { area: Area };
     expect(two.area.proposals.map((p) => p.title)).toEqual([4, 7].map((i) => area.proposals[i]?.title));
