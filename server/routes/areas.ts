@@ -78,7 +78,7 @@ export function areaRoutes(s: Services) {
     }),
     defineRoute({
       method: "POST", url: "/api/events/:code/areas/:areaId/runoff", tag: "areas", access: "admin", status: 201,
-      summary: "From a closed area, a new draft area right after it with the proposals ranked `top` or better (ties at the cut all go through; a proposal nobody chose never does), linked by roundOf. 409 NOT_ALLOWED unless the area is closed and at least two proposals qualify.",
+      summary: "From a closed area, a new draft area right after it with the proposals ranked `top` or better (ties at the cut all go through; a proposal nobody chose never does), linked by roundOf. 409 NOT_ALLOWED unless the area is closed, at least two proposals qualify and its voters reach the privacy threshold.",
       params: AreaParams, body: RunoffBody, response: AreaReply, errors: [...ADMIN_ERRORS, "NOT_ALLOWED", "PAYLOAD_TOO_LARGE"],
       handler: ({ event, params, body }) => areaReply(event.id, createRunoff(ctx, event, params.areaId, body.top)),
     }),

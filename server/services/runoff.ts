@@ -24,7 +24,13 @@ export function createRunoff(ctx: Ctx, event: EventRow, areaId: string, top: num
       throw new AppError("NOT_ALLOWED", `“${area.title}” is ${area.status}: a runoff starts from a closed area, once its first round is over.`);
     }
     if (ctx.repos.areas.countByEvent(event.id) >= LIMITS.areasPerEvent) throw new AppError("BAD_REQUEST", `An event has at most ${LIMITS.areasPerEvent} areas.`);
-    const rows = tally(ctx, event).areas.find((a) => a.id === area.id)?.rows ?? [];
+    const counted = tally(ctx, event).areas.find((a) => a.id === area.id);
+    // Below the privacy threshold the counts are withheld from everyone: a runoff, which the room
+    // sees, would tell which proposals those few people chose.
+    if (counted?.underThreshold) {
+      throw new AppError("NOT_ALLOWED", `“${area.title}” has ${counted.voters} voters, below the privacy threshold of ${event.privacy_threshold}: a runoff would reveal what they chose.`);
+    }
+    const rows = counted?.rows ?? [];
     // The same rule as the report's "top N": ties at the cut all go through, a proposal nobody chose never does.
     const through = new Set(topRanked(rows, top).map((r) => r.proposalId));
     if (through.size < 2) {

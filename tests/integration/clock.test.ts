@@ -267,6 +267,17 @@ describe("the runoff", () => {
     expect(all.area.proposals.map((p) => p.title)).toEqual([0, 1, 2, 4, 7].map((i) => area.proposals[i]?.title));
   });
 
+  it("is refused below the privacy threshold: the room would learn what those few chose", async () => {
+    expect((await api(server.url, "PATCH", `/api/events/${ev.code}`, { token: ev.adminToken, body: { privacyThreshold: 10 } })).status).toBe(200);
+    const before = dumpDb(server.db);
+    expectError(await runoff(area.id, { top: 3 }), 409, "NOT_ALLOWED");
+    expect(dumpDb(server.db)).toEqual(before);
+    // Nine voters: at a threshold of 9 the counts are shown, and the runoff is allowed again.
+    expect((await api(server.url, "PATCH", `/api/events/${ev.code}`, { token: ev.adminToken, body: { privacyThreshold: 9 } })).status).toBe(200);
+    expect((await runoff(area.id, { top: 3 })).status).toBe(201);
+    expect((await api(server.url, "PATCH", `/api/events/${ev.code}`, { token: ev.adminToken, body: { privacyThreshold: 0 } })).status).toBe(200);
+  });
+
   it("is refused where fewer than two proposals have votes: nothing to decide", async () => {
     const empty = ev.event.areas.find((a) => a.id !== area.id);
     if (!empty) throw new Error("no other area");
