@@ -153,7 +153,8 @@ describe("the clock across a restart of the real server process", () => {
     const [past, later] = ev.event.areas;
     if (!past || !later) throw new Error("no areas");
     const a = await voting(running.url, ev, { status: "open", areaIds: [past.id], durationSeconds: 10 });
-    const b = await voting(running.url, ev, { status: "open", areaIds: [later.id], durationSeconds: 20 });
+    // 30 s: room for a slow start (tsx compiles the server) before the second deadline.
+    const b = await voting(running.url, ev, { status: "open", areaIds: [later.id], durationSeconds: 30 });
     expect([a.status, b.status]).toEqual([200, 200]);
     const pastAt = areaIn((a.body as { event: Event }).event, past.id).closesAt ?? "";
     const laterAt = areaIn((b.body as { event: Event }).event, later.id).closesAt ?? "";
