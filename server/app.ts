@@ -6,6 +6,7 @@ import type { Db } from "./db/open";
 import { registerRoutes, type RegisteredRoute } from "./http/route";
 import { watchConnections } from "./http/connections";
 import { authPlugin } from "./plugins/auth";
+import { clockPlugin } from "./plugins/clock";
 import { staticClientPlugin } from "./plugins/client";
 import { jsonCompressionPlugin } from "./plugins/compress-json";
 import { databasePlugin } from "./plugins/database";
@@ -118,6 +119,8 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
     maxSocketsPerIp: options.maxSocketsPerIp ?? 3000,
     sendBufferSweepMs: options.sendBufferSweepMs ?? 1000,
   });
+  // After realtime: a close by the clock reaches the sockets like a manual one.
+  await app.register(clockPlugin);
   await app.register(staticClientPlugin, { clientDir: options.clientDir === undefined ? DEFAULT_CLIENT_DIR : options.clientDir });
   // Before the routes: a route keeps the error handler in force when it was added.
   await app.register(errorsPlugin);

@@ -50,6 +50,14 @@ export const LIMITS = {
   feedbackOption: 200,
   /** A comment on the form (API: text up to 1000 characters). */
   feedbackText: 1000,
+  /** The clock (API 1.1): an area opened for 10 s at least (a shorter one closes before phones see it), a day at most. */
+  durationMinSeconds: 10,
+  durationMaxSeconds: 86_400,
+  /** A runoff of the top 2 to the top 20 (API 1.1). */
+  runoffTopMin: 2,
+  runoffTopMax: 20,
+  /** The phones' warning before the clock closes an area. */
+  clockWarningSeconds: 60,
 } as const;
 
 /**

@@ -78,6 +78,10 @@ export const Area = z.object({
   revealed: z.boolean(),
   openedAt: z.nullable(z.string()),
   closedAt: z.nullable(z.string()),
+  /** API 1.1: when the server closes this open area by itself (ISO time); null without a clock. */
+  closesAt: z.nullable(z.string()),
+  /** API 1.1: the area this one is a runoff of (POST …/runoff); null for a first round. */
+  roundOf: z.nullable(Id),
   proposals: z.array(Proposal),
 });
 export type Area = z.infer<typeof Area>;
@@ -190,6 +194,14 @@ export const PatchAreaBody = z.strictObject({
 });
 export type PatchAreaBody = z.infer<typeof PatchAreaBody>;
 
+/** API 1.1: a runoff of the proposals ranked `top` or better (ties at the cut all go through). */
+export const RunoffBody = z.strictObject({ top: int(LIMITS.runoffTopMin, LIMITS.runoffTopMax) });
+export type RunoffBody = z.infer<typeof RunoffBody>;
+
+/** The server's clock, for countdowns that follow it rather than the device's (GET /api/time). */
+export const TimeReply = z.object({ now: z.string() });
+export type TimeReply = z.infer<typeof TimeReply>;
+
 export const ProposalReply = z.object({ proposal: Proposal });
 export const PatchProposalBody = z.strictObject({
   title: z.optional(title(LIMITS.proposalTitle)),
@@ -198,9 +210,17 @@ export const PatchProposalBody = z.strictObject({
 });
 export type PatchProposalBody = z.infer<typeof PatchProposalBody>;
 
+/** API 1.1: how long an area stays open (the clock), in whole seconds. */
+export const DurationSeconds = int(LIMITS.durationMinSeconds, LIMITS.durationMaxSeconds);
 export const VotingBody = z.strictObject({
   status: z.enum(["open", "closed"]),
   areaIds: z.optional(z.array(Id).check(z.maxLength(LIMITS.areasPerEvent))),
+  /**
+   * API 1.1, with status "open" only: the areas close by themselves this many seconds from now. On an
+   * area already open it sets a new deadline (extending, or shortening); null removes the deadline;
+   * left out, an open area keeps whatever deadline it has.
+   */
+  durationSeconds: z.optional(z.nullable(DurationSeconds)),
 });
 export type VotingBody = z.infer<typeof VotingBody>;
 

@@ -9,7 +9,7 @@ export function toJson(data: ReportData): string {
       generatedAt,
       event,
       results,
-      areas: event.areas.map((a) => ({ id: a.id, title: a.title, openedAt: a.openedAt, closedAt: a.closedAt })),
+      areas: event.areas.map((a) => ({ id: a.id, title: a.title, openedAt: a.openedAt, closedAt: a.closedAt, roundOf: a.roundOf })),
       turnout: {
         participants: results.participants,
         voters: results.voters,

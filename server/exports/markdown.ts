@@ -51,12 +51,19 @@ export function toMarkdown(data: ReportData, top = 3, lang: Language = data.even
     const body = bodies.get(row.proposalId);
     return body ? [`  - ${text(body)}`] : [];
   };
+  // Rounds (API 1.1): a runoff says which area's first round it decides, so the report reads as two rounds.
+  const titles = new Map(event.areas.map((a) => [a.id, a.title]));
+  const roundOf = new Map(event.areas.flatMap((a) => (a.roundOf && titles.has(a.roundOf) ? [[a.id, titles.get(a.roundOf) ?? ""] as const] : [])));
+  const round = (areaId: string) => {
+    const first = roundOf.get(areaId);
+    return first === undefined ? [] : [`_${t("runoffOf", { area: text(first) })}_`, ""];
+  };
   const intro = event.areas.some((a) => a.maxVotes !== event.votesPerArea) ? "introMixed" : "intro";
   const out: string[] = [`# ${t("title", { event: text(event.title) })}`, ""];
   out.push(t(intro, { n: event.votesPerArea, tie: place(2, true) }), "");
   out.push(`## ${t("topHeading", { n: top })}`, "");
   for (const area of results.areas) {
-    out.push(`### ${text(area.title)}`, "");
+    out.push(`### ${text(area.title)}`, "", ...round(area.id));
     if (area.withheld) {
       out.push(t("withheld", { voters: area.voters, threshold: event.privacyThreshold }), "");
       continue;
@@ -73,7 +80,7 @@ export function toMarkdown(data: ReportData, top = 3, lang: Language = data.even
   }
   out.push(`## ${t("annexHeading")}`, "");
   for (const area of results.areas) {
-    out.push(`### ${text(area.title)}`, "", t("areaLimit", { max: area.maxVotes, voters: area.voters }), "");
+    out.push(`### ${text(area.title)}`, "", ...round(area.id), t("areaLimit", { max: area.maxVotes, voters: area.voters }), "");
     if (area.withheld) {
       out.push(t("withheldShort"), "");
       continue;

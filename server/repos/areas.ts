@@ -14,6 +14,10 @@ export interface AreaRow {
   revealed: 0 | 1;
   opened_at: string | null;
   closed_at: string | null;
+  /** Migration 007: when the server closes this open area by itself; null when no clock runs. */
+  closes_at: string | null;
+  /** Migration 007: the area this one is a runoff of. */
+  round_of: string | null;
 }
 
 export function areasRepo(db: Db) {
@@ -30,8 +34,14 @@ export function areasRepo(db: Db) {
   const open = db.prepare<[string, string]>(
     "UPDATE areas SET status = 'open', opened_at = coalesce(opened_at, ?), closed_at = NULL WHERE id = ?",
   );
-  const close = db.prepare<[string, string]>("UPDATE areas SET status = 'closed', closed_at = ? WHERE id = ?");
-  const draft = db.prepare<[string]>("UPDATE areas SET status = 'draft' WHERE id = ?");
+  // Closing (by hand or by the clock) and returning to draft stop the clock: closes_at belongs to open areas only (007's CHECK).
+  const close = db.prepare<[string, string]>("UPDATE areas SET status = 'closed', closed_at = ?, closes_at = NULL WHERE id = ?");
+  const draft = db.prepare<[string]>("UPDATE areas SET status = 'draft', closes_at = NULL WHERE id = ?");
+  const setClosesAt = db.prepare<[string | null, string]>("UPDATE areas SET closes_at = ? WHERE id = ? AND status = 'open'");
+  const setRoundOf = db.prepare<[string, string]>("UPDATE areas SET round_of = ? WHERE id = ?");
+  const pendingClocks = db.prepare<[], Pick<AreaRow, "id" | "event_id" | "closes_at">>(
+    "SELECT id, event_id, closes_at FROM areas WHERE status = 'open' AND closes_at IS NOT NULL",
+  );
   const remove = db.prepare<[string]>("DELETE FROM areas WHERE id = ?");
   const removeByEvent = db.prepare<[number]>("DELETE FROM areas WHERE event_id = ?");
   const countByEvent = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM areas WHERE event_id = ?");
@@ -52,6 +62,11 @@ export function areasRepo(db: Db) {
       else if (status === "closed") close.run(now, id);
       else draft.run(id);
     },
+    /** Sets or clears the deadline of an open area (a draft or closed area keeps none). */
+    setClosesAt: (id: string, closesAt: string | null) => void setClosesAt.run(closesAt, id),
+    setRoundOf: (id: string, roundOf: string) => void setRoundOf.run(roundOf, id),
+    /** Every open area with a deadline, in every event: what the clock arms at start. */
+    pendingClocks: () => pendingClocks.all(),
     remove: (id: string) => void remove.run(id),
     removeByEvent: (eventId: number) => void removeByEvent.run(eventId),
   };

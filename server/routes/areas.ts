@@ -1,9 +1,10 @@
 // Areas and their proposals: add, change, reorder, delete, open and close.
 import type { ErrorCode } from "../../shared/errors";
-import { AreaInput, AreaParams, AreaReply, CodeParams, EventReply, PatchAreaBody, PatchProposalBody, ProposalInput, ProposalParams, ProposalReply, VotingBody } from "../../shared/schemas";
+import { AreaInput, AreaParams, AreaReply, CodeParams, EventReply, PatchAreaBody, PatchProposalBody, ProposalInput, ProposalParams, ProposalReply, RunoffBody, VotingBody } from "../../shared/schemas";
 import { defineRoute } from "../http/route";
 import type { Services } from "../services/app-services";
 import { addArea, addProposal, deleteArea, deleteProposal, patchArea, patchProposal, setVoting } from "../services/content";
+import { createRunoff } from "../services/runoff";
 import { areaViewById, eventView, proposalViewById } from "../services/event-view";
 import { refreshed } from "./events";
 
@@ -68,12 +69,18 @@ export function areaRoutes(s: Services) {
     }),
     defineRoute({
       method: "POST", url: "/api/events/:code/voting", tag: "areas", access: "admin", status: 200,
-      summary: "Open or close voting in some areas, or in all when areaIds is omitted.",
+      summary: "Open or close voting in some areas, or in all when areaIds is omitted. With status open, durationSeconds (10..86400) sets when the areas close by themselves, also on areas already open (extend: a new deadline from now); null removes the deadline; closing clears it.",
       params: CodeParams, body: VotingBody, response: EventReply, errors: ADMIN_ERRORS,
       handler: ({ event, body }) => {
-        setVoting(ctx, event, body.status, body.areaIds);
+        setVoting(ctx, event, body.status, body.areaIds, body.durationSeconds);
         return { event: eventView(ctx, refreshed(s, event.id)) };
       },
+    }),
+    defineRoute({
+      method: "POST", url: "/api/events/:code/areas/:areaId/runoff", tag: "areas", access: "admin", status: 201,
+      summary: "From a closed area, a new draft area right after it with the proposals ranked `top` or better (ties at the cut all go through; a proposal nobody chose never does), linked by roundOf. 409 NOT_ALLOWED unless the area is closed, at least two proposals qualify and its voters reach the privacy threshold.",
+      params: AreaParams, body: RunoffBody, response: AreaReply, errors: [...ADMIN_ERRORS, "NOT_ALLOWED", "PAYLOAD_TOO_LARGE"],
+      handler: ({ event, params, body }) => areaReply(event.id, createRunoff(ctx, event, params.areaId, body.top)),
     }),
   ];
 }

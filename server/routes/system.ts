@@ -1,6 +1,6 @@
 // Health, the OpenAPI document and the address phones should use.
 import * as z from "zod/mini";
-import { HealthReply, ServerInfo } from "../../shared/schemas";
+import { HealthReply, ServerInfo, TimeReply } from "../../shared/schemas";
 import type { ErrorBody } from "../../shared/errors";
 import { createWriteProbe } from "../db/health";
 import { defineRoute, RawReply, type RegisteredRoute } from "../http/route";
@@ -30,6 +30,12 @@ export function systemRoutes(s: Services, registry: readonly RegisteredRoute[], 
       summary: "The base URL phones should use (LAN address or PUBLIC_URL), for join screens and ballot cards.",
       response: ServerInfo,
       handler: () => ({ publicUrl: s.settings.publicUrl, version }),
+    }),
+    defineRoute({
+      method: "GET", url: "/api/time", tag: "system", access: "anyone", status: 200,
+      summary: "The server's clock (ISO time): countdowns (Area.closesAt) follow it, not the device's, which may be minutes off.",
+      response: TimeReply,
+      handler: () => ({ now: s.ctx.now() }),
     }),
     defineRoute({
       method: "GET", url: "/openapi.json", tag: "system", access: "anyone", status: 200,

@@ -21,7 +21,10 @@ export interface CastResult {
 /** Writes one area ballot; the caller holds the transaction. */
 export function writeAreaBallot(ctx: Ctx, event: EventRow, participantId: number, areaId: string, proposalIds: readonly string[], options: BallotOptions = {}): CastResult {
   const area = requireArea(ctx, event, areaId);
-  const rules = { id: area.id, title: area.title, maxVotes: area.max_votes, status: area.status, proposals: ctx.repos.proposals.idsByArea(area.id) };
+  // A deadline that has passed shuts the ballot box at once, even in the moment before the clock's
+  // timer (plugins/clock.ts) runs: the room was told "closes at 10:30", not "about 10:30".
+  const pastDeadline = area.closes_at !== null && Date.parse(area.closes_at) <= Date.parse(ctx.now());
+  const rules = { id: area.id, title: area.title, maxVotes: area.max_votes, status: pastDeadline ? "closed" as const : area.status, proposals: ctx.repos.proposals.idsByArea(area.id) };
   const check = checkBallot(rules, proposalIds, options);
   if (!check.ok) throw ruleError(check);
   const current = ctx.repos.votes.ofParticipantArea(participantId, area.id);

@@ -16,7 +16,7 @@ import { guardConstraints } from "./constraints";
  * The content quota (LIMITS.eventContentChars), checked inside the writing transaction so an
  * over-quota write rolls back whole: one event cannot grow until reading it stalls the room.
  */
-function enforceQuota(ctx: Ctx, eventId: number): void {
+export function enforceQuota(ctx: Ctx, eventId: number): void {
   const chars = ctx.repos.proposals.contentChars(eventId);
   if (chars > LIMITS.eventContentChars) {
     throw new AppError("PAYLOAD_TOO_LARGE", `An event holds at most ${LIMITS.eventContentChars.toLocaleString("en")} characters of programme text; this change would bring it to ${chars.toLocaleString("en")}.`);
@@ -64,7 +64,7 @@ export function createEvent(ctx: Ctx, body: CreateEventBody): CreatedEvent {
   return created;
 }
 
-function insertAreas(ctx: Ctx, eventId: number, votesPerArea: number, areas: readonly AreaInput[], firstPosition: number): string[] {
+export function insertAreas(ctx: Ctx, eventId: number, votesPerArea: number, areas: readonly AreaInput[], firstPosition: number): string[] {
   const existing = ctx.repos.areas.byEvent(eventId);
   const taken = new Set(existing.map((a) => prefixOf(a, existing)));
   // Prefixes the organiser chose come first, so a derived one never takes a chosen one's letters.
@@ -186,7 +186,7 @@ function freezeLabels(ctx: Ctx, event: EventRow, area: AreaRow): void {
 }
 
 /** Reorders by renumbering all areas, so positions stay 0..n-1 without gaps or duplicates. */
-function moveArea(ctx: Ctx, event: EventRow, area: AreaRow, position: number): void {
+export function moveArea(ctx: Ctx, event: EventRow, area: AreaRow, position: number): void {
   const others = ctx.repos.areas.byEvent(event.id).filter((a) => a.id !== area.id);
   others.splice(Math.min(position, others.length), 0, area);
   others.forEach((a, i) => ctx.repos.areas.setPosition(a.id, i));
@@ -202,16 +202,55 @@ export function deleteArea(ctx: Ctx, event: EventRow, areaId: string): void {
   committed(ctx, "contentChanged", { eventId: event.id });
 }
 
-export function setVoting(ctx: Ctx, event: EventRow, status: VotingBody["status"], areaIds: readonly string[] | undefined): void {
+/**
+ * Opens or closes areas. With status "open", durationSeconds (API 1.1, the clock) sets every named
+ * area's deadline to that many seconds from now, on areas already open too (that is how the
+ * facilitator extends), and null removes it; closing clears it (repos/areas.ts). The clock itself
+ * (plugins/clock.ts) follows the areaStatusChanged event emitted here.
+ */
+export function setVoting(ctx: Ctx, event: EventRow, status: VotingBody["status"], areaIds: readonly string[] | undefined, durationSeconds?: number | null): void {
+  if (status !== "open" && durationSeconds !== undefined) {
+    throw new AppError("BAD_REQUEST", "durationSeconds goes with status “open”: it says when the areas close by themselves.");
+  }
   const changed = ctx.db.transaction(() => {
     const areas = areaIds ? areaIds.map((id) => requireArea(ctx, event, id)) : ctx.repos.areas.byEvent(event.id);
     const moving = areas.filter((area) => area.status !== status);
     for (const area of moving) setStatus(ctx, event, area, status);
+    const clocked = new Set(moving.map((area) => area.id));
+    if (status === "open" && durationSeconds !== undefined) {
+      const closesAt = durationSeconds === null ? null : new Date(Date.parse(ctx.now()) + durationSeconds * 1000).toISOString();
+      for (const area of areas) {
+        if (area.closes_at === closesAt) continue;
+        ctx.repos.areas.setClosesAt(area.id, closesAt);
+        clocked.add(area.id);
+      }
+    }
     ctx.repos.events.bumpSeq(event.id);
-    return moving.map((area) => area.id);
+    return [...clocked];
   })();
   // Emitted even when no area moved: the request still bumped the event (clients resync).
   committed(ctx, "areaStatusChanged", { eventId: event.id, areaIds: changed });
+}
+
+/**
+ * The clock's close (plugins/clock.ts): the area closes as a manual close would, if it is still
+ * open and its deadline has come. closedAt is the deadline itself, not the moment this ran: after a
+ * restart past the deadline the area closes at start, and the report says when voting ended.
+ * Returns "closed", "early" (deadline not yet reached: arm again) or "none" (no deadline any more).
+ */
+export function closeIfDue(ctx: Ctx, eventId: number, areaId: string): "closed" | "early" | "none" {
+  const outcome = ctx.db.transaction(() => {
+    const event = ctx.repos.events.byId(eventId);
+    const area = event ? ctx.repos.areas.byId(areaId, event.id) : undefined;
+    if (!event || !area || area.status !== "open" || !area.closes_at) return "none" as const;
+    const now = ctx.now();
+    if (Date.parse(area.closes_at) > Date.parse(now)) return "early" as const;
+    ctx.repos.areas.setStatus(area.id, "closed", area.closes_at < now ? area.closes_at : now);
+    ctx.repos.events.bumpSeq(event.id);
+    return "closed" as const;
+  })();
+  if (outcome === "closed") committed(ctx, "areaStatusChanged", { eventId, areaIds: [areaId] });
+  return outcome;
 }
 
 export function addProposal(ctx: Ctx, event: EventRow, areaId: string, input: ProposalInput): string {

@@ -32,6 +32,8 @@ export function areaView(row: AreaRow, proposals: readonly ProposalRow[], prefix
     revealed: row.revealed === 1,
     openedAt: row.opened_at,
     closedAt: row.closed_at,
+    closesAt: row.closes_at,
+    roundOf: row.round_of,
     proposals: proposals
       .filter((p) => p.area_id === row.id)
       .map((p) => ({ id: p.id, label: labels.get(p.id) ?? "", title: p.title, body: p.body, position: p.position })),

@@ -8,12 +8,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlenaryApp } from "../../server/app";
 import type { DomainEvent, DomainEventName } from "../../server/events/domain-events";
-import { call, expectStatus, joinEvent, memoryApp, seedEvent, smallProgramme, type Reply, type Seeded } from "./fixtures/kit";
+import { call, closedAreaWithVotes, expectStatus, joinEvent, memoryApp, seedEvent, smallProgramme, type Reply, type Seeded } from "./fixtures/kit";
 
 interface Target extends Seeded {
   eventId: number;
   areaDraft: string;
   areaOpen: string;
+  /** API 1.1: closed with votes for two proposals (a runoff of it succeeds). */
+  areaClosed: string;
   proposalDraft: string;
   proposalOpen: string;
   participant: string;
@@ -46,6 +48,7 @@ const WRITES: Record<string, WriteCase> = {
   "PATCH /api/events/{code}/proposals/{proposalId}": { event: "contentChanged", send: admin("PATCH", (t) => `/api/events/${t.code}/proposals/${t.proposalOpen}`, () => ({ title: "Typo fixed" })) },
   "DELETE /api/events/{code}/proposals/{proposalId}": { event: "contentChanged", send: admin("DELETE", (t) => `/api/events/${t.code}/proposals/${t.proposalDraft}`) },
   "POST /api/events/{code}/voting": { event: "areaStatusChanged", send: admin("POST", (t) => `/api/events/${t.code}/voting`, () => ({ status: "closed" })) },
+  "POST /api/events/{code}/areas/{areaId}/runoff": { event: "contentChanged", send: admin("POST", (t) => `/api/events/${t.code}/areas/${t.areaClosed}/runoff`, () => ({ top: 2 })) },
   "POST /api/events/{code}/invites": { event: "invitesChanged", send: admin("POST", (t) => `/api/events/${t.code}/invites`, () => ({ count: 2 })) },
   "POST /api/events/{code}/invite-batches/{batchId}/printed": { event: "invitesChanged", send: admin("POST", (t) => `/api/events/${t.code}/invite-batches/${t.batchId}/printed`) },
   "POST /api/events/{code}/invite-batches/{batchId}/void": { event: "invitesChanged", send: admin("POST", (t) => `/api/events/${t.code}/invite-batches/${t.batchId}/void`) },
@@ -65,7 +68,7 @@ const checks: Array<{ name: DomainEventName; inTransaction: boolean; seqSeenElse
 let reader: Database.Database;
 
 /** A draft area (content edits) and an open one (ballots), a participant, a paper ballot, a fresh batch. */
-async function target(): Promise<Target> {
+async function target(withClosedArea = false): Promise<Target> {
   const app = plenary.app;
   const s = await seedEvent(app, smallProgramme({ access: "open" }));
   const [areaDraft, areaOpen] = s.areaIds as [string, string];
@@ -74,6 +77,8 @@ async function target(): Promise<Target> {
   const participant = await joinEvent(app, s.code);
   const paper = await expectStatus(call(app, "POST", `/api/events/${s.code}/paper-ballots`, { token: s.adminToken, body: { ballot: {} } }), 201);
   const form = await expectStatus(call(app, "PUT", `/api/events/${s.code}/feedback`, { token: s.adminToken, body: { status: "open", questions: [{ kind: "agree5", prompt: "Useful?" }] } }), 200);
+  // Only where needed: its votes would lock the programme (PUT …/content) of the other cases.
+  const areaClosed = withClosedArea ? await closedAreaWithVotes(app, s) : "a_none";
   const eventId = plenary.ctx.repos.events.byCode(s.code)?.id;
   if (eventId === undefined) throw new Error("seeded event not found");
   return {
@@ -81,6 +86,7 @@ async function target(): Promise<Target> {
     eventId,
     areaDraft,
     areaOpen,
+    areaClosed,
     proposalDraft: s.proposalIds[0]?.[3] ?? "",
     proposalOpen: s.proposalIds[1]?.[0] ?? "",
     participant,
@@ -131,7 +137,7 @@ describe("domain events from the write path", () => {
 
   it("each write route announces its event, once, for its event, after the COMMIT", async () => {
     for (const [route, write] of Object.entries(WRITES)) {
-      const t = await target();
+      const t = await target(route.includes("/runoff"));
       checks.length = 0;
       const { reply, events } = await announced(() => write.send(plenary.app, t));
       expect(reply.status, `${route}: ${reply.text.slice(0, 200)}`).toBeLessThan(300);
@@ -180,7 +186,7 @@ describe("domain events from the write path", () => {
 
   it("refused requests announce nothing", async () => {
     for (const [route, write] of Object.entries(WRITES)) {
-      const t = await target();
+      const t = await target(route.includes("/runoff"));
       // Wrong caller: no token on a secured route, the participant's token on the others.
       const wrong = await announced(() => {
         if (route === "POST /api/events") return call(plenary.app, "POST", "/api/events", { body: { title: "" } });

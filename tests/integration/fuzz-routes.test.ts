@@ -70,6 +70,7 @@ function validBody(route: Route, w: World): unknown {
     "POST /api/events/{code}/areas/{areaId}/proposals": { title: "P", body: "B" },
     "PATCH /api/events/{code}/proposals/{proposalId}": { title: "P", body: "B", position: 1 },
     "POST /api/events/{code}/voting": { status: "open", areaIds: [area0] },
+    "POST /api/events/{code}/areas/{areaId}/runoff": { top: 3 },
     "POST /api/events/{code}/invites": { count: 2 },
     "POST /api/events/{code}/participants": { invite: w.a.invite },
     "PUT /api/events/{code}/ballot/{areaId}": { proposalIds: [p00] },
@@ -136,7 +137,8 @@ function shapedBody(route: Route, w: World) {
   const shapes: Record<string, fc.Arbitrary<unknown>> = {
     "PUT /api/events/{code}/ballot/{areaId}": fc.record({ proposalIds: proposals }),
     "POST /api/events/{code}/paper-ballots": fc.record({ ballot: fc.dictionary(idArb(w, "area"), proposals, { maxKeys: 3 }) }),
-    "POST /api/events/{code}/voting": fc.record({ status: fc.constantFrom("open", "closed", "draft"), areaIds: fc.array(idArb(w, "area"), { maxLength: 3 }) }, { requiredKeys: ["status"] }),
+    "POST /api/events/{code}/voting": fc.record({ status: fc.constantFrom("open", "closed", "draft"), areaIds: fc.array(idArb(w, "area"), { maxLength: 3 }), durationSeconds: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 90_000 })) }, { requiredKeys: ["status"] }),
+    "POST /api/events/{code}/areas/{areaId}/runoff": fc.record({ top: fc.integer({ min: -1, max: 25 }) }),
     "PATCH /api/events/{code}/areas/{areaId}": fc.record({ maxVotes: small, status: fc.constantFrom("draft", "open", "closed"), revealed: fc.boolean(), position: small }, { requiredKeys: [] }),
     "PATCH /api/events/{code}/proposals/{proposalId}": fc.record({ title: fc.string({ maxLength: 5 }), position: small }, { requiredKeys: [] }),
     "PATCH /api/events/{code}": fc.record({ votesPerArea: small, privacyThreshold: fc.integer({ min: -1, max: 60 }), access: fc.constantFrom("open", "invite"), resultsVisibility: fc.constantFrom("live", "on-reveal") }, { requiredKeys: [] }),

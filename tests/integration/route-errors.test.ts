@@ -105,7 +105,9 @@ function bodies(route: Route, w: World): unknown[] {
     "PATCH /api/events/{code}/areas/{areaId}": [{ title: "Retitled" }, { status: "draft" }, { maxVotes: 1 }, { status: "open" }, { maxVotes: 0 }],
     "POST /api/events/{code}/areas/{areaId}/proposals": [{ title: "Late" }, { title: "" }],
     "PATCH /api/events/{code}/proposals/{proposalId}": [{ title: "Fixed" }, { position: -1 }],
-    "POST /api/events/{code}/voting": [{ status: "open" }, { status: "closed", areaIds: ["a_nothere"] }, { status: "draft" }],
+    "POST /api/events/{code}/voting": [{ status: "open" }, { status: "closed", areaIds: ["a_nothere"] }, { status: "draft" }, { status: "open", durationSeconds: 60 }, { status: "closed", durationSeconds: 60 }, { status: "open", durationSeconds: 5 }],
+    // API 1.1: from the closed area only; its one voted proposal makes NOT_ALLOWED there too (nothing to decide).
+    "POST /api/events/{code}/areas/{areaId}/runoff": [{ top: 3 }, { top: 1 }],
     "POST /api/events/{code}/invites": [{ count: 2 }, { count: 0 }],
     "POST /api/events/{code}/participants": [
       {}, { invite: a.invite }, { invite: "ZZZZ-ZZZZ" }, { invite: 5 },

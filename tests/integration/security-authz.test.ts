@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlenaryApp } from "../../server/app";
 import type { Results } from "../../shared/schemas";
 import { startServer, type TestServer } from "../helpers/app";
-import { call, expectStatus, joinEvent, memoryApp, openAll, record, seedEvent, sleep, smallProgramme, until, type Reply, type Seeded } from "./fixtures/kit";
+import { call, closedAreaWithVotes, expectStatus, joinEvent, memoryApp, openAll, record, seedEvent, sleep, smallProgramme, until, type Reply, type Seeded } from "./fixtures/kit";
 import { dumpDb } from "./support";
 
 type Access = "admin" | "participant";
@@ -13,6 +13,8 @@ interface Target {
   code: string;
   areaDraft: string;
   areaOpen: string;
+  /** API 1.1: closed with votes for two proposals (a runoff of it succeeds). */
+  areaClosed: string;
   proposalDraft: string;
   proposalOpen: string;
   paperBallot: string;
@@ -39,6 +41,7 @@ const ROUTES: Record<string, RouteCase> = {
   "PATCH /api/events/{code}/proposals/{proposalId}": { access: "admin", path: (t) => `/api/events/${t.code}/proposals/${t.proposalOpen}`, body: () => ({ title: "Typo fixed" }) },
   "DELETE /api/events/{code}/proposals/{proposalId}": { access: "admin", path: (t) => `/api/events/${t.code}/proposals/${t.proposalDraft}` },
   "POST /api/events/{code}/voting": { access: "admin", path: (t) => `/api/events/${t.code}/voting`, body: () => ({ status: "closed" }) },
+  "POST /api/events/{code}/areas/{areaId}/runoff": { access: "admin", path: (t) => `/api/events/${t.code}/areas/${t.areaClosed}/runoff`, body: () => ({ top: 2 }) },
   "POST /api/events/{code}/invites": { access: "admin", path: (t) => `/api/events/${t.code}/invites`, body: () => ({ count: 3 }) },
   "GET /api/events/{code}/invites": { access: "admin", path: (t) => `/api/events/${t.code}/invites` },
   "GET /api/events/{code}/invite-batches": { access: "admin", path: (t) => `/api/events/${t.code}/invite-batches` },
@@ -64,7 +67,7 @@ interface Party extends Seeded {
 let plenary: PlenaryApp;
 
 /** An event with a draft area (for content edits) and an open area (for ballots), one participant, some invites. */
-async function party(): Promise<Party> {
+async function party(withClosedArea = false): Promise<Party> {
   const app = plenary.app;
   const s = await seedEvent(app, smallProgramme({ access: "open" }));
   const [areaDraft, areaOpen] = s.areaIds as [string, string];
@@ -73,12 +76,15 @@ async function party(): Promise<Party> {
   const participant = await joinEvent(app, s.code);
   const paper = await expectStatus(call(app, "POST", `/api/events/${s.code}/paper-ballots`, { token: s.adminToken, body: { ballot: {} } }), 201);
   const form = await expectStatus(call(app, "PUT", `/api/events/${s.code}/feedback`, { token: s.adminToken, body: { status: "open", questions: [{ kind: "yesno", prompt: "Again?" }] } }), 200);
+  // Only where needed: its votes would lock the programme (PUT …/content) of the other cases.
+  const areaClosed = withClosedArea ? await closedAreaWithVotes(app, s) : "a_none";
   const target: Target = {
     questionId: (form.body as { feedback: { questions: Array<{ id: string }> } }).feedback.questions[0]?.id ?? "",
     paperBallot: (paper.body as { id: string }).id,
     code: s.code,
     areaDraft,
     areaOpen,
+    areaClosed,
     proposalDraft: s.proposalIds[0]?.[3] ?? "",
     proposalOpen: s.proposalIds[1]?.[0] ?? "",
     batchId: (issued.body as { batchId: string }).batchId,
@@ -108,8 +114,8 @@ describe("authorization matrix over HTTP", () => {
   });
 
   it("refuses every caller but the right one, and changes nothing", async () => {
-    const a = await party();
-    const b = await party();
+    const a = await party(true);
+    const b = await party(true);
     // Votes in both events, so the dump holds ballots a refused request could disturb.
     await expectStatus(call(plenary.app, "PUT", `/api/events/${a.code}/ballot/${a.target.areaOpen}`, { token: a.participant, body: { proposalIds: [a.target.proposalOpen] } }), 200);
     await expectStatus(call(plenary.app, "PUT", `/api/events/${b.code}/ballot/${b.target.areaOpen}`, { token: b.participant, body: { proposalIds: [b.target.proposalOpen] } }), 200);
@@ -146,7 +152,7 @@ describe("authorization matrix over HTTP", () => {
   it("lets the right caller through with the same requests (the matrix is not vacuous)", async () => {
     for (const [key, route] of Object.entries(ROUTES)) {
       const [method] = key.split(" ") as ["GET" | "POST" | "PUT" | "PATCH" | "DELETE"];
-      const p = await party();
+      const p = await party(key.includes("/runoff"));
       const token = route.access === "admin" ? p.adminToken : p.participant;
       const body = route.body?.(p.target);
       const res = await call(plenary.app, method, route.path(p.target), { token, ...(body === undefined ? {} : { body }) });

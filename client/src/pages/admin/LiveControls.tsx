@@ -7,6 +7,7 @@ import type { Area, Event, InviteStats, Results } from "../../../../shared/schem
 import { useT } from "../../i18n/I18n";
 import { Iso, rich } from "../../i18n/rich";
 import type { AdminApi } from "./api";
+import { ClockControls } from "./ClockControls";
 import { ConfirmStep } from "./ConfirmStep";
 import { CopyField } from "./CopyField";
 import { HiddenCounts } from "./HiddenCounts";
@@ -134,6 +135,7 @@ export function LiveControls(props: Props) {
                             {t(area.revealed ? "liveHide" : "liveReveal")}
                           </button>
                         ))}
+                        <ClockControls api={api} event={event} area={area} refresh={props.refresh} />
                       </div>
                     </td>}
                   </tr>

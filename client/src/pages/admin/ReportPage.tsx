@@ -14,6 +14,7 @@ import { chooseLanguage, queryLanguage } from "../../i18n/choose";
 import { I18nProvider, useI18n, useT } from "../../i18n/I18n";
 import { usePlace } from "../../i18n/place";
 import { Iso, rich } from "../../i18n/rich";
+import { RoundNote } from "./RoundNote";
 import { keyFromHash } from "../../routes";
 import { openedClosed, proposalTexts, ReportExport, shareText, turnoutSentence } from "./reportData";
 import { ReportChart } from "./ReportChart";
@@ -107,6 +108,7 @@ function Report({ data }: { data: ReportExport }) {
         return (
           <section key={area.id} className="report-area" aria-labelledby={`a-${area.id}`}>
             <h2 id={`a-${area.id}`}><Iso>{area.title}</Iso></h2>
+            <RoundNote event={event} areaId={area.id} r={r} />
             <p className="report-meta">
               {t("reportAreaMeta", { voters: area.voters, max: area.maxVotes, times: openedClosed(t, lang, when?.openedAt ?? null, when?.closedAt ?? null) })}
             </p>

@@ -5,6 +5,7 @@ import { BarChart, labelEm, placeEm, type BarChartRow } from "../../components/B
 import { MAX_BARS, areaDisplay, hiddenText, roomTurnoutText, statusText, thresholdText, turnoutShare, type RankedRow, type RoomTurnout } from "./screen-model";
 import { useBarLayout } from "./useBarLayout";
 import { useScreenWords } from "./useScreenWords";
+import { ScreenClock } from "./ScreenClock";
 
 export interface AreaSlideProps {
   event: Event;
@@ -39,6 +40,7 @@ export function AreaSlide({ event, area, results, index, total }: AreaSlideProps
         <div className="slide-meta">
           <StatusPill status={results?.status ?? area.status} />
           {display.mode === "shown" && <p className="area-turnout" data-testid="area-turnout">{roomTurnoutText(turnout, say)}</p>}
+          <ScreenClock area={area} />
         </div>
       </header>
       {display.mode === "shown" ? (

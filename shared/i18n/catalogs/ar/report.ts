@@ -41,4 +41,7 @@ export default {
   feedbackComments: "{prompt} — التعليقات الواردة: {n} (في تصدير JSON فقط، ولا تُعرض على أي شاشة)",
   feedbackNoAnswers: "{prompt} — لا توجد إجابات",
   feedbackWithheld: "التقييم محجوب: أجاب أقل من {threshold} مشاركين (عتبة الخصوصية).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — جولة إعادة",
+  runoffOf: "جولة إعادة لمجال «{area}».",
 } satisfies TranslationOf<typeof en>;

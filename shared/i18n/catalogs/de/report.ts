@@ -41,4 +41,7 @@ export default {
   feedbackComments: "{prompt} — eingegangene Kommentare: {n} (nur im JSON-Export, nie auf einem Bildschirm)",
   feedbackNoAnswers: "{prompt} — keine Antworten",
   feedbackWithheld: "Die Bewertung wird zurückgehalten: weniger als {threshold} Teilnehmende haben geantwortet (Datenschutzschwelle).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — Stichwahl",
+  runoffOf: "Stichwahl zu „{area}“.",
 } satisfies TranslationOf<typeof en>;

@@ -40,4 +40,7 @@ export default {
   feedbackComments: "{prompt} — comments received: {n} (in the JSON export only, never shown on a screen)",
   feedbackNoAnswers: "{prompt} — no answers",
   feedbackWithheld: "The evaluation is withheld: fewer than {threshold} participants answered (privacy threshold).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — runoff",
+  runoffOf: "Runoff of “{area}”.",
 } satisfies Catalog;

@@ -41,4 +41,7 @@ export default {
   feedbackComments: "{prompt} — comentarios recibidos: {n} (solo en la exportación JSON, nunca en pantalla)",
   feedbackNoAnswers: "{prompt} — sin respuestas",
   feedbackWithheld: "La evaluación no se publica: respondieron menos de {threshold} participantes (umbral de privacidad).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — segunda vuelta",
+  runoffOf: "Segunda vuelta de «{area}».",
 } satisfies TranslationOf<typeof en>;

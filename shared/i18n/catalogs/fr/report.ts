@@ -41,4 +41,7 @@ export default {
   feedbackComments: "{prompt} — commentaires reçus\u00A0: {n} (dans l’export JSON seulement, jamais affichés à l’écran)",
   feedbackNoAnswers: "{prompt} — aucune réponse",
   feedbackWithheld: "L’évaluation n’est pas publiée\u00A0: moins de {threshold} participants ont répondu (seuil de confidentialité).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — second tour",
+  runoffOf: "Second tour de «\u00A0{area}\u00A0».",
 } satisfies TranslationOf<typeof en>;

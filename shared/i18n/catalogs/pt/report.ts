@@ -41,4 +41,7 @@ export default {
   feedbackComments: "{prompt} — comentários recebidos: {n} (só na exportação JSON, nunca num ecrã)",
   feedbackNoAnswers: "{prompt} — sem respostas",
   feedbackWithheld: "A avaliação não é publicada: responderam menos de {threshold} participantes (limiar de privacidade).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — segunda volta",
+  runoffOf: "Segunda volta de «{area}».",
 } satisfies TranslationOf<typeof en>;

@@ -41,4 +41,7 @@ export default {
   feedbackComments: "{prompt} — получено комментариев: {n} (только в экспорте JSON, никогда на экране)",
   feedbackNoAnswers: "{prompt} — ответов нет",
   feedbackWithheld: "Оценка не публикуется: ответили меньше {threshold} участников (порог конфиденциальности).",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area} — второй тур",
+  runoffOf: "Второй тур направления «{area}».",
 } satisfies TranslationOf<typeof en>;

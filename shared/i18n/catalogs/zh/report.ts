@@ -41,4 +41,7 @@ export default {
   feedbackComments: "{prompt} — 收到意见：{n} 条（仅见于 JSON 导出，从不在屏幕上显示）",
   feedbackNoAnswers: "{prompt} — 无人回答",
   feedbackWithheld: "评价结果不予公布：回答的参与者少于 {threshold} 人（隐私阈值）。",
+  // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
+  runoffAreaTitle: "{area}（决选）",
+  runoffOf: "“{area}”的决选轮。",
 } satisfies TranslationOf<typeof en>;

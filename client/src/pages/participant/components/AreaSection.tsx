@@ -10,6 +10,7 @@ import { choicesSentence, namesOf } from "../format";
 import { usePhoneText } from "../useText";
 import { ProposalCard, useClipped } from "./ProposalCard";
 import { SaveStatus } from "./SaveStatus";
+import { PhoneClock } from "./PhoneClock";
 
 interface Props {
   area: Area;
@@ -64,6 +65,7 @@ export function AreaSection(props: Props) {
           ) : null}
         </p>
         <p className="area-notice" role="alert">{notice ?? ""}</p>
+        <PhoneClock area={area} />
       </header>
       {held ? <HeldChoice area={area} held={held} onSend={() => onSendHeld(area, held)} /> : null}
       {area.status === "closed" ? <p className="area-final">{choicesSentence(text, namesOf(area.proposals, chosen))}</p> : null}

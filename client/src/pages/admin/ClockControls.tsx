@@ -1,0 +1,78 @@
+// The facilitator's clock for one area of the live controls: "open for N minutes" (also on an area
+// already open with no deadline), then the time left on the server's clock and "+1 min", "+5 min";
+// on a closed area, the runoff (RunoffButton). Its words are the `clock` catalog's, loaded here.
+import { useEffect, useId, useState } from "react";
+import type { Area, Event } from "../../../../shared/schemas";
+import { LIMITS } from "../../../../shared/limits";
+import { formatRemaining, serverNow, syncServerClock } from "../../clock/serverClock";
+import { useLazyT, type LazyT } from "../../i18n/useLazyT";
+import type { AdminApi } from "./api";
+import { openFor } from "./clockApi";
+import { RunoffButton } from "./RunoffButton";
+import { useAction } from "./useAction";
+import "./clock-controls.css";
+
+interface Props {
+  api: AdminApi;
+  event: Event;
+  area: Area;
+  refresh: () => Promise<void>;
+}
+
+const MAX_MINUTES = LIMITS.durationMaxSeconds / 60;
+
+export function ClockControls({ api, event, area, refresh }: Props) {
+  const t = useLazyT("clock");
+  const { busy, error, run } = useAction(refresh);
+  if (!t) return null;
+  if (area.status === "closed") return <RunoffButton api={api} event={event} area={area} refresh={refresh} t={t} />;
+  if (area.proposals.length === 0) return null;
+  return (
+    <div className="clock-controls">
+      {area.status === "open" && area.closesAt ? (
+        <Extend t={t} area={area} closesAt={area.closesAt} busy={busy} onExtend={(seconds) => void run(() => openFor(api, area.id, seconds))} />
+      ) : (
+        <OpenFor t={t} area={area} busy={busy} onOpen={(minutes) => void run(() => openFor(api, area.id, minutes * 60))} />
+      )}
+      {error && <p className="form-error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+function OpenFor({ t, area, busy, onOpen }: { t: LazyT; area: Area; busy: boolean; onOpen: (minutes: number) => void }) {
+  const id = useId();
+  const [minutes, setMinutes] = useState(5);
+  const valid = Number.isInteger(minutes) && minutes >= 1 && minutes <= MAX_MINUTES;
+  return (
+    <span className="clock-open-for">
+      <label className="visually-hidden" htmlFor={id}>{t("minutesLabel", { area: area.title })}</label>
+      <input id={id} type="number" inputMode="numeric" min={1} max={MAX_MINUTES} step={1} value={Number.isNaN(minutes) ? "" : minutes} onChange={(e) => setMinutes(e.currentTarget.valueAsNumber)} className="clock-minutes" />
+      <button type="button" className="btn secondary" disabled={busy || !valid} onClick={() => onOpen(minutes)}>
+        {t("openForButton", { n: valid ? minutes : 0 })}
+      </button>
+    </span>
+  );
+}
+
+function Extend({ t, area, closesAt, busy, onExtend }: { t: LazyT; area: Area; closesAt: string; busy: boolean; onExtend: (seconds: number) => void }) {
+  const deadline = Date.parse(closesAt);
+  const [left, setLeft] = useState(() => deadline - serverNow());
+  useEffect(() => {
+    const tick = () => setLeft(deadline - serverNow());
+    void syncServerClock().then(tick);
+    const timer = setInterval(tick, 500);
+    return () => clearInterval(timer);
+  }, [deadline]);
+  // The new deadline counts from the server's now: what is left, plus the minutes asked for.
+  const extend = (minutes: number) => onExtend(Math.ceil(Math.max(0, deadline - serverNow()) / 1000) + minutes * 60);
+  return (
+    <span className="clock-extend">
+      <span className="clock-left" role="timer" data-testid="organiser-countdown">{t("closesByItself", { time: formatRemaining(left) })}</span>
+      {[1, 5].map((n) => (
+        <button key={n} type="button" className="btn small secondary" disabled={busy} onClick={() => extend(n)} aria-label={t("extendLabel", { n, area: area.title })}>
+          {t("extendButton", { n })}
+        </button>
+      ))}
+    </span>
+  );
+}
