@@ -4,6 +4,7 @@
 // new page or state is one more row. Zero violations is the bar: a violation fails with its rule,
 // its help text and the elements it found, so the failure says what to fix.
 // Automated rules find about half of the problems; docs/ACCESSIBILITY.md lists what is checked by hand.
+import { appendFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -161,6 +162,23 @@ async function report(lang: Lang): Promise<Page> {
   return page;
 }
 
+// ---- the organiser's pages ---------------------------------------------------------------------
+
+async function home(lang: Lang): Promise<Page> {
+  const { page } = await newPage({ viewport: { width: 1280, height: 900 }, locale: lang === "ar" ? "ar" : "en-US" });
+  await page.goto(`${server.url}/${q(lang)}`);
+  await page.locator("main h1").first().waitFor();
+  return page;
+}
+
+async function organiser(lang: Lang): Promise<Page> {
+  const { page } = await newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/e/${voted.code}/admin${q(lang)}#key=${voted.adminToken}&screen=${voted.screenKey}`);
+  await page.locator("h1").first().waitFor();
+  await page.waitForTimeout(1000);
+  return page;
+}
+
 // ---- the table ---------------------------------------------------------------------------------
 
 interface Scene {
@@ -169,6 +187,8 @@ interface Scene {
   open: (lang: Lang) => Promise<Page>;
   /** Print media: the report as it goes to paper. */
   print?: boolean;
+  /** Languages checked, when not every one of LANGS yet. */
+  langs?: readonly Lang[];
 }
 
 const SCENES: Scene[] = [
@@ -176,13 +196,18 @@ const SCENES: Scene[] = [
   ...Object.entries(projectorStates).map(([state, open]) => ({ page: "projector", state, open })),
   { page: "report", state: "screen", open: report },
   { page: "report", state: "print", open: report, print: true },
+  // The start page speaks English only until its translation lands (another branch): then add "ar".
+  { page: "home", state: "start", open: home, langs: ["en"] },
+  { page: "organiser", state: "voting open, with votes", open: organiser },
 ];
 
 /** axe's violations, each as one line a person can act on. */
 async function violations(page: Page, print = false): Promise<string[]> {
   if (print) await page.emulateMedia({ media: "print" });
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  if (process.env.AXE_DUMP) (await import("node:fs")).appendFileSync(process.env.AXE_DUMP, JSON.stringify({ url: page.url(), passes: result.passes.map((x) => x.id), incomplete: result.incomplete.map((v) => ({ id: v.id, n: v.nodes.length, nodes: v.nodes.slice(0, 5).map((n) => [n.target.join(" "), n.failureSummary?.slice(0, 200), n.html.slice(0, 120)]) })) }) + "\n");
+  // The rules axe could not decide (text over the bars, over an overlay) are checked by hand and
+  // by a11y-reflow.test.ts; AXE_DUMP=file keeps them for that review.
+  if (process.env.AXE_DUMP) appendFileSync(process.env.AXE_DUMP, `${JSON.stringify({ url: page.url().replace(/#.*/, ""), incomplete: result.incomplete.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => [n.target.join(" "), n.failureSummary?.slice(0, 200)]) })) })}\n`);
   return result.violations.map((v) => {
     const where = v.nodes.slice(0, 4).map((n) => `${n.target.join(" ")}${n.failureSummary ? ` (${n.failureSummary.replace(/\s+/g, " ").slice(0, 160)})` : ""}`);
     return `${v.id} [${v.impact}] ${v.help}: ${v.nodes.length} element(s): ${where.join("; ")}`;
@@ -191,7 +216,7 @@ async function violations(page: Page, print = false): Promise<string[]> {
 
 describe("axe-core, WCAG 2.2 A and AA, zero violations", () => {
   for (const scene of SCENES) {
-    for (const lang of LANGS) {
+    for (const lang of scene.langs ?? LANGS) {
       it(`${scene.page}: ${scene.state} (${lang})`, async () => {
         const page = await scene.open(lang);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
@@ -200,5 +225,17 @@ describe("axe-core, WCAG 2.2 A and AA, zero violations", () => {
       });
     }
   }
+
+  // The check itself can fail: a control without a name, planted in a real phone page, is found.
+  it("finds a violation planted in the phone page", async () => {
+    const page = await phoneStates.open("en");
+    await page.evaluate(() => {
+      const b = document.createElement("button");
+      b.className = "planted";
+      document.querySelector("main")?.append(b);
+    });
+    const found = await violations(page);
+    expect(found.filter((v) => v.startsWith("button-name")), found.join("\n")).toHaveLength(1);
+  });
 });
 
