@@ -36,7 +36,9 @@ export function JoinPanel({ title, url, code, turnout }: JoinPanelProps) {
         {/* An address and a code read left to right on any page, Arabic too. */}
         <p className="join-url" data-testid="join-url" dir="ltr"><UrlText url={url} /></p>
         <p className="join-step">{say("joinCode")}</p>
-        <p className="join-code" data-testid="join-code" dir="ltr" aria-label={say("joinCodeSpoken", { code: code.split("").join(" ") })}>{code}</p>
+        {/* Spelt out for a screen reader ("K 7 X Q"); an aria-label on a <p> is not reliably read. */}
+        <p className="join-code" data-testid="join-code" dir="ltr" aria-hidden="true">{code}</p>
+        <p className="visually-hidden">{say("joinCodeSpoken", { code: code.split("").join(" ") })}</p>
         <p className="join-turnout" data-testid="turnout" aria-live="polite">
           {turnout === null ? "\u00a0" : roomTurnoutText(turnout, say)}
         </p>

@@ -108,6 +108,16 @@ function Projector({ code, mini, cls, lang, event, results, publicUrl, live, fat
     if (event) document.title = say("documentTitle", { event: event.title });
   }, [event, say]);
 
+  // A blind facilitator hears where a key press led ("Area 2 of 4. Public health"); nothing has
+  // focus on the stage, so the slide's own eyebrow and heading are read out through a live region.
+  const [spoken, setSpoken] = useState("");
+  const viewKey = `${view.kind}:${isAreaView(view) ? view.areaId : ""}:${view.kind === "reading" ? view.page : ""}:${shown}:${event ? "1" : "0"}`;
+  useEffect(() => {
+    const slide = document.querySelector(".slide");
+    const parts = [slide?.querySelector(".eyebrow"), slide?.querySelector("h1")].map((el) => el?.textContent?.trim() ?? "");
+    setSpoken(parts.filter(Boolean).join(". "));
+  }, [viewKey]);
+
   const url = participantUrl(publicUrl, window.location.origin, event?.code ?? code);
 
   if (fatal) {
@@ -166,6 +176,7 @@ function Projector({ code, mini, cls, lang, event, results, publicUrl, live, fat
           </footer>
         )}
         {help && !mini && <KeyHelp onClose={() => setHelp(false)} />}
+        {!mini && <p className="visually-hidden" aria-live="polite" data-testid="slide-spoken">{spoken}</p>}
       </div>
     </main>
   );

@@ -26,7 +26,9 @@ export function ProposalCard({ proposal, checked, disabled, onToggle }: Props) {
         <input
           type="checkbox"
           checked={checked}
-          disabled={disabled}
+          // aria-disabled, not disabled: a box that closes under a keyboard user's focus keeps the
+          // focus (a disabled one drops it to the page), and a tap on it says why nothing changed.
+          aria-disabled={disabled || undefined}
           onChange={() => onToggle(proposal.id)}
           aria-labelledby={titleId}
           aria-describedby={described || undefined}

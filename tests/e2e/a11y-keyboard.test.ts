@@ -1,0 +1,246 @@
+// Keyboard alone, and what a screen reader is told, for the participant and the facilitator, on the
+// full-length forum in a real Chromium:
+// - the phone: Tab to a proposal, Space to vote, change a vote, reach the limit; the area's live
+//   region (role=status, mounted before anything happens, so screen readers announce each change)
+//   says "Saved", "Offline — will retry", "Not saved: …"; the alert says the limit; the focus stays
+//   on the box through a save, a live update from the server, and its area closing under it;
+//   checkboxes are named by the proposal's text and described by its label;
+// - the projector: every slide reached by its key, each announced through a live region; the live
+//   bars have a text alternative in ranked order with each count, which follows the votes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { PHONE, PROJECTOR, createDemoEvent, join, launchBrowser, startServer, vote } from "./harness";
+import { area, setVoting, votesIn } from "./participant-helpers";
+import type { CreatedTestEvent, TestServer } from "../helpers/app";
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(url: string, options: Parameters<Browser["newContext"]>[0]): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  return { page, context };
+}
+
+/** The accessible name and description of the focused element, and what it is, as Chromium computes them. */
+async function focused(page: Page): Promise<{ tag: string; type: string; name: string; area: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    const names = (attr: string) => (el?.getAttribute(attr) ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ").trim();
+    return { tag: el?.tagName ?? "", type: el?.type ?? "", name: names("aria-labelledby"), area: el?.closest("section.area")?.id ?? "" };
+  });
+}
+
+/** Presses Tab until the focus is on the checkbox named `title`; returns how many presses it took. */
+async function tabTo(page: Page, title: string, key = "Tab", max = 120): Promise<number> {
+  for (let n = 1; n <= max; n++) {
+    await page.keyboard.press(key);
+    const f = await focused(page);
+    if (f.type === "checkbox" && f.name === title) return n;
+  }
+  throw new Error(`${title} not reached with ${key}`);
+}
+
+/** A literal for a RegExp, with \0 standing for any number. */
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\u0000/g, "\\d+");
+
+const isFocused = (box: Locator) => box.evaluate((el) => el === document.activeElement);
+
+describe("the phone, by keyboard, with what a screen reader hears", () => {
+  it("votes, changes a vote, reaches the limit; the live regions say so and the focus stays put", async () => {
+    const demo = await createDemoEvent(server.url);
+    await setVoting(server.url, demo.code, demo.adminToken, "open");
+    const first = demo.event.areas[0]!;
+    const { page, context } = await open(`${server.url}/e/${demo.code}`, PHONE);
+    await page.locator(".proposal-title").nth(39).waitFor();
+    const section = area(page, first.title);
+    const boxes = section.getByRole("checkbox");
+    const shown = await section.locator(".proposal-title").allTextContents();
+    const [a, b, c] = shown as [string, string, string];
+    const box = (title: string) => section.getByRole("checkbox", { name: title, exact: true });
+
+    // Every box: a checkbox named by its proposal's whole text and described by its label ("AD-3").
+    expect(await boxes.count()).toBe(first.proposals.length);
+    for (const p of first.proposals) {
+      const el = box(p.title);
+      expect(await el.getAttribute("type")).toBe("checkbox");
+      expect(await el.evaluate((e) => (e.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent).join(" "))).toContain(p.label);
+    }
+
+    // The live regions are there, empty, before anything happens: a region added with its words is often not read.
+    const status = section.getByRole("status");
+    const alert = section.getByRole("alert");
+    expect(await status.count()).toBe(1);
+    expect(await alert.count()).toBe(1);
+    await status.evaluate((el) => el.setAttribute("data-probe", "status"));
+    await alert.evaluate((el) => el.setAttribute("data-probe", "alert"));
+    expect((await status.textContent())?.trim()).toBe("");
+    expect((await alert.textContent())?.trim()).toBe("");
+    const probe = section.locator('[data-probe="status"]');
+
+    // Tab from the top of the page to the first proposal, Space to tick it.
+    const presses = await tabTo(page, a);
+    expect(presses).toBeLessThan(20);
+    await page.keyboard.press("Space");
+    await expect.poll(() => probe.textContent()).toContain("Saved");
+    expect(await box(a).isChecked()).toBe(true);
+    expect(await isFocused(box(a))).toBe(true);
+
+    await tabTo(page, b);
+    await page.keyboard.press("Space");
+    await expect.poll(() => votesIn(server.url, demo.code, demo.adminToken, first.title), { timeout: 10_000 }).toEqual({ [a]: 1, [b]: 1 });
+    await expect.poll(() => probe.textContent()).toContain("Saved");
+    expect(await isFocused(box(b))).toBe(true);
+
+    // A third: refused on the phone, said in the alert, nothing sent, the focus where it was.
+    await tabTo(page, c);
+    await page.keyboard.press("Space");
+    await expect.poll(() => section.locator('[data-probe="alert"]').textContent()).toBe(`You have used both votes in ${first.title} — remove one to choose another.`);
+    expect(await box(c).isChecked()).toBe(false);
+    expect(await isFocused(box(c))).toBe(true);
+
+    // Change: untick the first (Shift+Tab back to it), then the third is allowed.
+    await tabTo(page, a, "Shift+Tab");
+    await page.keyboard.press("Space");
+    await tabTo(page, c);
+    await page.keyboard.press("Space");
+    await expect.poll(() => votesIn(server.url, demo.code, demo.adminToken, first.title), { timeout: 10_000 }).toEqual({ [b]: 1, [c]: 1 });
+    await expect.poll(() => probe.textContent()).toContain("Saved");
+    expect(await section.locator('[data-probe="alert"]').textContent()).toBe("");
+    expect(await isFocused(box(c))).toBe(true);
+
+    // A live update from the server (another area closes) re-renders the page: the focus stays.
+    const second = demo.event.areas[1]!;
+    await setVoting(server.url, demo.code, demo.adminToken, "closed", [second.id]);
+    await area(page, second.title).getByText("Voting closed", { exact: true }).waitFor();
+    expect(await isFocused(box(c))).toBe(true);
+
+    // Offline: "Offline — will retry"; the area closes before the change arrives: "Not saved: …".
+    await context.setOffline(true);
+    await page.keyboard.press("Space");
+    await expect.poll(() => probe.textContent()).toBe("Offline — will retry");
+    await setVoting(server.url, demo.code, demo.adminToken, "closed", [first.id]);
+    await context.setOffline(false);
+    await expect.poll(() => probe.textContent(), { timeout: 15_000 }).toBe("Not saved: Voting in this area is closed.");
+    await section.getByText("Voting closed", { exact: true }).waitFor();
+    // The closed area's boxes say they are unavailable, and the one under the focus keeps it.
+    expect(await box(c).getAttribute("aria-disabled")).toBe("true");
+    expect(await isFocused(box(c))).toBe(true);
+    // Space on a closed area's box changes nothing and says why.
+    await page.keyboard.press("Space");
+    await expect.poll(() => section.locator('[data-probe="alert"]').textContent()).toBe(`Voting in “${first.title}” is closed.`);
+    expect(await votesIn(server.url, demo.code, demo.adminToken, first.title)).toEqual({ [b]: 1, [c]: 1 });
+  });
+
+  it("never hides the focused proposal under the pinned area header, tabbing down or back up", async () => {
+    const demo = await createDemoEvent(server.url);
+    await setVoting(server.url, demo.code, demo.adminToken, "open");
+    const { page } = await open(`${server.url}/e/${demo.code}`, PHONE);
+    await page.locator(".proposal-title").nth(39).waitFor();
+    // The share of the focused box itself in sight: below the pinned header, above the screen's foot.
+    const covered = () =>
+      page.evaluate(() => {
+        const box = (document.activeElement as HTMLElement).getBoundingClientRect();
+        const head = document.activeElement?.closest("section.area")?.querySelector(".area-head")?.getBoundingClientRect();
+        const visible = Math.max(0, Math.min(box.bottom, innerHeight) - Math.max(box.top, head?.bottom ?? 0));
+        return visible / box.height;
+      });
+    const seen: number[] = [];
+    for (let n = 0; n < 30; n++) {
+      await page.keyboard.press("Tab");
+      if ((await focused(page)).type === "checkbox") seen.push(await covered());
+    }
+    for (let n = 0; n < 25; n++) {
+      await page.keyboard.press("Shift+Tab");
+      if ((await focused(page)).type === "checkbox") seen.push(await covered());
+    }
+    expect(seen.length).toBeGreaterThan(20);
+    // WCAG 2.4.11 asks for "not entirely hidden"; here the whole box is in sight every time (2.4.12).
+    expect(seen.every((v) => v >= 0.99), seen.map((v) => v.toFixed(2)).join(" ")).toBe(true);
+  });
+});
+
+describe("the projector, by keyboard, with what a screen reader hears", () => {
+  let demo: CreatedTestEvent;
+  beforeAll(async () => {
+    demo = await createDemoEvent(server.url);
+    await setVoting(server.url, demo.code, demo.adminToken, "open");
+    for (let k = 0; k < 6; k++) {
+      const token = await join(server.url, demo.code);
+      const ids = demo.event.areas[0]!.proposals.map((p) => p.id);
+      const res = await vote(server.url, demo.code, token, demo.event.areas[0]!.id, k < 4 ? [ids[2]!, ids[5]!] : [ids[5]!]);
+      expect(res.status).toBe(200);
+    }
+  });
+
+  it("reaches every slide by its key and announces each one", async () => {
+    const { page } = await open(`${server.url}/e/${demo.code}/screen#key=${demo.screenKey}`, PROJECTOR);
+    await page.getByRole("heading", { name: "Vote on your phone" }).waitFor();
+    const spoken = page.getByTestId("slide-spoken");
+    expect(await spoken.getAttribute("aria-live")).toBe("polite");
+    const title = demo.event.title;
+    await expect.poll(() => spoken.textContent()).toBe(`${title}. Vote on your phone`);
+    // The code is spelt out for a screen reader, once, not read as a word.
+    expect(await page.getByText(`Event code ${demo.code.split("").join(" ")}`).count()).toBe(1);
+    const [a1, a2] = demo.event.areas as [(typeof demo.event.areas)[0], (typeof demo.event.areas)[0]];
+    const steps: Array<[key: string, eyebrow: string, heading: string]> = [
+      ["ArrowRight", "Area 1 of 4", a1.title],
+      ["ArrowRight", "Area 2 of 4", a2.title],
+      ["ArrowLeft", "Area 1 of 4", a1.title],
+      ["w", "Area 1 of 4 · Top three", a1.title],
+      ["Escape", "Area 1 of 4", a1.title],
+      ["s", title, "Top three per area"],
+      ["j", title, "Vote on your phone"],
+      ["2", "Area 2 of 4", a2.title],
+      // Reading mode's first page: as many proposals as fit ("Proposals 1–2 of 12").
+      ["r", `Area 2 of 4 · Proposals 1–${"\u0000"} of ${a2.proposals.length}`, a2.title],
+    ];
+    for (const [key, eyebrow, heading] of steps) {
+      await page.keyboard.press(key);
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent(), { message: key }).toBe(heading);
+      await expect.poll(() => spoken.textContent(), { message: key }).toMatch(new RegExp(`^${escape(eyebrow)}\\. ${escape(heading)}$`));
+    }
+    await page.keyboard.press("?");
+    await page.getByRole("dialog", { name: "Keys" }).waitFor();
+    await page.keyboard.press("?");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+  });
+
+  it("gives the live bars a text alternative in ranked order, with each count, that follows the votes", async () => {
+    const first = demo.event.areas[0]!;
+    const { page } = await open(`${server.url}/e/${demo.code}/screen#key=${demo.screenKey}&view=area-${first.id}`, PROJECTOR);
+    await page.locator(".bar-row").first().waitFor();
+    const list = page.getByRole("list", { name: `Votes in ${first.title}` });
+    const items = list.getByRole("listitem");
+    expect(await items.count()).toBe(first.proposals.length);
+    const [p2, p5] = [first.proposals[2]!, first.proposals[5]!];
+    await expect.poll(() => items.nth(0).textContent()).toBe(`1st ${p5.label} ${p5.title}: 6 votes`);
+    expect(await items.nth(1).textContent()).toBe(`2nd ${p2.label} ${p2.title}: 4 votes`);
+    // The drawn bars are hidden from the screen reader: it hears the list once, in ranked order.
+    expect(await page.locator(".bar-chart").getAttribute("aria-hidden")).toBe("true");
+    const tree = await page.locator("main").ariaSnapshot();
+    expect(tree.split(p5.title).length - 1).toBe(1);
+
+    // Four more people vote for p2: the text alternative follows the new ranking.
+    for (let k = 0; k < 4; k++) {
+      const token = await join(server.url, demo.code);
+      expect((await vote(server.url, demo.code, token, first.id, [p2.id])).status).toBe(200);
+    }
+    await expect.poll(() => items.nth(0).textContent()).toBe(`1st ${p2.label} ${p2.title}: 8 votes`);
+    expect(await items.nth(1).textContent()).toBe(`2nd ${p5.label} ${p5.title}: 6 votes`);
+  });
+});
