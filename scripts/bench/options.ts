@@ -1,5 +1,5 @@
 // Command-line options of `npm run bench`, and the sizes each mode runs at.
-export const SCENARIOS = ["durable", "live", "hall", "weight", "slow-phone"] as const;
+export const SCENARIOS = ["durable", "live", "hall", "storm", "weight", "slow-phone"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export type Mode = "full" | "quick" | "smoke";
@@ -19,11 +19,11 @@ export interface BenchOptions {
   serverFlags: string[];
 }
 
-export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,weight,slow-phone] [--duration SECONDS] [--slo-ms MS]
+export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,storm,weight,slow-phone] [--duration SECONDS] [--slo-ms MS]
                      [--server-flags "FLAGS"] [--out FILE] [--quiet]
 
   --quick       shorter steps and phases (about a minute in all); figures are rougher
-  --scenario    which scenarios to run (default: all five), comma-separated
+  --scenario    which scenarios to run (default: all six), comma-separated
   --duration    seconds of the measured phase of the live and hall scenarios (default 30, quick 10)
   --slo-ms      p99 under which a durable-ballot step counts as sustained (default 100)
   --server-flags  node/V8 flags for the server process only, e.g. "--max-semi-space-size=8"
@@ -87,6 +87,8 @@ export interface Sizes {
   durable: { participants: number; stepMs: number; startRate: number; growth: number; maxRate: number; bisections: number; warmupMs: number; connections: number };
   live: { sockets: number; rate: number; durationMs: number; warmupMs: number };
   hall: { sockets: number; rate: number; durationMs: number; warmupMs: number };
+  /** The reconnect storm: the window of ballots, the drop that far into it, each socket's delay before reconnecting. */
+  storm: { sockets: number; rate: number; windowMs: number; dropAtMs: number; jitterMs: [number, number]; warmupMs: number };
   /** Participant sockets one load process holds. */
   socketsPerProcess: number;
 }
@@ -100,6 +102,7 @@ export function sizes(o: BenchOptions): Sizes {
         durable: { participants: 50, stepMs: 1000, startRate: 200, growth: 1, maxRate: 200, bisections: 0, warmupMs: 300, connections: 16 },
         live: { sockets: 60, rate: 100, durationMs: phase(30, 10, 2), warmupMs: 500 },
         hall: { sockets: 120, rate: 100, durationMs: phase(30, 10, 2), warmupMs: 500 },
+        storm: { sockets: 120, rate: 100, windowMs: 2500, dropAtMs: 500, jitterMs: [250, 750], warmupMs: 500 },
         socketsPerProcess: 60,
       };
     case "quick":
@@ -107,6 +110,7 @@ export function sizes(o: BenchOptions): Sizes {
         durable: { participants: 1000, stepMs: 2000, startRate: 2000, growth: 1.6, maxRate: 60_000, bisections: 2, warmupMs: 1000, connections: 256 },
         live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 2000 },
         hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 2000 },
+        storm: { sockets: 10_000, rate: 1000, windowMs: 10_000, dropAtMs: 1000, jitterMs: [250, 750], warmupMs: 2000 },
         socketsPerProcess: 2500,
       };
     default:
@@ -114,6 +118,7 @@ export function sizes(o: BenchOptions): Sizes {
         durable: { participants: 2000, stepMs: 4000, startRate: 2000, growth: 1.5, maxRate: 60_000, bisections: 3, warmupMs: 2000, connections: 256 },
         live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 3000 },
         hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 3000 },
+        storm: { sockets: 10_000, rate: 1000, windowMs: 10_000, dropAtMs: 1000, jitterMs: [250, 750], warmupMs: 3000 },
         socketsPerProcess: 2500,
       };
   }
