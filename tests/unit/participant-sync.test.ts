@@ -132,7 +132,7 @@ describe("area save state", () => {
     expect(saveText({ kind: "idle" }, true, en)).toBe("Saved");
     expect(saveText({ kind: "saving" }, true, en)).toBe("Saving…");
     expect(saveText({ kind: "saved" }, false, en)).toBe("Saved");
-    expect(saveText({ kind: "offline", retryAt: 0, code: "NETWORK" }, true, en)).toBe("Offline — will retry");
+    expect(saveText({ kind: "offline", retryAt: 0, code: "NETWORK" }, true, en)).toBe("Not sent yet — will retry");
     expect(saveText({ kind: "offline", retryAt: 0, code: "RATE_LIMITED" }, true, en)).toBe("Server busy — will retry");
     expect(saveText({ kind: "refused", code: "VOTING_CLOSED", message: "Voting in this area is closed." }, true, en)).toBe(
       "Not saved: Voting in this area is closed.",

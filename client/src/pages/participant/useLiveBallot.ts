@@ -11,7 +11,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import { BallotReply, EventReply, Results, type Event } from "../../../../shared/schemas";
 import { ApiError, request } from "../../api/http";
 import type { PlenarySocket } from "../../api/socket";
-import { browserStore } from "./deviceStore";
+import { browserStore, saveLastEvent } from "./deviceStore";
 import type { Participation } from "./participation";
 import { WriteQueue, type QueueSnapshot } from "./writeQueue";
 
@@ -47,13 +47,17 @@ export function useLiveBallot(
   const [results, setResults] = useState<Results | null>(null);
   const [queue, setQueue] = useState<WriteQueue | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const [connection, setConnection] = useState<Connection>("connecting");
+  // A page opened with no network (from the service worker's shell) says so at once.
+  const [connection, setConnection] = useState<Connection>(() => (typeof navigator !== "undefined" && navigator.onLine === false ? "lost" : "connecting"));
   const token = useSyncExternalStore(participation.subscribe, participation.getToken);
   // Set by the live effect below: reads event and ballot again (a refused write means they are stale).
   const reread = useRef<() => void>(() => {});
   // The server's fingerprint of `event`, null when it came from a GET (then the handshake resends it).
   const version = useRef(initialVersion);
   const ended = event.areas.length > 0 && event.areas.every((a) => a.status === "closed");
+
+  // The last state seen, for a reload with no network (deviceStore.ts, client/sw.js).
+  useEffect(() => saveLastEvent(store, code, event, version.current), [code, event]);
 
   // The queue lives as long as the page: it must survive the token arriving mid-write.
   useEffect(() => {
@@ -62,6 +66,8 @@ export function useLiveBallot(
       onRefused: () => reread.current(),
     });
     setQueue(q);
+    // A ballot the server confirmed on an earlier visit is shown as such until it answers again.
+    if (q.restored) setLoaded(true);
     q.flush();
     return () => q.dispose();
   }, [code, participation, onTokenRefused]);
@@ -114,6 +120,8 @@ export function useLiveBallot(
         q.retryAll();
       });
       s.on("disconnect", () => setConnection("lost"));
+      // No server at all (the phone's Wi-Fi is gone): say so rather than "connecting" for ever.
+      s.on("connect_error", () => setConnection("lost"));
       // Typed by the shared event map, but still parsed: TypeScript types are not validation.
       s.on("event", (payload) => {
         const parsed = EventReply.safeParse(payload);
@@ -160,17 +168,26 @@ export function useLiveBallot(
     };
     const startTimer = setTimeout(whenQuiet, socketLibraryLoaded || token !== null ? 0 : SOCKET_DELAY_MS);
 
+    // The network is back, or the phone woke up: a socket waiting out its reconnection backoff
+    // (up to 5 s, or frozen timers while asleep) tries again now.
+    const reconnectNow = () => {
+      if (socket && !socket.connected) socket.disconnect().connect();
+    };
     const online = () => {
+      reconnectNow();
       q.retryAll();
       void readEvent();
     };
     // A phone back from the lock screen may have slept through pushes and retry timers.
     const visible = () => {
       if (document.visibilityState !== "visible") return;
+      reconnectNow();
       q.retryAll();
       stale();
     };
+    const offline = () => setConnection("lost");
     window.addEventListener("online", online);
+    window.addEventListener("offline", offline);
     document.addEventListener("visibilitychange", visible);
     return () => {
       live = false;
@@ -178,6 +195,7 @@ export function useLiveBallot(
       unsubscribe();
       if (retryTimer) clearTimeout(retryTimer);
       window.removeEventListener("online", online);
+      window.removeEventListener("offline", offline);
       document.removeEventListener("visibilitychange", visible);
       socket?.removeAllListeners();
       socket?.disconnect();
