@@ -24,6 +24,13 @@ const SOCKET_DELAY_MS = 1000;
 // joined (its first vote is sent: the socket reconnects with the token), a connection waits only
 // for the vote in flight: a phone that just voted must hear at once that its area closed.
 let socketLibraryLoaded = false;
+/**
+ * After a sleep longer than this, the socket may be dead without the page knowing (the radio slept,
+ * the NAT forgot the connection, the server dropped it: a close that was never seen is only found by
+ * the 40 s ping timeout), so waking opens a fresh one. It costs ~1 KB (the handshake names the event
+ * version held, so the event is not resent) and, on the server, a cached welcome.
+ */
+const RECONNECT_AFTER_SLEEP_MS = 5000;
 const EMPTY: QueueSnapshot = { confirmed: {}, areas: {}, held: {} };
 const noop = () => () => {};
 
@@ -178,17 +185,28 @@ export function useLiveBallot(
       q.retryAll();
       void readEvent();
     };
-    // A phone back from the lock screen may have slept through pushes and retry timers.
-    const visible = () => {
-      if (document.visibilityState !== "visible") return;
-      reconnectNow();
+    // A phone back from the lock screen (hidden, or frozen by the browser: no timers, no pushes
+    // handled) may have slept through pushes and retry timers, and its socket may be dead without
+    // knowing it: read the event and the ballot again at once, resend what waits, and reconnect.
+    let asleepSince: number | null = null;
+    const sleep = () => void (asleepSince ??= Date.now());
+    const wake = () => {
+      const slept = asleepSince === null ? 0 : Date.now() - asleepSince;
+      asleepSince = null;
+      if (slept > RECONNECT_AFTER_SLEEP_MS && socket?.connected) socket.disconnect().connect();
+      else reconnectNow();
       q.retryAll();
       stale();
     };
+    const visible = () => (document.visibilityState === "visible" ? wake() : sleep());
+    const shown = (e: PageTransitionEvent) => void (e.persisted && wake());
     const offline = () => setConnection("lost");
     window.addEventListener("online", online);
     window.addEventListener("offline", offline);
+    window.addEventListener("pageshow", shown);
     document.addEventListener("visibilitychange", visible);
+    document.addEventListener("freeze", sleep);
+    document.addEventListener("resume", wake);
     return () => {
       live = false;
       clearTimeout(startTimer);
@@ -197,6 +215,9 @@ export function useLiveBallot(
       window.removeEventListener("online", online);
       window.removeEventListener("offline", offline);
       document.removeEventListener("visibilitychange", visible);
+      document.removeEventListener("freeze", sleep);
+      document.removeEventListener("resume", wake);
+      window.removeEventListener("pageshow", shown);
       socket?.removeAllListeners();
       socket?.disconnect();
     };
