@@ -1,5 +1,5 @@
 // Command-line options of `npm run bench`, and the sizes each mode runs at.
-export const SCENARIOS = ["durable", "live", "hall", "storm", "weight", "slow-phone"] as const;
+export const SCENARIOS = ["durable", "live", "hall", "storm", "weight", "slow-phone", "phones"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export type Mode = "full" | "quick" | "smoke";
@@ -19,11 +19,11 @@ export interface BenchOptions {
   serverFlags: string[];
 }
 
-export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,storm,weight,slow-phone] [--duration SECONDS] [--slo-ms MS]
+export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,storm,weight,slow-phone,phones] [--duration SECONDS] [--slo-ms MS]
                      [--server-flags "FLAGS"] [--out FILE] [--quiet]
 
   --quick       shorter steps and phases (about a minute in all); figures are rougher
-  --scenario    which scenarios to run (default: all six), comma-separated
+  --scenario    which scenarios to run (default: all seven), comma-separated
   --duration    seconds of the measured phase of the live and hall scenarios (default 30, quick 10)
   --slo-ms      p99 under which a durable-ballot step counts as sustained (default 100)
   --server-flags  node/V8 flags for the server process only, e.g. "--max-semi-space-size=8"
@@ -89,6 +89,8 @@ export interface Sizes {
   hall: { sockets: number; rate: number; durationMs: number; warmupMs: number };
   /** The reconnect storm: the window of ballots, the drop that far into it, each socket's delay before reconnecting. */
   storm: { sockets: number; rate: number; windowMs: number; dropAtMs: number; jitterMs: [number, number]; warmupMs: number };
+  /** Real Chromium phones on a poor link while the hall's load runs. */
+  phones: { phones: number; taps: number; packetLoss: number; sockets: number; rate: number; loadMs: number };
   /** Participant sockets one load process holds. */
   socketsPerProcess: number;
 }
@@ -103,6 +105,7 @@ export function sizes(o: BenchOptions): Sizes {
         live: { sockets: 60, rate: 100, durationMs: phase(30, 10, 2), warmupMs: 500 },
         hall: { sockets: 120, rate: 100, durationMs: phase(30, 10, 2), warmupMs: 500 },
         storm: { sockets: 120, rate: 100, windowMs: 2500, dropAtMs: 500, jitterMs: [250, 750], warmupMs: 500 },
+        phones: { phones: 2, taps: 2, packetLoss: 2, sockets: 60, rate: 100, loadMs: 15_000 },
         socketsPerProcess: 60,
       };
     case "quick":
@@ -111,6 +114,7 @@ export function sizes(o: BenchOptions): Sizes {
         live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 2000 },
         hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 2000 },
         storm: { sockets: 10_000, rate: 1000, windowMs: 10_000, dropAtMs: 1000, jitterMs: [250, 750], warmupMs: 2000 },
+        phones: { phones: 5, taps: 6, packetLoss: 2, sockets: 2000, rate: 1000, loadMs: 40_000 },
         socketsPerProcess: 2500,
       };
     default:
@@ -119,6 +123,7 @@ export function sizes(o: BenchOptions): Sizes {
         live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 3000 },
         hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 3000 },
         storm: { sockets: 10_000, rate: 1000, windowMs: 10_000, dropAtMs: 1000, jitterMs: [250, 750], warmupMs: 3000 },
+        phones: { phones: 10, taps: 10, packetLoss: 2, sockets: 2000, rate: 1000, loadMs: 50_000 },
         socketsPerProcess: 2500,
       };
   }

@@ -6,6 +6,8 @@ export interface ServerStartArgs {
   publicResultsIntervalMs?: number;
   /** Adds x-bench-seq (the event's seq once the ballot's batch committed) to ballot replies. */
   seqHeader?: boolean;
+  /** Serve the built client (dist/client), for real browser pages. */
+  clientDir?: boolean;
 }
 
 export interface ServerStats {
