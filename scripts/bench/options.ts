@@ -17,6 +17,8 @@ export interface BenchOptions {
   verbose: boolean;
   /** Extra node/V8 flags for the server process only (e.g. --max-semi-space-size=8). */
   serverFlags: string[];
+  /** Overrides the participant sockets of the storm scenario (a smaller storm on a busy machine). */
+  stormSockets?: number | null;
 }
 
 export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,storm,weight,slow-phone,phones] [--duration SECONDS] [--slo-ms MS]
@@ -27,6 +29,7 @@ export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,s
   --duration    seconds of the measured phase of the live and hall scenarios (default 30, quick 10)
   --slo-ms      p99 under which a durable-ballot step counts as sustained (default 100)
   --server-flags  node/V8 flags for the server process only, e.g. "--max-semi-space-size=8"
+  --storm-sockets  participant sockets of the storm (default 10,000; smoke 120)
   --out         JSON report path (default bench-results/bench-<time>.json)`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -63,6 +66,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break;
       case "--slo-ms":
         options.sloMs = number(1);
+        break;
+      case "--storm-sockets":
+        options.stormSockets = number(2);
         break;
       case "--out":
         options.out = value();
