@@ -48,10 +48,11 @@ export async function storm(size: Sizes["storm"], socketsPerProcess: number, tar
     const reconnected = storms.reduce((n, s) => n + s.reconnected, 0);
     const lastMs = Math.max(...storms.map((s) => s.lastMs));
     const p99Ms = Math.max(...storms.map((s) => s.p99Ms));
+    const retries = storms.reduce((n, s) => n + s.retries, 0);
     const v2p = summarize(decode(r.voteToProjector));
     const put = summarize(decode(r.putLatency));
     log(
-      `storm: ${reconnected}/${size.sockets} back in ${lastMs} ms (p99 ${p99Ms} ms); ${r.ok}/${r.fired} ballots, vote→projector p50 ${fmt.ms(v2p.p50)} ` +
+      `storm: ${reconnected}/${size.sockets} back in ${lastMs} ms (p99 ${p99Ms} ms, ${retries} attempts retried${retries ? `: ${storms.find((s) => s.firstError)?.firstError}` : ""}); ${r.ok}/${r.fired} ballots, vote→projector p50 ${fmt.ms(v2p.p50)} ` +
         `p99 ${fmt.ms(v2p.p99)} max ${fmt.ms(v2p.max)}; loop p99 ${fmt.ms(stats.eventLoopDelayMs.p99)} max ${fmt.ms(stats.eventLoopDelayMs.max)}`,
     );
 

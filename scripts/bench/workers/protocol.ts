@@ -140,6 +140,9 @@ export interface StormResult {
   p50Ms: number;
   p99Ms: number;
   lastMs: number;
+  /** Reconnection attempts refused or timed out (each tried again), and the first one's reason. */
+  retries: number;
+  firstError: string | null;
 }
 
 export type SocketsApi = {

@@ -15,6 +15,8 @@ const lastSeq: number[] = [];
 const welcomed: boolean[] = [];
 /** While the storm drops the sockets on purpose, their disconnects are not failures. */
 let storming = false;
+let stormRetries = 0;
+let stormFirstError: string | null = null;
 const counts: SocketCounts = { connected: 0, ballot: 0, results: 0, event: 0, disconnects: 0, connectErrors: 0, firstError: null };
 
 function open(port: number, code: string, token: string): Promise<void> {
@@ -100,14 +102,24 @@ async function storm({ jitterMs, timeoutMs }: { jitterMs: [number, number]; time
           };
           s.on("ballot", done);
           s.once("connect", () => void (counts.connected += 1));
+          // A refused or timed-out attempt is tried again, as the phone's Socket.IO client would
+          // (its reconnection delay grows to 5 s; here the first delay again, to keep the run short).
+          const retry = (err: Error) => {
+            if (welcomed[i]) return;
+            stormRetries += 1;
+            stormFirstError ??= err.message;
+            setTimeout(() => s.connect(), jitterMs[0] + Math.random() * (jitterMs[1] - jitterMs[0]));
+          };
+          s.on("connect_error", retry);
           setTimeout(() => s.connect(), jitterMs[0] + Math.random() * (jitterMs[1] - jitterMs[0]));
         }),
     ),
   );
   storming = false;
+  for (const s of sockets) s.removeAllListeners("connect_error");
   reconnected.sort((a, b) => a - b);
   const at = (q: number) => Math.round(reconnected[Math.min(reconnected.length - 1, Math.floor(q * reconnected.length))] ?? -1);
-  return { sockets: sockets.length, reconnected: reconnected.length, p50Ms: at(0.5), p99Ms: at(0.99), lastMs: Math.round(reconnected.at(-1) ?? -1) };
+  return { sockets: sockets.length, reconnected: reconnected.length, p50Ms: at(0.5), p99Ms: at(0.99), lastMs: Math.round(reconnected.at(-1) ?? -1), retries: stormRetries, firstError: stormFirstError };
 }
 
 /** How many sockets have seen a results snapshot at `seq` or later, and the lowest seq any holds. */
