@@ -10,6 +10,8 @@ import { REPO_ROOT } from "./rpc";
 import { durable } from "./scenarios/durable";
 import { live } from "./scenarios/live";
 import { slowPhone } from "./scenarios/slow-phone";
+import { storm } from "./scenarios/storm";
+import { phones } from "./scenarios/phones";
 import { weight } from "./scenarios/weight";
 
 export interface BenchReport {
@@ -37,7 +39,9 @@ export async function runBench(o: BenchOptions, command = "npm run bench"): Prom
     if (name === "durable") scenarios.push(await durable(o, size.durable, log));
     if (name === "live") scenarios.push(await live("live", size.live, size.socketsPerProcess, { p50Ms: 75, p99Ms: 150, rssMb: null }, o, log));
     if (name === "hall") scenarios.push(await live("hall", size.hall, size.socketsPerProcess, { p50Ms: null, p99Ms: 300, rssMb: 400 }, o, log));
+    if (name === "storm") scenarios.push(await storm(o.stormSockets ? { ...size.storm, sockets: o.stormSockets } : size.storm, size.socketsPerProcess, { reconnectMs: 5000, p99Ms: 500 }, o, log));
     if (name === "weight") scenarios.push(weight());
+    if (name === "phones") scenarios.push(await phones(size.phones, size.socketsPerProcess, o, log));
     if (name === "slow-phone") scenarios.push(await slowPhone(o.mode === "full" ? 5 : 3, log));
     log(`${name}: done in ${Math.round((performance.now() - started) / 1000)} s`);
   }

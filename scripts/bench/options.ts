@@ -1,5 +1,5 @@
 // Command-line options of `npm run bench`, and the sizes each mode runs at.
-export const SCENARIOS = ["durable", "live", "hall", "weight", "slow-phone"] as const;
+export const SCENARIOS = ["durable", "live", "hall", "storm", "weight", "slow-phone", "phones"] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export type Mode = "full" | "quick" | "smoke";
@@ -17,16 +17,19 @@ export interface BenchOptions {
   verbose: boolean;
   /** Extra node/V8 flags for the server process only (e.g. --max-semi-space-size=8). */
   serverFlags: string[];
+  /** Overrides the participant sockets of the storm scenario (a smaller storm on a busy machine). */
+  stormSockets?: number | null;
 }
 
-export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,weight,slow-phone] [--duration SECONDS] [--slo-ms MS]
+export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,storm,weight,slow-phone,phones] [--duration SECONDS] [--slo-ms MS]
                      [--server-flags "FLAGS"] [--out FILE] [--quiet]
 
   --quick       shorter steps and phases (about a minute in all); figures are rougher
-  --scenario    which scenarios to run (default: all five), comma-separated
+  --scenario    which scenarios to run (default: all seven), comma-separated
   --duration    seconds of the measured phase of the live and hall scenarios (default 30, quick 10)
   --slo-ms      p99 under which a durable-ballot step counts as sustained (default 100)
   --server-flags  node/V8 flags for the server process only, e.g. "--max-semi-space-size=8"
+  --storm-sockets  participant sockets of the storm (default 10,000; smoke 120)
   --out         JSON report path (default bench-results/bench-<time>.json)`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -64,6 +67,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case "--slo-ms":
         options.sloMs = number(1);
         break;
+      case "--storm-sockets":
+        options.stormSockets = number(2);
+        break;
       case "--out":
         options.out = value();
         break;
@@ -87,6 +93,10 @@ export interface Sizes {
   durable: { participants: number; stepMs: number; startRate: number; growth: number; maxRate: number; bisections: number; warmupMs: number; connections: number };
   live: { sockets: number; rate: number; durationMs: number; warmupMs: number };
   hall: { sockets: number; rate: number; durationMs: number; warmupMs: number };
+  /** The reconnect storm: the window of ballots, the drop that far into it, each socket's delay before reconnecting. */
+  storm: { sockets: number; rate: number; windowMs: number; dropAtMs: number; jitterMs: [number, number]; warmupMs: number };
+  /** Real Chromium phones on a poor link while the hall's load runs. */
+  phones: { phones: number; taps: number; packetLoss: number; sockets: number; rate: number; loadMs: number };
   /** Participant sockets one load process holds. */
   socketsPerProcess: number;
 }
@@ -100,6 +110,8 @@ export function sizes(o: BenchOptions): Sizes {
         durable: { participants: 50, stepMs: 1000, startRate: 200, growth: 1, maxRate: 200, bisections: 0, warmupMs: 300, connections: 16 },
         live: { sockets: 60, rate: 100, durationMs: phase(30, 10, 2), warmupMs: 500 },
         hall: { sockets: 120, rate: 100, durationMs: phase(30, 10, 2), warmupMs: 500 },
+        storm: { sockets: 120, rate: 100, windowMs: 2500, dropAtMs: 500, jitterMs: [250, 750], warmupMs: 500 },
+        phones: { phones: 2, taps: 2, packetLoss: 2, sockets: 60, rate: 100, loadMs: 15_000 },
         socketsPerProcess: 60,
       };
     case "quick":
@@ -107,6 +119,8 @@ export function sizes(o: BenchOptions): Sizes {
         durable: { participants: 1000, stepMs: 2000, startRate: 2000, growth: 1.6, maxRate: 60_000, bisections: 2, warmupMs: 1000, connections: 256 },
         live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 2000 },
         hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 2000 },
+        storm: { sockets: 10_000, rate: 1000, windowMs: 10_000, dropAtMs: 1000, jitterMs: [250, 750], warmupMs: 2000 },
+        phones: { phones: 5, taps: 6, packetLoss: 2, sockets: 2000, rate: 1000, loadMs: 40_000 },
         socketsPerProcess: 2500,
       };
     default:
@@ -114,6 +128,8 @@ export function sizes(o: BenchOptions): Sizes {
         durable: { participants: 2000, stepMs: 4000, startRate: 2000, growth: 1.5, maxRate: 60_000, bisections: 3, warmupMs: 2000, connections: 256 },
         live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 3000 },
         hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 3000 },
+        storm: { sockets: 10_000, rate: 1000, windowMs: 10_000, dropAtMs: 1000, jitterMs: [250, 750], warmupMs: 3000 },
+        phones: { phones: 10, taps: 10, packetLoss: 2, sockets: 2000, rate: 1000, loadMs: 50_000 },
         socketsPerProcess: 2500,
       };
   }

@@ -56,20 +56,25 @@ export async function firstVote(
   code: string,
   areaTitle: string,
   proposalTitle: string,
-  opts: { link?: Link; timeoutMs?: number; host?: string } = {},
+  opts: { link?: Link & { packetLoss?: number }; timeoutMs?: number; host?: string; initScripts?: string[] } = {},
 ): Promise<JourneyResult> {
   const timeout = opts.timeoutMs ?? 30_000;
   const context = await browser.newContext(PHONE_360);
   const page = await context.newPage();
   const meter = await meterPage(page);
   if (opts.link) {
-    await meter.cdp.send("Network.emulateNetworkConditions", {
+    const conditions = {
       offline: false,
       latency: opts.link.latencyMs,
       downloadThroughput: opts.link.downloadBytesPerSecond,
       uploadThroughput: opts.link.uploadBytesPerSecond,
-    });
+    };
+    // Packet loss is an experimental parameter of newer Chromiums: without it, the link as before.
+    if (opts.link.packetLoss) {
+      await meter.cdp.send("Network.emulateNetworkConditions", { ...conditions, packetLoss: opts.link.packetLoss } as typeof conditions).catch(() => meter.cdp.send("Network.emulateNetworkConditions", conditions));
+    } else await meter.cdp.send("Network.emulateNetworkConditions", conditions);
   }
+  for (const content of opts.initScripts ?? []) await page.addInitScript({ content });
   // Times taken in the page (performance.now(): 0 is the start of navigation, when the link was
   // opened), at the DOM mutation itself: Playwright's own waits poll, and would add up to ½ s.
   await page.addInitScript({ content: MARKS_SCRIPT });

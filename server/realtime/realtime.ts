@@ -4,7 +4,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { AppError } from "../../shared/errors";
 import { LIMITS } from "../../shared/limits";
-import { SocketAuth, type Results } from "../../shared/schemas";
+import { SocketAuth } from "../../shared/schemas";
 import { SOCKET_PATH, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from "../../shared/socket-events";
 import { identify } from "../http/auth";
 import { underGuessBudget, type GuessGuard } from "../security/guess-guard";
@@ -17,7 +17,8 @@ import { feedbackResults } from "../services/feedback";
 import { resultsFor, tally } from "../services/results";
 import { Coalescer } from "./coalescer";
 import { PacedBroadcast } from "./paced-broadcast";
-import { eventVersion } from "./event-version";
+import { preEncoder, sendPreEncoded } from "./pre-encoded";
+import { SnapshotCache, type ResultsSnapshot } from "./snapshot-cache";
 import { rooms } from "./rooms";
 import { watchSendBuffers } from "./send-buffer";
 
@@ -66,6 +67,9 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     pingInterval: 20000,
     pingTimeout: 20000,
   });
+  // Welcome snapshots encoded once per change and shared (snapshot-cache.ts): a reconnect storm
+  // costs a look-up and a write per socket, not a read, a count and an encoding.
+  const cache = new SnapshotCache(ctx, preEncoder(io));
   // Open sockets per key: `ip:…` for tokenless ones, the caller for the others (see maxSocketsPerIp).
   const perKey = new Map<string, number>();
   const keyOf = (data: SocketData, ip: string) =>
@@ -126,15 +130,13 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     if (participantId !== null) void socket.join(rooms.participant(participantId));
     // A fresh socket (first load or reconnect) gets the current state at once, not at the next
     // change: the event unless it holds this very version already, the results if it wants them.
+    // The row is read again (not taken from the handshake) so its seq is the one of this moment.
     const event = ctx.repos.events.byId(eventId);
     if (!event) return void socket.disconnect(true);
-    const view = eventView(ctx, event);
-    if (privileged) socket.emit("event", { event: view });
-    else {
-      const version = eventVersion(view);
-      if (version !== since) socket.emit("event", { event: view, version });
-    }
-    if (wantsResults) socket.emit("results", resultsFor(tally(ctx, event), privileged ? "privileged" : "public"));
+    const snapshot = cache.event(event);
+    if (privileged) sendPreEncoded(socket, snapshot.privileged);
+    else if (snapshot.version !== since) sendPreEncoded(socket, snapshot.room);
+    if (wantsResults) sendPreEncoded(socket, cache.resultsAt(event, privileged ? "privileged" : "public").encoded);
     if (participantId !== null) socket.emit("ballot", { ballot: ballotOf(ctx, event, participantId) });
     if (privileged && ctx.repos.feedbackQuestions.byEvent(eventId).length > 0) socket.emit("feedbackResults", feedbackResults(ctx, event, "privileged"));
   });
@@ -146,7 +148,7 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
 
   const sendPrivileged = new Coalescer<number>(options.resultsIntervalMs, (eventId) => {
     const event = ctx.repos.events.byId(eventId);
-    if (event) io.to(rooms.privileged(eventId)).emit("results", resultsFor(tally(ctx, event), "privileged"));
+    if (event) io.to(rooms.privileged(eventId)).emit("results", cache.resultsAt(event, "privileged").results);
   });
   // The form's counts never go to the room while it is open (public once closed, over HTTP).
   const sendFeedback = new Coalescer<number>(options.resultsIntervalMs, (eventId) => {
@@ -155,20 +157,26 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
   });
   // The room can be thousands of phones: its snapshots go out paced (paced-broadcast.ts), so they
   // never hold the event loop long enough to delay ballots or the projector.
-  const roomPasses = new Map<number, PacedBroadcast<Results>>();
+  const roomPasses = new Map<number, PacedBroadcast<ResultsSnapshot>>();
   const sendRoom = (eventId: number) => {
     let pass = roomPasses.get(eventId);
     if (!pass) {
-      pass = new PacedBroadcast<Results>({
+      pass = new PacedBroadcast<ResultsSnapshot>({
         minGapMs: options.publicResultsIntervalMs,
         duty: 0.25,
         sliceSize: 100,
         members: () => [...(io.sockets.adapter.rooms.get(rooms.room(eventId)) ?? [])],
         snapshot: () => {
           const event = ctx.repos.events.byId(eventId);
-          return event ? resultsFor(tally(ctx, event), "public") : null;
+          return event ? cache.resultsAt(event, "public") : null;
         },
-        send: (socketIds, payload) => void io.to(socketIds).emit("results", payload),
+        // One encoding per pass, not one per slice of 100.
+        send: (socketIds, snapshot) => {
+          for (const id of socketIds) {
+            const socket = io.of("/").sockets.get(id);
+            if (socket) sendPreEncoded(socket, snapshot.encoded);
+          }
+        },
       });
       roomPasses.set(eventId, pass);
     }
@@ -184,11 +192,12 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     io,
     resultsChanged,
     eventChanged(eventId) {
+      cache.eventChanged(eventId);
       const event = ctx.repos.events.byId(eventId);
       if (!event) return;
-      const view = eventView(ctx, event);
+      const { view, version } = cache.event(event);
       io.to(rooms.privileged(eventId)).emit("event", { event: view });
-      io.to(rooms.room(eventId)).to(rooms.quiet(eventId)).emit("event", { event: view, version: eventVersion(view) });
+      io.to(rooms.room(eventId)).to(rooms.quiet(eventId)).emit("event", { event: view, version });
       resultsChanged(eventId);
     },
     feedbackChanged: (eventId) => sendFeedback.poke(eventId),

@@ -54,7 +54,7 @@ describe("participant phone offline", () => {
   it("goes offline mid-vote, says so, and saves exactly once when back", async () => {
     const { demo, health, titles, page, context } = await savedThenQueuedOffline();
     const [a, b] = titles;
-    await area(page, health.title).getByText("Offline — will retry").waitFor();
+    await area(page, health.title).getByText("Not sent yet — will retry").waitFor();
     // Never "saved" while the server has not acknowledged.
     expect(await area(page, health.title).locator('[data-save="saved"]').count()).toBe(0);
     expect(await proposal(page, health.title, b).isChecked()).toBe(true);

@@ -42,4 +42,21 @@ describe("bench smoke run", () => {
     // Each participant's socket followed its own ballot: one on connect, one per change.
     expect(d.participantSockets.ballot).toBe(d.sockets + d.warmup.ok + d.ballots.ok);
   }, 120_000);
+
+  it("a reconnect storm at toy size: every socket back, welcomed, and ending on the final snapshot", async () => {
+    const report = await runBench({ scenarios: ["storm"], mode: "smoke", durationS: null, sloMs: 1000, out: join(dir, "storm.json"), verbose: false, serverFlags: [] });
+    expect(report.problems).toEqual([]);
+    const d = report.scenarios.find((s) => s.name === "storm")?.details as {
+      sockets: number;
+      storms: Array<{ sockets: number; reconnected: number }>;
+      finalSeqs: { sockets: number; reached: number };
+      ballots: { fired: number; ok: number; seqFinal: number; seqExpected: number };
+      finalSnapshot: { matches: boolean };
+    };
+    expect(d.storms.reduce((n, s) => n + s.reconnected, 0)).toBe(d.sockets);
+    expect(d.finalSeqs).toEqual({ sockets: d.sockets, reached: d.sockets, lowest: d.ballots.seqFinal });
+    expect(d.ballots.ok).toBe(d.ballots.fired);
+    expect(d.ballots.seqFinal).toBe(d.ballots.seqExpected);
+    expect(d.finalSnapshot.matches).toBe(true);
+  }, 120_000);
 });

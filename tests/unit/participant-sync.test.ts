@@ -19,6 +19,10 @@ import {
 import { phoneTextIn } from "../helpers/phone-text";
 import {
   forgetParticipant,
+  loadConfirmed,
+  loadLastEvent,
+  saveConfirmed,
+  saveLastEvent,
   loadHeld,
   loadPending,
   orderSeed,
@@ -132,7 +136,7 @@ describe("area save state", () => {
     expect(saveText({ kind: "idle" }, true, en)).toBe("Saved");
     expect(saveText({ kind: "saving" }, true, en)).toBe("Saving…");
     expect(saveText({ kind: "saved" }, false, en)).toBe("Saved");
-    expect(saveText({ kind: "offline", retryAt: 0, code: "NETWORK" }, true, en)).toBe("Offline — will retry");
+    expect(saveText({ kind: "offline", retryAt: 0, code: "NETWORK" }, true, en)).toBe("Not sent yet — will retry");
     expect(saveText({ kind: "offline", retryAt: 0, code: "RATE_LIMITED" }, true, en)).toBe("Server busy — will retry");
     expect(saveText({ kind: "refused", code: "VOTING_CLOSED", message: "Voting in this area is closed." }, true, en)).toBe(
       "Not saved: Voting in this area is closed.",
@@ -219,6 +223,25 @@ describe("device store", () => {
     expect(() => savePending(broken, "ABCDEF", "a", ["x"])).not.toThrow();
     expect(loadPending(broken, "ABCDEF")).toEqual({});
     expect(loadToken(broken, "ABCDEF")).toBeNull();
+  });
+
+  it("keeps the last event seen and the last confirmed ballot for an offline reload; forgets the ballot with the participant", () => {
+    const store = memoryStore();
+    expect(loadLastEvent(store, "ABCDEF")).toBeNull();
+    expect(loadConfirmed(store, "ABCDEF")).toBeNull();
+    saveLastEvent(store, "ABCDEF", { code: "ABCDEF", title: "Forum" }, "v1");
+    saveConfirmed(store, "ABCDEF", { area1: ["a"], area2: [] });
+    expect(loadLastEvent(store, "ABCDEF")).toEqual({ event: { code: "ABCDEF", title: "Forum" }, version: "v1" });
+    // An empty ballot confirmed by the server is still a confirmed ballot (not "unknown").
+    saveConfirmed(store, "GHJKMN", {});
+    expect(loadConfirmed(store, "GHJKMN")).toEqual({});
+    expect(loadConfirmed(store, "ABCDEF")).toEqual({ area1: ["a"], area2: [] });
+    store.setItem("plenary.event.PQRSTU", "{broken");
+    expect(loadLastEvent(store, "PQRSTU")).toBeNull();
+    forgetParticipant(store, "ABCDEF");
+    expect(loadConfirmed(store, "ABCDEF")).toBeNull();
+    // The event is no secret of the participant's: it stays for the next visit.
+    expect(loadLastEvent(store, "ABCDEF")?.version).toBe("v1");
   });
 
   it("keeps a refused choice per area until it is dropped, and forgets it with the participant", () => {

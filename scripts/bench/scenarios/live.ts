@@ -15,7 +15,7 @@ export interface LiveTargets {
   rssMb: number | null;
 }
 
-async function totals(workers: ReadonlyArray<Worker<SocketsApi>>): Promise<SocketCounts> {
+export async function totals(workers: ReadonlyArray<Worker<SocketsApi>>): Promise<SocketCounts> {
   const all = await Promise.all(workers.map((w) => w.call("counts", undefined)));
   return all.reduce(
     (t, c) => ({

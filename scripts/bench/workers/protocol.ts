@@ -6,6 +6,8 @@ export interface ServerStartArgs {
   publicResultsIntervalMs?: number;
   /** Adds x-bench-seq (the event's seq once the ballot's batch committed) to ballot replies. */
   seqHeader?: boolean;
+  /** Serve the built client (dist/client), for real browser pages. */
+  clientDir?: boolean;
 }
 
 export interface ServerStats {
@@ -130,8 +132,25 @@ export interface SocketCounts {
   firstError: string | null;
 }
 
+export interface StormResult {
+  sockets: number;
+  /** Sockets connected again and welcomed (event, results, ballot) before the timeout. */
+  reconnected: number;
+  /** From the drop to the welcome of the median, 99th percentile and last socket. */
+  p50Ms: number;
+  p99Ms: number;
+  lastMs: number;
+  /** Reconnection attempts refused or timed out (each tried again), and the first one's reason. */
+  retries: number;
+  firstError: string | null;
+}
+
 export type SocketsApi = {
   connect: (arg: { port: number; code: string; tokens: string[]; concurrency: number }) => Promise<SocketCounts & { ms: number }>;
   counts: (arg: undefined) => Promise<SocketCounts>;
+  /** Drops every socket at once; each reconnects after a delay drawn from jitterMs (the phone's). */
+  storm: (arg: { jitterMs: [number, number]; timeoutMs: number }) => Promise<StormResult>;
+  /** Sockets whose last results snapshot has reached `seq`, and the lowest seq any socket holds. */
+  seqs: (arg: { seq: number }) => Promise<{ sockets: number; reached: number; lowest: number }>;
   close: (arg: undefined) => Promise<void>;
 };

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import * as z from "zod/mini";
-import { buildApp, type PlenaryApp } from "../../../server/app";
+import { buildApp, DEFAULT_CLIENT_DIR, type PlenaryApp } from "../../../server/app";
 import { registerRoutes, defineRoute, type RegisteredRoute } from "../../../server/http/route";
 import { groupCommitFor, type GroupCommitStats } from "../../../server/services/group-commit";
 import { Id, PutBallotBody, PutBallotReply } from "../../../shared/schemas";
@@ -36,7 +36,8 @@ async function start(args: ServerStartArgs): Promise<{ port: number }> {
   dataDir = mkdtempSync(join(tmpdir(), "plenary-bench-"));
   plenary = await buildApp({
     databaseFile: join(dataDir, "plenary.db"),
-    clientDir: null,
+    // The built client only for the phones scenario (Chromium pages open the participant link).
+    clientDir: args.clientDir ? DEFAULT_CLIENT_DIR : null,
     // One address sends the whole hall's traffic here; a venue's NAT would get the same exemption
     // only in part (docs/PERFORMANCE.md says what this leaves out).
     rateLimits: false,

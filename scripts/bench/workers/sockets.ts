@@ -9,6 +9,14 @@ import type { SocketCounts, SocketsApi } from "./protocol";
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const sockets: Client[] = [];
+/** Per socket: the seq of the last results snapshot it received (-1: none yet). */
+const lastSeq: number[] = [];
+/** Per socket: set when it has had its welcome (event, results, ballot) after the storm's reconnect. */
+const welcomed: boolean[] = [];
+/** While the storm drops the sockets on purpose, their disconnects are not failures. */
+let storming = false;
+let stormRetries = 0;
+let stormFirstError: string | null = null;
 const counts: SocketCounts = { connected: 0, ballot: 0, results: 0, event: 0, disconnects: 0, connectErrors: 0, firstError: null };
 
 function open(port: number, code: string, token: string): Promise<void> {
@@ -23,14 +31,24 @@ function open(port: number, code: string, token: string): Promise<void> {
       reconnection: false,
       timeout: 30_000,
     });
-    sockets.push(socket);
-    socket.on("results", () => void (counts.results += 1));
-    socket.on("ballot", () => void (counts.ballot += 1));
+    const index = sockets.push(socket) - 1;
+    lastSeq[index] = -1;
+    welcomed[index] = false;
+    socket.on("results", (r) => {
+      counts.results += 1;
+      lastSeq[index] = r.seq;
+    });
+    // The ballot is the last of the three welcome messages (realtime.ts: event, results, ballot).
+    socket.on("ballot", () => {
+      counts.ballot += 1;
+      if (storming) welcomed[index] = true;
+    });
     socket.on("event", () => void (counts.event += 1));
     socket.once("connect", () => {
       counts.connected += 1;
       socket.on("disconnect", (reason) => {
         counts.connected -= 1;
+        if (storming) return;
         counts.disconnects += 1;
         counts.firstError ??= `disconnect: ${reason}`;
       });
@@ -58,6 +76,63 @@ async function connect({ port, code, tokens, concurrency }: { port: number; code
   return { ...counts, ms: Math.round(performance.now() - started) };
 }
 
+/**
+ * The venue's access point restarts: every socket is dropped at the same moment, and each comes back
+ * after the phone's own first reconnection delay (client/src/api/socket.ts: 500 ms, Socket.IO's
+ * randomisation ±50%, so 250–750 ms). Resolves when every socket is connected again and has had its
+ * welcome; times are from the drop.
+ */
+async function storm({ jitterMs, timeoutMs }: { jitterMs: [number, number]; timeoutMs: number }) {
+  storming = true;
+  welcomed.fill(false);
+  const started = performance.now();
+  for (const s of sockets) s.disconnect();
+  const reconnected: number[] = [];
+  await Promise.all(
+    sockets.map(
+      (s, i) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(() => resolve(), timeoutMs);
+          const done = () => {
+            if (!welcomed[i]) return;
+            s.off("ballot", done);
+            clearTimeout(timer);
+            reconnected.push(performance.now() - started);
+            resolve();
+          };
+          s.on("ballot", done);
+          s.once("connect", () => void (counts.connected += 1));
+          // A refused or timed-out attempt is tried again, as the phone's Socket.IO client would
+          // (its reconnection delay grows to 5 s; here the first delay again, to keep the run short).
+          const retry = (err: Error) => {
+            if (welcomed[i]) return;
+            stormRetries += 1;
+            stormFirstError ??= err.message;
+            setTimeout(() => s.connect(), jitterMs[0] + Math.random() * (jitterMs[1] - jitterMs[0]));
+          };
+          s.on("connect_error", retry);
+          setTimeout(() => s.connect(), jitterMs[0] + Math.random() * (jitterMs[1] - jitterMs[0]));
+        }),
+    ),
+  );
+  storming = false;
+  for (const s of sockets) s.removeAllListeners("connect_error");
+  reconnected.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(reconnected[Math.min(reconnected.length - 1, Math.floor(q * reconnected.length))] ?? -1);
+  return { sockets: sockets.length, reconnected: reconnected.length, p50Ms: at(0.5), p99Ms: at(0.99), lastMs: Math.round(reconnected.at(-1) ?? -1), retries: stormRetries, firstError: stormFirstError };
+}
+
+/** How many sockets have seen a results snapshot at `seq` or later, and the lowest seq any holds. */
+function seqs({ seq }: { seq: number }) {
+  let reached = 0;
+  let lowest = Infinity;
+  for (const v of lastSeq) {
+    if (v >= seq) reached += 1;
+    lowest = Math.min(lowest, v);
+  }
+  return Promise.resolve({ sockets: lastSeq.length, reached, lowest: lowest === Infinity ? -1 : lowest });
+}
+
 async function close(): Promise<void> {
   for (const s of sockets.splice(0)) {
     s.removeAllListeners("disconnect");
@@ -65,4 +140,4 @@ async function close(): Promise<void> {
   }
 }
 
-serveWorker<SocketsApi>({ connect, counts: () => Promise.resolve({ ...counts }), close }, close);
+serveWorker<SocketsApi>({ connect, counts: () => Promise.resolve({ ...counts }), storm, seqs, close }, close);

@@ -1,7 +1,9 @@
 // The participant's phone page (/e/CODE): read the ballot, vote (joining at the first vote). Each
 // phase is its own small view. The page speaks the phone's language (?lang=, the switcher's
 // remembered choice, the browser's, else the event's): one small catalog chunk per role.
+import { useEffect } from "react";
 import { useSession } from "./useSession";
+import { registerOfflineShell } from "./offlineShell";
 import { BallotView } from "./components/BallotView";
 import { InviteForm } from "./components/InviteForm";
 import { JoinByCode } from "./JoinByCode";
@@ -17,6 +19,8 @@ export default function ParticipantPage(props: { code: string }) {
   const sessionState = useSession(props.code);
   const { session } = sessionState;
   const event = "event" in session ? session.event : null;
+  // After the first render, when the link is quiet: the worker that lets this page open offline.
+  useEffect(() => registerOfflineShell(), []);
   return (
     <I18nProvider lang={chooseLanguage({ eventLanguage: event?.language })} roles={PHONE_ROLES}>
       <PhoneLanguage />

@@ -16,6 +16,8 @@ const pendingKey = (code: string) => `plenary.pending.${code}`;
 const heldKey = (code: string) => `plenary.held.${code}`;
 const seedKey = (code: string) => `plenary.seed.${code}`;
 const joinKeyKey = (code: string) => `plenary.joinkey.${code}`;
+const eventKey = (code: string) => `plenary.event.${code}`;
+const confirmedKey = (code: string) => `plenary.confirmed.${code}`;
 
 export type PendingMap = Record<string, string[]>;
 
@@ -72,6 +74,36 @@ export function forgetParticipant(store: KeyValueStore | null, code: string): vo
   safeSet(store, pendingKey(code), null);
   safeSet(store, heldKey(code), null);
   safeSet(store, joinKeyKey(code), null);
+  safeSet(store, confirmedKey(code), null);
+}
+
+// The last state this phone saw, for a reload with no network (the service worker serves the page
+// shell, client/sw.js): the event as last received, and the ballot the server last confirmed. Both
+// are what the server itself sent this phone; they are only shown while the server cannot be asked.
+
+/** The event as last received (page, GET or socket), with its version; parsed again by the caller. */
+export function saveLastEvent(store: KeyValueStore | null, code: string, event: unknown, version: string | null): void {
+  safeSet(store, eventKey(code), JSON.stringify({ event, version }));
+}
+
+export function loadLastEvent(store: KeyValueStore | null, code: string): { event: unknown; version: string | null } | null {
+  const raw = safeGet(store, eventKey(code));
+  if (!raw) return null;
+  try {
+    const data = JSON.parse(raw) as { event?: unknown; version?: unknown };
+    return { event: data.event, version: typeof data.version === "string" ? data.version : null };
+  } catch {
+    return null;
+  }
+}
+
+/** The ballot the server last confirmed to this phone (GET, socket or a 200). */
+export function saveConfirmed(store: KeyValueStore | null, code: string, ballot: Record<string, readonly string[]>): void {
+  safeSet(store, confirmedKey(code), JSON.stringify(ballot));
+}
+
+export function loadConfirmed(store: KeyValueStore | null, code: string): PendingMap | null {
+  return safeGet(store, confirmedKey(code)) === null ? null : loadMap(store, confirmedKey(code));
 }
 
 /**

@@ -11,7 +11,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import { BallotReply, EventReply, Results, type Event } from "../../../../shared/schemas";
 import { ApiError, request } from "../../api/http";
 import type { PlenarySocket } from "../../api/socket";
-import { browserStore } from "./deviceStore";
+import { browserStore, saveLastEvent } from "./deviceStore";
 import type { Participation } from "./participation";
 import { WriteQueue, type QueueSnapshot } from "./writeQueue";
 import { apiPaths } from "../../api/paths";
@@ -25,6 +25,13 @@ const SOCKET_DELAY_MS = 1000;
 // joined (its first vote is sent: the socket reconnects with the token), a connection waits only
 // for the vote in flight: a phone that just voted must hear at once that its area closed.
 let socketLibraryLoaded = false;
+/**
+ * After a sleep longer than this, the socket may be dead without the page knowing (the radio slept,
+ * the NAT forgot the connection, the server dropped it: a close that was never seen is only found by
+ * the 40 s ping timeout), so waking opens a fresh one. It costs ~1 KB (the handshake names the event
+ * version held, so the event is not resent) and, on the server, a cached welcome.
+ */
+const RECONNECT_AFTER_SLEEP_MS = 5000;
 const EMPTY: QueueSnapshot = { confirmed: {}, areas: {}, held: {} };
 const noop = () => () => {};
 
@@ -48,13 +55,17 @@ export function useLiveBallot(
   const [results, setResults] = useState<Results | null>(null);
   const [queue, setQueue] = useState<WriteQueue | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const [connection, setConnection] = useState<Connection>("connecting");
+  // A page opened with no network (from the service worker's shell) says so at once.
+  const [connection, setConnection] = useState<Connection>(() => (typeof navigator !== "undefined" && navigator.onLine === false ? "lost" : "connecting"));
   const token = useSyncExternalStore(participation.subscribe, participation.getToken);
   // Set by the live effect below: reads event and ballot again (a refused write means they are stale).
   const reread = useRef<() => void>(() => {});
   // The server's fingerprint of `event`, null when it came from a GET (then the handshake resends it).
   const version = useRef(initialVersion);
   const ended = event.areas.length > 0 && event.areas.every((a) => a.status === "closed");
+
+  // The last state seen, for a reload with no network (deviceStore.ts, client/sw.js).
+  useEffect(() => saveLastEvent(store, code, event, version.current), [code, event]);
 
   // The queue lives as long as the page: it must survive the token arriving mid-write.
   useEffect(() => {
@@ -63,6 +74,8 @@ export function useLiveBallot(
       onRefused: () => reread.current(),
     });
     setQueue(q);
+    // A ballot the server confirmed on an earlier visit is shown as such until it answers again.
+    if (q.restored) setLoaded(true);
     q.flush();
     return () => q.dispose();
   }, [code, participation, onTokenRefused]);
@@ -115,6 +128,8 @@ export function useLiveBallot(
         q.retryAll();
       });
       s.on("disconnect", () => setConnection("lost"));
+      // No server at all (the phone's Wi-Fi is gone): say so rather than "connecting" for ever.
+      s.on("connect_error", () => setConnection("lost"));
       // Typed by the shared event map, but still parsed: TypeScript types are not validation.
       s.on("event", (payload) => {
         const parsed = EventReply.safeParse(payload);
@@ -161,25 +176,49 @@ export function useLiveBallot(
     };
     const startTimer = setTimeout(whenQuiet, socketLibraryLoaded || token !== null ? 0 : SOCKET_DELAY_MS);
 
+    // The network is back, or the phone woke up: a socket waiting out its reconnection backoff
+    // (up to 5 s, or frozen timers while asleep) tries again now.
+    const reconnectNow = () => {
+      if (socket && !socket.connected) socket.disconnect().connect();
+    };
     const online = () => {
+      reconnectNow();
       q.retryAll();
       void readEvent();
     };
-    // A phone back from the lock screen may have slept through pushes and retry timers.
-    const visible = () => {
-      if (document.visibilityState !== "visible") return;
+    // A phone back from the lock screen (hidden, or frozen by the browser: no timers, no pushes
+    // handled) may have slept through pushes and retry timers, and its socket may be dead without
+    // knowing it: read the event and the ballot again at once, resend what waits, and reconnect.
+    let asleepSince: number | null = null;
+    const sleep = () => void (asleepSince ??= Date.now());
+    const wake = () => {
+      const slept = asleepSince === null ? 0 : Date.now() - asleepSince;
+      asleepSince = null;
+      if (slept > RECONNECT_AFTER_SLEEP_MS && socket?.connected) socket.disconnect().connect();
+      else reconnectNow();
       q.retryAll();
       stale();
     };
+    const visible = () => (document.visibilityState === "visible" ? wake() : sleep());
+    const shown = (e: PageTransitionEvent) => void (e.persisted && wake());
+    const offline = () => setConnection("lost");
     window.addEventListener("online", online);
+    window.addEventListener("offline", offline);
+    window.addEventListener("pageshow", shown);
     document.addEventListener("visibilitychange", visible);
+    document.addEventListener("freeze", sleep);
+    document.addEventListener("resume", wake);
     return () => {
       live = false;
       clearTimeout(startTimer);
       unsubscribe();
       if (retryTimer) clearTimeout(retryTimer);
       window.removeEventListener("online", online);
+      window.removeEventListener("offline", offline);
       document.removeEventListener("visibilitychange", visible);
+      document.removeEventListener("freeze", sleep);
+      document.removeEventListener("resume", wake);
+      window.removeEventListener("pageshow", shown);
       socket?.removeAllListeners();
       socket?.disconnect();
     };

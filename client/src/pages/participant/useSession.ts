@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from "react";
 import { EventReply, type Event } from "../../../../shared/schemas";
 import { isEventCode, normalizeCode } from "../../../../shared/codes";
 import { ApiError, request } from "../../api/http";
-import { browserStore, loadToken } from "./deviceStore";
+import { browserStore, loadLastEvent, loadToken } from "./deviceStore";
 import { embeddedEvent } from "./embedded";
 import { Participation } from "./participation";
 import { apiPaths } from "../../api/paths";
@@ -39,6 +39,13 @@ function dropInviteFromUrl(): void {
   if (!url.searchParams.has("invite")) return;
   url.searchParams.delete("invite");
   window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+}
+
+/** The event this phone last saw, if any (a reload with no network: the page came from the service worker). */
+function lastSeen(code: string): { event: Event; version: string | null } | null {
+  const kept = loadLastEvent(store, code);
+  const parsed = kept ? EventReply.safeParse({ event: kept.event }) : null;
+  return parsed?.success && parsed.data.event.code === code ? { event: parsed.data.event, version: kept?.version ?? null } : null;
 }
 
 /** The ballot, if it can be shown at once (a token held, or an open event and no card to redeem). */
@@ -124,7 +131,12 @@ export function useSession(rawCode: string): {
       })
       .catch((err: unknown) => {
         if (!live) return;
-        if (err instanceof ApiError && err.status === 404) setSession({ phase: "missing" });
+        if (err instanceof ApiError && err.status === 404) return setSession({ phase: "missing" });
+        // No server: the ballot as this phone last saw it, marked offline by the page; it catches up
+        // by itself when the connection returns (useLiveBallot reads the event again on "online").
+        const seen = err instanceof ApiError && err.code === "NETWORK" ? lastSeen(code) : null;
+        const ready = seen ? readyAtOnce(code, seen.event, seen.version) : null;
+        if (ready) setSession(ready);
         else setSession({ phase: "unreachable", error: failureCode(err) });
       });
     return () => {

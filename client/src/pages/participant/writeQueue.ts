@@ -20,7 +20,7 @@ import {
   type AreaSync,
   type SendFailure,
 } from "./sync";
-import { loadHeld, loadPending, saveHeld, savePending, settlePending, type KeyValueStore } from "./deviceStore";
+import { loadConfirmed, loadHeld, loadPending, saveConfirmed, saveHeld, savePending, settlePending, type KeyValueStore } from "./deviceStore";
 import type { Participation } from "./participation";
 import { apiPaths } from "../../api/paths";
 
@@ -50,6 +50,8 @@ export class WriteQueue {
   /** Counts acknowledgements, so a GET that started before one cannot roll its area back. */
   private acks = 0;
   private lastAck: Record<string, number> = {};
+  /** The confirmed ballot came from this phone's storage (the server said so on an earlier visit). */
+  readonly restored: boolean;
 
   constructor(
     private readonly code: string,
@@ -58,7 +60,10 @@ export class WriteQueue {
     private readonly hooks: QueueHooks = {},
   ) {
     // Wishes left from an earlier visit (a reload while offline) go out again; held ones stay held.
-    this.snap = { ...this.snap, held: loadHeld(store, code) };
+    // The ballot the server last confirmed, until it answers again (a reload with no network).
+    const confirmed = loadConfirmed(store, code);
+    this.restored = confirmed !== null;
+    this.snap = { ...this.snap, confirmed: confirmed ?? {}, held: loadHeld(store, code) };
     for (const [areaId, ids] of Object.entries(loadPending(store, code))) {
       this.update(areaId, (s) => desire(s, ids));
     }
@@ -89,6 +94,7 @@ export class WriteQueue {
       }
     }
     this.snap = { ...this.snap, confirmed: next };
+    saveConfirmed(this.store, this.code, next);
     this.emit();
   }
 
@@ -140,6 +146,7 @@ export class WriteQueue {
       settlePending(this.store, this.code, areaId, sent, sameSet);
       this.lastAck[areaId] = ++this.acks;
       this.snap = { ...this.snap, confirmed: { ...this.snap.confirmed, [areaId]: reply.proposalIds } };
+      saveConfirmed(this.store, this.code, this.snap.confirmed);
       this.update(areaId, (s) => acknowledged(s, sent));
     } catch (err) {
       if (this.disposed) return;

@@ -40,7 +40,7 @@ export default {
   tryNow: "Jetzt versuchen",
   saving: "Wird gespeichert…",
   saved: "Gespeichert",
-  offline: "Keine Verbindung — neuer Versuch folgt",
+  offline: "Noch nicht gesendet — neuer Versuch folgt",
   busy: "Server ausgelastet — neuer Versuch folgt",
   notSaved: "Nicht gespeichert: {reason}",
   choices: "{n, plural, =0 {Sie haben in diesem Bereich nicht abgestimmt.} one {Ihre Wahl: {list}.} other {Ihre Wahl: {list}.}}",

@@ -40,7 +40,7 @@ export default {
   tryNow: "Try now",
   saving: "Saving…",
   saved: "Saved",
-  offline: "Offline — will retry",
+  offline: "Not sent yet — will retry",
   busy: "Server busy — will retry",
   notSaved: "Not saved: {reason}",
   choices: "{n, plural, =0 {You did not vote in this area.} one {Your choice: {list}.} other {Your choices: {list}.}}",

@@ -40,7 +40,7 @@ export default {
   tryNow: "Reintentar",
   saving: "Guardando…",
   saved: "Guardado",
-  offline: "Sin conexión — se reintentará",
+  offline: "Aún no enviado — se reintentará",
   busy: "Servidor ocupado — se reintentará",
   notSaved: "No guardado: {reason}",
   choices: "{n, plural, =0 {No votó en esta área.} one {Su elección: {list}.} other {Sus elecciones: {list}.}}",

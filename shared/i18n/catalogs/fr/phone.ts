@@ -40,7 +40,7 @@ export default {
   tryNow: "Réessayer",
   saving: "Enregistrement…",
   saved: "Enregistré",
-  offline: "Hors ligne — nouvel essai bientôt",
+  offline: "Pas encore envoyé — nouvel essai bientôt",
   busy: "Serveur occupé — nouvel essai bientôt",
   notSaved: "Non enregistré\u00A0: {reason}",
   choices: "{n, plural, =0 {Vous n’avez pas voté dans ce domaine.} one {Votre choix\u00A0: {list}.} other {Vos choix\u00A0: {list}.}}",

@@ -41,7 +41,7 @@ export default {
   tryNow: "Tentar agora",
   saving: "A guardar…",
   saved: "Guardado",
-  offline: "Sem ligação — nova tentativa em breve",
+  offline: "Ainda não enviado — nova tentativa em breve",
   busy: "Servidor ocupado — nova tentativa em breve",
   notSaved: "Não guardado: {reason}",
   choices: "{n, plural, =0 {Não votou nesta área.} one {A sua escolha: {list}.} other {As suas escolhas: {list}.}}",

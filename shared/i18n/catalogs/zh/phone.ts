@@ -40,7 +40,7 @@ export default {
   tryNow: "立即重试",
   saving: "正在保存…",
   saved: "已保存",
-  offline: "离线——稍后重试",
+  offline: "尚未发送——稍后重试",
   busy: "服务器繁忙——稍后重试",
   notSaved: "未保存：{reason}",
   choices: "{n, plural, =0 {您未在此领域投票。} other {您的选择：{list}。}}",
