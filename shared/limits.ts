@@ -37,6 +37,8 @@ export const LIMITS = {
   eventsPerDatabase: 10_000,
   /** Ballot cards one event may have: a very large hall, with spares. */
   invitesPerEvent: 20_000,
+  /** Suggestions one phone may send to one event (issue 13): generous for a person, small for a script. */
+  suggestionsPerParticipant: 20,
 } as const;
 
 export const DEFAULT_VOTES_PER_AREA = 2;

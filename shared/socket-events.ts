@@ -7,6 +7,8 @@ export interface ServerToClientEvents {
   event: (payload: { event: Event; version?: string }) => void;
   results: (payload: Results) => void;
   ballot: (payload: { ballot: Ballot }) => void;
+  /** To the organiser and projector: suggestions waiting for moderation (issue 13). Never their authors. */
+  suggestions: (payload: { pending: number }) => void;
 }
 
 /** Clients change nothing over the socket; writes go through HTTP. */

@@ -23,6 +23,8 @@ export interface DomainEventMap {
   paperBallotDeleted: { eventId: number };
   /** Ballot cards issued, marked printed or voided. */
   invitesChanged: { eventId: number };
+  /** A suggestion sent, accepted, merged or rejected (issue 13): the moderation queue changed. */
+  suggestionsChanged: { eventId: number };
 }
 
 export type DomainEventName = keyof DomainEventMap;

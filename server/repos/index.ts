@@ -1,11 +1,13 @@
 // All per-table repositories over one database handle.
 import type { Db } from "../db/open";
 import { areasRepo } from "./areas";
+import { editorKeysRepo } from "./editor-keys";
 import { eventsRepo } from "./events";
 import { inviteBatchesRepo } from "./invite-batches";
 import { invitesRepo } from "./invites";
 import { participantsRepo } from "./participants";
 import { proposalsRepo } from "./proposals";
+import { suggestionsRepo } from "./suggestions";
 import { votesRepo } from "./votes";
 
 export function createRepos(db: Db) {
@@ -17,6 +19,8 @@ export function createRepos(db: Db) {
     inviteBatches: inviteBatchesRepo(db),
     participants: participantsRepo(db),
     votes: votesRepo(db),
+    editorKeys: editorKeysRepo(db),
+    suggestions: suggestionsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

@@ -36,6 +36,8 @@ export const RATE_LIMITS = {
   // An organiser edits a programme a few times a second at most; a script growing an event without
   // bound (issue 11) is stopped here and by the content quota (LIMITS.eventContentChars).
   adminWrite: { max: 600, timeWindow: MINUTE, key: "caller" },
+  // A person writes a suggestion in a minute or two; a phone sending more than a few is a script.
+  suggestion: { max: 10, timeWindow: MINUTE, key: "caller" },
 } as const satisfies Record<string, RateLimitSpec>;
 
 /** The rate-limit key of a request's caller (RateLimitKey): never the token itself, only whom it names. */
@@ -49,6 +51,7 @@ export function callerKey(ctx: Ctx, request: FastifyRequest): string {
       try {
         const caller = identify(ctx.repos, event, token);
         if (caller.participant) return `p:${caller.participant.id}`;
+        if (caller.editorAreaId) return `e:${caller.editorAreaId}`;
         if (caller.role !== "anonymous") return `${caller.role}:${event.id}`;
       } catch {
         // an invalid token: counted against its address below

@@ -15,6 +15,8 @@ export function realtimeProcessor(events: DomainEvents, realtime: Realtime): () 
     events.on("paperBallotDeleted", ({ eventId }) => realtime.resultsChanged(eventId)),
     // The voter's other tabs and devices follow, and the counts.
     events.on("ballotCast", ({ eventId, participantId }) => realtime.ballotChanged(eventId, participantId)),
+    // The organiser's moderation queue (a count; the list itself is read over HTTP).
+    events.on("suggestionsChanged", ({ eventId }) => realtime.suggestionsChanged(eventId)),
     // eventCreated and invitesChanged: no socket shows them.
   ];
   return () => stops.forEach((stop) => stop());
