@@ -36,8 +36,9 @@ export const RATE_LIMITS = {
   // An organiser edits a programme a few times a second at most; a script growing an event without
   // bound (issue 11) is stopped here and by the content quota (LIMITS.eventContentChars).
   adminWrite: { max: 600, timeWindow: MINUTE, key: "caller" },
-  // A person writes a suggestion in a minute or two; a phone sending more than a few is a script.
-  suggestion: { max: 10, timeWindow: MINUTE, key: "caller" },
+  // A person writes a suggestion in a minute or two: this only stops a burst from a script; what one
+  // phone can store in all is LIMITS.suggestionsPerParticipant.
+  suggestion: { max: 60, timeWindow: MINUTE, key: "caller" },
 } as const satisfies Record<string, RateLimitSpec>;
 
 /** The rate-limit key of a request's caller (RateLimitKey): never the token itself, only whom it names. */

@@ -18,6 +18,7 @@ export function createEditorKey(ctx: Ctx, event: EventRow, areaId: string): stri
     const area = requireArea(ctx, event, areaId);
     ctx.repos.editorKeys.put(hashSecret(key), area.id, ctx.now());
   })();
+  committed(ctx, "editorLinkCreated", { eventId: event.id, areaId });
   return key;
 }
 
@@ -49,7 +50,7 @@ export function suggest(ctx: Ctx, event: EventRow, areaId: string, participantId
     if (!stored) throw new Error("suggestion not stored");
     return stored;
   })();
-  committed(ctx, "suggestionsChanged", { eventId: event.id });
+  committed(ctx, "suggestionsChanged", { eventId: event.id, contentChanged: false });
   return view(row);
 }
 
@@ -61,10 +62,15 @@ export function listSuggestions(ctx: Ctx, event: EventRow, caller: Caller): Sugg
   throw new AppError("FORBIDDEN", "This link may not read suggestions.");
 }
 
-function pendingSuggestion(ctx: Ctx, event: EventRow, suggestionId: string, caller: Caller): SuggestionRow {
+/** The suggestion a moderator names: in this event, in the editor's own area, and (checked by `pending`) not yet decided. */
+function moderated(ctx: Ctx, event: EventRow, suggestionId: string, caller: Caller): SuggestionRow {
   const row = ctx.repos.suggestions.byId(suggestionId, event.id);
   if (!row) throw new AppError("NOT_FOUND", "This event has no such suggestion.");
   if (caller.role === "editor" && caller.editorAreaId !== row.area_id) throw new AppError("FORBIDDEN", "This editor link is for another area.");
+  return row;
+}
+
+function pending(row: SuggestionRow): SuggestionRow {
   if (row.status !== "pending") throw new AppError("NOT_ALLOWED", `This suggestion was already ${row.status}.`);
   return row;
 }
@@ -82,12 +88,17 @@ export function acceptSuggestion(
   edit: { mergeInto?: string | undefined; title?: string | undefined; body?: string | undefined } = {},
 ): string {
   const proposalId = ctx.db.transaction(() => {
-    const row = pendingSuggestion(ctx, event, suggestionId, caller);
+    const row = moderated(ctx, event, suggestionId, caller);
+    // What the request itself names comes first: a merge target outside the suggestion's area is
+    // wrong whatever became of the suggestion.
+    const target = edit.mergeInto === undefined ? undefined : ctx.repos.proposals.byId(edit.mergeInto, event.id);
+    if (edit.mergeInto !== undefined && (!target || target.area_id !== row.area_id)) {
+      throw new AppError("UNKNOWN_PROPOSAL", "A suggestion can be merged only into a proposal of its own area.");
+    }
+    pending(row);
     const area = requireArea(ctx, event, row.area_id);
     if (area.status !== "draft") throw new AppError("EVENT_LOCKED", `“${area.title}” is no longer in draft: its proposals are fixed now.`);
-    if (edit.mergeInto !== undefined) {
-      const target = ctx.repos.proposals.byId(edit.mergeInto, event.id);
-      if (!target || target.area_id !== row.area_id) throw new AppError("UNKNOWN_PROPOSAL", "A suggestion can be merged only into a proposal of its own area.");
+    if (target) {
       if (edit.title !== undefined || edit.body !== undefined) patchProposalIn(ctx, event, target.id, { title: edit.title, body: edit.body }, caller);
       ctx.repos.proposals.addMerged(target.id);
       ctx.repos.suggestions.decide(row.id, "merged", target.id);
@@ -98,18 +109,17 @@ export function acceptSuggestion(
     ctx.repos.suggestions.decide(row.id, "accepted", id);
     return id;
   })();
-  // The programme changed (a new or merged proposal: the projector's reading mode shows it), and the queue.
-  committed(ctx, "contentChanged", { eventId: event.id });
-  committed(ctx, "suggestionsChanged", { eventId: event.id });
+  // The queue changed, and the programme (a new or merged proposal: the projector's reading mode shows it).
+  committed(ctx, "suggestionsChanged", { eventId: event.id, contentChanged: true });
   return proposalId;
 }
 
 export function rejectSuggestion(ctx: Ctx, event: EventRow, suggestionId: string, caller: Caller): Suggestion {
   const row = ctx.db.transaction(() => {
-    const found = pendingSuggestion(ctx, event, suggestionId, caller);
+    const found = pending(moderated(ctx, event, suggestionId, caller));
     ctx.repos.suggestions.decide(found.id, "rejected", null);
     return { ...found, status: "rejected" as const };
   })();
-  committed(ctx, "suggestionsChanged", { eventId: event.id });
+  committed(ctx, "suggestionsChanged", { eventId: event.id, contentChanged: false });
   return view(row);
 }

@@ -21,6 +21,8 @@ interface Target extends Seeded {
   /** Unprinted, unused: can be printed or voided. */
   batchId: string;
   invite: string;
+  /** Pending, in the draft area (open for suggestions). */
+  suggestion: string;
 }
 
 interface WriteCase {
@@ -51,6 +53,10 @@ const WRITES: Record<string, WriteCase> = {
   "PUT /api/events/{code}/ballot/{areaId}": { event: "ballotCast", send: (app, t) => call(app, "PUT", `/api/events/${t.code}/ballot/${t.areaOpen}`, { token: t.participant, body: { proposalIds: [t.proposalOpen] } }) },
   "POST /api/events/{code}/paper-ballots": { event: "paperBallotEntered", send: admin("POST", (t) => `/api/events/${t.code}/paper-ballots`, (t) => ({ ballot: { [t.areaOpen]: [t.proposalOpen] } })) },
   "DELETE /api/events/{code}/paper-ballots/{paperBallotId}": { event: "paperBallotDeleted", send: admin("DELETE", (t) => `/api/events/${t.code}/paper-ballots/${t.paperBallot}`) },
+  "POST /api/events/{code}/areas/{areaId}/editor-key": { event: "editorLinkCreated", send: admin("POST", (t) => `/api/events/${t.code}/areas/${t.areaDraft}/editor-key`) },
+  "POST /api/events/{code}/areas/{areaId}/suggestions": { event: "suggestionsChanged", send: (app, t) => call(app, "POST", `/api/events/${t.code}/areas/${t.areaDraft}/suggestions`, { token: t.participant, body: { title: "Another" } }) },
+  "POST /api/events/{code}/suggestions/{suggestionId}/accept": { event: "suggestionsChanged", send: admin("POST", (t) => `/api/events/${t.code}/suggestions/${t.suggestion}/accept`) },
+  "POST /api/events/{code}/suggestions/{suggestionId}/reject": { event: "suggestionsChanged", send: admin("POST", (t) => `/api/events/${t.code}/suggestions/${t.suggestion}/reject`) },
 };
 
 let plenary: PlenaryApp;
@@ -69,6 +75,8 @@ async function target(): Promise<Target> {
   const issued = (await expectStatus(call(app, "POST", `/api/events/${s.code}/invites`, { token: s.adminToken, body: { count: 2 } }), 201)).body as { batchId: string; invites: string[] };
   const participant = await joinEvent(app, s.code);
   const paper = await expectStatus(call(app, "POST", `/api/events/${s.code}/paper-ballots`, { token: s.adminToken, body: { ballot: {} } }), 201);
+  await expectStatus(call(app, "PATCH", `/api/events/${s.code}/areas/${areaDraft}`, { token: s.adminToken, body: { suggestions: "open" } }), 200);
+  const suggested = await expectStatus(call(app, "POST", `/api/events/${s.code}/areas/${areaDraft}/suggestions`, { token: participant, body: { title: "From the floor" } }), 201);
   const eventId = plenary.ctx.repos.events.byCode(s.code)?.id;
   if (eventId === undefined) throw new Error("seeded event not found");
   return {
@@ -82,6 +90,7 @@ async function target(): Promise<Target> {
     paperBallot: (paper.body as { id: string }).id,
     batchId: issued.batchId,
     invite: issued.invites[0] ?? "",
+    suggestion: (suggested.body as { suggestion: { id: string } }).suggestion.id,
   };
 }
 

@@ -16,8 +16,11 @@ export function realtimeProcessor(events: DomainEvents, realtime: Realtime): () 
     // The voter's other tabs and devices follow, and the counts.
     events.on("ballotCast", ({ eventId, participantId }) => realtime.ballotChanged(eventId, participantId)),
     // The organiser's moderation queue (a count; the list itself is read over HTTP).
-    events.on("suggestionsChanged", ({ eventId }) => realtime.suggestionsChanged(eventId)),
-    // eventCreated and invitesChanged: no socket shows them.
+    events.on("suggestionsChanged", ({ eventId, contentChanged }) => {
+      if (contentChanged) realtime.eventChanged(eventId);
+      realtime.suggestionsChanged(eventId);
+    }),
+    // eventCreated, invitesChanged and editorLinkCreated: no socket shows them.
   ];
   return () => stops.forEach((stop) => stop());
 }
