@@ -17,6 +17,7 @@ import { loggableUrl, securityPlugin } from "./plugins/security";
 import type { Realtime } from "./realtime/realtime";
 import { fromRoot } from "./paths";
 import { areaRoutes } from "./routes/areas";
+import { draftingRoutes } from "./routes/drafting";
 import { eventRoutes } from "./routes/events";
 import { feedbackRoutes } from "./routes/feedback";
 import { inviteRoutes } from "./routes/invites";
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
   registerRoutes(app, services, registry, [
     ...eventRoutes(services),
     ...areaRoutes(services),
+    ...draftingRoutes(services),
     ...inviteRoutes(services),
     ...participationRoutes(services),
     ...resultRoutes(services),

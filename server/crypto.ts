@@ -4,7 +4,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto
 import { CODE_ALPHABET, EVENT_CODE_LENGTH, normalizeCode } from "../shared/codes";
 import { LIMITS } from "../shared/limits";
 
-export type TokenKind = "adm" | "scr" | "par" | "org";
+export type TokenKind = "adm" | "scr" | "par" | "org" | "edt";
 
 /** 192 random bits, base64url, with a kind prefix so a leaked string is recognisable in a scan. */
 export function newToken(kind: TokenKind): string {
@@ -40,7 +40,7 @@ export function hashInvite(eventId: number, code: string): Buffer {
 }
 
 /** Opaque ids for areas and proposals: unguessable, so ids of one event say nothing about another. */
-export function newId(prefix: "a" | "p" | "pb" | "ib" | "fq"): string {
+export function newId(prefix: "a" | "p" | "pb" | "ib" | "fq" | "s"): string {
   return `${prefix}_${randomBytes(9).toString("base64url")}`;
 }
 

@@ -58,6 +58,8 @@ export const LIMITS = {
   runoffTopMax: 20,
   /** The phones' warning before the clock closes an area. */
   clockWarningSeconds: 60,
+  /** Suggestions one phone may send to one event (issue 13): generous for a person, small for a script. */
+  suggestionsPerParticipant: 20,
 } as const;
 
 /**

@@ -41,6 +41,10 @@ export type AreaStatus = z.infer<typeof AreaStatus>;
 /** How a participant votes: on a phone, or on a paper ballot the organiser enters (API 1.1). */
 export const ParticipantKind = z.enum(["phone", "paper"]);
 export type ParticipantKind = z.infer<typeof ParticipantKind>;
+/** API 1.1 (issue 13): whether the room may suggest proposals for an area. */
+export const SuggestionsMode = z.enum(["off", "open"]);
+export const SuggestionStatus = z.enum(["pending", "accepted", "merged", "rejected"]);
+export const ProposalOrigin = z.enum(["group", "suggestion"]);
 export const MaxVotes = int(LIMITS.votesMin, LIMITS.votesMax);
 export const PrivacyThreshold = int(LIMITS.privacyThresholdMin, LIMITS.privacyThresholdMax);
 /** API 1.1: the people expected in the room, the denominator of the turnout it sees (0 = not set). */
@@ -65,6 +69,12 @@ export const Proposal = z.object({
   title: z.string(),
   body: z.string(),
   position: z.int(),
+  /** API 1.1 (issue 13): drafted by the group (or the organiser), or accepted from the room's suggestions. */
+  origin: ProposalOrigin,
+  /** Suggestions merged into this proposal (a count: never whose). */
+  merged: z.int(),
+  /** Bumped by every edit of title or body; a PATCH naming an older one is refused (NOT_ALLOWED). */
+  version: z.int(),
 });
 export type Proposal = z.infer<typeof Proposal>;
 
@@ -82,6 +92,9 @@ export const Area = z.object({
   closesAt: z.nullable(z.string()),
   /** API 1.1: the area this one is a runoff of (POST …/runoff); null for a first round. */
   roundOf: z.nullable(Id),
+  /** API 1.1 (issue 13): the room's suggestions, and the organiser's lock against the group's editor link. */
+  suggestions: SuggestionsMode,
+  contentLocked: z.boolean(),
   proposals: z.array(Proposal),
 });
 export type Area = z.infer<typeof Area>;
@@ -191,6 +204,10 @@ export const PatchAreaBody = z.strictObject({
   status: z.optional(AreaStatus),
   revealed: z.optional(z.boolean()),
   position: z.optional(int(0, LIMITS.areasPerEvent)),
+  /** API 1.1 (issue 13): open or close the area for the room's suggestions. */
+  suggestions: z.optional(SuggestionsMode),
+  /** API 1.1 (issue 13): lock the area's content against its group's editor link (the organiser still edits). */
+  contentLocked: z.optional(z.boolean()),
 });
 export type PatchAreaBody = z.infer<typeof PatchAreaBody>;
 
@@ -207,11 +224,51 @@ export const PatchProposalBody = z.strictObject({
   title: z.optional(title(LIMITS.proposalTitle)),
   body: z.optional(text(LIMITS.proposalBody)),
   position: z.optional(int(0, LIMITS.proposalsPerArea)),
+  /**
+   * API 1.1 (issue 13): the version the editor started from. When someone else saved the proposal
+   * since, the edit is refused (409 NOT_ALLOWED, with the current proposal in the message) rather
+   * than overwriting it silently.
+   */
+  version: z.optional(z.int().check(z.minimum(1))),
 });
 export type PatchProposalBody = z.infer<typeof PatchProposalBody>;
 
 /** API 1.1: how long an area stays open (the clock), in whole seconds. */
 export const DurationSeconds = int(LIMITS.durationMinSeconds, LIMITS.durationMaxSeconds);
+// ---- drafting and suggestions (API 1.1, issue 13) ----------------------------------------------
+
+export const EditorKeyReply = z.object({ editorKey: z.string() });
+export const SuggestionParams = z.strictObject({ code: EventCodeParam, suggestionId: Id });
+export const SuggestionBody = z.strictObject({
+  title: title(LIMITS.proposalTitle),
+  body: z.optional(text(LIMITS.proposalBody)),
+});
+export const SuggestionCreatedReply = z.object({ suggestion: z.object({ id: Id, status: SuggestionStatus }) });
+/** A suggestion as the organiser and the area's editor see it: never who sent it. */
+export const Suggestion = z.object({
+  id: Id,
+  areaId: Id,
+  title: z.string(),
+  body: z.string(),
+  status: SuggestionStatus,
+  /** To the minute. */
+  createdAt: z.string(),
+  /** The proposal it became or was merged into, once accepted. */
+  proposalId: z.nullable(Id),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+export const SuggestionsReply = z.object({ suggestions: z.array(Suggestion) });
+export type SuggestionsReply = z.infer<typeof SuggestionsReply>;
+/** Accept as is, edited (title/body), or merged into a proposal of the same area (whose text the edit replaces). */
+export const AcceptSuggestionBody = z.optional(
+  z.strictObject({
+    mergeInto: z.optional(Id),
+    title: z.optional(title(LIMITS.proposalTitle)),
+    body: z.optional(text(LIMITS.proposalBody)),
+  }),
+);
+export const SuggestionReply = z.object({ suggestion: Suggestion });
+
 export const VotingBody = z.strictObject({
   status: z.enum(["open", "closed"]),
   areaIds: z.optional(z.array(Id).check(z.maxLength(LIMITS.areasPerEvent))),

@@ -9,6 +9,8 @@ export interface ServerToClientEvents {
   ballot: (payload: { ballot: Ballot }) => void;
   /** API 1.1: the evaluation form's counts, to admin and screen sockets only (coalesced like results). */
   feedbackResults: (payload: FeedbackResults) => void;
+  /** To the organiser and projector: suggestions waiting for moderation (issue 13). Never their authors. */
+  suggestions: (payload: { pending: number }) => void;
 }
 
 /** Clients change nothing over the socket; writes go through HTTP. */

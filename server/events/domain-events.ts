@@ -27,6 +27,13 @@ export interface DomainEventMap {
   feedbackChanged: { eventId: number };
   /** A participant's answers to the form changed (never which participant: nobody downstream needs it). */
   feedbackAnswered: { eventId: number };
+  /**
+   * A suggestion sent, accepted, merged or rejected (issue 13): the moderation queue changed, and
+   * with `contentChanged` the programme too (a proposal added or merged into).
+   */
+  suggestionsChanged: { eventId: number; contentChanged: boolean };
+  /** An area's editor link was made or replaced (no socket shows it). */
+  editorLinkCreated: { eventId: number; areaId: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -6,11 +6,14 @@ import type { EventRow } from "../repos/events";
 import type { ParticipantRow } from "../repos/participants";
 import type { Repos } from "../repos";
 
-export type Role = "admin" | "screen" | "participant" | "anonymous";
+/** editor: a working group's rapporteur, through the editor link of one area (issue 13). */
+export type Role = "admin" | "screen" | "participant" | "editor" | "anonymous";
 
 export interface Caller {
   role: Role;
   participant: ParticipantRow | null;
+  /** The one area an editor link may draft (role "editor" only). */
+  editorAreaId?: string;
 }
 
 export function bearerToken(request: FastifyRequest): string | null {
@@ -28,6 +31,8 @@ export function identify(repos: Repos, event: EventRow, token: string | null): C
   if (sameHash(hash, event.screen_key_hash)) return { role: "screen", participant: null };
   const participant = repos.participants.byToken(hash);
   if (participant && participant.event_id === event.id) return { role: "participant", participant };
+  const editor = repos.editorKeys.byHash(hash);
+  if (editor && repos.areas.byId(editor.area_id, event.id)) return { role: "editor", participant: null, editorAreaId: editor.area_id };
   throw new AppError("UNAUTHORIZED", "This token is not valid for this event.");
 }
 
@@ -43,16 +48,38 @@ export function holderOf(repos: Repos, token: string): { event: EventRow; caller
     const event = repos.events.byId(participant.event_id);
     return event ? { event, caller: { role: "participant", participant } } : null;
   }
+  const editor = repos.editorKeys.byHash(hash);
+  if (editor) {
+    const event = repos.events.byArea(editor.area_id);
+    return event ? { event, caller: { role: "editor", participant: null, editorAreaId: editor.area_id } } : null;
+  }
   const event = repos.events.byTokenHash(hash);
   if (!event) return null;
   return { event, caller: { role: sameHash(hash, event.admin_token_hash) ? "admin" : "screen", participant: null } };
 }
 
-export type Access = "anyone" | "admin" | "participant";
+/**
+ * content: the admin, or an area's editor link (the service then holds it to its area and to the
+ * draft); member: any token of the event (each route shows a caller only its own part).
+ */
+export type Access = "anyone" | "admin" | "participant" | "content" | "member";
+
+const ADMITS: Record<Exclude<Access, "anyone">, readonly Role[]> = {
+  admin: ["admin"],
+  participant: ["participant"],
+  content: ["admin", "editor"],
+  member: ["admin", "editor", "participant"],
+};
 
 export function authorize(caller: Caller, access: Access): void {
   if (access === "anyone") return;
   if (caller.role === "anonymous") throw new AppError("UNAUTHORIZED", "This needs an Authorization: Bearer token.");
+  if (access === "content" || access === "member") {
+    if (!ADMITS[access].includes(caller.role)) {
+      throw new AppError("FORBIDDEN", access === "content" ? "Only the event's admin link or this area's editor link may do this." : "This needs the admin link, an editor link or a participant's token.");
+    }
+    return;
+  }
   if (caller.role !== access) {
     throw new AppError("FORBIDDEN", access === "admin" ? "Only the event's admin link may do this." : "Only a participant may do this.");
   }

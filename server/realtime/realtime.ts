@@ -52,6 +52,8 @@ export interface Realtime {
   feedbackChanged(eventId: number): void;
   /** One participant's ballot changed: their other tabs and devices follow. */
   ballotChanged(eventId: number, participantId: number): void;
+  /** The moderation queue changed: the organiser's page fetches it again. */
+  suggestionsChanged(eventId: number): void;
   /** Sockets dropped since start because they stopped reading (send-buffer.ts). */
   droppedSlowSockets(): number;
   close(): Promise<void>;
@@ -92,7 +94,8 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
       const data: SocketData = {
         eventId: event.id,
         code: event.code,
-        role: caller.role === "anonymous" ? "public" : caller.role,
+        // An editor link follows its area as the room does (public view); its queue comes by HTTP.
+        role: caller.role === "anonymous" || caller.role === "editor" ? "public" : caller.role,
         participantId: caller.participant?.id ?? null,
         results: parsed.data.results ?? true,
         since: parsed.data.since ?? null,
@@ -208,6 +211,9 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
       const event = io.sockets.adapter.rooms.has(room) ? ctx.repos.events.byId(eventId) : undefined;
       if (event) io.to(room).emit("ballot", { ballot: ballotOf(ctx, event, participantId) });
       resultsChanged(eventId);
+    },
+    suggestionsChanged(eventId) {
+      io.to(rooms.privileged(eventId)).emit("suggestions", { pending: ctx.repos.suggestions.pendingByEvent(eventId) });
     },
     droppedSlowSockets: () => dropped,
     async close() {

@@ -18,6 +18,8 @@ export interface AreaRow {
   closes_at: string | null;
   /** Migration 007: the area this one is a runoff of. */
   round_of: string | null;
+  suggestions: "off" | "open";
+  content_locked: 0 | 1;
 }
 
 export function areasRepo(db: Db) {
@@ -31,6 +33,8 @@ export function areasRepo(db: Db) {
   const setMaxVotes = db.prepare<[number, string]>("UPDATE areas SET max_votes = ? WHERE id = ?");
   const setRevealed = db.prepare<[number, string]>("UPDATE areas SET revealed = ? WHERE id = ?");
   const setPosition = db.prepare<[number, string]>("UPDATE areas SET position = ? WHERE id = ?");
+  const setSuggestions = db.prepare<[string, string]>("UPDATE areas SET suggestions = ? WHERE id = ?");
+  const setContentLocked = db.prepare<[number, string]>("UPDATE areas SET content_locked = ? WHERE id = ?");
   const open = db.prepare<[string, string]>(
     "UPDATE areas SET status = 'open', opened_at = coalesce(opened_at, ?), closed_at = NULL WHERE id = ?",
   );
@@ -57,6 +61,8 @@ export function areasRepo(db: Db) {
     setMaxVotes: (id: string, n: number) => void setMaxVotes.run(n, id),
     setRevealed: (id: string, revealed: boolean) => void setRevealed.run(revealed ? 1 : 0, id),
     setPosition: (id: string, position: number) => void setPosition.run(position, id),
+    setSuggestions: (id: string, mode: AreaRow["suggestions"]) => void setSuggestions.run(mode, id),
+    setContentLocked: (id: string, locked: boolean) => void setContentLocked.run(locked ? 1 : 0, id),
     setStatus(id: string, status: AreaRow["status"], now: string): void {
       if (status === "open") open.run(now, id);
       else if (status === "closed") close.run(now, id);

@@ -31,6 +31,7 @@ export function eventsRepo(db: Db) {
   const byId = db.prepare<[number], EventRow>("SELECT * FROM events WHERE id = ?");
   // Indexed (migration 006): found from the token alone, whatever code the request names.
   const byTokenHash = db.prepare<[Buffer, Buffer], EventRow>("SELECT * FROM events WHERE admin_token_hash = ? OR screen_key_hash = ?");
+  const byArea = db.prepare<[string], EventRow>("SELECT e.* FROM events e JOIN areas a ON a.event_id = e.id WHERE a.id = ?");
   const insert = db.prepare<[string, string, string, number, string, number, string, number, string, Buffer, Buffer, string]>(
     `INSERT INTO events (code, title, access, votes_per_area, results_visibility, privacy_threshold, proposal_order,
        expected_participants, language, admin_token_hash, screen_key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -47,6 +48,8 @@ export function eventsRepo(db: Db) {
     byId: (id: number) => byId.get(id),
     /** The event whose admin link or projector key has this hash. */
     byTokenHash: (hash: Buffer) => byTokenHash.get(hash, hash),
+    /** The event an area belongs to (an editor link names its area, not its event). */
+    byArea: (areaId: string) => byArea.get(areaId),
     count: () => count.get()?.n ?? 0,
     all: () => all.all(),
     insert(row: Omit<EventRow, "id" | "seq">): number {

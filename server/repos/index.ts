@@ -1,6 +1,7 @@
 // All per-table repositories over one database handle.
 import type { Db } from "../db/open";
 import { areasRepo } from "./areas";
+import { editorKeysRepo } from "./editor-keys";
 import { eventsRepo } from "./events";
 import { feedbackAnswersRepo } from "./feedback-answers";
 import { feedbackFormsRepo } from "./feedback-forms";
@@ -9,6 +10,7 @@ import { inviteBatchesRepo } from "./invite-batches";
 import { invitesRepo } from "./invites";
 import { participantsRepo } from "./participants";
 import { proposalsRepo } from "./proposals";
+import { suggestionsRepo } from "./suggestions";
 import { votesRepo } from "./votes";
 
 export function createRepos(db: Db) {
@@ -23,6 +25,8 @@ export function createRepos(db: Db) {
     feedbackForms: feedbackFormsRepo(db),
     feedbackQuestions: feedbackQuestionsRepo(db),
     feedbackAnswers: feedbackAnswersRepo(db),
+    editorKeys: editorKeysRepo(db),
+    suggestions: suggestionsRepo(db),
   };
 }
 export type Repos = ReturnType<typeof createRepos>;

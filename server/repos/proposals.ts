@@ -9,6 +9,9 @@ export interface ProposalRow {
   position: number;
   /** Frozen when the area first opened (migration 003); null before. */
   label: string | null;
+  origin: "group" | "suggestion";
+  merged: number;
+  version: number;
 }
 
 export function proposalsRepo(db: Db) {
@@ -26,8 +29,11 @@ export function proposalsRepo(db: Db) {
   );
   const setLabel = db.prepare<[string, string]>("UPDATE proposals SET label = ? WHERE id = ?");
   const nextPosition = db.prepare<[string], { n: number }>("SELECT coalesce(max(position) + 1, 0) AS n FROM proposals WHERE area_id = ?");
-  const setTitle = db.prepare<[string, string]>("UPDATE proposals SET title = ? WHERE id = ?");
-  const setBody = db.prepare<[string, string]>("UPDATE proposals SET body = ? WHERE id = ?");
+  // Every text edit bumps the version, so an editor working from an older one can be told (issue 13).
+  const setTitle = db.prepare<[string, string]>("UPDATE proposals SET title = ?, version = version + 1 WHERE id = ?");
+  const setBody = db.prepare<[string, string]>("UPDATE proposals SET body = ?, version = version + 1 WHERE id = ?");
+  const setOrigin = db.prepare<[string, string]>("UPDATE proposals SET origin = ? WHERE id = ?");
+  const addMerged = db.prepare<[string]>("UPDATE proposals SET merged = merged + 1 WHERE id = ?");
   const setPosition = db.prepare<[number, string]>("UPDATE proposals SET position = ? WHERE id = ?");
   const remove = db.prepare<[string]>("DELETE FROM proposals WHERE id = ?");
   const contentChars = db.prepare<[number, number], { n: number }>(
@@ -41,11 +47,13 @@ export function proposalsRepo(db: Db) {
     idsByArea: (areaId: string) => idsByArea.all(areaId),
     byId: (id: string, eventId: number) => byId.get(id, eventId),
     nextPosition: (areaId: string) => nextPosition.get(areaId)?.n ?? 0,
-    insert: (row: Omit<ProposalRow, "label">) => void insert.run(row.id, row.area_id, row.title, row.body, row.position),
+    insert: (row: Omit<ProposalRow, "label" | "origin" | "merged" | "version">) => void insert.run(row.id, row.area_id, row.title, row.body, row.position),
     setTitle: (id: string, title: string) => void setTitle.run(title, id),
     setBody: (id: string, body: string) => void setBody.run(body, id),
     setPosition: (id: string, position: number) => void setPosition.run(position, id),
     setLabel: (id: string, label: string) => void setLabel.run(label, id),
+    setOrigin: (id: string, origin: ProposalRow["origin"]) => void setOrigin.run(origin, id),
+    addMerged: (id: string) => void addMerged.run(id),
     remove: (id: string) => void remove.run(id),
     /** Characters of every area title, proposal title and body of the event: its content quota. */
     contentChars: (eventId: number) => contentChars.get(eventId, eventId)?.n ?? 0,

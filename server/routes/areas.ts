@@ -2,6 +2,7 @@
 import type { ErrorCode } from "../../shared/errors";
 import { AreaInput, AreaParams, AreaReply, CodeParams, EventReply, PatchAreaBody, PatchProposalBody, ProposalInput, ProposalParams, ProposalReply, RunoffBody, VotingBody } from "../../shared/schemas";
 import { defineRoute } from "../http/route";
+import { RATE_LIMITS } from "../security/rate-limits";
 import type { Services } from "../services/app-services";
 import { addArea, addProposal, deleteArea, deleteProposal, patchArea, patchProposal, setVoting } from "../services/content";
 import { createRunoff } from "../services/runoff";
@@ -41,29 +42,32 @@ export function areaRoutes(s: Services) {
       },
     }),
     defineRoute({
-      method: "POST", url: "/api/events/:code/areas/:areaId/proposals", tag: "proposals", access: "admin", status: 201,
-      summary: "Add a proposal to an area (refused while the area is open or has votes).",
-      params: AreaParams, body: ProposalInput, response: ProposalReply, errors: [...ADMIN_ERRORS, "EVENT_LOCKED", "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
-      handler: ({ event, params, body }) => {
-        const id = addProposal(ctx, event, params.areaId, body);
+      method: "POST", url: "/api/events/:code/areas/:areaId/proposals", tag: "proposals", access: "content", status: 201,
+      summary: "Add a proposal to an area (refused while the area is open or has votes). An editor link: its own area, in draft, unless locked.",
+      params: AreaParams, body: ProposalInput, response: ProposalReply, errors: [...ADMIN_ERRORS, "EVENT_LOCKED", "NOT_ALLOWED", "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
+      rateLimit: RATE_LIMITS.adminWrite,
+      handler: ({ event, params, body, caller }) => {
+        const id = addProposal(ctx, event, params.areaId, body, caller);
         return { proposal: proposalReply(s, event.id, id) };
       },
     }),
     defineRoute({
-      method: "PATCH", url: "/api/events/:code/proposals/:proposalId", tag: "proposals", access: "admin", status: 200,
-      summary: "Change a proposal's title, body or position (text fixes stay allowed after votes).",
-      params: ProposalParams, body: PatchProposalBody, response: ProposalReply, errors: [...ADMIN_ERRORS, "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
-      handler: ({ event, params, body }) => {
-        patchProposal(ctx, event, params.proposalId, body);
+      method: "PATCH", url: "/api/events/:code/proposals/:proposalId", tag: "proposals", access: "content", status: 200,
+      summary: "Change a proposal's title, body or position (text fixes stay allowed after votes; an editor link: its area, in draft). With `version`, refused (NOT_ALLOWED) when someone saved it since.",
+      params: ProposalParams, body: PatchProposalBody, response: ProposalReply, errors: [...ADMIN_ERRORS, "EVENT_LOCKED", "NOT_ALLOWED", "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
+      rateLimit: RATE_LIMITS.adminWrite,
+      handler: ({ event, params, body, caller }) => {
+        patchProposal(ctx, event, params.proposalId, body, caller);
         return { proposal: proposalReply(s, event.id, params.proposalId) };
       },
     }),
     defineRoute({
-      method: "DELETE", url: "/api/events/:code/proposals/:proposalId", tag: "proposals", access: "admin", status: 204,
-      summary: "Delete a proposal (refused once it has votes).",
-      params: ProposalParams, response: null, errors: [...ADMIN_ERRORS, "EVENT_LOCKED"],
-      handler: ({ event, params }) => {
-        deleteProposal(ctx, event, params.proposalId);
+      method: "DELETE", url: "/api/events/:code/proposals/:proposalId", tag: "proposals", access: "content", status: 204,
+      summary: "Delete a proposal (refused once it has votes; an editor link: its area, in draft).",
+      params: ProposalParams, response: null, errors: [...ADMIN_ERRORS, "EVENT_LOCKED", "NOT_ALLOWED"],
+      rateLimit: RATE_LIMITS.adminWrite,
+      handler: ({ event, params, caller }) => {
+        deleteProposal(ctx, event, params.proposalId, caller);
         return undefined;
       },
     }),

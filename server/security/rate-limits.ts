@@ -36,6 +36,9 @@ export const RATE_LIMITS = {
   // An organiser edits a programme a few times a second at most; a script growing an event without
   // bound (issue 11) is stopped here and by the content quota (LIMITS.eventContentChars).
   adminWrite: { max: 600, timeWindow: MINUTE, key: "caller" },
+  // A person writes a suggestion in a minute or two: this only stops a burst from a script; what one
+  // phone can store in all is LIMITS.suggestionsPerParticipant.
+  suggestion: { max: 60, timeWindow: MINUTE, key: "caller" },
 } as const satisfies Record<string, RateLimitSpec>;
 
 /** The rate-limit key of a request's caller (RateLimitKey): never the token itself, only whom it names. */
@@ -48,7 +51,8 @@ export function callerKey(ctx: Ctx, request: FastifyRequest): string {
     // budget is checked (security/guess-guard.ts), so it must not read the event the code names.
     const holder = parsed.success ? holderOf(ctx.repos, token) : null;
     if (holder && holder.event.code === parsed.data) {
-      return holder.caller.participant ? `p:${holder.caller.participant.id}` : `${holder.caller.role}:${holder.event.id}`;
+      if (holder.caller.participant) return `p:${holder.caller.participant.id}`;
+      return holder.caller.editorAreaId ? `e:${holder.caller.editorAreaId}` : `${holder.caller.role}:${holder.event.id}`;
     }
   }
   // No token, or one that names nobody in this event: counted against its address.

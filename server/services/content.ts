@@ -11,6 +11,8 @@ import { committed, type Ctx } from "./context";
 import { areaLabels, prefixOf, requireArea } from "./event-view";
 import { derivePrefix } from "../../shared/labels";
 import { guardConstraints } from "./constraints";
+import type { Caller } from "../http/auth";
+import { holdToDraft } from "./drafting-rules";
 
 /**
  * The content quota (LIMITS.eventContentChars), checked inside the writing transaction so an
@@ -147,6 +149,8 @@ export function patchArea(ctx: Ctx, event: EventRow, areaId: string, patch: Patc
     }
     if (patch.status !== undefined && patch.status !== area.status) setStatus(ctx, event, area, patch.status);
     if (patch.revealed !== undefined) ctx.repos.areas.setRevealed(area.id, patch.revealed);
+    if (patch.suggestions !== undefined) ctx.repos.areas.setSuggestions(area.id, patch.suggestions);
+    if (patch.contentLocked !== undefined) ctx.repos.areas.setContentLocked(area.id, patch.contentLocked);
     if (patch.position !== undefined) moveArea(ctx, event, area, patch.position);
     ctx.repos.events.bumpSeq(event.id);
     return patch.status !== undefined && patch.status !== area.status;
@@ -253,46 +257,60 @@ export function closeIfDue(ctx: Ctx, eventId: number, areaId: string): "closed" 
   return outcome;
 }
 
-export function addProposal(ctx: Ctx, event: EventRow, areaId: string, input: ProposalInput): string {
-  const proposalId = ctx.db.transaction(() => {
-    const area = requireArea(ctx, event, areaId);
-    // A proposal added mid-vote would reach only the phones that reload: the ballot would differ between voters.
-    if (area.status === "open" || ctx.repos.votes.anyInArea(area.id)) {
-      throw new AppError("EVENT_LOCKED", `“${area.title}” is open or has votes; close it and clear votes before adding proposals.`);
-    }
-    if (ctx.repos.proposals.byArea(area.id).length >= LIMITS.proposalsPerArea) throw new AppError("BAD_REQUEST", `An area has at most ${LIMITS.proposalsPerArea} proposals.`);
-    const [id] = insertProposals(ctx, area.id, [input], ctx.repos.proposals.nextPosition(area.id));
-    enforceQuota(ctx, event.id);
-    ctx.repos.events.bumpSeq(event.id);
-    if (!id) throw new Error("no proposal inserted");
-    return id;
-  })();
+export function addProposal(ctx: Ctx, event: EventRow, areaId: string, input: ProposalInput, by?: Caller): string {
+  const proposalId = ctx.db.transaction(() => addProposalIn(ctx, event, areaId, input, by))();
   committed(ctx, "contentChanged", { eventId: event.id });
   return proposalId;
 }
 
-export function patchProposal(ctx: Ctx, event: EventRow, proposalId: string, patch: PatchProposalBody): void {
-  ctx.db.transaction(() => {
-    const proposal = ctx.repos.proposals.byId(proposalId, event.id);
-    if (!proposal) throw new AppError("NOT_FOUND", "This event has no such proposal.");
-    // Text fixes stay allowed after votes: a typo must be fixable in front of the room.
-    if (patch.title !== undefined) ctx.repos.proposals.setTitle(proposal.id, patch.title);
-    if (patch.body !== undefined) ctx.repos.proposals.setBody(proposal.id, patch.body);
-    if (patch.title !== undefined || patch.body !== undefined) enforceQuota(ctx, event.id);
-    if (patch.position !== undefined) {
-      const others = ctx.repos.proposals.byArea(proposal.area_id).filter((p) => p.id !== proposal.id);
-      others.splice(Math.min(patch.position, others.length), 0, proposal);
-      others.forEach((p, i) => ctx.repos.proposals.setPosition(p.id, i));
-    }
-    ctx.repos.events.bumpSeq(event.id);
-  })();
+/** addProposal's write, inside the caller's transaction (which announces it). */
+export function addProposalIn(ctx: Ctx, event: EventRow, areaId: string, input: ProposalInput, by?: Caller): string {
+  const area = requireArea(ctx, event, areaId);
+  holdToDraft(by, area);
+  // A proposal added mid-vote would reach only the phones that reload: the ballot would differ between voters.
+  if (area.status === "open" || ctx.repos.votes.anyInArea(area.id)) {
+    throw new AppError("EVENT_LOCKED", `“${area.title}” is open or has votes; close it and clear votes before adding proposals.`);
+  }
+  if (ctx.repos.proposals.byArea(area.id).length >= LIMITS.proposalsPerArea) throw new AppError("BAD_REQUEST", `An area has at most ${LIMITS.proposalsPerArea} proposals.`);
+  const [id] = insertProposals(ctx, area.id, [input], ctx.repos.proposals.nextPosition(area.id));
+  enforceQuota(ctx, event.id);
+  ctx.repos.events.bumpSeq(event.id);
+  if (!id) throw new Error("no proposal inserted");
+  return id;
+}
+
+export function patchProposal(ctx: Ctx, event: EventRow, proposalId: string, patch: PatchProposalBody, by?: Caller): void {
+  ctx.db.transaction(() => patchProposalIn(ctx, event, proposalId, patch, by))();
   committed(ctx, "contentChanged", { eventId: event.id });
 }
 
-export function deleteProposal(ctx: Ctx, event: EventRow, proposalId: string): void {
+/** patchProposal's write, inside the caller's transaction (which announces it). */
+export function patchProposalIn(ctx: Ctx, event: EventRow, proposalId: string, patch: PatchProposalBody, by?: Caller): void {
+  const proposal = ctx.repos.proposals.byId(proposalId, event.id);
+  if (!proposal) throw new AppError("NOT_FOUND", "This event has no such proposal.");
+  holdToDraft(by, requireArea(ctx, event, proposal.area_id));
+  // Two people editing one proposal: the second save, made from the older text, is refused and
+  // shown what is there now, instead of overwriting it without either knowing.
+  if (patch.version !== undefined && patch.version !== proposal.version) {
+    throw new AppError("NOT_ALLOWED", `Someone else changed this proposal meanwhile (now version ${proposal.version}): “${proposal.title}”. Reload it and apply your change again.`);
+  }
+  // Text fixes stay allowed after votes: a typo must be fixable in front of the room.
+  if (patch.title !== undefined) ctx.repos.proposals.setTitle(proposal.id, patch.title);
+  if (patch.body !== undefined) ctx.repos.proposals.setBody(proposal.id, patch.body);
+  if (patch.title !== undefined || patch.body !== undefined) enforceQuota(ctx, event.id);
+  if (patch.position !== undefined) {
+    const others = ctx.repos.proposals.byArea(proposal.area_id).filter((p) => p.id !== proposal.id);
+    others.splice(Math.min(patch.position, others.length), 0, proposal);
+    others.forEach((p, i) => ctx.repos.proposals.setPosition(p.id, i));
+  }
+  ctx.repos.events.bumpSeq(event.id);
+}
+
+export function deleteProposal(ctx: Ctx, event: EventRow, proposalId: string, by?: Caller): void {
   ctx.db.transaction(() => {
     const proposal = ctx.repos.proposals.byId(proposalId, event.id);
     if (!proposal) throw new AppError("NOT_FOUND", "This event has no such proposal.");
+    holdToDraft(by, requireArea(ctx, event, proposal.area_id));
     if (ctx.repos.votes.anyForProposal(proposal.id)) throw new AppError("EVENT_LOCKED", "This proposal has votes and cannot be deleted.");
     ctx.repos.proposals.remove(proposal.id);
     ctx.repos.events.bumpSeq(event.id);

@@ -34,9 +34,11 @@ export function areaView(row: AreaRow, proposals: readonly ProposalRow[], prefix
     closedAt: row.closed_at,
     closesAt: row.closes_at,
     roundOf: row.round_of,
+    suggestions: row.suggestions,
+    contentLocked: row.content_locked === 1,
     proposals: proposals
       .filter((p) => p.area_id === row.id)
-      .map((p) => ({ id: p.id, label: labels.get(p.id) ?? "", title: p.title, body: p.body, position: p.position })),
+      .map((p) => ({ id: p.id, label: labels.get(p.id) ?? "", title: p.title, body: p.body, position: p.position, origin: p.origin, merged: p.merged, version: p.version })),
   };
 }
 

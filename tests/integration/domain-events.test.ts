@@ -25,6 +25,8 @@ interface Target extends Seeded {
   invite: string;
   /** A question of the event's open evaluation form. */
   questionId: string;
+  /** Pending, in the draft area (open for suggestions). */
+  suggestion: string;
 }
 
 interface WriteCase {
@@ -58,6 +60,10 @@ const WRITES: Record<string, WriteCase> = {
   "DELETE /api/events/{code}/paper-ballots/{paperBallotId}": { event: "paperBallotDeleted", send: admin("DELETE", (t) => `/api/events/${t.code}/paper-ballots/${t.paperBallot}`) },
   "PUT /api/events/{code}/feedback": { event: "feedbackChanged", send: admin("PUT", (t) => `/api/events/${t.code}/feedback`, (t) => ({ status: "closed", questions: [{ id: t.questionId, kind: "agree5", prompt: "Useful?" }] })) },
   "PUT /api/events/{code}/feedback/answers": { event: "feedbackAnswered", send: (app, t) => call(app, "PUT", `/api/events/${t.code}/feedback/answers`, { token: t.participant, body: { answers: { [t.questionId]: 4 } } }) },
+  "POST /api/events/{code}/areas/{areaId}/editor-key": { event: "editorLinkCreated", send: admin("POST", (t) => `/api/events/${t.code}/areas/${t.areaDraft}/editor-key`) },
+  "POST /api/events/{code}/areas/{areaId}/suggestions": { event: "suggestionsChanged", send: (app, t) => call(app, "POST", `/api/events/${t.code}/areas/${t.areaDraft}/suggestions`, { token: t.participant, body: { title: "Another" } }) },
+  "POST /api/events/{code}/suggestions/{suggestionId}/accept": { event: "suggestionsChanged", send: admin("POST", (t) => `/api/events/${t.code}/suggestions/${t.suggestion}/accept`) },
+  "POST /api/events/{code}/suggestions/{suggestionId}/reject": { event: "suggestionsChanged", send: admin("POST", (t) => `/api/events/${t.code}/suggestions/${t.suggestion}/reject`) },
 };
 
 let plenary: PlenaryApp;
@@ -79,6 +85,8 @@ async function target(withClosedArea = false): Promise<Target> {
   const form = await expectStatus(call(app, "PUT", `/api/events/${s.code}/feedback`, { token: s.adminToken, body: { status: "open", questions: [{ kind: "agree5", prompt: "Useful?" }] } }), 200);
   // Only where needed: its votes would lock the programme (PUT …/content) of the other cases.
   const areaClosed = withClosedArea ? await closedAreaWithVotes(app, s) : "a_none";
+  await expectStatus(call(app, "PATCH", `/api/events/${s.code}/areas/${areaDraft}`, { token: s.adminToken, body: { suggestions: "open" } }), 200);
+  const suggested = await expectStatus(call(app, "POST", `/api/events/${s.code}/areas/${areaDraft}/suggestions`, { token: participant, body: { title: "From the floor" } }), 201);
   const eventId = plenary.ctx.repos.events.byCode(s.code)?.id;
   if (eventId === undefined) throw new Error("seeded event not found");
   return {
@@ -94,6 +102,7 @@ async function target(withClosedArea = false): Promise<Target> {
     batchId: issued.batchId,
     invite: issued.invites[0] ?? "",
     questionId: (form.body as { feedback: { questions: Array<{ id: string }> } }).feedback.questions[0]?.id ?? "",
+    suggestion: (suggested.body as { suggestion: { id: string } }).suggestion.id,
   };
 }
 

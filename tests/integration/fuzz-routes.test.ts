@@ -22,8 +22,8 @@ interface Route {
 }
 
 interface World {
-  a: Seeded & { participant: string; invite: string; paperBallotIds: string[]; batchId: string; questionIds: string[] };
-  b: Seeded & { participant: string; paperBallotIds: string[]; batchId: string };
+  a: Seeded & { participant: string; invite: string; paperBallotIds: string[]; batchId: string; questionIds: string[]; suggestionIds: string[] };
+  b: Seeded & { participant: string; paperBallotIds: string[]; batchId: string; suggestionIds: string[] };
 }
 
 const unhandled: unknown[] = [];
@@ -50,11 +50,25 @@ async function world(app: PlenaryApp["app"]): Promise<World> {
     return [(res.body as { id: string }).id];
   };
   const bBatch = (await expectStatus(call(app, "POST", `/api/events/${b.code}/invites`, { token: b.adminToken, body: { count: 1 } }), 201)).body as { batchId: string };
+  // The second area (still a draft) takes suggestions: a few pending ones to accept, merge or reject.
+  const suggestions = async (s: Seeded, token: string) => {
+    const areaId = s.areaIds[1] ?? "";
+    await expectStatus(call(app, "PATCH", `/api/events/${s.code}/areas/${areaId}`, { token: s.adminToken, body: { suggestions: "open" } }), 200);
+    const ids: string[] = [];
+    for (const title of ["S1", "S2", "S3"]) {
+      const res = await expectStatus(call(app, "POST", `/api/events/${s.code}/areas/${areaId}/suggestions`, { token, body: { title } }), 201);
+      ids.push((res.body as { suggestion: { id: string } }).suggestion.id);
+    }
+    return ids;
+  };
   return {
-    a: { ...a, participant, invite: invites.invites[1] ?? "", paperBallotIds: await paper(a), batchId: invites.batchId, questionIds },
-    b: { ...b, participant: bParticipant, paperBallotIds: await paper(b), batchId: bBatch.batchId },
+    a: { ...a, participant, invite: invites.invites[1] ?? "", paperBallotIds: await paper(a), batchId: invites.batchId, questionIds, suggestionIds: await suggestions(a, participant) },
+    b: { ...b, participant: bParticipant, paperBallotIds: await paper(b), batchId: bBatch.batchId, suggestionIds: await suggestions(b, bParticipant) },
   };
 }
+
+/** Actions whose body is optional: without one (or with JSON null) they do their plain form ("accept as is"). */
+const OPTIONAL_BODY = new Set(["POST /api/events/{code}/suggestions/{suggestionId}/accept"]);
 
 /** A body each route accepts from the right caller: the starting point of mutations. */
 function validBody(route: Route, w: World): unknown {
@@ -77,6 +91,8 @@ function validBody(route: Route, w: World): unknown {
     "POST /api/events/{code}/paper-ballots": { ballot: { [area0]: [p00] } },
     "PUT /api/events/{code}/feedback": { status: "open", questions: w.a.questionIds.map((id, i) => (i === 1 ? { id, kind: "choice", prompt: "Which?", options: ["x", "y"] } : { id, kind: i === 0 ? "agree5" : "text", prompt: "Q" })) },
     "PUT /api/events/{code}/feedback/answers": { answers: { [w.a.questionIds[0] ?? ""]: 4, [w.a.questionIds[2] ?? ""]: "Fine" } },
+    "POST /api/events/{code}/areas/{areaId}/suggestions": { title: "From the floor", body: "Why" },
+    "POST /api/events/{code}/suggestions/{suggestionId}/accept": { title: "Edited" },
   };
   return bodies[key];
 }
@@ -92,9 +108,9 @@ const nastyKeys = fc.constantFrom("__proto__", "constructor", "prototype", "part
 const nastyStrings = fc.constantFrom("", " ", "\u0000", "\uD800", "-1", "0", "1e309", "NaN", "null", "undefined", "__proto__", "<script>alert(1)</script>", "'; DROP TABLE votes; --", "../../../etc/passwd", "%00", "a".repeat(300), "\u202Eevil");
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), nastyStrings, fc.integer({ min: -(2 ** 53), max: 2 ** 53 }), fc.double(), fc.constantFrom(-1, 0, 1, 20, 21, 2000, 2001, 1e9));
 
-function idArb(w: World, kind: "area" | "proposal" | "paperBallot" | "batch") {
+function idArb(w: World, kind: "area" | "proposal" | "paperBallot" | "batch" | "suggestion") {
   const ids = (s: World["a"] | World["b"]) =>
-    kind === "area" ? s.areaIds : kind === "proposal" ? s.proposalIds.flat() : kind === "paperBallot" ? s.paperBallotIds : [s.batchId];
+    kind === "area" ? s.areaIds : kind === "proposal" ? s.proposalIds.flat() : kind === "paperBallot" ? s.paperBallotIds : kind === "suggestion" ? s.suggestionIds : [s.batchId];
   const mine = ids(w.a);
   const theirs = ids(w.b);
   const wrongKind = kind === "area" ? w.a.proposalIds.flat() : w.a.areaIds;
@@ -120,7 +136,8 @@ function codeArb(w: World) {
 }
 
 function tokenArb(w: World, route?: Route) {
-  const right = route?.template.includes("/ballot") || route?.template.includes("/feedback/answers") ? w.a.participant : w.a.adminToken;
+  const asParticipant = route?.template.includes("/ballot") || route?.template.includes("/feedback/answers") || (route?.method === "POST" && route.template.endsWith("/suggestions"));
+  const right = asParticipant ? w.a.participant : w.a.adminToken;
   return fc.oneof(
     { weight: 3, arbitrary: fc.constant(right) },
     { weight: 1, arbitrary: fc.constantFrom(w.a.adminToken, w.a.participant) },
@@ -198,13 +215,14 @@ function encode(s: string): string {
   }
 }
 
-function pathOf(template: string, params: { code: string; areaId: string; proposalId: string; paperBallotId: string; batchId: string }): string {
+function pathOf(template: string, params: { code: string; areaId: string; proposalId: string; paperBallotId: string; batchId: string; suggestionId: string }): string {
   return template
     .replace("{code}", encode(params.code))
     .replace("{areaId}", encode(params.areaId))
     .replace("{proposalId}", encode(params.proposalId))
     .replace("{paperBallotId}", encode(params.paperBallotId))
-    .replace("{batchId}", encode(params.batchId));
+    .replace("{batchId}", encode(params.batchId))
+    .replace("{suggestionId}", encode(params.suggestionId));
 }
 
 /** The one shape of every refusal (API.md), with the status its code prescribes. */
@@ -280,6 +298,7 @@ describe("HTTP fuzzing", () => {
         proposalId: idArb(w, "proposal"),
         paperBallotId: idArb(w, "paperBallot"),
         batchId: idArb(w, "batch"),
+        suggestionId: idArb(w, "suggestion"),
         token: tokenArb(w, route),
         body: bodyArb(route, w),
         contentType: contentTypes,
@@ -390,7 +409,7 @@ describe("hand-made payloads", () => {
       const app = await memoryApp({ rateLimits });
       const w = await world(app.app);
       const watch = new Watch(app.db);
-      const path = pathOf(route.template, { code: w.a.code, areaId: w.a.areaIds[0] ?? "", proposalId: w.a.proposalIds[0]?.[3] ?? "", paperBallotId: w.a.paperBallotIds[0] ?? "", batchId: w.a.batchId });
+      const path = pathOf(route.template, { code: w.a.code, areaId: w.a.areaIds[0] ?? "", proposalId: w.a.proposalIds[0]?.[3] ?? "", paperBallotId: w.a.paperBallotIds[0] ?? "", batchId: w.a.batchId, suggestionId: w.a.suggestionIds[0] ?? "" });
       // The admin token reaches every admin route's validation, the participant's token the ballot routes'.
       const tokens = rateLimits ? [w.a.adminToken] : [w.a.adminToken, w.a.participant];
       for (const token of tokens) {
@@ -415,7 +434,7 @@ describe("hand-made payloads", () => {
             // Only a route without a body (a GET, a DELETE, an action such as …/printed) may shrug
             // off a stray one, and only an empty one.
             const empty = n.payload === "null" || n.payload === "";
-            const bodiless = route.method === "DELETE" || (route.method === "POST" && validBody(route, w) === undefined);
+            const bodiless = route.method === "DELETE" || (route.method === "POST" && (validBody(route, w) === undefined || OPTIONAL_BODY.has(`${route.method} ${route.template}`)));
             expect(route.method === "GET" || (bodiless && empty), `accepted: ${context}`).toBe(true);
             watch.accept();
           }

@@ -31,9 +31,13 @@ interface Side {
   adminToken: string;
   screenKey: string;
   participant: string;
-  /** open (the participant voted for two of its proposals), draft, closed (with a vote) */
-  areas: { open: string; draft: string; closed: string };
-  proposals: { open: string[]; draft: string[]; closed: string[] };
+  /** open (the participant voted for two of its proposals), draft, closed (with a vote), locked (a draft the organiser locked) */
+  areas: { open: string; draft: string; closed: string; locked: string };
+  proposals: { open: string[]; draft: string[]; closed: string[]; locked: string[] };
+  /** Editor links of the draft, open and locked areas. */
+  editors: { draft: string; open: string; locked: string };
+  /** Suggestions: pending in the draft area, pending in the (since opened) open area, rejected in the draft area. */
+  suggestions: { pending: string; inOpen: string; rejected: string };
 }
 interface World {
   a: Side & { questions: { scale: string; comment: string }; invite: string; paperBallot: string; batches: { fresh: string; printed: string; voided: string } };
@@ -47,6 +51,7 @@ const PROGRAMME = (access: "open" | "invite"): CreateEventBody => ({
     { title: "Open", maxVotes: 2, proposals: [{ title: "O0" }, { title: "O1" }, { title: "O2" }, { title: "O3" }] },
     { title: "Draft", proposals: [{ title: "D0" }, { title: "D1" }] },
     { title: "Closed", proposals: [{ title: "C0" }, { title: "C1" }] },
+    { title: "Locked", proposals: [{ title: "L0" }, { title: "L1" }] },
   ],
 });
 
@@ -54,20 +59,32 @@ async function side(app: PlenaryApp["app"], access: "open" | "invite"): Promise<
   const created = (await expectStatus(call(app, "POST", "/api/events", { token: ORGANISER_KEY, body: PROGRAMME(access) }), 201, "create")).body as CreateEventReply;
   const { code } = created.event;
   const admin = created.adminToken;
-  const [open, draft, closed] = created.event.areas;
-  if (!open || !draft || !closed) throw new Error("three areas expected");
+  const [open, draft, closed, locked] = created.event.areas;
+  if (!open || !draft || !closed || !locked) throw new Error("four areas expected");
   const ids = (area: typeof open) => area.proposals.map((p) => p.id);
-  await expectStatus(call(app, "POST", `/api/events/${code}/voting`, { token: admin, body: { status: "open", areaIds: [open.id, closed.id] } }), 200);
   const issued = (await expectStatus(call(app, "POST", `/api/events/${code}/invites`, { token: admin, body: { count: 3 } }), 201)).body as { invites: string[]; batchId: string };
   const joined = await expectStatus(call(app, "POST", `/api/events/${code}/participants`, { body: access === "invite" ? { invite: issued.invites[0] } : {} }), 201);
   const participant = (joined.body as { participantToken: string }).participantToken;
+  // Before the vote: editor links, suggestions (one of them rejected), a locked area.
+  const editor = async (areaId: string) => ((await expectStatus(call(app, "POST", `/api/events/${code}/areas/${areaId}/editor-key`, { token: admin }), 201)).body as { editorKey: string }).editorKey;
+  const editors = { draft: await editor(draft.id), open: await editor(open.id), locked: await editor(locked.id) };
+  const suggest = async (areaId: string, title: string) => {
+    await expectStatus(call(app, "PATCH", `/api/events/${code}/areas/${areaId}`, { token: admin, body: { suggestions: "open" } }), 200);
+    const res = await expectStatus(call(app, "POST", `/api/events/${code}/areas/${areaId}/suggestions`, { token: participant, body: { title } }), 201);
+    return (res.body as { suggestion: { id: string } }).suggestion.id;
+  };
+  const suggestions = { pending: await suggest(draft.id, "Pending"), inOpen: await suggest(open.id, "Too late"), rejected: await suggest(draft.id, "Rejected") };
+  await expectStatus(call(app, "POST", `/api/events/${code}/suggestions/${suggestions.rejected}/reject`, { token: admin }), 200);
+  await expectStatus(call(app, "PATCH", `/api/events/${code}/areas/${locked.id}`, { token: admin, body: { contentLocked: true } }), 200);
+  await expectStatus(call(app, "POST", `/api/events/${code}/voting`, { token: admin, body: { status: "open", areaIds: [open.id, closed.id] } }), 200);
   await expectStatus(call(app, "PUT", `/api/events/${code}/ballot/${open.id}`, { token: participant, body: { proposalIds: ids(open).slice(0, 2) } }), 200);
   await expectStatus(call(app, "PUT", `/api/events/${code}/ballot/${closed.id}`, { token: participant, body: { proposalIds: ids(closed).slice(0, 1) } }), 200);
   await expectStatus(call(app, "POST", `/api/events/${code}/voting`, { token: admin, body: { status: "closed", areaIds: [closed.id] } }), 200);
   return {
     code, adminToken: admin, screenKey: created.screenKey, participant,
-    areas: { open: open.id, draft: draft.id, closed: closed.id },
-    proposals: { open: ids(open), draft: ids(draft), closed: ids(closed) },
+    areas: { open: open.id, draft: draft.id, closed: closed.id, locked: locked.id },
+    proposals: { open: ids(open), draft: ids(draft), closed: ids(closed), locked: ids(locked) },
+    editors, suggestions,
     invites: issued.invites, batchId: issued.batchId,
   };
 }
@@ -104,10 +121,12 @@ function bodies(route: Route, w: World): unknown[] {
     "POST /api/events/{code}/areas": [{ title: "More" }, { title: "" }, { title: "Clash", prefix: "O" }],
     "PATCH /api/events/{code}/areas/{areaId}": [{ title: "Retitled" }, { status: "draft" }, { maxVotes: 1 }, { status: "open" }, { maxVotes: 0 }],
     "POST /api/events/{code}/areas/{areaId}/proposals": [{ title: "Late" }, { title: "" }],
-    "PATCH /api/events/{code}/proposals/{proposalId}": [{ title: "Fixed" }, { position: -1 }],
+    "PATCH /api/events/{code}/proposals/{proposalId}": [{ title: "Fixed" }, { position: -1 }, { title: "From an old copy", version: 99 }],
     "POST /api/events/{code}/voting": [{ status: "open" }, { status: "closed", areaIds: ["a_nothere"] }, { status: "draft" }, { status: "open", durationSeconds: 60 }, { status: "closed", durationSeconds: 60 }, { status: "open", durationSeconds: 5 }],
     // API 1.1: from the closed area only; its one voted proposal makes NOT_ALLOWED there too (nothing to decide).
     "POST /api/events/{code}/areas/{areaId}/runoff": [{ top: 3 }, { top: 1 }],
+    "POST /api/events/{code}/areas/{areaId}/suggestions": [{ title: "From the floor" }, { title: "" }],
+    "POST /api/events/{code}/suggestions/{suggestionId}/accept": [{ title: "Edited" }, { mergeInto: a.proposals.draft[0] }, { mergeInto: o0 }, { mergeInto: "p_nothere" }],
     "POST /api/events/{code}/invites": [{ count: 2 }, { count: 0 }],
     "POST /api/events/{code}/participants": [
       {}, { invite: a.invite }, { invite: "ZZZZ-ZZZZ" }, { invite: 5 },
@@ -154,10 +173,11 @@ function paths(route: Route, w: World): Array<{ path: string; foreign: boolean }
   const { a, b } = w;
   const choices: Record<string, string[]> = {
     code: [a.code],
-    areaId: [a.areas.open, a.areas.draft, a.areas.closed, "a_nothere", b.areas.open],
-    proposalId: [a.proposals.open[0] ?? "", a.proposals.draft[0] ?? "", "p_nothere", "%21%21"],
+    areaId: [a.areas.open, a.areas.draft, a.areas.closed, a.areas.locked, "a_nothere", b.areas.open],
+    proposalId: [a.proposals.open[0] ?? "", a.proposals.draft[0] ?? "", a.proposals.locked[0] ?? "", "p_nothere", "%21%21"],
     paperBallotId: [a.paperBallot, "pb_nothere"],
     batchId: [a.batches.fresh, a.batches.printed, a.batches.voided, "ib_nothere"],
+    suggestionId: [a.suggestions.pending, a.suggestions.inOpen, a.suggestions.rejected, "s_nothere", b.suggestions.pending],
   };
   let out = [route.template];
   for (const [name, values] of Object.entries(choices)) {
@@ -174,7 +194,8 @@ function paths(route: Route, w: World): Array<{ path: string; foreign: boolean }
 
 function probes(route: Route, w: World): Probe[] {
   const { a, b } = w;
-  const tokens = [undefined, ORGANISER_KEY, a.adminToken, a.participant, a.screenKey, b.adminToken, b.participant, "par_madeup"];
+  // Editor links before the admin: the admin's delete would leave them nothing to be refused on.
+  const tokens = [undefined, ORGANISER_KEY, a.editors.draft, a.editors.open, a.editors.locked, a.adminToken, a.participant, a.screenKey, b.adminToken, b.participant, b.editors.draft, "par_madeup"];
   const out: Probe[] = [];
   for (const { path, foreign } of paths(route, w)) {
     for (const token of foreign ? [undefined, a.adminToken] : tokens) {

@@ -8,8 +8,9 @@ import { startServer, type TestServer } from "../helpers/app";
 import { call, closedAreaWithVotes, expectStatus, joinEvent, memoryApp, openAll, record, seedEvent, sleep, smallProgramme, until, type Reply, type Seeded } from "./fixtures/kit";
 import { dumpDb } from "./support";
 
-type Access = "admin" | "participant";
+type Access = "admin" | "participant" | "content" | "member";
 interface Target {
+  suggestion: string;
   code: string;
   areaDraft: string;
   areaOpen: string;
@@ -23,6 +24,8 @@ interface Target {
 }
 interface RouteCase {
   access: Access;
+  /** content routes: whether the target lies in the draft area, whose editor link may do it (else: another area, 403). */
+  editorOwn?: boolean;
   path: (t: Target) => string;
   body?: (t: Target) => unknown;
 }
@@ -37,9 +40,14 @@ const ROUTES: Record<string, RouteCase> = {
   "POST /api/events/{code}/areas": { access: "admin", path: (t) => `/api/events/${t.code}/areas`, body: () => ({ title: "New area" }) },
   "PATCH /api/events/{code}/areas/{areaId}": { access: "admin", path: (t) => `/api/events/${t.code}/areas/${t.areaDraft}`, body: () => ({ status: "open", revealed: true }) },
   "DELETE /api/events/{code}/areas/{areaId}": { access: "admin", path: (t) => `/api/events/${t.code}/areas/${t.areaDraft}` },
-  "POST /api/events/{code}/areas/{areaId}/proposals": { access: "admin", path: (t) => `/api/events/${t.code}/areas/${t.areaDraft}/proposals`, body: () => ({ title: "Late idea" }) },
-  "PATCH /api/events/{code}/proposals/{proposalId}": { access: "admin", path: (t) => `/api/events/${t.code}/proposals/${t.proposalOpen}`, body: () => ({ title: "Typo fixed" }) },
-  "DELETE /api/events/{code}/proposals/{proposalId}": { access: "admin", path: (t) => `/api/events/${t.code}/proposals/${t.proposalDraft}` },
+  "POST /api/events/{code}/areas/{areaId}/proposals": { access: "content", editorOwn: true, path: (t) => `/api/events/${t.code}/areas/${t.areaDraft}/proposals`, body: () => ({ title: "Late idea" }) },
+  "PATCH /api/events/{code}/proposals/{proposalId}": { access: "content", editorOwn: false, path: (t) => `/api/events/${t.code}/proposals/${t.proposalOpen}`, body: () => ({ title: "Typo fixed" }) },
+  "DELETE /api/events/{code}/proposals/{proposalId}": { access: "content", editorOwn: true, path: (t) => `/api/events/${t.code}/proposals/${t.proposalDraft}` },
+  "POST /api/events/{code}/areas/{areaId}/editor-key": { access: "admin", path: (t) => `/api/events/${t.code}/areas/${t.areaDraft}/editor-key` },
+  "POST /api/events/{code}/areas/{areaId}/suggestions": { access: "participant", path: (t) => `/api/events/${t.code}/areas/${t.areaDraft}/suggestions`, body: () => ({ title: "From the room" }) },
+  "GET /api/events/{code}/suggestions": { access: "member", path: (t) => `/api/events/${t.code}/suggestions` },
+  "POST /api/events/{code}/suggestions/{suggestionId}/accept": { access: "content", editorOwn: true, path: (t) => `/api/events/${t.code}/suggestions/${t.suggestion}/accept` },
+  "POST /api/events/{code}/suggestions/{suggestionId}/reject": { access: "content", editorOwn: true, path: (t) => `/api/events/${t.code}/suggestions/${t.suggestion}/reject` },
   "POST /api/events/{code}/voting": { access: "admin", path: (t) => `/api/events/${t.code}/voting`, body: () => ({ status: "closed" }) },
   "POST /api/events/{code}/areas/{areaId}/runoff": { access: "admin", path: (t) => `/api/events/${t.code}/areas/${t.areaClosed}/runoff`, body: () => ({ top: 2 }) },
   "POST /api/events/{code}/invites": { access: "admin", path: (t) => `/api/events/${t.code}/invites`, body: () => ({ count: 3 }) },
@@ -61,6 +69,8 @@ const ROUTES: Record<string, RouteCase> = {
 
 interface Party extends Seeded {
   participant: string;
+  /** The editor link of the draft area. */
+  editor: string;
   target: Target;
 }
 
@@ -78,8 +88,12 @@ async function party(withClosedArea = false): Promise<Party> {
   const form = await expectStatus(call(app, "PUT", `/api/events/${s.code}/feedback`, { token: s.adminToken, body: { status: "open", questions: [{ kind: "yesno", prompt: "Again?" }] } }), 200);
   // Only where needed: its votes would lock the programme (PUT …/content) of the other cases.
   const areaClosed = withClosedArea ? await closedAreaWithVotes(app, s) : "a_none";
+  const editor = ((await expectStatus(call(app, "POST", `/api/events/${s.code}/areas/${areaDraft}/editor-key`, { token: s.adminToken }), 201)).body as { editorKey: string }).editorKey;
+  await expectStatus(call(app, "PATCH", `/api/events/${s.code}/areas/${areaDraft}`, { token: s.adminToken, body: { suggestions: "open" } }), 200);
+  const suggested = await expectStatus(call(app, "POST", `/api/events/${s.code}/areas/${areaDraft}/suggestions`, { token: participant, body: { title: "An idea from the floor" } }), 201);
   const target: Target = {
     questionId: (form.body as { feedback: { questions: Array<{ id: string }> } }).feedback.questions[0]?.id ?? "",
+    suggestion: (suggested.body as { suggestion: { id: string } }).suggestion.id,
     paperBallot: (paper.body as { id: string }).id,
     code: s.code,
     areaDraft,
@@ -89,7 +103,7 @@ async function party(withClosedArea = false): Promise<Party> {
     proposalOpen: s.proposalIds[1]?.[0] ?? "",
     batchId: (issued.body as { batchId: string }).batchId,
   };
-  return { ...s, participant, target };
+  return { ...s, participant, editor, target };
 }
 
 function expectRefused(res: Reply, status: 401 | 403, context: string): void {
@@ -119,25 +133,37 @@ describe("authorization matrix over HTTP", () => {
     // Votes in both events, so the dump holds ballots a refused request could disturb.
     await expectStatus(call(plenary.app, "PUT", `/api/events/${a.code}/ballot/${a.target.areaOpen}`, { token: a.participant, body: { proposalIds: [a.target.proposalOpen] } }), 200);
     await expectStatus(call(plenary.app, "PUT", `/api/events/${b.code}/ballot/${b.target.areaOpen}`, { token: b.participant, body: { proposalIds: [b.target.proposalOpen] } }), 200);
-    const callers: Array<{ name: string; headers: Record<string, string>; admin: 401 | 403 | "allowed"; participant: 401 | 403 | "allowed" }> = [
-      { name: "no token", headers: {}, admin: 401, participant: 401 },
-      { name: "empty bearer", headers: { authorization: "Bearer " }, admin: 401, participant: 401 },
-      { name: "basic auth", headers: { authorization: `Basic ${Buffer.from(`x:${a.adminToken}`).toString("base64")}` }, admin: 401, participant: 401 },
-      { name: "token in a cookie", headers: { cookie: `token=${a.adminToken}` }, admin: 401, participant: 401 },
-      { name: "participant token", headers: { authorization: `Bearer ${a.participant}` }, admin: 403, participant: "allowed" },
-      { name: "screen key", headers: { authorization: `Bearer ${a.screenKey}` }, admin: 403, participant: 403 },
-      { name: "admin token", headers: { authorization: `Bearer ${a.adminToken}` }, admin: "allowed", participant: 403 },
-      { name: "other event's admin token", headers: { authorization: `Bearer ${b.adminToken}` }, admin: 401, participant: 401 },
-      { name: "other event's screen key", headers: { authorization: `Bearer ${b.screenKey}` }, admin: 401, participant: 401 },
-      { name: "other event's participant", headers: { authorization: `Bearer ${b.participant}` }, admin: 401, participant: 401 },
-      { name: "admin token, one letter changed", headers: { authorization: `Bearer ${a.adminToken.slice(0, -1)}${a.adminToken.endsWith("A") ? "B" : "A"}` }, admin: 401, participant: 401 },
+    type Kind = "none" | "foreign" | "admin" | "participant" | "screen" | "editor";
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    const callers: Array<{ name: string; headers: Record<string, string>; kind: Kind }> = [
+      { name: "no token", headers: {}, kind: "none" },
+      { name: "empty bearer", headers: { authorization: "Bearer " }, kind: "none" },
+      { name: "basic auth", headers: { authorization: `Basic ${Buffer.from(`x:${a.adminToken}`).toString("base64")}` }, kind: "none" },
+      { name: "token in a cookie", headers: { cookie: `token=${a.adminToken}` }, kind: "none" },
+      { name: "participant token", headers: bearer(a.participant), kind: "participant" },
+      { name: "screen key", headers: bearer(a.screenKey), kind: "screen" },
+      { name: "editor link of the draft area", headers: bearer(a.editor), kind: "editor" },
+      { name: "admin token", headers: bearer(a.adminToken), kind: "admin" },
+      { name: "other event's admin token", headers: bearer(b.adminToken), kind: "foreign" },
+      { name: "other event's screen key", headers: bearer(b.screenKey), kind: "foreign" },
+      { name: "other event's participant", headers: bearer(b.participant), kind: "foreign" },
+      { name: "other event's editor link", headers: bearer(b.editor), kind: "foreign" },
+      { name: "admin token, one letter changed", headers: { authorization: `Bearer ${a.adminToken.slice(0, -1)}${a.adminToken.endsWith("A") ? "B" : "A"}` }, kind: "foreign" },
     ];
+    /** Who may call what: the roles each access admits (server/http/auth.ts), an editor only in its own area. */
+    const expectedFor = (kind: Kind, route: RouteCase): 401 | 403 | "allowed" => {
+      if (kind === "none" || kind === "foreign") return 401;
+      if (kind === "admin") return route.access === "participant" ? 403 : "allowed";
+      if (kind === "participant") return route.access === "participant" || route.access === "member" ? "allowed" : 403;
+      if (kind === "editor") return route.access === "member" || (route.access === "content" && route.editorOwn) ? "allowed" : 403;
+      return 403;
+    };
     let refusals = 0;
     const before = dumpDb(plenary.db);
     for (const [key, route] of Object.entries(ROUTES)) {
       const [method] = key.split(" ") as ["GET" | "POST" | "PUT" | "PATCH" | "DELETE"];
       for (const caller of callers) {
-        const expected = route.access === "admin" ? caller.admin : caller.participant;
+        const expected = expectedFor(caller.kind, route);
         if (expected === "allowed") continue;
         const body = route.body?.(a.target);
         const res = await call(plenary.app, method, route.path(a.target), { headers: caller.headers, ...(body === undefined ? {} : { body }) });
@@ -153,9 +179,22 @@ describe("authorization matrix over HTTP", () => {
     for (const [key, route] of Object.entries(ROUTES)) {
       const [method] = key.split(" ") as ["GET" | "POST" | "PUT" | "PATCH" | "DELETE"];
       const p = await party(key.includes("/runoff"));
-      const token = route.access === "admin" ? p.adminToken : p.participant;
+      const token = route.access === "participant" ? p.participant : p.adminToken;
       const body = route.body?.(p.target);
       const res = await call(plenary.app, method, route.path(p.target), { token, ...(body === undefined ? {} : { body }) });
+      expect(res.status, `${key}: ${res.text.slice(0, 200)}`).toBeGreaterThanOrEqual(200);
+      expect(res.status, `${key}: ${res.text.slice(0, 200)}`).toBeLessThan(300);
+    }
+  });
+
+  it("lets an area's editor link through on its own area's drafting routes", async () => {
+    const own = Object.entries(ROUTES).filter(([, r]) => r.access === "member" || (r.access === "content" && r.editorOwn));
+    expect(own.length).toBeGreaterThanOrEqual(4);
+    for (const [key, route] of own) {
+      const [method] = key.split(" ") as ["GET" | "POST" | "PUT" | "PATCH" | "DELETE"];
+      const p = await party();
+      const body = route.body?.(p.target);
+      const res = await call(plenary.app, method, route.path(p.target), { token: p.editor, ...(body === undefined ? {} : { body }) });
       expect(res.status, `${key}: ${res.text.slice(0, 200)}`).toBeGreaterThanOrEqual(200);
       expect(res.status, `${key}: ${res.text.slice(0, 200)}`).toBeLessThan(300);
     }

@@ -5,7 +5,7 @@ import { choicesSentence, namesOf, shortName } from "../../client/src/pages/part
 import { phoneTextIn } from "../helpers/phone-text";
 import type { Proposal } from "../../shared/schemas";
 
-const p = (id: string, position: number, label: string, title: string): Proposal => ({ id, position, label, title, body: "" });
+const p = (id: string, position: number, label: string, title: string): Proposal => ({ id, position, label, title, body: "", origin: "group", merged: 0, version: 1 });
 const forum = [
   p("a", 0, "PH-1", "UNODC should examine what the regulated cannabis markets mean for health;"),
   p("b", 1, "PH-2", "Put more resources into public health approaches (prevention, harm reduction and treatment alike),"),

@@ -61,8 +61,8 @@ function makeEvent(over: Partial<Event> = {}, revealed = false): Event {
     createdAt: "2017-02-01T09:00:00.000Z",
     feedbackStatus: "draft",
     areas: [
-      { id: "a1", title: "Health", prefix: "H", position: 0, maxVotes: 2, status: "open", revealed, openedAt: null, closedAt: null, closesAt: null, roundOf: null, proposals: [] },
-      { id: "a2", title: "Rights", prefix: "R", position: 1, maxVotes: 2, status: "draft", revealed, openedAt: null, closedAt: null, closesAt: null, roundOf: null, proposals: [] },
+      { id: "a1", title: "Health", prefix: "H", position: 0, maxVotes: 2, status: "open", revealed, openedAt: null, closedAt: null, closesAt: null, roundOf: null, suggestions: "off", contentLocked: false, proposals: [] },
+      { id: "a2", title: "Rights", prefix: "R", position: 1, maxVotes: 2, status: "draft", revealed, openedAt: null, closedAt: null, closesAt: null, roundOf: null, suggestions: "off", contentLocked: false, proposals: [] },
     ],
     ...over,
   };

@@ -21,7 +21,12 @@ export function realtimeProcessor(events: DomainEvents, realtime: Realtime): () 
       realtime.feedbackChanged(eventId);
     }),
     events.on("feedbackAnswered", ({ eventId }) => realtime.feedbackChanged(eventId)),
-    // eventCreated and invitesChanged: no socket shows them.
+    // The organiser's moderation queue (a count; the list itself is read over HTTP).
+    events.on("suggestionsChanged", ({ eventId, contentChanged }) => {
+      if (contentChanged) realtime.eventChanged(eventId);
+      realtime.suggestionsChanged(eventId);
+    }),
+    // eventCreated, invitesChanged and editorLinkCreated: no socket shows them.
   ];
   return () => stops.forEach((stop) => stop());
 }
