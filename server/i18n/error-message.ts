@@ -15,7 +15,7 @@ import { ruleText } from "../../shared/i18n/rules-text";
 export type EventLanguageOf = (code: string) => Language | undefined;
 
 export function errorLanguage(request: FastifyRequest, eventLanguage: EventLanguageOf): Language {
-  const header = request.headers["accept-language"];
+  const header = request.headers["accept-language"] as string | string[] | undefined; // an injected request may carry a list
   const asked = pickLanguage<Language | "">(parseAcceptLanguage(Array.isArray(header) ? header[0] : header), LANGUAGES, "");
   if (asked) return asked;
   const m = /^\/api\/events\/([^/?#]{1,16})/.exec(request.url);
