@@ -22,6 +22,7 @@ const CLIENT_INDEX = join(ROOT, "dist", "client", "index.html");
 const SOURCE_DIRS = ["client", "server", "shared"];
 const SOURCE_FILES = ["package.json", "package-lock.json", "tsconfig.base.json", ...readdirSync(join(ROOT, "scripts")).filter((f) => /\.(ts|mjs)$/.test(f)).map((f) => `scripts/${f}`)];
 
+/** @param {string} dir @returns {string[]} */
 function filesUnder(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []));

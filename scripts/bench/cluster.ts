@@ -7,7 +7,7 @@ export class Cluster {
 
   start<Api extends WorkerApi>(file: string, name: string, nodeFlags: readonly string[] = []): Promise<Worker<Api>> {
     return startWorker<Api>(file, name, nodeFlags).then((w) => {
-      this.workers.push(w as unknown as Worker<WorkerApi>);
+      this.workers.push(w);
       return w;
     });
   }

@@ -97,7 +97,7 @@ export function serveWorker<Api extends WorkerApi>(handlers: Api, cleanup: () =>
     if (exiting) return;
     exiting = true;
     setTimeout(() => process.exit(0), 4000).unref();
-    cleanup().finally(() => process.exit(0));
+    void cleanup().finally(() => process.exit(0)); // no rejection can surface: the process exits in finally
   };
   process.on("disconnect", exit);
   process.on("SIGTERM", exit);

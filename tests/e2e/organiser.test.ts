@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import type { Browser, BrowserContext, Download, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { api, join, launchBrowser, startServer, vote } from "./harness";
 import type { TestServer } from "../helpers/app";
 import type { Event, Results } from "../../shared/schemas";
@@ -51,8 +51,8 @@ async function getEvent(): Promise<Event> {
 
 async function downloadText(label: string): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: label }).click()]);
-  const file = await (download as Download).path();
-  return { name: (download as Download).suggestedFilename(), text: await readFile(file, "utf8") };
+  const file = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(file, "utf8") };
 }
 
 /** A horizontal scrollbar at phone width means something does not fit. */
@@ -289,7 +289,7 @@ describe("organiser", () => {
     const csv = await downloadText("Download CSV");
     expect(csv.name).toMatch(/\.csv$/);
     expect(csv.text.startsWith("\uFEFF")).toBe(true);
-    const rows = parse(csv.text, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(csv.text, { bom: true, columns: true });
     expect(rows).toHaveLength(6);
     expect(rows[0]).toEqual({ area: "Mobility", rank: "1", proposal: "Safe cycle lanes", votes: "2", share_of_voters: "1", label: "MO-2", text: "Safe cycle lanes" });
 

@@ -121,7 +121,7 @@ describe("participant phone offline", () => {
 
   it("shows a refusal in plain words when the area closed before a queued choice arrived", async () => {
     const { demo, health, titles, page, context } = await savedThenQueuedOffline();
-    const [a, b] = titles;
+    const [a] = titles;
     await setVoting(suite.server().url, demo.code, demo.adminToken, "closed", [health.id]);
     await context.setOffline(false);
 

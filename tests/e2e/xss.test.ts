@@ -102,7 +102,7 @@ async function expectInert(w: Watch, where: string): Promise<void> {
         ...Array.from(document.querySelectorAll("script[src]")).filter((s) => !(s as HTMLScriptElement).src.startsWith(origin)),
         ...Array.from(document.querySelectorAll("[onerror], [onload], [onclick], [ontoggle], img[src='x'], svg, math, object, embed, base, details[open][ontoggle]")),
         ...Array.from(document.querySelectorAll("a[href]")).filter((a) => /^\s*javascript:/i.test(a.getAttribute("href") ?? "")),
-        ...Array.from(document.querySelectorAll("iframe")).filter((f) => f.hasAttribute("srcdoc") || !(f as HTMLIFrameElement).src.startsWith(`${origin}/e/`)),
+        ...Array.from(document.querySelectorAll("iframe")).filter((f) => f.hasAttribute("srcdoc") || !f.src.startsWith(`${origin}/e/`)),
       ];
       // The QR code is an <svg> the app draws itself: allow svgs without any attribute starting with "on".
       const markup = bad.filter((el) => !(el.tagName.toLowerCase() === "svg" && !Array.from(el.attributes).some((a) => a.name.startsWith("on"))));

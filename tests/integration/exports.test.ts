@@ -100,7 +100,7 @@ describe("CSV export", () => {
     const { ev } = await fixture();
     const results = await getJson<Results>(server.url, `/api/events/${ev.code}/results`, ev.adminToken);
     const file = await download(ev.code, ev.adminToken, "csv");
-    const rows = parseCsv(file.text, { bom: true, columns: true, relax_column_count: false }) as Array<Record<string, string>>;
+    const rows = parseCsv<Record<string, string>>(file.text, { bom: true, columns: true, relax_column_count: false });
     const expected = results.areas.flatMap((a) =>
       a.results.map((r) => ({ area: a.title, rank: String(r.rank), proposal: r.title, label: r.label, votes: String(r.votes), voters: a.voters })),
     );
@@ -168,7 +168,7 @@ describe("CSV export", () => {
 
   it("withheld areas export no counts", async () => {
     const { ev } = await fixture({ privacyThreshold: 4 });
-    const rows = parseCsv((await download(ev.code, ev.adminToken, "csv")).text, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const rows = parseCsv<Record<string, string>>((await download(ev.code, ev.adminToken, "csv")).text, { bom: true, columns: true });
     // Health, care has 5 voters (shown); @Law has 3 (withheld); Empty has 0 (withheld)
     expect(rows.filter((r) => r.area === "Health, care").every((r) => r.votes !== "" && r.rank !== "")).toBe(true);
     const hidden = rows.filter((r) => r.area !== "Health, care");

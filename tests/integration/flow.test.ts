@@ -133,7 +133,7 @@ describe("the whole flow", () => {
     const csv = await api(url, "GET", `/api/events/${code}/export?format=csv`, { token: admin });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-disposition")).toMatch(/^attachment/);
-    const rows = parseCsv(csv.text, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const rows = parseCsv<Record<string, string>>(csv.text, { bom: true, columns: true });
     expect(rows.map((r) => `${r.area}|${r.proposal}|${r.votes}|${r.rank}`)).toEqual(
       final.areas.flatMap((a) => a.results.map((r) => `${a.title}|${r.title}|${r.votes}|${r.rank}`)),
     );

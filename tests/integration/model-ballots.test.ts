@@ -168,7 +168,7 @@ class DoubleSubmit extends Cast {
     const [first, second] = await Promise.all([send(), send()]);
     expect(first?.status).toBe(second?.status);
     if (first && second && first.status === 200) expect([...(second.body as { proposalIds: string[] }).proposalIds].sort()).toEqual([...(first.body as { proposalIds: string[] }).proposalIds].sort());
-    applyCast(model, who, area, ids, [first as Reply, second as Reply]);
+    applyCast(model, who, area, ids, [first, second]);
     await agree(model, real, "any", who);
   }
   override toString = () => `double-submit(p${this.who}, a${this.area}, [${this.picks.join(",")}])`;

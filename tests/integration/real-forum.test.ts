@@ -76,7 +76,7 @@ describe("the full-length forum", () => {
     }
 
     const csv = (await admin(ev, "GET", "/export?format=csv")).text;
-    const rows = parseCsv(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const rows = parseCsv<Record<string, string>>(csv, { bom: true, columns: true });
     expect(rows).toHaveLength(40);
     const all = ev.event.areas.flatMap((a) => a.proposals);
     for (const p of all) {

@@ -26,7 +26,7 @@ export function CreateEventForm(props: { organiserKey: string; onKeyNeeded: () =
   };
 
   return (
-    <form onSubmit={submit} aria-labelledby="create-heading">
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="create-heading">
       <EventSettingsFields value={settings} onChange={setSettings} disabled={busy} />
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="actions">

@@ -7,7 +7,7 @@ import screenEn from "../../../../shared/i18n/catalogs/en/screen";
 import { placeIn } from "../../../../shared/i18n/places";
 
 export type ScreenSay = Translate<typeof screenEn>;
-export type ScreenKey = keyof typeof screenEn & string;
+export type ScreenKey = keyof typeof screenEn;
 /** A rank as the language writes a place ("1st", "=2nd", "الثاني مكرر"). */
 export type PlaceText = (rank: number, tied: boolean) => string;
 
