@@ -35,7 +35,7 @@ export interface EvaluationText {
  */
 export function evaluationText(
   lang: Language,
-  t: (key: keyof typeof en & string, params?: Params) => string,
+  t: (key: keyof typeof en, params?: Params) => string,
   results: FeedbackResults,
   threshold: number,
   prompt: (s: string) => string = (s) => s,

@@ -71,7 +71,7 @@ export async function firstVote(
     };
     // Packet loss is an experimental parameter of newer Chromiums: without it, the link as before.
     if (opts.link.packetLoss) {
-      await meter.cdp.send("Network.emulateNetworkConditions", { ...conditions, packetLoss: opts.link.packetLoss } as typeof conditions).catch(() => meter.cdp.send("Network.emulateNetworkConditions", conditions));
+      await meter.cdp.send("Network.emulateNetworkConditions", { ...conditions, packetLoss: opts.link.packetLoss }).catch(() => meter.cdp.send("Network.emulateNetworkConditions", conditions));
     } else await meter.cdp.send("Network.emulateNetworkConditions", conditions);
   }
   for (const content of opts.initScripts ?? []) await page.addInitScript({ content });

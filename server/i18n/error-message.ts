@@ -16,8 +16,7 @@ import { ruleText } from "../../shared/i18n/rules-text";
  * look-up (a rate limit, a blocked address, a malformed body) must tell nothing about the code.
  */
 export function errorLanguage(request: FastifyRequest, eventLanguage: Language | undefined): Language {
-  // an injected request may carry a list
-  return callerLanguage(request.headers["accept-language"] as string | string[] | undefined, eventLanguage);
+  return callerLanguage(request.headers["accept-language"], eventLanguage);
 }
 
 /**

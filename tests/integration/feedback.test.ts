@@ -176,7 +176,7 @@ describe("answers", () => {
           const ids = Object.fromEntries(FORM.map((q, i) => [q.kind, s.q[i] ?? ""]));
           for (const person of people) {
             const token = await joinEvent(plenary.app, s.code);
-            const answers = Object.fromEntries(Object.entries(person).map(([kind, v]) => [ids[kind], v]));
+            const answers: Record<string, unknown> = Object.fromEntries(Object.entries(person).map(([kind, v]) => [ids[kind], v as unknown]));
             await expectStatus(answer(s.code, token, answers), 200);
           }
           const r = await resultsOf(s.code, s.adminToken);

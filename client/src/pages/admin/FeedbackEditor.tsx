@@ -105,7 +105,7 @@ function Editor({ api, event }: { api: AdminApi; event: Event }) {
                 </label>
                 <label>
                   <span>{t("ed.kind")}</span>
-                  <select value={d.kind} onChange={(e) => edit(i, { kind: (e.target as HTMLSelectElement).value as FeedbackKind })}>
+                  <select value={d.kind} onChange={(e) => edit(i, { kind: (e.target).value as FeedbackKind })}>
                     {FEEDBACK_KINDS.map((k) => <option key={k} value={k}>{t(KIND_KEYS[k])}</option>)}
                   </select>
                 </label>
