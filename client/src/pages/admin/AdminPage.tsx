@@ -16,13 +16,13 @@ import { Exports } from "./Exports";
 import { FeedbackEditor } from "./FeedbackEditor";
 import { ImportPanel } from "./ImportPanel";
 import { KeepLinkNotice } from "./KeepLinkNotice";
-import { adminPath, parseAdminHash, screenPath } from "./links";
+import { adminPath, parseAdminHash, screenPath } from "../../features/links/links";
 import { LiveControls } from "./LiveControls";
 import { PaperBallots } from "./PaperBallots";
 import { SettingsForm } from "./SettingsForm";
 import { useAdminEvent } from "./useAdminEvent";
 import { useKeyRole } from "./useKeyRole";
-import "../home/organiser.css";
+import "../../components/organiser.css";
 import "./admin.css";
 
 const SECTIONS = [

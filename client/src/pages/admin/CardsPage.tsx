@@ -12,12 +12,12 @@ import { BatchList } from "./BatchList";
 import { CardSheets } from "./CardSheets";
 import { useExplain } from "./explain";
 import { batchState, useInviteBatches } from "./invitesStore";
-import { adminPath, participantUrl } from "./links";
+import { adminPath, participantUrl } from "../../features/links/links";
 import { chooseLanguage, queryLanguage } from "../../i18n/choose";
 import { I18nProvider, useT } from "../../i18n/I18n";
 import { LanguageSwitcher } from "../../i18n/LanguageSwitcher";
 import { rich } from "../../i18n/rich";
-import "../home/organiser.css";
+import "../../components/organiser.css";
 import "./cards.css";
 import { apiPaths } from "../../api/paths";
 

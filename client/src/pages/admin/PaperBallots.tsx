@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { Event, PaperBallot, Results } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
 import { useExplain } from "./explain";
-import { paperBallotPath } from "./links";
+import { paperBallotPath } from "../../features/links/links";
 import { PaperBallotForm } from "./PaperBallotForm";
 import { PaperBallotList } from "./PaperBallotList";
 import { useT } from "../../i18n/I18n";
