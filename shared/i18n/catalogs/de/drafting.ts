@@ -10,6 +10,7 @@ export default {
   editorKeyRefused: "Dieser Bearbeitungslink funktioniert nicht mehr: Vielleicht wurde ein neuer erstellt. Bitten Sie die Organisation um den aktuellen Link.",
   editorAreaGone: "Diesen Bereich gibt es nicht mehr.",
   editorLoading: "Wird geladen …",
+  language: "Sprache",
   editorLocked: "Die Organisation hat die Vorschläge dieses Bereichs gesperrt. Sie können sie lesen, aber nicht mehr ändern.",
   editorOpened: "In diesem Bereich wird schon abgestimmt: Seine Vorschläge lassen sich hier nicht mehr ändern.",
   editorProposalsHeading: "Vorschläge ({n})",

@@ -12,6 +12,7 @@ export default {
   editorKeyRefused: "This editor link no longer works: the organiser may have made a new one. Ask the organiser for the current link.",
   editorAreaGone: "This area no longer exists.",
   editorLoading: "Loading…",
+  language: "Language",
   editorLocked: "The organiser has locked this area's proposals. You can read them but no longer change them.",
   editorOpened: "Voting has started in this area: its proposals can no longer be changed here.",
   editorProposalsHeading: "Proposals ({n})",

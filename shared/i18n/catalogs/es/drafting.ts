@@ -10,6 +10,7 @@ export default {
   editorKeyRefused: "Este enlace de edición ya no funciona: quizá la organización creó uno nuevo. Pídale el enlace actual.",
   editorAreaGone: "Esta área ya no existe.",
   editorLoading: "Cargando…",
+  language: "Idioma",
   editorLocked: "La organización ha bloqueado las propuestas de esta área. Puede leerlas, pero ya no cambiarlas.",
   editorOpened: "La votación ya empezó en esta área: sus propuestas ya no pueden cambiarse aquí.",
   editorProposalsHeading: "Propuestas ({n})",

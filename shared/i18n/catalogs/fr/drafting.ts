@@ -10,6 +10,7 @@ export default {
   editorKeyRefused: "Ce lien d’édition ne fonctionne plus\u00A0: l’organisateur en a peut-être créé un nouveau. Demandez-lui le lien actuel.",
   editorAreaGone: "Ce domaine n’existe plus.",
   editorLoading: "Chargement…",
+  language: "Langue",
   editorLocked: "L’organisateur a verrouillé les propositions de ce domaine. Vous pouvez les lire mais plus les modifier.",
   editorOpened: "Le vote a commencé dans ce domaine\u00A0: ses propositions ne peuvent plus être modifiées ici.",
   editorProposalsHeading: "Propositions ({n})",

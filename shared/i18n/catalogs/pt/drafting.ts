@@ -10,6 +10,7 @@ export default {
   editorKeyRefused: "Este link de edição não funciona mais: talvez a organização tenha criado um novo. Peça o link atual.",
   editorAreaGone: "Esta área não existe mais.",
   editorLoading: "Carregando…",
+  language: "Idioma",
   editorLocked: "A organização bloqueou as propostas desta área. Você pode lê-las, mas não pode mais alterá-las.",
   editorOpened: "A votação já começou nesta área: as suas propostas não podem mais ser alteradas aqui.",
   editorProposalsHeading: "Propostas ({n})",

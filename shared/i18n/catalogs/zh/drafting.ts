@@ -10,6 +10,7 @@ export default {
   editorKeyRefused: "此编辑链接已失效：组织者可能已创建了新链接。请向组织者索取当前链接。",
   editorAreaGone: "此领域已不存在。",
   editorLoading: "正在加载…",
+  language: "语言",
   editorLocked: "组织者已锁定本领域的提案。您可以阅读，但不能再修改。",
   editorOpened: "本领域已开始投票：其提案不能再在此修改。",
   editorProposalsHeading: "提案（{n}）",
