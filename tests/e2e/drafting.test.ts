@@ -94,7 +94,7 @@ describe("drafting before the vote", () => {
     }
     console.log(`two rapporteurs entered ${FORUM.areas[0]!.proposals.length + FORUM.areas[1]!.proposals.length} proposals in parallel in ${ms} ms`);
     // reorder and delete with its confirmation, on the phone-sized page
-    const phoneEditor = rapporteurs[0]!;
+    const phoneEditor = rapporteurs[0];
     const [first, second] = (await eventNow()).areas[0]!.proposals;
     await phoneEditor.getByRole("button", { name: `Move ${second!.label} up` }).click();
     await expect.poll(async () => (await eventNow()).areas[0]!.proposals[0]!.id).toBe(second!.id);
@@ -104,6 +104,7 @@ describe("drafting before the vote", () => {
     await phoneEditor.getByRole("button", { name: `Delete ${moved.label}` }).click();
     await phoneEditor.getByRole("button", { name: "Yes, delete" }).click();
     await expect.poll(async () => (await eventNow()).areas[0]!.proposals.some((p) => p.id === first!.id)).toBe(false);
+    await phoneEditor.evaluate(() => window.scrollTo(0, 0));
     await shot(phoneEditor, "rapporteur-360x740");
     // nothing scrolls sideways at 360 px
     expect(await phoneEditor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -86,7 +86,7 @@ function ModerationItem(props: Props & { suggestion: Suggestion; area: Area | nu
           <div className="mod-actions">
             <button type="button" className="btn" disabled={busy} onClick={() => void accept({})}>{t("queueAccept")}</button>
             <button type="button" className="btn secondary" disabled={busy} onClick={() => setEditing(true)}>{t("queueEditAccept")}</button>
-            <button type="button" className="btn secondary danger" disabled={busy} onClick={() => void act(async () => { await api.reject(s.id); return t("queueRejected"); })}>{t("queueReject")}</button>
+            <button type="button" className="btn danger" disabled={busy} onClick={() => void act(async () => { await api.reject(s.id); return t("queueRejected"); })}>{t("queueReject")}</button>
           </div>
           {proposals.length > 0 && (
             <div className="mod-merge">

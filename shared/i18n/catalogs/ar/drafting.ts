@@ -78,7 +78,6 @@ export default {
   suggestSend: "إرسال الاقتراح",
   suggestSent: "شكرًا: أُرسل اقتراحك.",
   suggestFailed: "لم يُرسل: {reason}",
-  suggestTooLong: "طويل جدًا: {max} حرفًا على الأكثر.",
   mineHeading: "اقتراحاتك",
   status: "{status, select, pending {بانتظار المراجعة} accepted {مقبول} merged {مدموج في مقترح} rejected {لم يُؤخذ به} other {{status}}}",
 } satisfies TranslationOf<typeof en>;

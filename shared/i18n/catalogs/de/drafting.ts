@@ -78,7 +78,6 @@ export default {
   suggestSend: "Vorschlag senden",
   suggestSent: "Danke: Ihr Vorschlag wurde gesendet.",
   suggestFailed: "Nicht gesendet: {reason}",
-  suggestTooLong: "Zu lang: höchstens {max} Zeichen.",
   mineHeading: "Ihre Vorschläge",
   status: "{status, select, pending {Wartet} accepted {Übernommen} merged {Mit einem Vorschlag zusammengeführt} rejected {Nicht aufgenommen} other {{status}}}",
 } satisfies TranslationOf<typeof en>;

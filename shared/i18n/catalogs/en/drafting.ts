@@ -83,7 +83,6 @@ export default {
   suggestSend: "Send suggestion",
   suggestSent: "Thank you: your suggestion was sent.",
   suggestFailed: "Not sent: {reason}",
-  suggestTooLong: "Too long: at most {max} characters.",
   mineHeading: "Your suggestions",
   status: "{status, select, pending {Waiting} accepted {Accepted} merged {Merged into a proposal} rejected {Not taken up} other {{status}}}",
 } satisfies Catalog;

@@ -78,7 +78,6 @@ export default {
   suggestSend: "Enviar sugerencia",
   suggestSent: "Gracias: su sugerencia se ha enviado.",
   suggestFailed: "No enviada: {reason}",
-  suggestTooLong: "Demasiado largo: {max} caracteres como máximo.",
   mineHeading: "Sus sugerencias",
   status: "{status, select, pending {Pendiente} accepted {Aceptada} merged {Fusionada con una propuesta} rejected {No incluida} other {{status}}}",
 } satisfies TranslationOf<typeof en>;

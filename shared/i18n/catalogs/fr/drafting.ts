@@ -78,7 +78,6 @@ export default {
   suggestSend: "Envoyer la suggestion",
   suggestSent: "Merci\u00A0: votre suggestion a été envoyée.",
   suggestFailed: "Non envoyée\u00A0: {reason}",
-  suggestTooLong: "Trop long\u00A0: {max} caractères au plus.",
   mineHeading: "Vos suggestions",
   status: "{status, select, pending {En attente} accepted {Acceptée} merged {Fusionnée avec une proposition} rejected {Non retenue} other {{status}}}",
 } satisfies TranslationOf<typeof en>;

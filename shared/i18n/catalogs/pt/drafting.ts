@@ -78,7 +78,6 @@ export default {
   suggestSend: "Enviar sugestão",
   suggestSent: "Obrigado: a sua sugestão foi enviada.",
   suggestFailed: "Não enviada: {reason}",
-  suggestTooLong: "Longo demais: no máximo {max} caracteres.",
   mineHeading: "As suas sugestões",
   status: "{status, select, pending {Aguardando} accepted {Aceita} merged {Mesclada com uma proposta} rejected {Não aproveitada} other {{status}}}",
 } satisfies TranslationOf<typeof en>;

@@ -78,7 +78,6 @@ export default {
   suggestSend: "Отправить предложение",
   suggestSent: "Спасибо: ваше предложение отправлено.",
   suggestFailed: "Не отправлено: {reason}",
-  suggestTooLong: "Слишком длинно: не более {max} символов.",
   mineHeading: "Ваши предложения",
   status: "{status, select, pending {Ожидает} accepted {Принято} merged {Объединено с предложением} rejected {Не принято} other {{status}}}",
 } satisfies TranslationOf<typeof en>;

@@ -78,7 +78,6 @@ export default {
   suggestSend: "发送建议",
   suggestSent: "谢谢：您的建议已发送。",
   suggestFailed: "未发送：{reason}",
-  suggestTooLong: "太长：最多 {max} 个字符。",
   mineHeading: "您的建议",
   status: "{status, select, pending {待处理} accepted {已接受} merged {已合并到提案} rejected {未采纳} other {{status}}}",
 } satisfies TranslationOf<typeof en>;
