@@ -7,6 +7,7 @@
 // PLENARY_SCREENSHOTS when set.
 import { mkdirSync } from "node:fs";
 import { join as joinPath } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PHONE, api, createEvent, launchBrowser, openVoting, startServer } from "./harness";
@@ -34,6 +35,12 @@ async function shot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: joinPath(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** axe's WCAG 2.2 A/AA violations of the page as it is now, one line each (as in a11y-axe.test.ts). */
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
 }
 
 async function eventNow(): Promise<Event> {
@@ -106,6 +113,7 @@ describe("drafting before the vote", () => {
     await expect.poll(async () => (await eventNow()).areas[0]!.proposals.some((p) => p.id === first!.id)).toBe(false);
     await phoneEditor.evaluate(() => window.scrollTo(0, 0));
     await shot(phoneEditor, "rapporteur-360x740");
+    expect(await axe(phoneEditor)).toEqual([]);
     // nothing scrolls sideways at 360 px
     expect(await phoneEditor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   }, 120_000);
@@ -147,6 +155,9 @@ describe("drafting before the vote", () => {
     for (const t of texts) expect(queueText).toContain(t);
     await queue.scrollIntoViewIfNeeded();
     await shot(admin, "organiser-queue-1280x720");
+    expect(await axe(admin)).toEqual([]);
+    expect(await axe(phone)).toEqual([]);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const items = queue.locator(".mod-item");
     const mergeTarget = area.proposals[2]!;
     await items.filter({ hasText: texts[0]! }).getByLabel("Merge into").selectOption(mergeTarget.id);
