@@ -132,6 +132,12 @@ describe("drafting before the vote", () => {
     expect(await alert.textContent()).toContain("The group's agreed wording.");
     expect(await b.locator(".ed-form").getByLabel("Proposal", { exact: true }).inputValue()).toBe("A rival wording.");
     expect((await eventNow()).areas[1]!.proposals[0]!.title).toBe("The group's agreed wording.");
+    // the organiser's lock makes the page read-only at once; unlocking gives it back
+    await areaItem(1).getByLabel("Lock content").check();
+    await a.getByText("The organiser has locked this area's proposals").waitFor({ timeout: 10_000 });
+    expect(await a.getByRole("button", { name: /^(Edit|Delete|Move) / }).count()).toBe(0);
+    await areaItem(1).getByLabel("Lock content").uncheck();
+    await a.getByRole("button", { name: `Edit ${target.label}`, exact: true }).waitFor({ timeout: 10_000 });
   }, 60_000);
 
   it("a phone suggests twice; the organiser merges one and accepts the other; the phone and the projector follow", async () => {

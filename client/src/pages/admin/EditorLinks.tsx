@@ -37,6 +37,14 @@ function AreaDrafting({ api, area, refresh }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const draft = area.status === "draft";
+  // What the organiser just asked for shows at once; the server's answer (or refusal) replaces it.
+  const [asked, setAsked] = useState<{ contentLocked?: boolean; suggestions?: "open" | "off" }>({});
+  const locked = asked.contentLocked ?? area.contentLocked;
+  const suggestionsOpen = (asked.suggestions ?? area.suggestions) === "open";
+  const toggle = (patch: { contentLocked?: boolean; suggestions?: "open" | "off" }) => {
+    setAsked(patch);
+    void run(() => api.patchArea(area.id, patch).then(() => undefined)).finally(() => setAsked({}));
+  };
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -85,14 +93,14 @@ function AreaDrafting({ api, area, refresh }: Props) {
       )}
       <div className="drafting-toggles">
         <label className="check">
-          <input type="checkbox" checked={area.contentLocked} disabled={busy || !draft} aria-describedby={`${id}-lock`}
-            onChange={(e) => { const contentLocked = e.currentTarget.checked; void run(() => api.patchArea(area.id, { contentLocked }).then(() => undefined)); }} />
+          <input type="checkbox" checked={locked} disabled={busy || !draft} aria-describedby={`${id}-lock`}
+            onChange={(e) => toggle({ contentLocked: e.currentTarget.checked })} />
           {t("lockLabel")}
         </label>
         <p className="hint" id={`${id}-lock`}>{t("lockHint")}</p>
         <label className="check">
-          <input type="checkbox" checked={area.suggestions === "open"} disabled={busy || !draft} aria-describedby={`${id}-sug`}
-            onChange={(e) => { const suggestions = e.currentTarget.checked ? "open" : "off"; void run(() => api.patchArea(area.id, { suggestions }).then(() => undefined)); }} />
+          <input type="checkbox" checked={suggestionsOpen} disabled={busy || !draft} aria-describedby={`${id}-sug`}
+            onChange={(e) => toggle({ suggestions: e.currentTarget.checked ? "open" : "off" })} />
           {t("suggestionsLabel")}
         </label>
         <p className="hint" id={`${id}-sug`}>{t("suggestionsHint")}</p>

@@ -21,6 +21,8 @@ interface Props {
 }
 
 const ROLES = ["phone", "drafting"] as const;
+/** Slow on purpose: a room of phones behind one venue address shares its read budget. */
+const MINE_EVERY_MS = 20_000;
 
 export default function SuggestPanel(props: Props) {
   const { lang } = useI18n();
@@ -59,6 +61,13 @@ function Panel({ code, participation, areas }: Props) {
   // Statuses change when the organiser acts, which changes the event (accepted, merged) or not
   // (rejected): read on every event change the page receives, and after each send.
   useEffect(() => void readMine(), [readMine, areas]);
+  // A rejection changes no event: while one of its suggestions waits, the phone asks now and then.
+  const waiting = mine.some((m) => m.status === "pending");
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void readMine(), MINE_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [waiting, readMine]);
 
   const send = async () => {
     if (!chosen) return;
