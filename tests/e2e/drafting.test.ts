@@ -197,6 +197,12 @@ describe("drafting before the vote", () => {
     const page = await open(links[0]!, { viewport: { width: 360, height: 740 } });
     await page.getByRole("heading", { level: 1, name: FORUM.areas[0]!.title }).waitFor();
     expect(await page.getByRole("button", { name: /^Edit / }).count()).toBeGreaterThan(0);
+    // in Arabic the page turns right to left, in its own words
+    const arabic = await open(links[0]!, { viewport: { width: 360, height: 740 }, locale: "ar" });
+    await arabic.getByText("أنت مقرِّر هذا المجال").waitFor();
+    expect(await arabic.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    expect(await arabic.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await shot(arabic, "rapporteur-ar-360x740");
     await openVoting(server.url, forum.code, forum.adminToken, [forum.event.areas[0]!.id]);
     await page.getByText("Voting has started in this area").waitFor({ timeout: 10_000 });
     expect(await page.getByRole("button", { name: /^(Edit|Delete|Move) / }).count()).toBe(0);
