@@ -20,6 +20,7 @@ import { adminPath, parseAdminHash, screenPath } from "../../features/links/link
 import { LiveControls } from "./LiveControls";
 import { PaperBallots } from "./PaperBallots";
 import { SettingsForm } from "./SettingsForm";
+import { SuggestionQueue } from "./SuggestionQueue";
 import { useAdminEvent } from "./useAdminEvent";
 import { useKeyRole } from "./useKeyRole";
 import "../../components/organiser.css";
@@ -141,6 +142,7 @@ function Workspace({ code, onEventLanguage }: { code: string; onEventLanguage: (
         <LiveControls api={api} event={event} results={data.results} publicUrl={data.publicUrl} live={data.live} screenKey={projectorKey} invites={invites} refresh={data.refresh} readOnly={readOnly} />
         {!readOnly && (
           <>
+            <SuggestionQueue api={api} event={event} refresh={data.refresh} />
             <ContentEditor api={api} event={event} results={data.results} refresh={data.refresh} />
             <ImportPanel api={api} event={event} refresh={data.refresh} />
             <BallotCards api={api} event={event} stats={invites} refreshStats={refreshInvites} />
