@@ -7,7 +7,7 @@ import { DraftingApi } from "../../api/drafting";
 import { ApiError, request } from "../../api/http";
 import { apiPaths, editorPath } from "../../api/paths";
 import { I18nProvider, useI18n, useT } from "../../i18n/I18n";
-import { QrCode } from "../screen/QrCode";
+import { QrCode } from "../../components/QrCode";
 import type { AdminApi } from "./api";
 import { CopyField } from "./CopyField";
 
