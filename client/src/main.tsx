@@ -10,6 +10,7 @@ const AdminPage = lazy(() => import("./pages/admin/AdminPage"));
 const CardsPage = lazy(() => import("./pages/admin/CardsPage"));
 const ReportPage = lazy(() => import("./pages/admin/ReportPage"));
 const PaperBallotPrint = lazy(() => import("./pages/admin/PaperBallotPrint"));
+const EditorPage = lazy(() => import("./pages/editor/EditorPage"));
 
 function App() {
   const route = parseRoute(window.location.pathname);
@@ -21,6 +22,7 @@ function App() {
     case "cards": return <CardsPage code={route.code} />;
     case "report": return <ReportPage code={route.code} />;
     case "paper-ballot": return <PaperBallotPrint code={route.code} />;
+    case "editor": return <EditorPage code={route.code} areaId={route.areaId} />;
     default:
       return (
         <main className="page narrow">

@@ -8,10 +8,14 @@ export type Route =
   | { page: "cards"; code: string }
   | { page: "report"; code: string }
   | { page: "paper-ballot"; code: string }
+  | { page: "editor"; code: string; areaId: string }
   | { page: "not-found" };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === "/" || pathname === "") return { page: "home" };
+  // The rapporteur's page of one area (issue 13): /e/CODE/edit/AREAID#key=edt_…
+  const edit = /^\/e\/([A-Za-z0-9-]{1,16})\/edit\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
+  if (edit?.[1] && edit[2]) return { page: "editor", code: edit[1].toUpperCase().replace(/-/g, ""), areaId: edit[2] };
   const m = /^\/e\/([A-Za-z0-9-]{1,16})(?:\/(screen|admin|cards|report|paper-ballot))?\/?$/.exec(pathname);
   if (!m || !m[1]) return { page: "not-found" };
   const code = m[1].toUpperCase().replace(/-/g, "");

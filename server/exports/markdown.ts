@@ -42,9 +42,12 @@ export function toMarkdown(data: ReportData, top = 3, lang: Language = data.even
   const place = (rank: number, tied: boolean) => placeIn(lang, catalogs.common, rank, tied);
   const bodies = new Map(event.areas.flatMap((a) => a.proposals.map((p) => [p.id, p.body])));
   // The whole proposal, never cut (API 1.1): the title is often the group's full paragraph.
+  // Where a proposal came from (issue 13): marked in the annex when it was the room's suggestion.
+  const fromRoom = new Set(event.areas.flatMap((a) => a.proposals.filter((p) => p.origin === "suggestion").map((p) => p.id)));
   const whole = (row: { proposalId: string; title: string }) => {
     const body = bodies.get(row.proposalId);
-    return body ? `${text(row.title)} — ${text(body)}` : text(row.title);
+    const own = body ? `${text(row.title)} — ${text(body)}` : text(row.title);
+    return fromRoom.has(row.proposalId) ? `${own} ${t("fromRoom")}` : own;
   };
   // In the top list the background goes under its proposal, so "— N votes" ends the proposal's own line.
   const background = (row: { proposalId: string }) => {
@@ -99,6 +102,10 @@ export function toMarkdown(data: ReportData, top = 3, lang: Language = data.even
   if (event.access === "invite") out.push(`- ${t("cards", { issued: invites.issued, used: invites.used })}`);
   out.push(`- ${event.expectedParticipants > 0 ? t("votedAnyOf", { voters: results.voters, expected: event.expectedParticipants }) : t("votedAny", { voters: results.voters })}`);
   for (const area of results.areas) out.push(`- ${t("areaVoters", { area: text(area.title), voters: area.voters })}`);
+  // Counts only, never whose: said only when the room suggested anything that became part of the vote.
+  const all = event.areas.flatMap((a) => a.proposals);
+  const merged = all.reduce((n, p) => n + p.merged, 0);
+  if (fromRoom.size > 0 || merged > 0) out.push(`- ${t("origins", { groups: all.length - fromRoom.size, room: fromRoom.size, merged })}`);
   // The report ends with the evaluation, as the forum's own report does (API 1.1).
   const evaluation = evaluationText(lang, t, data.feedback.results, event.privacyThreshold, text);
   if (evaluation) {

@@ -2,7 +2,7 @@
 // full-length forum in a real Chromium:
 // - the phone: Tab to a proposal, Space to vote, change a vote, reach the limit; the area's live
 //   region (role=status, mounted before anything happens, so screen readers announce each change)
-//   says "Saved", "Offline — will retry", "Not saved: …"; the alert says the limit; the focus stays
+//   says "Saved", "Not sent yet — will retry", "Not saved: …"; the alert says the limit; the focus stays
 //   on the box through a save, a live update from the server, and its area closing under it;
 //   checkboxes are named by the proposal's text and described by its label;
 // - the projector: every slide reached by its key, each announced through a live region; the live
@@ -129,10 +129,10 @@ describe("the phone, by keyboard, with what a screen reader hears", () => {
     await area(page, second.title).getByText("Voting closed", { exact: true }).waitFor();
     expect(await isFocused(box(c))).toBe(true);
 
-    // Offline: "Offline — will retry"; the area closes before the change arrives: "Not saved: …".
+    // Offline: "Not sent yet — will retry"; the area closes before the change arrives: "Not saved: …".
     await context.setOffline(true);
     await page.keyboard.press("Space");
-    await expect.poll(() => probe.textContent()).toBe("Offline — will retry");
+    await expect.poll(() => probe.textContent()).toBe("Not sent yet — will retry");
     await setVoting(server.url, demo.code, demo.adminToken, "closed", [first.id]);
     await context.setOffline(false);
     await expect.poll(() => probe.textContent(), { timeout: 15_000 }).toBe("Not saved: Voting in this area is closed.");

@@ -79,8 +79,10 @@ describe("the countdown follows the server's clock, not the device's", () => {
     await page.locator(`[data-area-id="${area.id}"]`).waitFor();
     const { shown, truth, text } = await shownAndTrue(page, `[data-area-id="${area.id}"]`, closesAt);
     expect(text).toMatch(/^Voting closes in \d+:\d{2}$/);
-    // Without the sync it would show 7:00 or so: three minutes short.
-    expect(Math.abs(shown - truth), `${text} vs ${truth.toFixed(2)} s`).toBeLessThanOrEqual(1);
+    // Without the sync it would show 7:00 or so: three minutes short. The display ticks once a
+    // second and is read a moment after the server's time: up to a second behind, and a frame more
+    // on a loaded machine.
+    expect(Math.abs(shown - truth), `${text} vs ${truth.toFixed(2)} s`).toBeLessThanOrEqual(1.5);
   });
 
   it("on a phone running 7 minutes slow, with the minute's warning shown and announced by the server's clock", async () => {
@@ -92,7 +94,7 @@ describe("the countdown follows the server's clock, not the device's", () => {
     const scope = `#area-${timed.id}`;
     const { shown, truth, text } = await shownAndTrue(page, scope, closesAt);
     expect(text).toMatch(/^Voting closes in 1:0\d$/);
-    expect(Math.abs(shown - truth), `${text} vs ${truth.toFixed(2)} s`).toBeLessThanOrEqual(1);
+    expect(Math.abs(shown - truth), `${text} vs ${truth.toFixed(2)} s`).toBeLessThanOrEqual(1.5);
     // An area without a deadline shows no countdown.
     expect(await page.locator(`#area-${other.id} [data-testid="countdown"]`).count()).toBe(0);
 

@@ -217,6 +217,13 @@ describe("suggestions from the room", () => {
     const area = (await eventOf(s)).areas[0]!;
     expect(area.proposals.filter((p) => p.origin === "suggestion").map((p) => p.title)).toEqual(["As is", "Edited by the organiser"]);
 
+    // The exports say where each proposal came from — counts and a mark, never whose.
+    const md = (await expectStatus(call(app(), "GET", `/api/events/${s.code}/export?format=md`, { token: s.adminToken }), 200)).text;
+    expect(md).toContain("- Proposals from the working groups: 7; from the room's suggestions: 2; suggestions merged into a proposal: 1.");
+    expect(md.split("(from the room)").length - 1).toBe(2);
+    const json = (await expectStatus(call(app(), "GET", `/api/events/${s.code}/export?format=json`, { token: s.adminToken }), 200)).body as { event: Event };
+    expect(json.event.areas[0]!.proposals.map((p) => [p.title, p.origin, p.merged])).toContainEqual(["H0, with the room's addition", "group", 1]);
+
     // once the area opens, accepting is refused
     await expectStatus(call(app(), "POST", `/api/events/${s.code}/voting`, { token: s.adminToken, body: { status: "open", areaIds: [health] } }), 200);
     expectCode(await act(ids[4]!, "accept"), 409, "EVENT_LOCKED");

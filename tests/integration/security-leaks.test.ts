@@ -90,10 +90,14 @@ interface Meeting {
   phones: string[];
   otherCode: string;
   questions: string[];
+  /** A draft area W drafted through its editor link, open for the room's suggestions. */
+  draft: { area: string; editor: string };
 }
 
 /** Each phone's comment starts with this: words only the JSON export may carry, never a screen. */
 const COMMENT = "Private remark zq7 from phone ";
+/** Each phone's suggestion starts with this; phones 0..3 send one each. */
+const SUGGESTION = "Suggestion sq9 from phone ";
 
 let meeting: Meeting;
 let sockets: Array<ReturnType<typeof listen>> = [];
@@ -132,6 +136,7 @@ beforeAll(async () => {
     phones: [],
     otherCode: other.event.code,
     questions: [],
+    draft: { area: "", editor: "" },
   };
   const m = meeting;
   const invites = (await http("POST", `/api/events/${m.code}/invites`, { token: m.adminToken, body: { count: 10 }, hands: (b) => (b as { invites: string[] }).invites })).body as { invites: string[]; batchId: string };
@@ -202,6 +207,26 @@ beforeAll(async () => {
   await http("PUT", `/api/events/${m.code}/feedback`, { token: m.adminToken, body: { status: "closed", questions: [{ id: qAgree, kind: "agree5", prompt: "Ideas?" }, { id: qYes, kind: "yesno", prompt: "Again?" }, { id: qText, kind: "text", prompt: "Comments" }] } });
   await http("GET", `/api/events/${m.code}/feedback/results`);
 
+  // Before a late vote (issue 13): area W drafted through its editor link, and the room's suggestions —
+  // one accepted by the editor, one merged and one rejected by the organiser, one left pending.
+  const w = (await http("POST", `/api/events/${m.code}/areas`, { token: m.adminToken, body: { title: "W", proposals: [{ title: "W0" }] } })).body as { area: { id: string; proposals: Array<{ id: string }> } };
+  m.draft.area = w.area.id;
+  const editorKey = ((await http("POST", `/api/events/${m.code}/areas/${w.area.id}/editor-key`, { token: m.adminToken, hands: (b) => [(b as { editorKey: string }).editorKey] })).body as { editorKey: string }).editorKey;
+  secrets.add(editorKey);
+  m.draft.editor = editorKey;
+  await http("POST", `/api/events/${m.code}/areas/${w.area.id}/proposals`, { token: editorKey, body: { title: "W1 by the group" } });
+  await http("PATCH", `/api/events/${m.code}/areas/${w.area.id}`, { token: m.adminToken, body: { suggestions: "open" } });
+  const sent: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const r = await http("POST", `/api/events/${m.code}/areas/${w.area.id}/suggestions`, { token: m.phones[i], body: { title: `${SUGGESTION}${i}` } });
+    sent.push((r.body as { suggestion: { id: string } }).suggestion.id);
+  }
+  await http("POST", `/api/events/${m.code}/suggestions/${sent[0]}/accept`, { token: editorKey });
+  await http("POST", `/api/events/${m.code}/suggestions/${sent[1]}/accept`, { token: m.adminToken, body: { mergeInto: w.area.proposals[0]?.id } });
+  await http("POST", `/api/events/${m.code}/suggestions/${sent[2]}/reject`, { token: m.adminToken });
+  for (const token of [m.adminToken, editorKey, m.screenKey, ...m.phones]) await http("GET", `/api/events/${m.code}/suggestions`, { token });
+  await http("GET", `/api/events/${m.code}/suggestions`, { token: `${editorKey}x` });
+
   // Every view and export, as each kind of caller.
   for (const token of [undefined, m.phones[0], m.screenKey, m.adminToken]) {
     await http("GET", `/api/events/${m.code}`, { token });
@@ -235,7 +260,8 @@ describe("secrets never leave through the wrong door", () => {
     expect(captured.length).toBeGreaterThan(50);
     expect(sockets.every((s) => s.packets.length > 2)).toBe(true);
     expect(logLines.length).toBeGreaterThan(50);
-    expect(secrets.size).toBe(4 + 10 + 7);
+    // two events' admin tokens and screen keys, ten cards, seven phone tokens, one editor link
+    expect(secrets.size).toBe(4 + 10 + 7 + 1);
   });
 
   it("no HTTP answer carries a secret it did not hand out, nor a hash of one", () => {
@@ -304,6 +330,38 @@ describe("nothing ties a person or device to a choice", () => {
     }
     for (const s of sockets) for (const p of s.packets) expect(p.includes(COMMENT), s.name).toBe(false);
     for (const line of logLines) expect(line.includes(COMMENT), line.slice(0, 200)).toBe(false);
+  });
+
+  it("suggestions name no one: a phone sees only its own, moderators see them unsigned, sockets and exports never say whose", () => {
+    const lists = captured.filter((c) => c.what === `GET /api/events/${meeting.code}/suggestions -> 200`);
+    expect(lists.length).toBe(2 + meeting.phones.length);
+    const marks = (text: string) => [...text.matchAll(new RegExp(`${SUGGESTION}(\\d)`, "g"))].map((x) => Number(x[1]));
+    const [admin, editor, ...phones] = lists;
+    // The organiser and the area's editor: every suggestion, with the contract's fields only.
+    for (const c of [admin, editor]) {
+      expect(marks(c?.text ?? "").sort(), c?.what).toEqual([0, 1, 2, 3]);
+      const body = JSON.parse(c?.text.split("\n\n").slice(1).join("\n\n") ?? "{}") as { suggestions: Array<Record<string, unknown>> };
+      for (const s of body.suggestions) expect(Object.keys(s).sort()).toEqual(["areaId", "body", "createdAt", "id", "proposalId", "status", "title"]);
+    }
+    // A phone: its own one (phones 0..3) or none, whatever became of it.
+    for (const [i, c] of phones.entries()) expect(marks(c.text), `phone ${i}`).toEqual(i < 4 ? [i] : []);
+    // The projector's key is refused; the accepted one became a proposal like any other.
+    expect(captured.some((c) => c.what === `GET /api/events/${meeting.code}/suggestions -> 403`)).toBe(true);
+    // Sockets carry the programme (the accepted suggestion is a proposal now) and a count, never a
+    // pending or rejected suggestion nor a link to its phone.
+    for (const s of sockets) {
+      const text = s.packets.join("\n");
+      expect(marks(text).filter((n) => n !== 0), s.name).toEqual([]);
+      for (const p of s.packets.filter((x) => x.includes('["suggestions",'))) expect(p, s.name).toMatch(/^\{"type":2,"nsp":"\/","data":\["suggestions",\{"pending":\d+\}\]\}$/);
+    }
+    // The count reaches the organiser and the projector, and no phone.
+    const counted = (name: string) => sockets.find((x) => x.name === name)?.packets.some((p) => p.includes('["suggestions",'));
+    expect([counted("organiser"), counted("projector"), counted("public"), counted("phone 0")]).toEqual([true, true, false, false]);
+    // Exports: the programme's proposals with their origin, no suggestion that did not become one.
+    for (const c of captured.filter((x) => x.what.includes("/export?format="))) {
+      expect(marks(c.text).filter((n) => n !== 0), c.what).toEqual([]);
+      expect(c.text, c.what).not.toMatch(/participant_?id|suggestedBy|author/i);
+    }
   });
 
   it("logs say which route was called, never which proposal anyone chose", () => {

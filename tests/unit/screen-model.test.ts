@@ -14,7 +14,6 @@ import {
   hashWithView,
   keyAction,
   keyLegend,
-  newerResults,
   participantUrl,
   readingPages,
   roomTurnoutText,
@@ -30,6 +29,7 @@ import {
   votesText,
   type View,
 } from "../../client/src/pages/screen/screen-model";
+import { newerResults } from "../../client/src/features/live/newerResults";
 import { translator } from "../../shared/i18n/catalog";
 import { SERVER_CATALOGS } from "../../shared/i18n/catalogs";
 import { placeIn } from "../../shared/i18n/places";

@@ -27,8 +27,16 @@ export const apiPaths = {
   inviteBatchVoid: (code: string, batchId: string) => `${event(code)}/invite-batches/${id(batchId)}/void`,
   paperBallots: (code: string) => `${event(code)}/paper-ballots`,
   paperBallot: (code: string, paperBallotId: string) => `${event(code)}/paper-ballots/${paperBallotId}`,
+  editorKey: (code: string, areaId: string) => `${event(code)}/areas/${id(areaId)}/editor-key`,
+  areaSuggestions: (code: string, areaId: string) => `${event(code)}/areas/${id(areaId)}/suggestions`,
+  suggestions: (code: string) => `${event(code)}/suggestions`,
+  suggestionAccept: (code: string, suggestionId: string) => `${event(code)}/suggestions/${id(suggestionId)}/accept`,
+  suggestionReject: (code: string, suggestionId: string) => `${event(code)}/suggestions/${id(suggestionId)}/reject`,
   export: (code: string, format: string) => `${event(code)}/export?format=${format}`,
 } as const;
 
 /** The participant page of an event (client/src/routes.ts parses it back). */
 export const participantPath = (code: string) => `/e/${code}`;
+
+/** The rapporteur's page of one area; the editor key rides in the fragment, never sent to the server. */
+export const editorPath = (code: string, areaId: string, editorKey: string) => `/e/${code}/edit/${id(areaId)}#key=${id(editorKey)}`;

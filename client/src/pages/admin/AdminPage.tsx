@@ -16,13 +16,14 @@ import { Exports } from "./Exports";
 import { FeedbackEditor } from "./FeedbackEditor";
 import { ImportPanel } from "./ImportPanel";
 import { KeepLinkNotice } from "./KeepLinkNotice";
-import { adminPath, parseAdminHash, screenPath } from "./links";
+import { adminPath, parseAdminHash, screenPath } from "../../features/links/links";
 import { LiveControls } from "./LiveControls";
 import { PaperBallots } from "./PaperBallots";
 import { SettingsForm } from "./SettingsForm";
+import { SuggestionQueue } from "./SuggestionQueue";
 import { useAdminEvent } from "./useAdminEvent";
 import { useKeyRole } from "./useKeyRole";
-import "../home/organiser.css";
+import "../../components/organiser.css";
 import "./admin.css";
 
 const SECTIONS = [
@@ -141,6 +142,7 @@ function Workspace({ code, onEventLanguage }: { code: string; onEventLanguage: (
         <LiveControls api={api} event={event} results={data.results} publicUrl={data.publicUrl} live={data.live} screenKey={projectorKey} invites={invites} refresh={data.refresh} readOnly={readOnly} />
         {!readOnly && (
           <>
+            <SuggestionQueue api={api} event={event} refresh={data.refresh} />
             <ContentEditor api={api} event={event} results={data.results} refresh={data.refresh} />
             <ImportPanel api={api} event={event} refresh={data.refresh} />
             <BallotCards api={api} event={event} stats={invites} refreshStats={refreshInvites} />

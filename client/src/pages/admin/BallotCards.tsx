@@ -6,7 +6,7 @@ import { LIMITS } from "../../../../shared/limits";
 import type { Event, InviteStats } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
 import { batchState, useInviteBatches } from "./invitesStore";
-import { cardsPath } from "./links";
+import { cardsPath } from "../../features/links/links";
 import { useT } from "../../i18n/I18n";
 import { rich } from "../../i18n/rich";
 import { useAction } from "./useAction";

@@ -4,7 +4,7 @@
 import { useLayoutEffect, useRef, type RefObject } from "react";
 import { useI18n, useT } from "../../i18n/I18n";
 import { rich } from "../../i18n/rich";
-import { QrCode } from "../screen/QrCode";
+import { QrCode } from "../../components/QrCode";
 
 const CARDS_PER_SHEET = 8;
 /** Type scales tried for the title, largest first; the smallest is still ~6 pt, readable in hand. */

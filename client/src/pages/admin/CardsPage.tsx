@@ -10,14 +10,14 @@ import { keyFromHash } from "../../routes";
 import { AdminApi } from "./api";
 import { BatchList } from "./BatchList";
 import { CardSheets } from "./CardSheets";
-import { explain } from "./explain";
+import { useExplain } from "./explain";
 import { batchState, useInviteBatches } from "./invitesStore";
-import { adminPath, participantUrl } from "./links";
+import { adminPath, participantUrl } from "../../features/links/links";
 import { chooseLanguage, queryLanguage } from "../../i18n/choose";
 import { I18nProvider, useT } from "../../i18n/I18n";
 import { LanguageSwitcher } from "../../i18n/LanguageSwitcher";
 import { rich } from "../../i18n/rich";
-import "../home/organiser.css";
+import "../../components/organiser.css";
 import "./cards.css";
 import { apiPaths } from "../../api/paths";
 
@@ -34,7 +34,8 @@ function showBatchInUrl(id: string): void {
 
 // The page's own words follow the organiser (browser, then the event's language); the printed cards
 // speak the event's language, as the paper ballot does: they are read in the room. `?lang=` sets both.
-const ROLES = ["cards"] as const;
+// organiser: the refusals' words the organiser page uses too (explain.ts).
+const ROLES = ["cards", "organiser"] as const;
 
 export default function CardsPage({ code }: { code: string }) {
   const [eventLanguage, setEventLanguage] = useState<Language | null>(null);
@@ -47,6 +48,7 @@ export default function CardsPage({ code }: { code: string }) {
 
 function Cards({ code, onEventLanguage }: { code: string; onEventLanguage: (lang: Language) => void }) {
   const t = useT("cards");
+  const explain = useExplain();
   const adminToken = keyFromHash(window.location.hash);
   const api = useMemo(() => (adminToken ? new AdminApi(code, adminToken) : null), [code, adminToken]);
   const { batches, error: listError, refresh } = useInviteBatches(api);
@@ -94,7 +96,7 @@ function Cards({ code, onEventLanguage }: { code: string; onEventLanguage: (lang
     return () => {
       live = false;
     };
-  }, [api, selected, currentState]);
+  }, [api, selected, currentState, explain]);
 
   const act = async (work: () => Promise<unknown>, done: string) => {
     setBusy(true);

@@ -11,6 +11,7 @@ import { openFor } from "./clockApi";
 import { RunoffButton } from "./RunoffButton";
 import { useAction } from "./useAction";
 import "./clock-controls.css";
+import { isolated } from "./isolate";
 
 interface Props {
   api: AdminApi;
@@ -45,7 +46,7 @@ function OpenFor({ t, area, busy, onOpen }: { t: LazyT; area: Area; busy: boolea
   const valid = Number.isInteger(minutes) && minutes >= 1 && minutes <= MAX_MINUTES;
   return (
     <span className="clock-open-for">
-      <label className="visually-hidden" htmlFor={id}>{t("minutesLabel", { area: area.title })}</label>
+      <label className="visually-hidden" htmlFor={id}>{t("minutesLabel", { area: isolated(area.title) })}</label>
       <input id={id} type="number" inputMode="numeric" min={1} max={MAX_MINUTES} step={1} value={Number.isNaN(minutes) ? "" : minutes} onChange={(e) => setMinutes(e.currentTarget.valueAsNumber)} className="clock-minutes" />
       <button type="button" className="btn secondary" disabled={busy || !valid} onClick={() => onOpen(minutes)}>
         {t("openForButton", { n: valid ? minutes : 0 })}
@@ -69,7 +70,7 @@ function Extend({ t, area, closesAt, busy, onExtend }: { t: LazyT; area: Area; c
     <span className="clock-extend">
       <span className="clock-left" role="timer" data-testid="organiser-countdown">{t("closesByItself", { time: formatRemaining(left) })}</span>
       {[1, 5].map((n) => (
-        <button key={n} type="button" className="btn small secondary" disabled={busy} onClick={() => extend(n)} aria-label={t("extendLabel", { n, area: area.title })}>
+        <button key={n} type="button" className="btn small secondary" disabled={busy} onClick={() => extend(n)} aria-label={t("extendLabel", { n, area: isolated(area.title) })}>
           {t("extendButton", { n })}
         </button>
       ))}

@@ -6,6 +6,7 @@ import type { Event, Results } from "../../../../shared/schemas";
 import { useT } from "../../i18n/I18n";
 import type { AdminApi } from "./api";
 import { AreaEditor } from "./AreaEditor";
+import { EditorLinks } from "./EditorLinks";
 import { useAction } from "./useAction";
 
 export function ContentEditor(props: { api: AdminApi; event: Event; results: Results | null; refresh: () => Promise<void> }) {
@@ -31,6 +32,7 @@ export function ContentEditor(props: { api: AdminApi; event: Event; results: Res
         {event.areas.map((area, i) => (
           <li key={area.id}>
             <AreaEditor api={api} area={area} tally={props.results?.areas.find((r) => r.id === area.id) ?? null} index={i} count={event.areas.length} refresh={refresh} />
+            <EditorLinks api={api} area={area} refresh={refresh} />
           </li>
         ))}
       </ol>

@@ -7,7 +7,7 @@ import { useT } from "../../i18n/I18n";
 import { usePlace } from "../../i18n/place";
 import { saveBlob, type AdminApi } from "./api";
 import { useExplain } from "./explain";
-import { reportPath } from "./links";
+import { reportPath } from "../../features/links/links";
 
 /** The formats' own names stay as they are (CSV, JSON, Markdown); their hints come from the catalog. */
 const FORMATS: Array<{ format: ExportFormat; label: string; hint: string }> = [

@@ -9,7 +9,7 @@ import { request } from "../../api/http";
 import { I18nProvider, useI18n, useT } from "../../i18n/I18n";
 import { formatPercent } from "../../../../shared/i18n/format";
 import type { AdminApi } from "./api";
-import { explain } from "./explain";
+import { useExplain } from "./explain";
 
 interface Draft {
   id?: string;
@@ -34,6 +34,7 @@ const toDrafts = (f: Feedback): Draft[] => f.questions.map((q) => ({ id: q.id, k
 
 function Editor({ api, event }: { api: AdminApi; event: Event }) {
   const t = useT("feedback");
+  const explain = useExplain();
   const { lang } = useI18n();
   const [status, setStatus] = useState<FeedbackStatus>(event.feedbackStatus);
   const [drafts, setDrafts] = useState<Draft[] | null>(null);
@@ -47,7 +48,7 @@ function Editor({ api, event }: { api: AdminApi; event: Event }) {
       setDrafts(toDrafts(r.feedback));
       setStatus(r.feedback.status);
     }, (err: unknown) => setMessage({ ok: false, text: explain(err) }));
-  }, [path]);
+  }, [path, explain]);
 
   const readResults = useCallback(() => request("GET", `${path}/results`, FeedbackResults, { token: api.token }).then(setResults, () => {}), [path, api.token]);
   // While the form is open the counts are read every few seconds (a short form, a few hundred bytes).

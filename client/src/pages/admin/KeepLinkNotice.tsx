@@ -1,7 +1,7 @@
 // Shown once, right after creating the event: the admin link is the organiser's only key, and the
 // server keeps only its hash, so a lost link cannot be recovered.
 import { useT } from "../../i18n/I18n";
-import { adminPath, screenPath } from "./links";
+import { adminPath, screenPath } from "../../features/links/links";
 import { CopyField } from "./CopyField";
 
 export function KeepLinkNotice(props: { code: string; adminToken: string; screenKey: string | null; onDone: () => void }) {

@@ -11,7 +11,7 @@ import { ClockControls } from "./ClockControls";
 import { ConfirmStep } from "./ConfirmStep";
 import { CopyField } from "./CopyField";
 import { HiddenCounts } from "./HiddenCounts";
-import { participantUrl, screenPath } from "./links";
+import { participantUrl, screenPath } from "../../features/links/links";
 import { areaTurnout, silentDevices, turnoutBase, votedOfExpected } from "./turnout";
 import { useAction } from "./useAction";
 

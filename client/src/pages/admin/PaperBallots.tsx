@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useState } from "react";
 import type { Event, PaperBallot, Results } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
-import { explain } from "./explain";
-import { paperBallotPath } from "./links";
+import { useExplain } from "./explain";
+import { paperBallotPath } from "../../features/links/links";
 import { PaperBallotForm } from "./PaperBallotForm";
 import { PaperBallotList } from "./PaperBallotList";
 import { useT } from "../../i18n/I18n";
@@ -12,6 +12,7 @@ import { useT } from "../../i18n/I18n";
 export function PaperBallots(props: { api: AdminApi; event: Event; results: Results | null }) {
   const { api, event } = props;
   const t = useT("cards");
+  const explain = useExplain();
   const [ballots, setBallots] = useState<PaperBallot[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +24,7 @@ export function PaperBallots(props: { api: AdminApi; event: Event; results: Resu
   const participants = props.results?.participants;
   useEffect(() => {
     reload().catch((err: unknown) => setError(explain(err)));
-  }, [reload, participants]);
+  }, [reload, participants, explain]);
 
   const undo = (id: string) => {
     setBusy(true);

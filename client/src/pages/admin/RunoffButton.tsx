@@ -8,6 +8,7 @@ import type { LazyT } from "../../i18n/useLazyT";
 import type { AdminApi } from "./api";
 import { runoff } from "./clockApi";
 import { useAction } from "./useAction";
+import { isolated } from "./isolate";
 
 interface Props {
   api: AdminApi;
@@ -25,12 +26,12 @@ export function RunoffButton({ api, area, refresh, t }: Props) {
   const valid = Number.isInteger(top) && top >= LIMITS.runoffTopMin && top <= LIMITS.runoffTopMax;
   return (
     <div className="clock-controls runoff-controls">
-      <label className="visually-hidden" htmlFor={id}>{t("runoffTopLabel", { area: area.title })}</label>
+      <label className="visually-hidden" htmlFor={id}>{t("runoffTopLabel", { area: isolated(area.title) })}</label>
       <input id={id} type="number" inputMode="numeric" min={LIMITS.runoffTopMin} max={LIMITS.runoffTopMax} step={1} value={Number.isNaN(top) ? "" : top} onChange={(e) => setTop(e.currentTarget.valueAsNumber)} className="clock-minutes" />
       <button type="button" className="btn secondary" disabled={busy || !valid} onClick={() => void run(() => runoff(api, area.id, top)).then((ok) => setCreated(ok))}>
         {t("runoffButton", { n: valid ? top : LIMITS.runoffTopMin })}
       </button>
-      <p className="hint" role="status">{created ? t("runoffCreated", { area: area.title }) : ""}</p>
+      <p className="hint" role="status">{created ? t("runoffCreated", { area: isolated(area.title) }) : ""}</p>
       {error && <p className="form-error" role="alert">{error}</p>}
     </div>
   );

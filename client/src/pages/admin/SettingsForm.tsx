@@ -1,7 +1,7 @@
 // The event's rules after creation, in the same fields as the create form.
 import { useState, type FormEvent } from "react";
 import type { Event } from "../../../../shared/schemas";
-import { EventSettingsFields, type EventSettings } from "../home/EventSettingsFields";
+import { EventSettingsFields, type EventSettings } from "../../components/EventSettingsFields";
 import { useT } from "../../i18n/I18n";
 import type { AdminApi } from "./api";
 import { useAction } from "./useAction";

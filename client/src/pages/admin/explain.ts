@@ -21,9 +21,3 @@ export function useExplain(): Explain {
     [t],
   );
 }
-
-/** The same without a page language (English): for the pages not on the organiser catalog yet (cards, paper ballots). */
-export function explain(err: unknown, whenLocked?: string): string {
-  if (err instanceof ApiError) return err.code === "EVENT_LOCKED" && whenLocked ? whenLocked : err.message;
-  return "Something went wrong. Try again.";
-}

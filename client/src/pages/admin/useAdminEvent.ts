@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { EventReply, type Event } from "../../../../shared/schemas";
 import { request } from "../../api/http";
-import { useScreenData, type ScreenData } from "../screen/useScreenData";
+import { useScreenData, type ScreenData } from "../../features/live/useScreenData";
 import { apiPaths } from "../../api/paths";
 
 export interface AdminData extends ScreenData {

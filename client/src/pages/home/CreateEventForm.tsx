@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { createAndOpen, createFailure } from "./createEvent";
 import { useT } from "../../i18n/I18n";
-import { DEFAULT_SETTINGS, EventSettingsFields, type EventSettings } from "./EventSettingsFields";
+import { DEFAULT_SETTINGS, EventSettingsFields, type EventSettings } from "../../components/EventSettingsFields";
 
 export function CreateEventForm(props: { organiserKey: string; onKeyNeeded: () => void }) {
   const [settings, setSettings] = useState<EventSettings>(DEFAULT_SETTINGS);

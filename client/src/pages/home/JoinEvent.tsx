@@ -8,7 +8,7 @@ import { LIMITS } from "../../../../shared/limits";
 import { ApiError, request } from "../../api/http";
 import { apiPaths, participantPath } from "../../api/paths";
 import { useI18n, useT } from "../../i18n/I18n";
-import { CodeForm } from "../participant/components/CodeForm";
+import { CodeForm } from "../../components/CodeForm";
 
 export function JoinEvent() {
   const [error, setError] = useState<string | null>(null);

@@ -2,7 +2,7 @@
 // its organiser page, with the keys only in that page's URL fragment (nothing stored).
 import { ApiError, request } from "../../api/http";
 import { CreateEventReply, type CreateEventBody } from "../../../../shared/schemas";
-import { adminPath } from "../admin/links";
+import { adminPath } from "../../features/links/links";
 import { apiPaths } from "../../api/paths";
 
 /** organiserKey: needed only when the server was started with ORGANISER_KEY. */

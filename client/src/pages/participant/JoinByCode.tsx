@@ -6,7 +6,7 @@ import { ApiError, request } from "../../api/http";
 import { phoneErrorKey } from "../../api/errors";
 import type { PhoneKey } from "./text";
 import { usePhoneText } from "./useText";
-import { CodeForm } from "./components/CodeForm";
+import { CodeForm } from "../../components/CodeForm";
 import { apiPaths, participantPath } from "../../api/paths";
 
 /** The event code in what was typed: a bare code, or a link such as https://host/e/K7XQ2M?invite=…. */

@@ -1,4 +1,4 @@
-import { QrCode } from "./QrCode";
+import { QrCode } from "../../components/QrCode";
 import { roomTurnoutText, type RoomTurnout } from "./screen-model";
 import { useScreenWords } from "./useScreenWords";
 

@@ -18,7 +18,7 @@ import { ReadingSlide } from "./ReadingSlide";
 import { rich } from "./Rich";
 import { SummarySlide } from "./SummarySlide";
 import { WinnersSlide } from "./WinnersSlide";
-import { useScreenData } from "./useScreenData";
+import { useScreenData } from "../../features/live/useScreenData";
 import { useScreenWords } from "./useScreenWords";
 import { hashWithView, isAreaView, keyAction, participantUrl, sameView, validView, viewFromHash, type View } from "./screen-model";
 import "./screen.css";

@@ -1,20 +1,10 @@
-// The projector's decisions, kept pure so they can be tested without a browser: which snapshot
-// to keep, what an area may show, what the summary lists, and where a key press leads.
-import type { Area, AreaResults, Event, Results, ResultRow } from "../../../../shared/schemas";
+// The projector's decisions, kept pure so they can be tested without a browser: what an area may
+// show, what the summary lists, and where a key press leads. (Which snapshot to keep is shared
+// with the organiser page: features/live/newerResults.ts.)
+import type { Area, AreaResults, Event, ResultRow } from "../../../../shared/schemas";
 import { isTied, topRanked } from "../../../../shared/ranking";
 import { englishPlace, englishSay, type PlaceText, type ScreenKey, type ScreenSay } from "./words";
 import { participantPath } from "../../api/paths";
-
-// ---- snapshots ---------------------------------------------------------------------------
-
-/**
- * Keep the newer snapshot. Socket pushes and HTTP fetches race, so an older one can arrive last;
- * `force` lets the first snapshot after a reconnect win, because a restored server may count lower.
- */
-export function newerResults(current: Results | null, incoming: Results, force = false): Results | null {
-  if (force || current === null || incoming.seq >= current.seq) return incoming;
-  return current;
-}
 
 // ---- what an area may show ----------------------------------------------------------------
 

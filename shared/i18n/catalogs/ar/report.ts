@@ -44,4 +44,7 @@ export default {
   // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
   runoffAreaTitle: "{area} — جولة إعادة",
   runoffOf: "جولة إعادة لمجال «{area}».",
+  // Where the proposals came from (issue 13): counts only, never whose.
+  origins: "مقترحات أفرقة العمل: {groups}؛ من اقتراحات الحاضرين: {room}؛ اقتراحات دُمجت في مقترح: {merged}.",
+  fromRoom: "(من اقتراحات الحاضرين)",
 } satisfies TranslationOf<typeof en>;

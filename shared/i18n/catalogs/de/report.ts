@@ -44,4 +44,7 @@ export default {
   // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
   runoffAreaTitle: "{area} — Stichwahl",
   runoffOf: "Stichwahl zu „{area}“.",
+  // Where the proposals came from (issue 13): counts only, never whose.
+  origins: "Vorschläge der Arbeitsgruppen: {groups}; aus Anregungen aus dem Saal: {room}; in einen Vorschlag übernommene Anregungen: {merged}.",
+  fromRoom: "(Anregung aus dem Saal)",
 } satisfies TranslationOf<typeof en>;

@@ -43,4 +43,7 @@ export default {
   // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
   runoffAreaTitle: "{area} — runoff",
   runoffOf: "Runoff of “{area}”.",
+  // Where the proposals came from (issue 13): counts only, never whose.
+  origins: "Proposals from the working groups: {groups}; from the room's suggestions: {room}; suggestions merged into a proposal: {merged}.",
+  fromRoom: "(from the room)",
 } satisfies Catalog;

@@ -44,4 +44,7 @@ export default {
   // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
   runoffAreaTitle: "{area} — segunda vuelta",
   runoffOf: "Segunda vuelta de «{area}».",
+  // Where the proposals came from (issue 13): counts only, never whose.
+  origins: "Propuestas de los grupos de trabajo: {groups}; de las sugerencias de la sala: {room}; sugerencias fusionadas en una propuesta: {merged}.",
+  fromRoom: "(propuesta por la sala)",
 } satisfies TranslationOf<typeof en>;

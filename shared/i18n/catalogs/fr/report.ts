@@ -44,4 +44,7 @@ export default {
   // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
   runoffAreaTitle: "{area} — second tour",
   runoffOf: "Second tour de «\u00A0{area}\u00A0».",
+  // Where the proposals came from (issue 13): counts only, never whose.
+  origins: "Propositions des groupes de travail\u00A0: {groups}\u00A0; issues des suggestions de la salle\u00A0: {room}\u00A0; suggestions fusionnées dans une proposition\u00A0: {merged}.",
+  fromRoom: "(proposée par la salle)",
 } satisfies TranslationOf<typeof en>;

@@ -44,4 +44,7 @@ export default {
   // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
   runoffAreaTitle: "{area} — segunda volta",
   runoffOf: "Segunda volta de «{area}».",
+  // Where the proposals came from (issue 13): counts only, never whose.
+  origins: "Propostas dos grupos de trabalho: {groups}; das sugestões da sala: {room}; sugestões fundidas numa proposta: {merged}.",
+  fromRoom: "(proposta pela sala)",
 } satisfies TranslationOf<typeof en>;

@@ -44,4 +44,7 @@ export default {
   // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
   runoffAreaTitle: "{area} — второй тур",
   runoffOf: "Второй тур направления «{area}».",
+  // Where the proposals came from (issue 13): counts only, never whose.
+  origins: "Предложения рабочих групп: {groups}; из предложений зала: {room}; предложений зала, объединённых с другими: {merged}.",
+  fromRoom: "(предложено залом)",
 } satisfies TranslationOf<typeof en>;

@@ -44,4 +44,7 @@ export default {
   // Rounds (API 1.1): the title of a runoff area the server creates, and the report's line under it.
   runoffAreaTitle: "{area}（决选）",
   runoffOf: "“{area}”的决选轮。",
+  // Where the proposals came from (issue 13): counts only, never whose.
+  origins: "工作组起草的提案：{groups}；来自现场建议的提案：{room}；并入其他提案的建议：{merged}。",
+  fromRoom: "（来自现场建议）",
 } satisfies TranslationOf<typeof en>;

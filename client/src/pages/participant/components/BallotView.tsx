@@ -31,6 +31,7 @@ const store = browserStore();
 // The evaluation form is its own chunk (with its own catalog role), fetched only once the form opens:
 // the join → first saved vote budget never carries it.
 const FeedbackPanel = lazy(() => import("../feedback/FeedbackPanel"));
+const SuggestPanel = lazy(() => import("../suggest/SuggestPanel"));
 
 export function BallotView({ code, participation, initialEvent, initialVersion, onTokenRefused }: Props) {
   const { event, results, token, snapshot, loaded, connection, choose, retry } = useLiveBallot(
@@ -99,6 +100,13 @@ export function BallotView({ code, participation, initialEvent, initialVersion, 
     </Suspense>
   ) : null;
 
+  // Mounted once an area opens for suggestions (issue 13), and kept: the phone follows its suggestions' status.
+  const suggestOpen = areas.some((a) => a.status === "draft" && a.suggestions === "open");
+  const [suggestSeen, setSuggestSeen] = useState(suggestOpen);
+  useEffect(() => {
+    if (suggestOpen) setSuggestSeen(true);
+  }, [suggestOpen]);
+
   const votedIn = areas.filter((a) => chosenIn(a.id).length > 0).length;
   const anyOpen = areas.some((a) => a.status === "open");
   const ended = areas.length > 0 && areas.every((a) => a.status === "closed");
@@ -149,6 +157,7 @@ export function BallotView({ code, participation, initialEvent, initialVersion, 
           );
         })
       )}
+      {suggestSeen && !ended ? <Suspense fallback={null}><SuggestPanel code={code} participation={participation} areas={areas} /></Suspense> : null}
       {feedback}
       {areas.length > 0 && !ended ? (
         <footer className="pp-foot">

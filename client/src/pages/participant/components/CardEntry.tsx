@@ -7,7 +7,7 @@ import { isInviteCode, normalizeCode } from "../../../../../shared/codes";
 import { phoneErrorKey } from "../../../api/errors";
 import type { PhoneKey } from "../text";
 import { usePhoneText } from "../useText";
-import { CodeForm } from "./CodeForm";
+import { CodeForm } from "../../../components/CodeForm";
 
 interface Props {
   /** Resolves to null once redeemed, or to the API error code of the refusal. */

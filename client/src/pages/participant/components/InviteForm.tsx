@@ -6,7 +6,7 @@ import { LIMITS } from "../../../../../shared/limits";
 import { isInviteCode, normalizeCode } from "../../../../../shared/codes";
 import { phoneErrorKey } from "../../../api/errors";
 import { usePhoneText } from "../useText";
-import { CodeForm } from "./CodeForm";
+import { CodeForm } from "../../../components/CodeForm";
 
 interface Props {
   event: Event;

@@ -1,10 +1,10 @@
 // The rules of an event as form fields, shared by the create form (home page) and the settings
 // section of the organiser page, so both explain each choice in the same words.
 import { useId } from "react";
-import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES, LANGUAGES, pickLanguage } from "../../../../shared/i18n/languages";
-import { DEFAULT_VOTES_PER_AREA, LIMITS } from "../../../../shared/limits";
-import type { Event } from "../../../../shared/schemas";
-import { useT } from "../../i18n/I18n";
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES, LANGUAGES, pickLanguage } from "../../../shared/i18n/languages";
+import { DEFAULT_VOTES_PER_AREA, LIMITS } from "../../../shared/limits";
+import type { Event } from "../../../shared/schemas";
+import { useT } from "../i18n/I18n";
 import "./organiser.css";
 
 export type EventSettings = Pick<Event, "title" | "access" | "votesPerArea" | "resultsVisibility" | "privacyThreshold" | "proposalOrder" | "expectedParticipants" | "language">;

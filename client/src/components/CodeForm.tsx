@@ -1,7 +1,7 @@
 // A form for one short code typed off a screen or a card (event code, ballot-card code): large
 // upper-case field, hint and error tied to it for screen readers, and a Join button beside it.
 import { useId, useState, type FormEvent } from "react";
-import "../join.css";
+import "./join.css";
 
 interface Props {
   heading?: string;

@@ -1,11 +1,12 @@
 // Everything the projector shows, kept current: the event and results by HTTP first, then by the
 // socket. Snapshots can race (push vs fetch), so only a newer seq replaces the shown one; after a
-// reconnect the page re-fetches, since pushes sent while it was away are gone.
+// reconnect the page re-fetches, since pushes sent while it was away are gone. The organiser page
+// follows the same live count (with its own key), so this lives here rather than in pages/screen.
 import { useEffect, useRef, useState } from "react";
 import { ApiError, request } from "../../api/http";
 import { connectEvent } from "../../api/socket";
 import { EventReply, FeedbackResults, Results, ServerInfo, type Event } from "../../../../shared/schemas";
-import { newerResults } from "./screen-model";
+import { newerResults } from "./newerResults";
 import { apiPaths } from "../../api/paths";
 
 export interface ScreenData {
