@@ -1,5 +1,5 @@
-// Before the vote (issue 13) in a real Chromium with the full-length forum: two rapporteurs fill two
-// areas at once from the editor links the organiser page makes, while the organiser page shows the
+// Before the vote (issue 13) in a real Chromium with the full-length forum: four rapporteurs fill the
+// four areas at once from the editor links the organiser page makes, while the organiser page shows the
 // lists fill in live; a concurrent edit shows the conflict message with the text saved meanwhile; a
 // phone suggests twice, the organiser merges one and accepts the other, the phone sees the statuses
 // and the projector's reading mode presents the new proposal; after opening, the rapporteur's page is
@@ -69,18 +69,20 @@ afterAll(async () => {
 });
 
 describe("drafting before the vote", () => {
-  it("two rapporteurs fill two areas at once while the organiser page shows the lists fill in live", async () => {
-    for (const i of [0, 1]) {
+  it("four rapporteurs enter the forum's 40 proposals at once while the organiser page shows the lists fill in live", async () => {
+    const areas = FORUM.areas.map((_, i) => i);
+    expect(areas).toHaveLength(4);
+    for (const i of areas) {
       await areaItem(i).getByRole("button", { name: "Create editor link" }).click();
       const field = areaItem(i).getByLabel(`Editor link for “${FORUM.areas[i]!.title}”`);
       await expect.poll(() => field.inputValue()).toMatch(/\/edit\/.+#key=edt_/);
       links.push(await field.inputValue());
       await areaItem(i).locator(".qr img").waitFor();
     }
-    const rapporteurs = await Promise.all([
-      open(links[0]!, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }),
-      open(links[1]!, { viewport: { width: 1280, height: 720 } }),
-    ]);
+    // Two on phones, two on laptops.
+    const rapporteurs = await Promise.all(
+      areas.map((i) => open(links[i]!, i % 2 === 0 ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 720 } })),
+    );
     const started = Date.now();
     await Promise.all(rapporteurs.map(async (page, i) => {
       await page.getByRole("heading", { level: 1, name: FORUM.areas[i]!.title }).waitFor();
@@ -92,16 +94,18 @@ describe("drafting before the vote", () => {
     }));
     const ms = Date.now() - started;
     // The organiser page follows over its socket (no reload): every text in its area's list, in order.
-    for (const i of [0, 1]) {
+    for (const i of areas) {
       const texts = FORUM.areas[i]!.proposals.map((p) => p.text);
       await expect.poll(async () => (await areaItem(i).textContent()) ?? "", { timeout: 10_000 }).toContain(texts.at(-1)!.slice(0, 60));
       const area = (await eventNow()).areas[i]!;
       expect(area.proposals.map((p) => p.title)).toEqual(texts);
       expect(area.proposals.every((p) => p.origin === "group")).toBe(true);
     }
-    console.log(`two rapporteurs entered ${FORUM.areas[0]!.proposals.length + FORUM.areas[1]!.proposals.length} proposals in parallel in ${ms} ms`);
+    const entered = FORUM.areas.reduce((n, a) => n + a.proposals.length, 0);
+    expect(entered).toBe(40);
+    console.log(`four rapporteurs entered ${entered} proposals in parallel in ${ms} ms`);
     // reorder and delete with its confirmation, on the phone-sized page
-    const phoneEditor = rapporteurs[0];
+    const phoneEditor = rapporteurs[0]!;
     const [first, second] = (await eventNow()).areas[0]!.proposals;
     await phoneEditor.getByRole("button", { name: `Move ${second!.label} up` }).click();
     await expect.poll(async () => (await eventNow()).areas[0]!.proposals[0]!.id).toBe(second!.id);
