@@ -31,6 +31,7 @@ const SECTIONS = [
   ["import", "adminNavImport"],
   ["cards", "adminNavCards"],
   ["paper", "adminNavPaper"],
+  ["feedback", "adminNavFeedback"],
   ["exports", "adminNavExports"],
   ["settings", "adminNavSettings"],
 ] as const;

@@ -69,8 +69,9 @@ function Extend({ t, area, closesAt, busy, onExtend }: { t: LazyT; area: Area; c
     <span className="clock-extend">
       <span className="clock-left" role="timer" data-testid="organiser-countdown">{t("closesByItself", { time: formatRemaining(left) })}</span>
       {[1, 5].map((n) => (
-        <button key={n} type="button" className="btn small secondary" disabled={busy} onClick={() => extend(n)} aria-label={t("extendLabel", { n, area: area.title })}>
-          {t("extendButton", { n })}
+        // The name starts with the words on the button (WCAG 2.5.3: a voice user says what they see), then the area.
+        <button key={n} type="button" className="btn small secondary" disabled={busy} onClick={() => extend(n)}>
+          {t("extendButton", { n })}<span className="visually-hidden"> — {t("extendLabel", { n, area: area.title })}</span>
         </button>
       ))}
     </span>
