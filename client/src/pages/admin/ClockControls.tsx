@@ -8,6 +8,7 @@ import { formatRemaining, serverNow, syncServerClock } from "../../clock/serverC
 import { useLazyT, type LazyT } from "../../i18n/useLazyT";
 import type { AdminApi } from "./api";
 import { openFor } from "./clockApi";
+import { isolated } from "./isolate";
 import { RunoffButton } from "./RunoffButton";
 import { useAction } from "./useAction";
 import "./clock-controls.css";
@@ -45,7 +46,7 @@ function OpenFor({ t, area, busy, onOpen }: { t: LazyT; area: Area; busy: boolea
   const valid = Number.isInteger(minutes) && minutes >= 1 && minutes <= MAX_MINUTES;
   return (
     <span className="clock-open-for">
-      <label className="visually-hidden" htmlFor={id}>{t("minutesLabel", { area: area.title })}</label>
+      <label className="visually-hidden" htmlFor={id}>{t("minutesLabel", { area: isolated(area.title) })}</label>
       <input id={id} type="number" inputMode="numeric" min={1} max={MAX_MINUTES} step={1} value={Number.isNaN(minutes) ? "" : minutes} onChange={(e) => setMinutes(e.currentTarget.valueAsNumber)} className="clock-minutes" />
       <button type="button" className="btn secondary" disabled={busy || !valid} onClick={() => onOpen(minutes)}>
         {t("openForButton", { n: valid ? minutes : 0 })}
@@ -70,8 +71,8 @@ function Extend({ t, area, closesAt, busy, onExtend }: { t: LazyT; area: Area; c
       <span className="clock-left" role="timer" data-testid="organiser-countdown">{t("closesByItself", { time: formatRemaining(left) })}</span>
       {[1, 5].map((n) => (
         // The name starts with the words on the button (WCAG 2.5.3: a voice user says what they see), then the area.
-        <button key={n} type="button" className="btn small secondary" disabled={busy} onClick={() => extend(n)}>
-          {t("extendButton", { n })}<span className="visually-hidden"> — {t("extendLabel", { n, area: area.title })}</span>
+        <button key={n} type="button" className="btn small secondary" disabled={busy} onClick={() => extend(n)} aria-label={`${t("extendButton", { n })} — ${t("extendLabel", { n, area: area.title })}`}>
+          {t("extendButton", { n })}
         </button>
       ))}
     </span>
