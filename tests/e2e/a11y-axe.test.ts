@@ -8,7 +8,7 @@ import { appendFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { PHONE, PROJECTOR, createDemoEvent, join, launchBrowser, openVoting, startServer, vote } from "./harness";
+import { PHONE, PROJECTOR, api, createDemoEvent, join, launchBrowser, openVoting, startServer, vote } from "./harness";
 import { area, setVoting, waitSaved, waitSaveState } from "./participant-helpers";
 import type { CreatedTestEvent, TestServer } from "../helpers/app";
 
@@ -59,6 +59,60 @@ async function newPage(options: Parameters<Browser["newContext"]>[0]): Promise<{
 }
 
 const q = (lang: Lang) => (lang === "en" ? "" : `?lang=${lang}`);
+
+// ---- what the newer screens need: an evaluation form, a running clock, ballot cards -------------
+
+/** One question of every kind the form has (API 1.1), so every control and bar is checked. */
+const FORM = [
+  { kind: "agree5", prompt: "I have acquired new ideas" },
+  { kind: "useful4", prompt: "How useful was the content?" },
+  { kind: "yesno", prompt: "Would you come again?" },
+  { kind: "choice", prompt: "Which session helped most?", options: ["The plenary", "The working groups", "The market place"] },
+  { kind: "text", prompt: "Anything else?" },
+];
+
+type Question = { id: string; kind: string };
+
+/** Sets the form (the questions again, with their ids once they have answers) and its status. */
+async function putForm(demo: CreatedTestEvent, status: "open" | "closed", questions: readonly object[] = FORM): Promise<Question[]> {
+  const res = await api(server.url, "PUT", `/api/events/${demo.code}/feedback`, { token: demo.adminToken, body: { status, questions } });
+  if (res.status !== 200) throw new Error(`feedback: ${res.status} ${res.text}`);
+  return (res.body as { feedback: { questions: Array<{ id: string; kind: string }> } }).feedback.questions;
+}
+
+/** A forum whose form was answered by `people` (every kind but the comment), then closed: the bars are shown. */
+async function answeredForm(people: number): Promise<CreatedTestEvent> {
+  const demo = await createDemoEvent(server.url);
+  await openVoting(server.url, demo.code, demo.adminToken);
+  const questions = await putForm(demo, "open");
+  for (let k = 0; k < people; k++) {
+    const token = await join(server.url, demo.code);
+    const answers: Record<string, number | string> = {};
+    for (const q of questions) {
+      if (q.kind === "agree5") answers[q.id] = 1 + (k % 5);
+      if (q.kind === "useful4") answers[q.id] = 1 + (k % 4);
+      if (q.kind === "yesno") answers[q.id] = k % 3 ? "yes" : "no";
+      if (q.kind === "choice") answers[q.id] = k % 3;
+    }
+    const res = await api(server.url, "PUT", `/api/events/${demo.code}/feedback/answers`, { token, body: { answers } });
+    if (res.status !== 200) throw new Error(`answers: ${res.status} ${res.text}`);
+  }
+  await putForm(demo, "closed", questions);
+  return demo;
+}
+
+/** Opens the first area for `seconds` by the server's clock (the countdown everyone sees). */
+async function openFor(demo: CreatedTestEvent, seconds: number): Promise<void> {
+  const res = await api(server.url, "POST", `/api/events/${demo.code}/voting`, { token: demo.adminToken, body: { status: "open", areaIds: [demo.event.areas[0]!.id], durationSeconds: seconds } });
+  if (res.status !== 200) throw new Error(`voting: ${res.status} ${res.text}`);
+}
+
+/** A batch of ballot cards, and its id (the cards page prints a batch). */
+async function cards(demo: CreatedTestEvent, count: number): Promise<string> {
+  const res = await api(server.url, "POST", `/api/events/${demo.code}/invites`, { token: demo.adminToken, body: { count } });
+  if (res.status !== 200 && res.status !== 201) throw new Error(`invites: ${res.status} ${res.text}`);
+  return (res.body as { batchId: string }).batchId;
+}
 
 // ---- the phone ---------------------------------------------------------------------------------
 
@@ -123,6 +177,22 @@ const phoneStates = {
     await page.locator(".ended-results").first().waitFor();
     return page;
   },
+  /** The evaluation form open beside the ballot, one answer saved. */
+  async "evaluation form"(lang: Lang) {
+    const { page, demo } = await phone(lang);
+    await putForm(demo, "open");
+    await page.locator(".fb-option").first().waitFor({ timeout: 10_000 });
+    await page.locator(".fb-option").first().click();
+    await page.locator(".fb-save[data-save=saved]").waitFor();
+    return page;
+  },
+  /** The first area open for ten minutes: its countdown runs. */
+  async countdown(lang: Lang) {
+    const { page, demo } = await phone(lang);
+    await openFor(demo, 600);
+    await page.locator(`#area-${demo.event.areas[0]!.id} [data-testid="countdown"]`).waitFor({ timeout: 10_000 });
+    return page;
+  },
 };
 
 // ---- the projector -----------------------------------------------------------------------------
@@ -145,6 +215,12 @@ const projectorStates = {
   winners: (lang: Lang) => projector(lang, voted, `winners-${areaId(voted)}`, "[data-testid=winner]"),
   "reading mode": (lang: Lang) => projector(lang, voted, `reading-${areaId(voted)}`, "[data-testid=reading-item]"),
   summary: (lang: Lang) => projector(lang, voted, "summary", "[data-testid=summary-row]"),
+  evaluation: async (lang: Lang) => projector(lang, await answeredForm(12), "feedback", ".fb-slide-q .fb-stack"),
+  countdown: async (lang: Lang) => {
+    const demo = await createDemoEvent(server.url);
+    await openFor(demo, 600);
+    return projector(lang, demo, `area-${areaId(demo)}`, '[data-testid="countdown"]');
+  },
   "key help": async (lang: Lang) => {
     const page = await projector(lang, voted, `area-${areaId(voted)}`, ".bar-row");
     await page.keyboard.press("?");
@@ -179,6 +255,68 @@ async function organiser(lang: Lang): Promise<Page> {
   return page;
 }
 
+/** The organiser page of a forum of its own, after `prepare` (the page shows every section at once). */
+async function organiserOf(lang: Lang, demo: CreatedTestEvent, ready = "h1"): Promise<Page> {
+  const { page } = await newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/e/${demo.code}/admin${q(lang)}#key=${demo.adminToken}&screen=${demo.screenKey}`);
+  await page.locator(ready).first().waitFor();
+  await page.waitForTimeout(1000);
+  return page;
+}
+
+/** A programme with two problems: a proposal before any area, and an area with no proposals. */
+const BROKEN = "- A proposal before any area\n\n# Mobility\n- Cycle lanes on the ring road\n\n# \n";
+
+const organiserStates = {
+  "voting open, with votes": organiser,
+  "import preview with errors": async (lang: Lang) => {
+    const page = await organiserOf(lang, await createDemoEvent(server.url));
+    await page.locator("#import-text").fill(BROKEN);
+    await page.locator("#import .import-errors li").first().waitFor();
+    return page;
+  },
+  "ballot cards generated": async (lang: Lang) => {
+    const page = await organiserOf(lang, await createDemoEvent(server.url));
+    await page.locator("#invite-count").fill("8");
+    await page.locator("#cards button[type=submit]").click();
+    await page.locator("#cards a.btn").waitFor();
+    return page;
+  },
+  "areas closed, paper ballot entry": async (lang: Lang) => {
+    const demo = await createDemoEvent(server.url);
+    await replay(demo, 3);
+    await setVoting(server.url, demo.code, demo.adminToken, "closed");
+    const page = await organiserOf(lang, demo, "#paper summary");
+    await page.locator("#paper summary").click();
+    await page.locator("#paper .paper-area").first().waitFor();
+    return page;
+  },
+  "evaluation form answered, closed": async (lang: Lang) => organiserOf(lang, await answeredForm(12), "#feedback textarea, #feedback input"),
+  "countdown running": async (lang: Lang) => {
+    const demo = await createDemoEvent(server.url);
+    await openFor(demo, 600);
+    return organiserOf(lang, demo, '[data-testid="countdown"], .clock-controls');
+  },
+};
+
+/** The printable ballot cards of one batch. */
+async function cardsPage(lang: Lang): Promise<Page> {
+  const demo = await createDemoEvent(server.url, { access: "invite" });
+  const batch = await cards(demo, 8);
+  const { page } = await newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/e/${demo.code}/cards${q(lang)}#key=${demo.adminToken}&batch=${batch}`);
+  await expect.poll(() => page.locator(".ballot-card .qr img").count(), { timeout: 10_000 }).toBe(8);
+  return page;
+}
+
+/** The printable paper ballot, the whole programme with a box per proposal. */
+async function paperBallot(lang: Lang): Promise<Page> {
+  const { page } = await newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/e/${voted.code}/paper-ballot${q(lang)}`);
+  await page.locator(".paper-ballot-row").first().waitFor();
+  return page;
+}
+
 // ---- the table ---------------------------------------------------------------------------------
 
 interface Scene {
@@ -196,9 +334,12 @@ const SCENES: Scene[] = [
   ...Object.entries(projectorStates).map(([state, open]) => ({ page: "projector", state, open })),
   { page: "report", state: "screen", open: report },
   { page: "report", state: "print", open: report, print: true },
-  // The start page speaks English only until its translation lands (another branch): then add "ar".
-  { page: "home", state: "start", open: home, langs: ["en"] },
-  { page: "organiser", state: "voting open, with votes", open: organiser },
+  { page: "home", state: "start", open: home },
+  ...Object.entries(organiserStates).map(([state, open]) => ({ page: "organiser", state, open })),
+  { page: "ballot cards", state: "a batch to print", open: cardsPage },
+  { page: "ballot cards", state: "print", open: cardsPage, print: true },
+  { page: "paper ballot", state: "screen", open: paperBallot },
+  { page: "paper ballot", state: "print", open: paperBallot, print: true },
 ];
 
 /** axe's violations, each as one line a person can act on. */

@@ -6,10 +6,13 @@
 //   on the box through a save, a live update from the server, and its area closing under it;
 //   checkboxes are named by the proposal's text and described by its label;
 // - the projector: every slide reached by its key, each announced through a live region; the live
-//   bars have a text alternative in ranked order with each count, which follows the votes.
+//   bars have a text alternative in ranked order with each count, which follows the votes;
+// - the organiser: import the full-length forum, open an area, close it, reveal it, export, every
+//   step by keyboard with the focus drawn at every stop and never dropped to the page after an action.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { PHONE, PROJECTOR, createDemoEvent, join, launchBrowser, startServer, vote } from "./harness";
+import { PHONE, PROJECTOR, api, createDemoEvent, join, launchBrowser, startServer, vote } from "./harness";
 import { area, setVoting, votesIn } from "./participant-helpers";
 import type { CreatedTestEvent, TestServer } from "../helpers/app";
 
@@ -242,5 +245,124 @@ describe("the projector, by keyboard, with what a screen reader hears", () => {
     }
     await expect.poll(() => items.nth(0).textContent()).toBe(`1st ${p2.label} ${p2.title}: 8 votes`);
     expect(await items.nth(1).textContent()).toBe(`2nd ${p5.label} ${p5.title}: 6 votes`);
+  });
+});
+
+// ---- the organiser ------------------------------------------------------------------------------
+
+/** The full-length forum as the Markdown outline an organiser pastes: an area per heading, a proposal per item. */
+function forumOutline(): { text: string; areas: number; proposals: number } {
+  const forum = JSON.parse(readFileSync(new URL("../../db/demo/brandenburg-forum-2017-full.json", import.meta.url), "utf8")) as { areas: Array<{ title: string; proposals: Array<{ text: string }> }> };
+  const text = forum.areas.map((a) => `# ${a.title}\n\n${a.proposals.map((p) => `- ${p.text}`).join("\n")}\n`).join("\n");
+  return { text, areas: forum.areas.length, proposals: forum.areas.reduce((n, a) => n + a.proposals.length, 0) };
+}
+
+/** What has the focus, whether it is drawn (an outline or a ring), and its accessible name as far as the DOM says it. */
+async function focusState(page: Page): Promise<{ lost: boolean; visible: boolean; tag: string; id: string; name: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body || !el.isConnected) return { lost: true, visible: false, tag: el?.tagName ?? "", id: "", name: "" };
+    const style = getComputedStyle(el);
+    const ring = (style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+    const box = el.getBoundingClientRect();
+    return {
+      lost: false,
+      visible: el.matches(":focus-visible") && ring && box.width > 0 && box.height > 0,
+      tag: el.tagName,
+      id: el.id,
+      name: (el.getAttribute("aria-label") ?? el.textContent ?? "").replace(/\s+/g, " ").trim(),
+    };
+  });
+}
+
+/**
+ * Presses `key` until the focus is on what `match` accepts; every stop on the way must be drawn,
+ * so a keyboard user always sees where they are. Returns the presses it took.
+ */
+async function tabUntil(page: Page, match: (f: Awaited<ReturnType<typeof focusState>>) => boolean, what: string, key = "Tab", max = 200): Promise<number> {
+  for (let n = 1; n <= max; n++) {
+    await page.keyboard.press(key);
+    const f = await focusState(page);
+    expect(f.lost, `${what}: focus lost after ${n} × ${key}`).toBe(false);
+    expect(f.visible, `${what}: focus not drawn on ${f.tag}#${f.id} “${f.name.slice(0, 60)}”`).toBe(true);
+    if (match(f)) return n;
+  }
+  throw new Error(`${what}: not reached with ${key}`);
+}
+
+/** After an action: the focus is still on something on the page, drawn, and (when given) on what `match` accepts. */
+async function focusKept(page: Page, what: string, match?: (f: Awaited<ReturnType<typeof focusState>>) => boolean): Promise<void> {
+  // The page settles after an action (the server's answer, then a render): give it a moment, no more.
+  let f = await focusState(page);
+  for (let n = 0; n < 20 && (f.lost || !f.visible || (match && !match(f))); n++) {
+    await page.waitForTimeout(100);
+    f = await focusState(page);
+  }
+  expect(f.lost, `${what}: focus lost`).toBe(false);
+  expect(f.visible, `${what}: focus not drawn on ${f.tag}#${f.id} “${f.name.slice(0, 60)}”`).toBe(true);
+  if (match) expect(match(f), `${what}: focus on ${f.tag}#${f.id} “${f.name.slice(0, 60)}”`).toBe(true);
+}
+
+describe("the organiser, by keyboard alone", () => {
+  it("imports the full-length forum, opens an area, closes it, reveals it and exports, the focus drawn and never lost", async () => {
+    const outline = forumOutline();
+    const demo = await createDemoEvent(server.url, { resultsVisibility: "on-reveal" });
+    const { page } = await open(`${server.url}/e/${demo.code}/admin#key=${demo.adminToken}&screen=${demo.screenKey}`, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.locator("#live table").waitFor();
+
+    // The section links move the focus to their section (the fragment holds the key, so no #import).
+    await tabUntil(page, (f) => f.tag === "A" && f.name === "Import", "the Import link");
+    await page.keyboard.press("Enter");
+    await focusKept(page, "after the Import link", (f) => f.id === "import");
+
+    // Paste the programme into the field (the keyboard's paste), then its save button, then confirm.
+    await tabUntil(page, (f) => f.id === "import-text", "the programme field");
+    await page.keyboard.insertText(outline.text);
+    const save = `Save ${outline.areas} areas and ${outline.proposals} proposals`;
+    await page.getByRole("button", { name: save }).waitFor();
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === save, "the save button");
+    await page.keyboard.press("Enter");
+    // The programme replaces the demo's: the second step's "Replace programme" has the focus.
+    await page.getByRole("group", { name: /./ }).getByRole("button", { name: "Replace programme" }).waitFor();
+    await focusKept(page, "the confirm step", (f) => f.name === "Replace programme");
+    await page.keyboard.press("Enter");
+    await page.locator("#import-summary").getByText(`Imported ${outline.areas} areas with ${outline.proposals} proposals.`).waitFor({ timeout: 15_000 });
+    await focusKept(page, "after the import");
+    const event = ((await api(server.url, "GET", `/api/events/${demo.code}`, { token: demo.adminToken })).body as { event: { areas: Array<{ id: string; title: string; status: string; revealed?: boolean; proposals: unknown[] }> } }).event;
+    expect(event.areas.map((a) => a.proposals.length).reduce((n, k) => n + k, 0)).toBe(outline.proposals);
+    const first = event.areas[0]!;
+    const status = async () => ((await api(server.url, "GET", `/api/events/${demo.code}`, { token: demo.adminToken })).body as { event: typeof event }).event.areas[0]!;
+
+    // Open the first area: back up the page with Shift+Tab to its row's button.
+    await tabUntil(page, (f) => f.name === `Open voting in ${first.title}`, "the area's Open button", "Shift+Tab");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await status()).status).toBe("open");
+    await page.locator("#live").getByText("Open", { exact: true }).first().waitFor();
+    await focusKept(page, "after opening the area");
+
+    // Close it: the button, then "Yes, close" in the second step, focused for us.
+    await tabUntil(page, (f) => f.name === `Close voting in ${first.title}`, "the area's Close button", "Tab", 40).catch(async () => tabUntil(page, (f) => f.name === `Close voting in ${first.title}`, "the area's Close button", "Shift+Tab", 40));
+    await page.keyboard.press("Enter");
+    await focusKept(page, "the close step", (f) => f.name === "Yes, close");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await status()).status).toBe("closed");
+    await focusKept(page, "after closing the area");
+
+    // Reveal its results.
+    const reveal = (f: Awaited<ReturnType<typeof focusState>>) => f.name === `Reveal results of ${first.title}`;
+    await tabUntil(page, reveal, "the Reveal button", "Tab", 40).catch(async () => tabUntil(page, reveal, "the Reveal button", "Shift+Tab", 40));
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await status()).revealed).toBe(true);
+    await focusKept(page, "after revealing");
+
+    // Export the Markdown report.
+    await tabUntil(page, (f) => f.name === "Download Markdown", "the Markdown export");
+    const download = page.waitForEvent("download");
+    await page.keyboard.press("Enter");
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.md$/);
+    await page.locator("#exports").getByText(`Downloaded ${file.suggestedFilename()}.`).waitFor();
+    await focusKept(page, "after the export", (f) => f.name === "Download Markdown");
   });
 });

@@ -4,10 +4,10 @@
 // Screenshots (Arabic, 360×740) go to PHONE_SHOTS if set.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { createDemoEvent, launchBrowser, PHONE, startServer } from "./harness";
+import { api, createDemoEvent, launchBrowser, PHONE, startServer } from "./harness";
 import { area, proposal, setVoting, waitSaved } from "./participant-helpers";
 import type { TestServer } from "../helpers/app";
-import type { Event } from "../../shared/schemas";
+import type { Event, FeedbackResults } from "../../shared/schemas";
 import { LANGUAGE_NAMES } from "../../shared/i18n/languages";
 import enPhone from "../../shared/i18n/catalogs/en/phone";
 import enRules from "../../shared/i18n/catalogs/en/rules";
@@ -178,5 +178,55 @@ describe("the phone in the participant's language", () => {
     // An unknown ?lang= is ignored quietly, too.
     await page.goto(`${forum.link}?lang=xx`);
     await page.getByText("Kreuzen Sie in jedem Bereich die Vorschläge an").waitFor();
+  });
+});
+
+describe("the evaluation form in Arabic, right to left", () => {
+  it("opens beside the ballot, says everything in Arabic, saves an answer and fits 360 px without sideways scrolling", async () => {
+    const forum = await openForum();
+    // The organiser's questions in Arabic too: the form's own words are what is checked here.
+    const questions = [
+      { kind: "agree5", prompt: "اكتسبت أفكارًا جديدة" },
+      { kind: "useful4", prompt: "ما مدى فائدة المحتوى؟" },
+      { kind: "yesno", prompt: "هل ستحضر مرة أخرى؟" },
+      { kind: "choice", prompt: "أي جلسة أفادتك أكثر؟", options: ["الجلسة العامة", "مجموعات العمل"] },
+      { kind: "text", prompt: "ملاحظات أخرى" },
+    ];
+    const put = await api(server.url, "PUT", `/api/events/${forum.code}/feedback`, { token: forum.adminToken, body: { status: "open", questions } });
+    expect(put.status, put.text).toBe(200);
+    const page = await phoneIn("ar", forum.link);
+    await page.getByRole("heading", { name: "تقييمك للاجتماع" }).waitFor({ timeout: 10_000 });
+    expect(await pageLanguage(page)).toEqual({ lang: "ar", dir: "rtl" });
+    const panel = page.locator(".fb-panel");
+    expect(await panel.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+
+    // An answer by tap: "أوافق" (agree) on the first statement, saved only once the server said so.
+    const group = page.getByRole("radiogroup", { name: questions[0]!.prompt });
+    await group.getByRole("radio", { name: "أوافق", exact: true }).click();
+    await page.locator(".fb-save[data-save=saved]").waitFor();
+    expect(await page.locator(".fb-save").textContent()).not.toMatch(/[A-Za-z]/);
+    const results = (await api(server.url, "GET", `/api/events/${forum.code}/feedback/results`, { token: forum.adminToken })).body as FeedbackResults;
+    expect(results.respondents).toBe(1);
+    expect(results.questions[0]!.counts).toEqual([0, 0, 0, 1, 0]);
+
+    // Right to left: the scale reads from the start edge on the right; nothing leaves the screen.
+    await panel.scrollIntoViewIfNeeded();
+    const fit = await page.evaluate(() => {
+      const W = window.innerWidth;
+      const outside = Array.from(document.querySelectorAll(".fb-panel, .fb-panel *"))
+        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && (r.left < -0.5 || r.right > W + 0.5))
+        .map(({ el, r }) => `${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
+      const options = Array.from(document.querySelectorAll(".fb-question")[0]?.querySelectorAll(".fb-option") ?? []).map((el) => el.getBoundingClientRect());
+      return { scrollWidth: document.scrollingElement?.scrollWidth ?? 0, W, outside, firstRight: options[0]?.right ?? 0, lastRight: options.at(-1)?.right ?? 0 };
+    });
+    expect(fit.scrollWidth).toBeLessThanOrEqual(fit.W);
+    expect(fit.outside).toEqual([]);
+    // The first choice of the scale sits at the start (right) edge, or above the last one when stacked.
+    expect(fit.firstRight).toBeGreaterThanOrEqual(fit.lastRight);
+    // The form's own words: Arabic only (the organiser's questions are Arabic here too).
+    const words = await panel.evaluate((el) => (el as HTMLElement).innerText);
+    expect(words.match(/[A-Za-z]+/g) ?? [], words).toEqual([]);
+    if (shots) await panel.screenshot({ path: `${shots}/ar-feedback.png` });
   });
 });

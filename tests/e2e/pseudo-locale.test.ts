@@ -188,7 +188,7 @@ function inspect(page: Page, content: string[], containers: readonly string[]): 
         // beside it must never be cut, and "?" lists every key in full): not a cut that matters.
         // So is a closed proposal's one-line title on the organiser page (opened, it shows in full),
         // as long as it still shows a good part of itself.
-        const deliberate = el.matches(".foot-keys") || (el.matches(".proposal-details:not([open]) .proposal-title") && el.clientWidth >= 160);
+        const deliberate = el.matches(".foot-keys, .foot-keys-some") || (el.matches(".proposal-details:not([open]) .proposal-title") && el.clientWidth >= 160);
         const hides = !deliberate && (style.overflowX === "hidden" || style.overflowX === "clip" || style.textOverflow === "ellipsis");
         // A visually-hidden label (1 px, clipped) is read by screen readers, never seen: not cut.
         if (hides && box.width > 2 && el.scrollWidth > el.clientWidth + 1) overflow.push(`${what} is cut (${el.scrollWidth} > ${el.clientWidth})`);

@@ -257,7 +257,9 @@ describe("projector with the full-length forum", () => {
   it("lists its keys on screen, and all of them on ?", async () => {
     const page = await openProjector(forum, VIEWPORTS[1]);
     const hints = await page.getByTestId("key-hints").textContent();
-    for (const word of ["areas", "winners", "reading", "summary", "join", "full screen", "keys"]) expect(hints).toContain(word);
+    for (const word of ["areas", "winners", "reading", "summary", "evaluation", "join", "full screen", "keys"]) expect(hints).toContain(word);
+    // When the line gives way, "? all keys" is never the part cut off.
+    expect(await page.locator(".foot-keys-all").evaluate((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.left >= -1 && r.right <= innerWidth + 1; })).toBe(true);
     expect(await page.getByTestId("key-help").count()).toBe(0);
     await page.keyboard.press("?");
     const help = page.getByTestId("key-help");

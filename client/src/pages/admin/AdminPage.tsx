@@ -32,6 +32,7 @@ const SECTIONS = [
   ["import", "adminNavImport"],
   ["cards", "adminNavCards"],
   ["paper", "adminNavPaper"],
+  ["feedback", "adminNavFeedback"],
   ["exports", "adminNavExports"],
   ["settings", "adminNavSettings"],
 ] as const;

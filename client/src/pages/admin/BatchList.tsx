@@ -46,10 +46,11 @@ export function BatchList({ batches, selected, busy, onSelect, onPrinted, onVoid
               <td className="actions">
                 {open && (
                   <>
-                    <button type="button" className="btn secondary" disabled={busy || b.id === selected} onClick={() => onSelect(b.id)} aria-label={t("batchShowLabel", { n })}>
-                      {b.id === selected ? t("batchShown") : t("batchShow")}
+                    <button type="button" className="btn secondary" disabled={busy || b.id === selected} onClick={() => onSelect(b.id)}>
+                      {/* The name starts with the words on the button (WCAG 2.5.3), then says which batch. */}
+                      {b.id === selected ? t("batchShown") : t("batchShow")}<span className="visually-hidden"> · {t("batchName", { n })}</span>
                     </button>
-                    <button type="button" className="btn secondary" disabled={busy} onClick={() => onPrinted(b)} aria-label={t("batchMarkPrintedLabel", { n })}>{t("batchMarkPrinted")}</button>
+                    <button type="button" className="btn secondary" disabled={busy} onClick={() => onPrinted(b)}>{t("batchMarkPrinted")}<span className="visually-hidden"> · {t("batchName", { n })}</span></button>
                   </>
                 )}
                 {!b.voidedAt && (

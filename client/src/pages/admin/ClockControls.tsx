@@ -8,10 +8,10 @@ import { formatRemaining, serverNow, syncServerClock } from "../../clock/serverC
 import { useLazyT, type LazyT } from "../../i18n/useLazyT";
 import type { AdminApi } from "./api";
 import { openFor } from "./clockApi";
+import { isolated } from "./isolate";
 import { RunoffButton } from "./RunoffButton";
 import { useAction } from "./useAction";
 import "./clock-controls.css";
-import { isolated } from "./isolate";
 
 interface Props {
   api: AdminApi;
@@ -70,7 +70,8 @@ function Extend({ t, area, closesAt, busy, onExtend }: { t: LazyT; area: Area; c
     <span className="clock-extend">
       <span className="clock-left" role="timer" data-testid="organiser-countdown">{t("closesByItself", { time: formatRemaining(left) })}</span>
       {[1, 5].map((n) => (
-        <button key={n} type="button" className="btn small secondary" disabled={busy} onClick={() => extend(n)} aria-label={t("extendLabel", { n, area: isolated(area.title) })}>
+        // The name starts with the words on the button (WCAG 2.5.3: a voice user says what they see), then the area.
+        <button key={n} type="button" className="btn small secondary" disabled={busy} onClick={() => extend(n)} aria-label={`${t("extendButton", { n })} — ${t("extendLabel", { n, area: isolated(area.title) })}`}>
           {t("extendButton", { n })}
         </button>
       ))}

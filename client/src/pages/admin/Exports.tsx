@@ -51,7 +51,8 @@ export function Exports({ api, event }: { api: AdminApi; event: Event }) {
       <ul className="export-list">
         {FORMATS.map((f) => (
           <li key={f.format}>
-            <button type="button" className="btn secondary" disabled={busy !== null} onClick={() => void download(f.format)}>
+            {/* aria-disabled, not disabled, while a file is prepared: a disabled button drops the keyboard's focus to the page. */}
+            <button type="button" className="btn secondary" aria-disabled={busy !== null || undefined} onClick={() => { if (busy === null) void download(f.format); }}>
               {busy === f.format ? t("exportPreparing") : t("exportDownload", { format: f.label })}
             </button>
             <span className="hint">{t(f.hint, { first: place(1), second: place(2), third: place(3) })}</span>

@@ -1,6 +1,6 @@
 // Paste a whole programme (Markdown outline or CSV), see exactly what will be saved and every line
 // that could not be read, and only then replace the event's content in one request.
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { betterFormat, detectImportFormat, parseProgramme, type ImportFormat } from "../../../../shared/import/detect";
 import type { Event } from "../../../../shared/schemas";
 import { useT } from "../../i18n/I18n";
@@ -24,6 +24,11 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const { busy, error, run, explain } = useAction(props.refresh);
+  // The confirm step goes away under the keyboard's focus: it moves to what follows from it (the
+  // result said in the summary, or back to the save button), never dropped to the page (WCAG 2.4.3).
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const saveRef = useRef<HTMLButtonElement>(null);
+  const refocus = (to: { current: HTMLElement | null }) => requestAnimationFrame(() => to.current?.focus());
   const deferred = useDeferredValue(text);
   const used = format === "auto" ? detectImportFormat(deferred) : format;
   const parsed = useMemo(() => (deferred.trim() ? parseProgramme(deferred, used) : null), [deferred, used]);
@@ -41,6 +46,7 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
         setText("");
         setDone(summary);
       }
+      refocus(summaryRef);
     });
   };
 
@@ -95,7 +101,7 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
         </div>
       </div>
 
-      <div id="import-summary" role="status" aria-live="polite">
+      <div id="import-summary" role="status" aria-live="polite" tabIndex={-1} ref={summaryRef}>
         {done && <p className="form-ok">{done}</p>}
         {parsed && (
           <p className="import-count">
@@ -138,10 +144,10 @@ export function ImportPanel(props: { api: AdminApi; event: Event; refresh: () =>
           <span className="confirm" role="group" aria-label={t("importConfirmLabel")}>
             <span>{t("importReplaceQuestion", { areas: event.areas.length, proposals: existing })}</span>
             <button type="button" className="btn danger" disabled={busy} autoFocus onClick={save}>{t("importReplace")}</button>
-            <button type="button" className="btn secondary" onClick={() => setConfirming(false)}>{t("cancel")}</button>
+            <button type="button" className="btn secondary" onClick={() => { setConfirming(false); refocus(saveRef); }}>{t("cancel")}</button>
           </span>
         ) : (
-          <button type="button" className="btn" disabled={!ready || busy} onClick={() => (event.areas.length > 0 ? setConfirming(true) : save())}>
+          <button type="button" className="btn" ref={saveRef} disabled={!ready || busy} onClick={() => (event.areas.length > 0 ? setConfirming(true) : save())}>
             {ready ? t("importSaveCount", { areas: parsed.areas.length, proposals }) : t("save")}
           </button>
         )}

@@ -39,10 +39,28 @@ export function LiveControls(props: Props) {
   const anyOpen = event.areas.some((a) => a.status === "open");
   const anyNotOpen = event.areas.some((a) => a.status !== "open");
 
+  // A row's button is replaced as the area changes (Open becomes Close, a confirm step comes and
+  // goes): when the focus went with it, it moves to that row's button of the same kind, so a
+  // keyboard user is never sent back to the top of the page (WCAG 2.4.3).
+  const refocus = (areaId: string | undefined, action: "status" | "reveal") =>
+    requestAnimationFrame(() => {
+      if (!areaId || (document.activeElement && document.activeElement !== document.body)) return;
+      document.querySelector<HTMLElement>(`[data-area-action="${action}:${CSS.escape(areaId)}"]`)?.focus();
+    });
   const setVoting = (status: "open" | "closed", areaIds?: string[]) =>
-    void run(() => api.setVoting(status, areaIds)).then((ok) => ok && setConfirming(null));
+    void run(() => api.setVoting(status, areaIds)).then((ok) => {
+      if (ok) setConfirming(null);
+      if (areaIds?.length === 1) refocus(areaIds[0], "status");
+    });
   const setRevealed = (area: Area, revealed: boolean) =>
-    void run(() => api.patchArea(area.id, { revealed })).then((ok) => ok && setConfirming(null));
+    void run(() => api.patchArea(area.id, { revealed })).then((ok) => {
+      if (ok) setConfirming(null);
+      refocus(area.id, "reveal");
+    });
+  const cancel = (areaId: string, action: "status" | "reveal") => {
+    setConfirming(null);
+    refocus(areaId, action);
+  };
   const readOnly = props.readOnly;
 
   return (
@@ -106,12 +124,12 @@ export function LiveControls(props: Props) {
                       <div className="row-actions">
                         {area.status === "open" ? (
                           confirming === area.id ? (
-                            <ConfirmStep label={t("liveConfirmCloseLabel", { area: area.title })} question={rich(t, "liveConfirmClose", { area: <Iso>{area.title}</Iso> })} yes={t("liveYesClose")} busy={busy} onYes={() => setVoting("closed", [area.id])} onNo={() => setConfirming(null)} />
+                            <ConfirmStep label={t("liveConfirmCloseLabel", { area: area.title })} question={rich(t, "liveConfirmClose", { area: <Iso>{area.title}</Iso> })} yes={t("liveYesClose")} busy={busy} onYes={() => setVoting("closed", [area.id])} onNo={() => cancel(area.id, "status")} />
                           ) : (
-                            <button type="button" className="btn secondary" disabled={busy} onClick={() => setConfirming(area.id)} aria-label={t("liveCloseAria", { area: area.title })}>{t("liveClose")}</button>
+                            <button type="button" className="btn secondary" data-area-action={`status:${area.id}`} disabled={busy} onClick={() => setConfirming(area.id)} aria-label={t("liveCloseAria", { area: area.title })}>{t("liveClose")}</button>
                           )
                         ) : (
-                          <button type="button" className="btn" disabled={busy || area.proposals.length === 0} onClick={() => setVoting("open", [area.id])} aria-label={t(area.status === "closed" ? "liveReopenAria" : "liveOpenAria", { area: area.title })}>
+                          <button type="button" className="btn" data-area-action={`status:${area.id}`} disabled={busy || area.proposals.length === 0} onClick={() => setVoting("open", [area.id])} aria-label={t(area.status === "closed" ? "liveReopenAria" : "liveOpenAria", { area: area.title })}>
                             {t(area.status === "closed" ? "liveReopen" : "liveOpen")}
                           </button>
                         )}
@@ -122,12 +140,13 @@ export function LiveControls(props: Props) {
                             yes={t("liveYesReveal")}
                             busy={busy}
                             onYes={() => setRevealed(area, true)}
-                            onNo={() => setConfirming(null)}
+                            onNo={() => cancel(area.id, "reveal")}
                           />
                         ) : (
                           <button
                             type="button"
                             className="btn secondary"
+                            data-area-action={`reveal:${area.id}`}
                             disabled={busy}
                             onClick={() => (!area.revealed && area.status === "open" ? setConfirming(`reveal:${area.id}`) : setRevealed(area, !area.revealed))}
                             aria-label={t(area.revealed ? "liveHideAria" : "liveRevealAria", { area: area.title })}

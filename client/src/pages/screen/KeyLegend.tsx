@@ -25,6 +25,8 @@ function hintsFor(view: View, arrows: string[]): Hint[] {
     { keys: ["W"], word: view.kind === "winners" ? "hintBars" : "hintWinners" },
     { keys: ["R"], word: "hintReading" },
     { keys: ["S"], word: "hintSummary" },
+    // On the evaluation slide E goes back to the summary, which S already says.
+    ...(view.kind === "feedback" ? [] : [{ keys: ["E"], word: "hintFeedback" } as Hint]),
     { keys: ["J"], word: "hintJoin" },
     { keys: ["F"], word: "hintFullScreen" },
     { keys: ["?"], word: "hintAllKeys" },
@@ -48,14 +50,20 @@ function Caps({ keys }: { keys: readonly KeyCap[] }) {
 export function KeyHints({ view }: { view: View }) {
   const { say, dir } = useScreenWords();
   const hints = hintsFor(view, areaArrows(dir));
+  const all = hints[hints.length - 1]!;
+  // The line gives way to the join address when the footer is short of room, but "? all keys" is
+  // never the part cut off: it leads to every other key.
   return (
     <p className="foot-keys" data-testid="key-hints">
-      {hints.map((h, i) => (
-        <Fragment key={h.word + i}>
-          {i > 0 && " · "}
-          <Caps keys={h.keys} /> {say(h.word)}
-        </Fragment>
-      ))}
+      <span className="foot-keys-some">
+        {hints.slice(0, -1).map((h, i) => (
+          <Fragment key={h.word + i}>
+            {i > 0 && " · "}
+            <Caps keys={h.keys} /> {say(h.word)}
+          </Fragment>
+        ))}
+      </span>
+      <span className="foot-keys-all">· <Caps keys={all.keys} /> {say(all.word)}</span>
     </p>
   );
 }

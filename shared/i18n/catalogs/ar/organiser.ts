@@ -50,6 +50,7 @@ export default {
   adminNavImport: "الاستيراد",
   adminNavCards: "بطاقات التصويت",
   adminNavPaper: "أوراق الاقتراع",
+  adminNavFeedback: "التقييم",
   adminNavExports: "النتائج",
   adminNavSettings: "الإعدادات",
   adminReadOnlyHeading: "هذا رابط شاشة العرض، لا رابط المنظِّم",

@@ -47,6 +47,7 @@ export default {
   hintWinners: "الفائزون",
   hintReading: "القراءة",
   hintSummary: "الملخّص",
+  hintFeedback: "التقييم",
   hintJoin: "الانضمام",
   hintFullScreen: "ملء الشاشة",
   hintAllKeys: "كل المفاتيح",

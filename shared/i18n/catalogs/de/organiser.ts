@@ -50,6 +50,7 @@ export default {
   adminNavImport: "Import",
   adminNavCards: "Stimmkarten",
   adminNavPaper: "Papierstimmzettel",
+  adminNavFeedback: "Bewertung",
   adminNavExports: "Ergebnisse",
   adminNavSettings: "Einstellungen",
   adminReadOnlyHeading: "Dies ist der Projektorlink, nicht der Organisationslink",

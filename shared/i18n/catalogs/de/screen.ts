@@ -47,6 +47,7 @@ export default {
   hintWinners: "Podium",
   hintReading: "Lesen",
   hintSummary: "Übersicht",
+  hintFeedback: "Bewertung",
   hintJoin: "Beitreten",
   hintFullScreen: "Vollbild",
   hintAllKeys: "alle Tasten",

@@ -50,6 +50,7 @@ export default {
   adminNavImport: "Import",
   adminNavCards: "Ballot cards",
   adminNavPaper: "Paper ballots",
+  adminNavFeedback: "Evaluation",
   adminNavExports: "Results",
   adminNavSettings: "Settings",
   adminReadOnlyHeading: "This is the projector link, not the organiser link",

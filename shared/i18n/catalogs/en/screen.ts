@@ -47,6 +47,7 @@ export default {
   hintWinners: "winners",
   hintReading: "reading",
   hintSummary: "summary",
+  hintFeedback: "evaluation",
   hintJoin: "join",
   hintFullScreen: "full screen",
   hintAllKeys: "all keys",

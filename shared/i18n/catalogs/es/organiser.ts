@@ -50,6 +50,7 @@ export default {
   adminNavImport: "Importar",
   adminNavCards: "Tarjetas de votación",
   adminNavPaper: "Papeletas",
+  adminNavFeedback: "Evaluación",
   adminNavExports: "Resultados",
   adminNavSettings: "Configuración",
   adminReadOnlyHeading: "Este es el enlace del proyector, no el del organizador",

@@ -47,6 +47,7 @@ export default {
   hintWinners: "ganadoras",
   hintReading: "lectura",
   hintSummary: "resumen",
+  hintFeedback: "evaluación",
   hintJoin: "unirse",
   hintFullScreen: "pantalla completa",
   hintAllKeys: "todas las teclas",

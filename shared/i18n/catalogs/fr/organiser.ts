@@ -50,6 +50,7 @@ export default {
   adminNavImport: "Importer",
   adminNavCards: "Cartes de vote",
   adminNavPaper: "Bulletins papier",
+  adminNavFeedback: "Évaluation",
   adminNavExports: "Résultats",
   adminNavSettings: "Paramètres",
   adminReadOnlyHeading: "Ceci est le lien du projecteur, pas celui de l’organisateur",

@@ -47,6 +47,7 @@ export default {
   hintWinners: "podium",
   hintReading: "lecture",
   hintSummary: "résumé",
+  hintFeedback: "évaluation",
   hintJoin: "rejoindre",
   hintFullScreen: "plein écran",
   hintAllKeys: "toutes les touches",

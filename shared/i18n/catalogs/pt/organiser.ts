@@ -50,6 +50,7 @@ export default {
   adminNavImport: "Importar",
   adminNavCards: "Cartões de votação",
   adminNavPaper: "Boletins em papel",
+  adminNavFeedback: "Avaliação",
   adminNavExports: "Resultados",
   adminNavSettings: "Definições",
   adminReadOnlyHeading: "Esta é a ligação do projetor, não a do organizador",

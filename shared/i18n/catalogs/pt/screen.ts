@@ -47,6 +47,7 @@ export default {
   hintWinners: "vencedoras",
   hintReading: "leitura",
   hintSummary: "resumo",
+  hintFeedback: "avaliação",
   hintJoin: "entrar",
   hintFullScreen: "ecrã inteiro",
   hintAllKeys: "todas as teclas",

@@ -50,6 +50,7 @@ export default {
   adminNavImport: "Импорт",
   adminNavCards: "Карточки для голосования",
   adminNavPaper: "Бумажные бюллетени",
+  adminNavFeedback: "Оценка",
   adminNavExports: "Результаты",
   adminNavSettings: "Настройки",
   adminReadOnlyHeading: "Это ссылка проектора, а не организатора",

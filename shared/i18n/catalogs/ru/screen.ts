@@ -47,6 +47,7 @@ export default {
   hintWinners: "тройка",
   hintReading: "чтение",
   hintSummary: "итоги",
+  hintFeedback: "оценка",
   hintJoin: "подключение",
   hintFullScreen: "полный экран",
   hintAllKeys: "все клавиши",

@@ -50,6 +50,7 @@ export default {
   adminNavImport: "导入",
   adminNavCards: "投票卡",
   adminNavPaper: "纸质选票",
+  adminNavFeedback: "评价",
   adminNavExports: "结果",
   adminNavSettings: "设置",
   adminReadOnlyHeading: "这是投影链接，不是组织者链接",

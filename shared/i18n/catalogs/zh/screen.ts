@@ -47,6 +47,7 @@ export default {
   hintWinners: "前三名",
   hintReading: "阅读",
   hintSummary: "总览",
+  hintFeedback: "评价",
   hintJoin: "加入",
   hintFullScreen: "全屏",
   hintAllKeys: "所有按键",
