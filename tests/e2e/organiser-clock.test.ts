@@ -7,6 +7,9 @@ import { api, createDemoEvent, join, launchBrowser, openVoting, startServer, vot
 import type { CreatedTestEvent, TestServer } from "../helpers/app";
 import type { Area, Event } from "../../shared/schemas";
 
+/** The organiser's text inside a sentence, as the page isolates it (admin/isolate.ts: U+2068 … U+2069). */
+const isolated = (text: string) => `\u2068${text}\u2069`;
+
 let server: TestServer;
 let browser: Browser;
 let context: BrowserContext;
@@ -42,7 +45,7 @@ describe("the organiser's clock", () => {
     if (!area) throw new Error("no area");
     await page.goto(`${server.url}/e/${ev.code}/admin#key=${ev.adminToken}`);
     const row = page.getByRole("row", { name: new RegExp(literally(area.title)) }).first();
-    await row.getByLabel(`Minutes for “${area.title}”`).fill("2");
+    await row.getByLabel(`Minutes for “${isolated(area.title)}”`).fill("2");
     const before = Date.now();
     await row.getByRole("button", { name: "Open for 2 minutes" }).click();
     await row.getByTestId("organiser-countdown").waitFor();
@@ -52,7 +55,7 @@ describe("the organiser's clock", () => {
     expect(Math.abs(first - (before + 120_000))).toBeLessThan(3000);
     expect(await row.getByTestId("organiser-countdown").textContent()).toMatch(/^Closes by itself in (2:00|1:5\d)$/);
 
-    await row.getByRole("button", { name: `Add 1 minute to the time left in “${area.title}”` }).click();
+    await row.getByRole("button", { name: `Add 1 minute to the time left in “${isolated(area.title)}”` }).click();
     await page.waitForFunction(() => /in (3:00|2:5\d)$/.test(document.querySelector("[data-testid=organiser-countdown]")?.textContent ?? ""));
     const extended = Date.parse((await areaOnServer(area.id)).closesAt ?? "");
     // The new deadline is the old one plus a minute (to the second the button rounds to).
@@ -73,9 +76,9 @@ describe("the organiser's clock", () => {
     await page.goto(`${server.url}/e/${ev.code}/admin#key=${ev.adminToken}`);
     // The first such row: the runoff's row, added after it, starts with the same title.
     const row = page.getByRole("row", { name: new RegExp(`^${literally(area.title)}`) }).first();
-    await row.getByLabel(`Places in the runoff of “${area.title}”`).fill("3");
+    await row.getByLabel(`Places in the runoff of “${isolated(area.title)}”`).fill("3");
     await row.getByRole("button", { name: "Runoff of the top 3" }).click();
-    await row.getByText(`Runoff added as a draft after “${area.title}”`).waitFor();
+    await row.getByText(`Runoff added as a draft after “${isolated(area.title)}”`).waitFor();
     const event = ((await api(server.url, "GET", `/api/events/${ev.code}`)).body as { event: Event }).event;
     const index = event.areas.findIndex((a) => a.id === area.id);
     const runoff = event.areas[index + 1];
