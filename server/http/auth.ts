@@ -71,6 +71,12 @@ const ADMITS: Record<Exclude<Access, "anyone">, readonly Role[]> = {
   member: ["admin", "editor", "participant"],
 };
 
+/** The participant a participant-only route acts for (the route's access has admitted only them). */
+export function requireParticipant(caller: Caller): ParticipantRow {
+  if (!caller.participant) throw new AppError("FORBIDDEN", "Only a participant may do this.");
+  return caller.participant;
+}
+
 export function authorize(caller: Caller, access: Access): void {
   if (access === "anyone") return;
   if (caller.role === "anonymous") throw new AppError("UNAUTHORIZED", "This needs an Authorization: Bearer token.");

@@ -13,7 +13,7 @@ import {
   SuggestionReply,
   SuggestionsReply,
 } from "../../shared/schemas";
-import { AppError } from "../../shared/errors";
+import { requireParticipant } from "../http/auth";
 import { defineRoute } from "../http/route";
 import { RATE_LIMITS } from "../security/rate-limits";
 import type { Services } from "../services/app-services";
@@ -38,8 +38,7 @@ export function draftingRoutes(s: Services) {
       params: AreaParams, body: SuggestionBody, response: SuggestionCreatedReply, errors: [...MODERATION_ERRORS, "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
       rateLimit: RATE_LIMITS.suggestion,
       handler: ({ event, params, body, caller }) => {
-        if (!caller.participant) throw new AppError("FORBIDDEN", "Only a participant may suggest.");
-        const made = suggest(ctx, event, params.areaId, caller.participant.id, body);
+        const made = suggest(ctx, event, params.areaId, requireParticipant(caller).id, body);
         return { suggestion: { id: made.id, status: made.status } };
       },
     }),

@@ -1,18 +1,11 @@
 // The evaluation form (API 1.1): the organiser writes and opens it, participants answer, the
 // organiser and projector read the counts (the room too, once it is closed).
-import { AppError } from "../../shared/errors";
 import { AnswersReply, CodeParams, FeedbackReply, FeedbackResults, PutAnswersBody, PutFeedbackBody } from "../../shared/schemas";
 import { RATE_LIMITS } from "../security/rate-limits";
 import { defineRoute } from "../http/route";
-import type { Caller } from "../http/auth";
-import type { ParticipantRow } from "../repos/participants";
+import { requireParticipant } from "../http/auth";
 import type { Services } from "../services/app-services";
 import { feedbackResults, feedbackView, ownAnswers, putAnswers, putFeedback } from "../services/feedback";
-
-function requireParticipant(caller: Caller): ParticipantRow {
-  if (!caller.participant) throw new AppError("FORBIDDEN", "Only a participant may do this.");
-  return caller.participant;
-}
 
 export function feedbackRoutes(s: Services) {
   const { ctx } = s;

@@ -1,18 +1,11 @@
 // Joining and voting: the participant's side, plus paper ballots entered by the organiser.
-import { AppError } from "../../shared/errors";
 import { AreaParams, BallotReply, CodeParams, JoinBody, JoinReply, PaperBallotBody, PaperBallotParams, PaperBallotReply, PaperBallotsReply, PutBallotBody, PutBallotReply } from "../../shared/schemas";
 import { RATE_LIMITS } from "../plugins/security";
 import { defineRoute } from "../http/route";
 import type { Services } from "../services/app-services";
 import { ballotOf, castBallotGrouped, castPaperBallot, deletePaperBallot, paperBallots } from "../services/ballots";
 import { join } from "../services/participants";
-import type { Caller } from "../http/auth";
-import type { ParticipantRow } from "../repos/participants";
-
-function requireParticipant(caller: Caller): ParticipantRow {
-  if (!caller.participant) throw new AppError("FORBIDDEN", "Only a participant may do this.");
-  return caller.participant;
-}
+import { requireParticipant } from "../http/auth";
 
 export function participationRoutes(s: Services) {
   const { ctx } = s;
