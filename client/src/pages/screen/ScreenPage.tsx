@@ -6,7 +6,6 @@
 // projector link may pin another with `?lang=` (an unknown one is ignored).
 import { useCallback, useEffect, useMemo, useRef, useState, useLayoutEffect } from "react";
 import type { Language } from "../../../../shared/i18n/languages";
-import type { Event, FeedbackResults, Results } from "../../../../shared/schemas";
 import { chooseLanguage } from "../../i18n/choose";
 import { I18nProvider } from "../../i18n/I18n";
 import { keyFromHash } from "../../routes";
@@ -18,7 +17,7 @@ import { ReadingSlide } from "./ReadingSlide";
 import { rich } from "./Rich";
 import { SummarySlide } from "./SummarySlide";
 import { WinnersSlide } from "./WinnersSlide";
-import { useScreenData } from "../../features/live/useScreenData";
+import { useScreenData, type ScreenData } from "../../features/live/useScreenData";
 import { useScreenWords } from "./useScreenWords";
 import { hashWithView, isAreaView, keyAction, participantUrl, sameView, validView, viewFromHash, type View } from "./screen-model";
 import "./screen.css";
@@ -46,18 +45,13 @@ export default function ScreenPage({ code }: { code: string }) {
   );
 }
 
-interface ProjectorProps {
+/** What the live data hook gives (spread in), with the page's own choices. */
+interface ProjectorProps extends ScreenData {
   code: string;
   mini: boolean;
   cls: string;
   /** The language wanted; until its catalogs are in, the slides wait rather than flash another language. */
   lang: Language;
-  event: Event | null;
-  results: Results | null;
-  publicUrl: string | null;
-  live: boolean;
-  fatal: string | null;
-  feedback: FeedbackResults | null;
   screenKey: string | null;
 }
 
