@@ -60,6 +60,13 @@ export const LIMITS = {
   clockWarningSeconds: 60,
   /** Suggestions one phone may send to one event (issue 13): generous for a person, small for a script. */
   suggestionsPerParticipant: 20,
+  /** Live bars in batches (issue 15): 0 s (every ballot) to 5 minutes; 1 to 50 changed ballots a batch. */
+  liveBatchSecondsMin: 0,
+  liveBatchSecondsMax: 300,
+  liveBatchBallotsMin: 1,
+  liveBatchBallotsMax: 50,
+  /** Below this many expected people, a new event batches its live bars by default (issue 15). */
+  liveBatchBelowParticipants: 100,
 } as const;
 
 /**
@@ -74,6 +81,18 @@ export const EVENT_DEFAULTS = {
   privacyThreshold: 0,
   proposalOrder: "random",
   expectedParticipants: 0,
+  /** When batching is on (liveBatchDefault): every 15 s, after at least 5 changed ballots. */
+  liveBatchSeconds: 15,
+  liveBatchBallots: 5,
 } as const;
+
+/**
+ * A new event's live batching when its creator does not say: on (15 s) for a room under 100
+ * expected people — or one whose size is not set, as most forums are — where a neighbour could tell
+ * one tap on the screen; off (every ballot) for a larger hall, where one ballot moves nothing visible.
+ */
+export function liveBatchDefault(expectedParticipants: number): number {
+  return expectedParticipants > 0 && expectedParticipants >= LIMITS.liveBatchBelowParticipants ? 0 : EVENT_DEFAULTS.liveBatchSeconds;
+}
 
 export const DEFAULT_VOTES_PER_AREA = EVENT_DEFAULTS.votesPerArea;

@@ -5,15 +5,20 @@ import { placeIn } from "./i18n/places";
 
 export interface Rankable {
   votes: number;
+  /** API 1.1: what rows are ranked by (ranking: Borda points); left out, the votes. */
+  points?: number;
   position: number;
 }
 
+const score = (r: Rankable) => r.points ?? r.votes;
+
+/** Ranks by points (the votes when there are none: approval and dots, where they are equal). */
 export function rankByVotes<T extends Rankable>(items: readonly T[]): Array<T & { rank: number }> {
-  const sorted = [...items].sort((a, b) => b.votes - a.votes || a.position - b.position);
+  const sorted = [...items].sort((a, b) => score(b) - score(a) || a.position - b.position);
   const out: Array<T & { rank: number }> = [];
   sorted.forEach((item, i) => {
     const prev = out[i - 1];
-    const rank = prev && prev.votes === item.votes ? prev.rank : i + 1;
+    const rank = prev && score(prev) === score(item) ? prev.rank : i + 1;
     out.push({ ...item, rank });
   });
   return out;

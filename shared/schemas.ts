@@ -45,7 +45,16 @@ export type ParticipantKind = z.infer<typeof ParticipantKind>;
 export const SuggestionsMode = z.enum(["off", "open"]);
 export const SuggestionStatus = z.enum(["pending", "accepted", "merged", "rejected"]);
 export const ProposalOrigin = z.enum(["group", "suggestion"]);
+/** API 1.1 (issue 15): how an area's ballot is counted (shared/methods.ts). */
+export const VotingMethod = z.enum(["approval", "dots", "ranking"]);
+export type VotingMethod = z.infer<typeof VotingMethod>;
 export const MaxVotes = int(LIMITS.votesMin, LIMITS.votesMax);
+/** API 1.1 (issue 15): dots one participant may stack on one proposal (dots only; 1 for the other methods). */
+export const MaxPerProposal = int(LIMITS.votesMin, LIMITS.votesMax);
+/** API 1.1 (issue 15): the room's live bars move at most this often (0: at every ballot). */
+export const LiveBatchSeconds = int(LIMITS.liveBatchSecondsMin, LIMITS.liveBatchSecondsMax);
+/** …and only once this many ballots changed since the last move. */
+export const LiveBatchBallots = int(LIMITS.liveBatchBallotsMin, LIMITS.liveBatchBallotsMax);
 export const PrivacyThreshold = int(LIMITS.privacyThresholdMin, LIMITS.privacyThresholdMax);
 /** API 1.1: the people expected in the room, the denominator of the turnout it sees (0 = not set). */
 export const ExpectedParticipants = int(LIMITS.expectedParticipantsMin, LIMITS.expectedParticipantsMax);
@@ -84,6 +93,9 @@ export const Area = z.object({
   prefix: z.string(),
   position: z.int(),
   maxVotes: MaxVotes,
+  /** API 1.1 (issue 15): approval (distinct proposals), dots (stacked up to maxPerProposal) or ranking (Borda points). */
+  method: VotingMethod,
+  maxPerProposal: MaxPerProposal,
   status: AreaStatus,
   revealed: z.boolean(),
   openedAt: z.nullable(z.string()),
@@ -109,6 +121,13 @@ export const Event = z.object({
   proposalOrder: ProposalOrder,
   expectedParticipants: ExpectedParticipants,
   language: EventLanguage,
+  /**
+   * API 1.1 (issue 15): live bars in batches, so a neighbour watching the screen cannot tell what one
+   * person just tapped: the room's results move every `liveBatchSeconds` and only after at least
+   * `liveBatchBallots` changed ballots (0 s: at every ballot). Closing an area shows its count at once.
+   */
+  liveBatchSeconds: LiveBatchSeconds,
+  liveBatchBallots: LiveBatchBallots,
   areas: z.array(Area),
   createdAt: z.string(),
   /** Added to API 1.1: the evaluation form's status, so phones learn from the event push that it opened. */
@@ -121,6 +140,8 @@ export const ResultRow = z.object({
   label: z.string(),
   title: z.string(),
   votes: z.nullable(z.int()),
+  /** API 1.1: what rows are ranked by — approval and dots: equal to `votes`; ranking: the Borda points. */
+  points: z.nullable(z.int()),
   rank: z.nullable(z.int()),
 });
 export type ResultRow = z.infer<typeof ResultRow>;
@@ -131,6 +152,8 @@ export const AreaResults = z.object({
   status: AreaStatus,
   revealed: z.boolean(),
   maxVotes: MaxVotes,
+  method: VotingMethod,
+  maxPerProposal: MaxPerProposal,
   voters: z.int(),
   withheld: z.boolean(),
   results: z.array(ResultRow),
@@ -163,6 +186,9 @@ export const AreaInput = z.strictObject({
   title: title(LIMITS.areaTitle),
   prefix: z.optional(Prefix),
   maxVotes: z.optional(MaxVotes),
+  method: z.optional(VotingMethod),
+  /** Dots only; left out, a dots area lets one proposal take every dot (maxVotes). */
+  maxPerProposal: z.optional(MaxPerProposal),
   proposals: z.optional(z.array(ProposalInput).check(z.maxLength(LIMITS.proposalsPerArea))),
 });
 export type AreaInput = z.infer<typeof AreaInput>;
@@ -175,6 +201,8 @@ const eventSettings = {
   proposalOrder: z.optional(ProposalOrder),
   expectedParticipants: z.optional(ExpectedParticipants),
   language: z.optional(EventLanguage),
+  liveBatchSeconds: z.optional(LiveBatchSeconds),
+  liveBatchBallots: z.optional(LiveBatchBallots),
 };
 
 export const CreateEventBody = z.strictObject({
@@ -201,6 +229,9 @@ export const PatchAreaBody = z.strictObject({
   title: z.optional(title(LIMITS.areaTitle)),
   prefix: z.optional(Prefix),
   maxVotes: z.optional(MaxVotes),
+  /** Refused (409 EVENT_LOCKED) once the area has votes, as is a maxVotes change of a ranking area. */
+  method: z.optional(VotingMethod),
+  maxPerProposal: z.optional(MaxPerProposal),
   status: z.optional(AreaStatus),
   revealed: z.optional(z.boolean()),
   position: z.optional(int(0, LIMITS.areasPerEvent)),
