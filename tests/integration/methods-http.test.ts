@@ -2,6 +2,7 @@
 // returned in the API's form (a proposal once per dot, a ranking in order) and counted with points;
 // bad input is refused with the API's code and changes nothing in the database.
 import Database from "better-sqlite3";
+import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Area, Ballot, Results } from "../../shared/schemas";
 
@@ -111,6 +112,50 @@ describe("ballots of each method", () => {
     expect(list.paperBallots.at(-1)!.ballot).toEqual(ballot);
     const over = await api(server.url, "POST", `/api/events/${ev.code}/paper-ballots`, { token: ev.adminToken, body: { ballot: { [area(1).id]: ids(1, [4, 4, 4, 4]) } } });
     expectError(over, 422, "TOO_MANY_DOTS");
+  });
+});
+
+describe("exports follow the method", () => {
+  const download = async (format: string) => {
+    const res = await api(server.url, "GET", `/api/events/${ev.code}/export?format=${format}`, { token: ev.adminToken });
+    expect(res.status).toBe(200);
+    return res.text;
+  };
+
+  it("CSV: method and points after the version-1.1 columns, each row as in Results", async () => {
+    const csv = await download("csv");
+    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("area,rank,proposal,votes,share_of_voters,label,text,method,points");
+    const rows = parseCsv<Record<string, string>>(csv, { bom: true, columns: true, relax_column_count: false });
+    const results = await getJson<Results>(server.url, `/api/events/${ev.code}/results`, ev.adminToken);
+    const expected = results.areas.flatMap((a) => a.results.map((r) => [a.title, r.title, a.method, String(r.votes), String(r.points), String(r.rank)]));
+    expect(rows.filter((r) => r.area !== "feedback").map((r) => [r.area, r.proposal, r.method, r.votes, r.points, r.rank])).toEqual(expected);
+    // The ranking's points are not its votes: the column says something of its own.
+    expect(rows.some((r) => r.method === "ranking" && r.points !== r.votes)).toBe(true);
+  });
+
+  it("JSON: areas with method and maxPerProposal, rows with points, ballots once per dot and in ranked order", async () => {
+    const data = JSON.parse(await download("json")) as {
+      areas: Array<{ id: string; method: string; maxVotes: number; maxPerProposal: number }>;
+      results: Results;
+      ballots: Array<{ areaId: string; proposalIds: string[] }>;
+    };
+    expect(data.areas.map((a) => [a.id, a.method, a.maxVotes, a.maxPerProposal])).toEqual(ev.event.areas.map((a) => [a.id, a.method, a.maxVotes, a.maxPerProposal]));
+    // The audit file recounts to its own results: points from the ballots alone, by each area's method.
+    for (const a of data.results.areas) {
+      const meta = data.areas.find((x) => x.id === a.id)!;
+      const points = new Map<string, number>();
+      const votes = new Map<string, number>();
+      for (const b of data.ballots.filter((x) => x.areaId === a.id)) {
+        b.proposalIds.forEach((id, i) => {
+          votes.set(id, (votes.get(id) ?? 0) + 1);
+          points.set(id, (points.get(id) ?? 0) + (meta.method === "ranking" ? meta.maxVotes - i : 1));
+        });
+      }
+      for (const r of a.results) expect([r.title, r.votes, r.points]).toEqual([r.title, votes.get(r.proposalId) ?? 0, points.get(r.proposalId) ?? 0]);
+    }
+    const dots = data.ballots.filter((b) => b.areaId === area(1).id);
+    expect(dots.some((b) => new Set(b.proposalIds).size < b.proposalIds.length)).toBe(true);
+    expect(data.ballots.filter((b) => b.areaId === area(2).id).map((b) => b.proposalIds)).toContainEqual(ids(2, [4, 1, 3]));
   });
 });
 
