@@ -55,6 +55,8 @@ export function eventView(ctx: Ctx, event: EventRow): Event {
     proposalOrder: event.proposal_order,
     expectedParticipants: event.expected_participants,
     language: event.language,
+    liveBatchSeconds: event.live_batch_seconds,
+    liveBatchBallots: event.live_batch_ballots,
     areas: areas.map((a) => areaView(a, proposals, prefixOf(a, areas))),
     createdAt: event.created_at,
     feedbackStatus: feedbackStatus(ctx, event.id),
