@@ -28,6 +28,9 @@ export function areaView(row: AreaRow, proposals: readonly ProposalRow[], prefix
     prefix,
     position: row.position,
     maxVotes: row.max_votes,
+    // STOPGAP (batching branch): approval only until the core branch's methods land; drop on merge.
+    method: "approval",
+    maxPerProposal: 1,
     status: row.status,
     revealed: row.revealed === 1,
     openedAt: row.opened_at,

@@ -42,6 +42,9 @@ export function tally(ctx: Ctx, event: EventRow): Tally {
         status: a.status,
         revealed: a.revealed === 1,
         maxVotes: a.max_votes,
+        // STOPGAP (batching branch): approval only until the core branch's methods land; drop on merge.
+        method: "approval" as const,
+        maxPerProposal: 1,
         voters: areaVoters,
         underThreshold: areaVoters < event.privacy_threshold,
         rows: ranked,
@@ -68,8 +71,8 @@ export function resultsFor(t: Tally, audience: Audience): Results {
         withheld,
         // Withheld rows keep the organiser's order, so not even the order leaks the counts.
         results: withheld
-          ? [...rows].sort((a, b) => a.position - b.position).map((r) => ({ proposalId: r.proposalId, label: r.label, title: r.title, votes: null, rank: null }))
-          : rows.map(({ proposalId, label, title, votes, rank }) => ({ proposalId, label, title, votes, rank })),
+          ? [...rows].sort((a, b) => a.position - b.position).map((r) => ({ proposalId: r.proposalId, label: r.label, title: r.title, votes: null, points: null, rank: null }))
+          : rows.map(({ proposalId, label, title, votes, rank }) => ({ proposalId, label, title, votes, points: votes, rank })),
       };
     }),
   };
