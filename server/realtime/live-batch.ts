@@ -9,8 +9,9 @@
 // batch itself must apply now), an area's status change (open, close, the clock's close: a closed
 // area's final count is exact at once) and a reveal. A change of content keeps the frozen counts
 // unless nothing is pending (then the room's counts are the current ones anyway).
-// Joins are no ballot: they do not count towards the batch, but the turnout they change waits for
-// it like the bars (a join and its first ballot share one request: participants.ts).
+// Joins are no ballot: they do not count towards the batch. While no ballot is held back, a join
+// shows at once (nothing else differs from the room's count); once one is, the turnout waits for
+// the batch like the bars (voters and participants would tell a tap too).
 //
 // One frozen tally per batching event, read by every path (socket push, welcome snapshot, HTTP),
 // so a reload or a poll can never show a fresher count than the last batch. One timer per event at
@@ -64,7 +65,25 @@ export class LiveBatch {
     if (!row || row.live_batch_seconds === 0) return this.publishNow(eventId);
     const batch = this.batches.get(eventId) ?? this.start(row);
     batch.pending += ballots;
-    if (batch.pending < row.live_batch_ballots || batch.timer) return;
+    if (batch.timer) return;
+    if (batch.pending === 0) {
+      // A join while no ballot is held back: the turnout may move at once (the lobby fills up on
+      // the screen), but only after this turn of the loop, once every event of the same write has
+      // been told — a join and its first ballot share one request (services/participants.ts).
+      batch.timer = setTimeout(() => {
+        batch.timer = null;
+        if (batch.pending === 0) this.publishNow(eventId);
+        else this.arm(eventId, batch);
+      }, 0);
+      return;
+    }
+    this.arm(eventId, batch);
+  }
+
+  /** Arms the batch's timer once enough ballots are pending: due N seconds after the last update. */
+  private arm(eventId: number, batch: Batch): void {
+    const row = this.ctx.repos.events.byId(eventId);
+    if (!row || batch.timer || batch.pending < row.live_batch_ballots) return;
     const wait = Math.max(0, batch.at + row.live_batch_seconds * 1000 - this.now());
     batch.timer = setTimeout(() => {
       batch.timer = null;
