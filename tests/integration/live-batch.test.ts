@@ -173,7 +173,7 @@ describe("the setting", () => {
   it("bad values are refused with 400 and change nothing; good ones are stored and shown", async () => {
     expect((await created({ liveBatchSeconds: 301 })).status).toBe(400);
     expect((await created({ liveBatchBallots: 0 })).status).toBe(400);
-    const ev = await createEvent(server.url, smallEvent({ expectedParticipants: 54 }));
+    const ev = await createEvent(server.url, { title: "Test forum", expectedParticipants: 54 });
     const patch = (body: unknown) => api(server.url, "PATCH", `/api/events/${ev.code}`, { token: ev.adminToken, body });
     const current = async () => ((await api(server.url, "GET", `/api/events/${ev.code}`)).body as { event: Event }).event;
     for (const body of [{ liveBatchSeconds: 301 }, { liveBatchBallots: 0 }, { liveBatchBallots: 51 }, { liveBatchSeconds: -1 }, { liveBatchSeconds: 2.5 }, { liveBatchSeconds: "15" }, { title: "Changed", liveBatchSeconds: 301 }]) {
