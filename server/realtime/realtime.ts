@@ -68,6 +68,8 @@ export interface Realtime {
   suggestionsChanged(eventId: number): void;
   /** Sockets dropped since start because they stopped reading (send-buffer.ts). */
   droppedSlowSockets(): number;
+  /** Live-batch timers armed now (live-batch.ts: at most one per event, none after close). */
+  liveBatchTimers(): number;
   close(): Promise<void>;
 }
 
@@ -247,6 +249,7 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
       io.to(rooms.privileged(eventId)).emit("suggestions", { pending: ctx.repos.suggestions.pendingByEvent(eventId) });
     },
     droppedSlowSockets: () => dropped,
+    liveBatchTimers: () => batch.timers(),
     async close() {
       stopSweep();
       sendAdmin.close();

@@ -145,6 +145,44 @@ describe("live bars in batches", () => {
     expect(total(await getResults(ev))).toBe(2);
   });
 
+  it("an edit of the programme keeps the held-back ballots held back; a reveal publishes at once", async () => {
+    const ev = await createEvent(server.url, smallEvent({ liveBatchSeconds: 30, liveBatchBallots: 50, resultsVisibility: "on-reveal" }));
+    await openVoting(server.url, ev.code, ev.adminToken);
+    const area = ev.event.areas[0]!;
+    const screen = await watch(ev, ev.screenKey);
+    const room = await watch(ev);
+    for (let i = 0; i < 2; i++) expect((await vote(server.url, ev.code, await join(server.url, ev.code), area.id, [area.proposals[2]!.id])).status).toBe(200);
+    const events: unknown[] = [];
+    room.socket.on("event", (e) => void events.push(e));
+    const edit = await api(server.url, "PATCH", `/api/events/${ev.code}/proposals/${area.proposals[0]!.id}`, { token: ev.adminToken, body: { title: "H0, retitled" } });
+    expect(edit.status).toBe(200);
+    await until(() => events.length > 0, "the edit reaches the room");
+    await sleep(300);
+    expect(total(last(screen))).toBe(0);
+    expect(total(await getResults(ev, ev.screenKey))).toBe(0);
+    // The reveal (no status change): the room sees the area's counts now, all of them.
+    expect((await api(server.url, "PATCH", `/api/events/${ev.code}/areas/${area.id}`, { token: ev.adminToken, body: { revealed: true } })).status).toBe(200);
+    await until(() => total(last(room)) === 2 && total(last(screen)) === 2, "the reveal publishes", 2000);
+    expect(last(room)!.areas.find((a) => a.id === area.id)!.results.find((r) => r.proposalId === area.proposals[0]!.id)?.title).toBe("H0, retitled");
+  });
+
+  it("holds one timer per event at most, and none once the server closes", async () => {
+    const a = await setUp({ liveBatchSeconds: 60, liveBatchBallots: 2 });
+    await a.cast(6);
+    expect(server.realtime.liveBatchTimers()).toBe(1);
+    // A second batching event: its own timer, the first one's untouched.
+    const ev = await createEvent(server.url, smallEvent({ liveBatchSeconds: 60, liveBatchBallots: 1 }));
+    await openVoting(server.url, ev.code, ev.adminToken);
+    const area = ev.event.areas[0]!;
+    for (let i = 0; i < 3; i++) await vote(server.url, ev.code, await join(server.url, ev.code), area.id, [area.proposals[1]!.id]);
+    expect(server.realtime.liveBatchTimers()).toBe(2);
+    // Closing the area publishes now: its timer goes with the batch it was waiting for.
+    await api(server.url, "PATCH", `/api/events/${ev.code}/areas/${area.id}`, { token: ev.adminToken, body: { status: "closed" } });
+    expect(server.realtime.liveBatchTimers()).toBe(1);
+    await server.realtime.close();
+    expect(server.realtime.liveBatchTimers()).toBe(0);
+  });
+
   it("with liveBatchSeconds 0 the room sees every ballot at once (the path the batches hold back)", async () => {
     const { room, screen, cast } = await setUp({ liveBatchSeconds: 0 });
     await cast(1);
