@@ -129,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<PlenaryApp> {
   const { ctx, realtime, draining } = app;
   const services: Services = {
     ctx,
+    results: (event, role) => realtime.resultsFor(event, role),
     settings: { organiserKey: options.organiserKey ?? null, publicUrl: options.publicUrl ?? null },
   };
   const registry: RegisteredRoute[] = [];

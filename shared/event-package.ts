@@ -31,6 +31,8 @@ export function toEventPackage(event: Event, exportedAt: string): EventPackage {
       proposalOrder: event.proposalOrder,
       expectedParticipants: event.expectedParticipants,
       language: event.language,
+      liveBatchSeconds: event.liveBatchSeconds,
+      liveBatchBallots: event.liveBatchBallots,
       areas: event.areas.map((a) => ({
         title: a.title,
         // The room says "PH-3": the other laptop must label the proposals the same way.

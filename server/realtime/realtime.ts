@@ -4,7 +4,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { AppError } from "../../shared/errors";
 import { LIMITS } from "../../shared/limits";
-import { SocketAuth } from "../../shared/schemas";
+import { SocketAuth, type Results } from "../../shared/schemas";
 import { SOCKET_PATH, type ClientToServerEvents, type InterServerEvents, type ServerToClientEvents, type SocketData } from "../../shared/socket-events";
 import { identify } from "../http/auth";
 import { underGuessBudget, type GuessGuard } from "../security/guess-guard";
@@ -14,7 +14,9 @@ import type { Ctx } from "../services/context";
 import { ballotOf } from "../services/ballots";
 import { requireEvent } from "../services/event-view";
 import { feedbackResults } from "../services/feedback";
+import type { EventRow } from "../repos/events";
 import { Coalescer } from "./coalescer";
+import { LiveBatch } from "./live-batch";
 import { PacedBroadcast } from "./paced-broadcast";
 import { preEncoder, sendPreEncoded } from "./pre-encoded";
 import { SnapshotCache, type ResultsSnapshot } from "./snapshot-cache";
@@ -43,10 +45,21 @@ export interface RealtimeOptions {
 
 export interface Realtime {
   io: PlenaryServer;
-  /** Counts changed: schedule coalesced snapshots. */
-  resultsChanged(eventId: number): void;
-  /** Content, status or settings changed: push the event now, and the results it implies. */
-  eventChanged(eventId: number): void;
+  /**
+   * Counts changed, `ballots` of them changed ballots (0: a join): coalesced snapshots to the
+   * organiser; the room's when its batch is due (live-batch.ts).
+   */
+  resultsChanged(eventId: number, ballots: number): void;
+  /**
+   * Content, status or settings changed: push the event now, and the results it implies — to the
+   * room too when `immediate` (settings, area status), else as live-batch.ts decides.
+   */
+  eventChanged(eventId: number, immediate?: boolean): void;
+  /**
+   * The results a caller may see over HTTP: the organiser's are current, the room's and the
+   * projector's are the last batch (the same the sockets got), so a poll shows nothing fresher.
+   */
+  resultsFor(event: EventRow, role: "admin" | "screen" | "public"): Results;
   /** The evaluation form or its answers changed: coalesced counts to the organiser and projector. */
   feedbackChanged(eventId: number): void;
   /** One participant's ballot changed: their other tabs and devices follow. */
@@ -55,6 +68,8 @@ export interface Realtime {
   suggestionsChanged(eventId: number): void;
   /** Sockets dropped since start because they stopped reading (send-buffer.ts). */
   droppedSlowSockets(): number;
+  /** Live-batch timers armed now (live-batch.ts: at most one per event, none after close). */
+  liveBatchTimers(): number;
   close(): Promise<void>;
 }
 
@@ -129,6 +144,9 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     const privileged = role === "admin" || role === "screen";
     const wantsResults = privileged || results;
     void socket.join(privileged ? rooms.privileged(eventId) : results ? rooms.room(eventId) : rooms.quiet(eventId));
+    // Results go to the organiser live and to the projector in the room's batches (live-batch.ts).
+    if (role === "admin") void socket.join(rooms.admin(eventId));
+    if (role === "screen") void socket.join(rooms.screen(eventId));
     if (participantId !== null) void socket.join(rooms.participant(participantId));
     // A fresh socket (first load or reconnect) gets the current state at once, not at the next
     // change: the event unless it holds this very version already, the results if it wants them.
@@ -138,7 +156,7 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     const snapshot = cache.event(event);
     if (privileged) sendPreEncoded(socket, snapshot.privileged);
     else if (snapshot.version !== since) sendPreEncoded(socket, snapshot.room);
-    if (wantsResults) sendPreEncoded(socket, cache.resultsAt(event, privileged ? "privileged" : "public").encoded);
+    if (wantsResults) sendPreEncoded(socket, snapshotFor(event, role === "admin" ? "admin" : role === "screen" ? "screen" : "public").encoded);
     if (participantId !== null) socket.emit("ballot", { ballot: ballotOf(ctx, event, participantId) });
     if (privileged && ctx.repos.feedbackQuestions.byEvent(eventId).length > 0) socket.emit("feedbackResults", feedbackResults(ctx, event, "privileged"));
   });
@@ -148,9 +166,14 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     dropped += 1;
   });
 
-  const sendPrivileged = new Coalescer<number>(options.resultsIntervalMs, (eventId) => {
+  const sendAdmin = new Coalescer<number>(options.resultsIntervalMs, (eventId) => {
     const event = ctx.repos.events.byId(eventId);
-    if (event) io.to(rooms.privileged(eventId)).emit("results", cache.resultsAt(event, "privileged").results);
+    if (event) io.to(rooms.admin(eventId)).emit("results", cache.resultsAt(event, "privileged").results);
+  });
+  // The projector is what the room watches: it gets the room's batches, with its hidden counts.
+  const sendScreen = new Coalescer<number>(options.resultsIntervalMs, (eventId) => {
+    const event = ctx.repos.events.byId(eventId);
+    if (event) io.to(rooms.screen(eventId)).emit("results", batch.roomResults(event, "privileged").results);
   });
   // The form's counts never go to the room while it is open (public once closed, over HTTP).
   const sendFeedback = new Coalescer<number>(options.resultsIntervalMs, (eventId) => {
@@ -170,7 +193,7 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
         members: () => [...(io.sockets.adapter.rooms.get(rooms.room(eventId)) ?? [])],
         snapshot: () => {
           const event = ctx.repos.events.byId(eventId);
-          return event ? cache.resultsAt(event, "public") : null;
+          return event ? batch.roomResults(event, "public") : null;
         },
         // One encoding per pass, not one per slice of 100.
         send: (socketIds, snapshot) => {
@@ -185,22 +208,33 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     pass.poke();
   };
 
-  const resultsChanged = (eventId: number) => {
-    sendPrivileged.poke(eventId);
+  // The room's results moved (at once, or when its batch was due): room and projector follow.
+  const batch = new LiveBatch(ctx, cache, preEncoder(io), (eventId) => {
+    sendScreen.poke(eventId);
     sendRoom(eventId);
+  });
+  function snapshotFor(event: EventRow, role: "admin" | "screen" | "public") {
+    return role === "admin" ? cache.resultsAt(event, "privileged") : batch.roomResults(event, role === "screen" ? "privileged" : "public");
+  }
+
+  const resultsChanged = (eventId: number, ballots: number) => {
+    sendAdmin.poke(eventId);
+    batch.countsChanged(eventId, ballots);
   };
 
   return {
     io,
     resultsChanged,
-    eventChanged(eventId) {
+    resultsFor: (event, role) => snapshotFor(event, role).results,
+    eventChanged(eventId, immediate = true) {
       cache.eventChanged(eventId);
       const event = ctx.repos.events.byId(eventId);
       if (!event) return;
       const { view, version } = cache.event(event);
       io.to(rooms.privileged(eventId)).emit("event", { event: view });
       io.to(rooms.room(eventId)).to(rooms.quiet(eventId)).emit("event", { event: view, version });
-      resultsChanged(eventId);
+      sendAdmin.poke(eventId);
+      batch.eventChanged(eventId, immediate);
     },
     feedbackChanged: (eventId) => sendFeedback.poke(eventId),
     ballotChanged(eventId, participantId) {
@@ -209,15 +243,18 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
       const room = rooms.participant(participantId);
       const event = io.sockets.adapter.rooms.has(room) ? ctx.repos.events.byId(eventId) : undefined;
       if (event) io.to(room).emit("ballot", { ballot: ballotOf(ctx, event, participantId) });
-      resultsChanged(eventId);
+      resultsChanged(eventId, 1);
     },
     suggestionsChanged(eventId) {
       io.to(rooms.privileged(eventId)).emit("suggestions", { pending: ctx.repos.suggestions.pendingByEvent(eventId) });
     },
     droppedSlowSockets: () => dropped,
+    liveBatchTimers: () => batch.timers(),
     async close() {
       stopSweep();
-      sendPrivileged.close();
+      sendAdmin.close();
+      sendScreen.close();
+      batch.close();
       sendFeedback.close();
       for (const pass of roomPasses.values()) pass.close();
       // Not io.close(): that would also close the HTTP server, which Fastify closes itself.

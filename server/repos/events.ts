@@ -16,15 +16,19 @@ export interface EventRow {
   expected_participants: number;
   /** API 1.1 (migration 005): the event's default language. */
   language: Language;
+  /** API 1.1 (migration 012): the room's results move every this many seconds (0: at every ballot)… */
+  live_batch_seconds: number;
+  /** …and only after at least this many changed ballots (realtime/live-batch.ts). */
+  live_batch_ballots: number;
   admin_token_hash: Buffer;
   screen_key_hash: Buffer;
   seq: number;
   created_at: string;
 }
 
-export type EventSettingsPatch = Partial<Pick<EventRow, "title" | "access" | "votes_per_area" | "results_visibility" | "privacy_threshold" | "proposal_order" | "expected_participants" | "language">>;
+export type EventSettingsPatch = Partial<Pick<EventRow, "title" | "access" | "votes_per_area" | "results_visibility" | "privacy_threshold" | "proposal_order" | "expected_participants" | "language" | "live_batch_seconds" | "live_batch_ballots">>;
 
-const SETTING_COLUMNS = ["title", "access", "votes_per_area", "results_visibility", "privacy_threshold", "proposal_order", "expected_participants", "language"] as const;
+const SETTING_COLUMNS = ["title", "access", "votes_per_area", "results_visibility", "privacy_threshold", "proposal_order", "expected_participants", "language", "live_batch_seconds", "live_batch_ballots"] as const;
 
 export function eventsRepo(db: Db) {
   const byCode = db.prepare<[string], EventRow>("SELECT * FROM events WHERE code = ?");
@@ -32,9 +36,10 @@ export function eventsRepo(db: Db) {
   // Indexed (migration 006): found from the token alone, whatever code the request names.
   const byTokenHash = db.prepare<[Buffer, Buffer], EventRow>("SELECT * FROM events WHERE admin_token_hash = ? OR screen_key_hash = ?");
   const byArea = db.prepare<[string], EventRow>("SELECT e.* FROM events e JOIN areas a ON a.event_id = e.id WHERE a.id = ?");
-  const insert = db.prepare<[string, string, string, number, string, number, string, number, string, Buffer, Buffer, string]>(
+  const insert = db.prepare<[string, string, string, number, string, number, string, number, string, number, number, Buffer, Buffer, string]>(
     `INSERT INTO events (code, title, access, votes_per_area, results_visibility, privacy_threshold, proposal_order,
-       expected_participants, language, admin_token_hash, screen_key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       expected_participants, language, live_batch_seconds, live_batch_ballots, admin_token_hash, screen_key_hash, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const bump = db.prepare<[number]>("UPDATE events SET seq = seq + 1 WHERE id = ?");
   const count = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM events");
@@ -55,7 +60,7 @@ export function eventsRepo(db: Db) {
     insert(row: Omit<EventRow, "id" | "seq">): number {
       return Number(
         insert.run(row.code, row.title, row.access, row.votes_per_area, row.results_visibility, row.privacy_threshold,
-          row.proposal_order, row.expected_participants, row.language, row.admin_token_hash, row.screen_key_hash, row.created_at).lastInsertRowid,
+          row.proposal_order, row.expected_participants, row.language, row.live_batch_seconds, row.live_batch_ballots, row.admin_token_hash, row.screen_key_hash, row.created_at).lastInsertRowid,
       );
     },
     update(id: number, patch: EventSettingsPatch): void {

@@ -15,7 +15,7 @@ export function eventRoutes(s: Services) {
   return [
     defineRoute({
       method: "POST", url: "/api/events", tag: "events", access: "anyone", status: 201,
-      summary: "Create an event (needs Bearer ORGANISER_KEY when the server has one). Returns the admin token and screen key once.",
+      summary: "Create an event (needs Bearer ORGANISER_KEY when the server has one). Returns the admin token and screen key once. liveBatchSeconds left out: 15 (live bars in batches) under 100 expectedParticipants or unset, else 0.",
       body: CreateEventBody, response: CreateEventReply, errors: ["BAD_REQUEST", "UNAUTHORIZED", "RATE_LIMITED", "NOT_ALLOWED", "PAYLOAD_TOO_LARGE"],
       rateLimit: RATE_LIMITS.createEvent,
       handler: ({ body, request }) => {
@@ -36,7 +36,7 @@ export function eventRoutes(s: Services) {
     }),
     defineRoute({
       method: "PATCH", url: "/api/events/:code", tag: "events", access: "admin", status: 200,
-      summary: "Change the event's settings.",
+      summary: "Change the event's settings (liveBatchSeconds 0..300, liveBatchBallots 1..50: the room's results in batches; a change publishes at once).",
       params: CodeParams, body: PatchEventBody, response: EventReply, errors: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
       handler: ({ event, body }) => {
         patchEvent(ctx, event, body);

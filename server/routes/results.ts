@@ -4,7 +4,6 @@ import { RATE_LIMITS } from "../plugins/security";
 import { defineRoute } from "../http/route";
 import type { Services } from "../services/app-services";
 import { reportData } from "../services/report";
-import { results } from "../services/results";
 import { exportFile } from "../exports";
 
 export function resultRoutes(s: Services) {
@@ -12,10 +11,10 @@ export function resultRoutes(s: Services) {
   return [
     defineRoute({
       method: "GET", url: "/api/events/:code/results", tag: "results", access: "anyone", status: 200,
-      summary: "Ranked results. Hidden counts (on-reveal) only with the admin token or screen key; the privacy threshold withholds from everyone.",
+      summary: "Ranked results. Hidden counts (on-reveal) only with the admin token or screen key; the privacy threshold withholds from everyone. With live batching (Event.liveBatchSeconds > 0) everyone but the organiser gets the room's last batch.",
       params: CodeParams, response: Results, errors: ["UNAUTHORIZED", "NOT_FOUND"],
       rateLimit: RATE_LIMITS.results,
-      handler: ({ event, caller }) => results(ctx, event, caller.role === "admin" || caller.role === "screen" ? "privileged" : "public"),
+      handler: ({ event, caller }) => s.results(event, caller.role === "admin" || caller.role === "screen" ? caller.role : "public"),
     }),
     defineRoute({
       method: "GET", url: "/api/events/:code/export", tag: "results", access: "admin", status: 200,

@@ -1,7 +1,7 @@
 // Creating events and editing their areas and proposals, with the EVENT_LOCKED rules of API.md:
 // nothing may change in a way that would invalidate a cast vote.
 import { AppError } from "../../shared/errors";
-import { EVENT_DEFAULTS, LIMITS } from "../../shared/limits";
+import { EVENT_DEFAULTS, LIMITS, liveBatchDefault } from "../../shared/limits";
 import { DEFAULT_LANGUAGE } from "../../shared/i18n/languages";
 import type { AreaInput, CreateEventBody, PatchAreaBody, PatchEventBody, PatchProposalBody, ProposalInput, VotingBody, VotingMethod } from "../../shared/schemas";
 import { hashSecret, newEventCode, newId, newToken } from "../crypto";
@@ -42,6 +42,7 @@ export function createEvent(ctx: Ctx, body: CreateEventBody): CreatedEvent {
     // 31^6 ≈ 887 million codes: a collision is rare, but must not become a 500.
     while (ctx.repos.events.byCode(code)) code = newEventCode();
     const votesPerArea = body.votesPerArea ?? EVENT_DEFAULTS.votesPerArea;
+    const expected = body.expectedParticipants ?? EVENT_DEFAULTS.expectedParticipants;
     const id = ctx.repos.events.insert({
       code,
       title: body.title,
@@ -50,8 +51,12 @@ export function createEvent(ctx: Ctx, body: CreateEventBody): CreatedEvent {
       results_visibility: body.resultsVisibility ?? EVENT_DEFAULTS.resultsVisibility,
       privacy_threshold: body.privacyThreshold ?? EVENT_DEFAULTS.privacyThreshold,
       proposal_order: body.proposalOrder ?? EVENT_DEFAULTS.proposalOrder,
-      expected_participants: body.expectedParticipants ?? EVENT_DEFAULTS.expectedParticipants,
+      expected_participants: expected,
       language: body.language ?? DEFAULT_LANGUAGE,
+      // Issue 15: batched live bars unless the creator says otherwise, for a room small enough
+      // that one tap shows (liveBatchDefault); a larger hall gets every ballot at once.
+      live_batch_seconds: body.liveBatchSeconds ?? liveBatchDefault(expected),
+      live_batch_ballots: body.liveBatchBallots ?? EVENT_DEFAULTS.liveBatchBallots,
       admin_token_hash: hashSecret(adminToken),
       screen_key_hash: hashSecret(screenKey),
       created_at: ctx.now(),
@@ -125,6 +130,8 @@ export function patchEvent(ctx: Ctx, event: EventRow, patch: PatchEventBody): vo
       proposal_order: patch.proposalOrder,
       expected_participants: patch.expectedParticipants,
       language: patch.language,
+      live_batch_seconds: patch.liveBatchSeconds,
+      live_batch_ballots: patch.liveBatchBallots,
     });
     ctx.repos.events.bumpSeq(event.id);
   })();

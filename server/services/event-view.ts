@@ -6,7 +6,6 @@ import type { ProposalRow } from "../repos/proposals";
 import type { Ctx } from "./context";
 import { AppError } from "../../shared/errors";
 import { derivePrefix, labelsFor } from "../../shared/labels";
-import { EVENT_DEFAULTS, liveBatchDefault } from "../../shared/limits";
 import { FailedLookup } from "../security/guess-guard";
 import { feedbackStatus } from "./feedback";
 
@@ -58,9 +57,8 @@ export function eventView(ctx: Ctx, event: EventRow): Event {
     proposalOrder: event.proposal_order,
     expectedParticipants: event.expected_participants,
     language: event.language,
-    // The batching branch stores these (migration 012); until then, the defaults it will start from.
-    liveBatchSeconds: liveBatchDefault(event.expected_participants),
-    liveBatchBallots: EVENT_DEFAULTS.liveBatchBallots,
+    liveBatchSeconds: event.live_batch_seconds,
+    liveBatchBallots: event.live_batch_ballots,
     areas: areas.map((a) => areaView(a, proposals, prefixOf(a, areas))),
     createdAt: event.created_at,
     feedbackStatus: feedbackStatus(ctx, event.id),

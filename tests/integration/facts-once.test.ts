@@ -76,6 +76,8 @@ describe("the database's rules are shared/limits.ts and the schemas' enums", () 
     ["areas", "max_votes", LIMITS.votesMin, LIMITS.votesMax],
     ["events", "privacy_threshold", LIMITS.privacyThresholdMin, LIMITS.privacyThresholdMax],
     ["events", "expected_participants", LIMITS.expectedParticipantsMin, LIMITS.expectedParticipantsMax],
+    ["events", "live_batch_seconds", LIMITS.liveBatchSecondsMin, LIMITS.liveBatchSecondsMax],
+    ["events", "live_batch_ballots", LIMITS.liveBatchBallotsMin, LIMITS.liveBatchBallotsMax],
   ];
   it.each(bounds)("%s.%s: CHECK BETWEEN %i AND %i", (table, column, min, max) => {
     expect(takes(table, column, min)).toBe(true);
@@ -117,6 +119,8 @@ describe("the database's rules are shared/limits.ts and the schemas' enums", () 
       privacyThreshold: defaults.get("privacy_threshold"),
       proposalOrder: defaults.get("proposal_order"),
       expectedParticipants: defaults.get("expected_participants"),
+      liveBatchSeconds: defaults.get("live_batch_seconds"),
+      liveBatchBallots: defaults.get("live_batch_ballots"),
       language: defaults.get("language"),
     }).toEqual({ ...Object.fromEntries(Object.entries(EVENT_DEFAULTS).map(([k, v]) => [k, sql(v)])), language: sql(DEFAULT_LANGUAGE) });
   });

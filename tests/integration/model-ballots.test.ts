@@ -325,6 +325,8 @@ describe("ballots: the app against a pure model", () => {
         runs++;
         const s = await seedEvent(plenary.app, {
           title: "Model",
+          // The model's counts are the room's at once: the instant path (live-batch.test.ts: the batches).
+          liveBatchSeconds: 0,
           resultsVisibility: cfg.visibility,
           privacyThreshold: cfg.threshold,
           areas: [0, 1].map((i) => ({

@@ -6,6 +6,10 @@ import { api, createEvent, join, openVoting, startServer, vote, type CreatedTest
 import { record, sleep, until, type Recorder } from "./fixtures/kit";
 import { smallEvent } from "./support";
 
+// These tests follow every ballot to the projector: the instant path (no live batches, issue 15;
+// tests/integration/live-batch.test.ts tests the batches).
+const INSTANT = { liveBatchSeconds: 0 };
+
 let server: TestServer;
 const sockets: Recorder[] = [];
 const open = (auth: unknown) => {
@@ -32,7 +36,7 @@ afterEach(async () => {
 
 describe("live results", () => {
   it("brings a ballot's count to the projector soon after the PUT is acknowledged", async () => {
-    const ev = await createEvent(server.url, smallEvent());
+    const ev = await createEvent(server.url, smallEvent(INSTANT));
     await openVoting(server.url, ev.code, ev.adminToken);
     const screen = open({ code: ev.code, token: ev.screenKey });
     expect(await screen.outcome).toBe("connected");
@@ -58,7 +62,7 @@ describe("live results", () => {
   });
 
   it("coalesces 1,000 ballots in one second into about ten snapshots, the last equal to a recount", async () => {
-    const ev = await createEvent(server.url, smallEvent());
+    const ev = await createEvent(server.url, smallEvent(INSTANT));
     await openVoting(server.url, ev.code, ev.adminToken);
     const area = ev.event.areas[0]!;
     const tokens: string[] = [];
@@ -105,7 +109,7 @@ describe("live results", () => {
 
 describe("visibility", () => {
   async function hiddenEvent(): Promise<CreatedTestEvent> {
-    const ev = await createEvent(server.url, smallEvent({ resultsVisibility: "on-reveal" }));
+    const ev = await createEvent(server.url, smallEvent({ ...INSTANT, resultsVisibility: "on-reveal" }));
     await openVoting(server.url, ev.code, ev.adminToken);
     return ev;
   }
@@ -135,7 +139,7 @@ describe("visibility", () => {
   });
 
   it("withholds an area under the privacy threshold from every socket, the screen included", async () => {
-    const ev = await createEvent(server.url, smallEvent({ privacyThreshold: 3 }));
+    const ev = await createEvent(server.url, smallEvent({ ...INSTANT, privacyThreshold: 3 }));
     await openVoting(server.url, ev.code, ev.adminToken);
     const area = ev.event.areas[0]!;
     const screen = open({ code: ev.code, token: ev.screenKey });
@@ -156,8 +160,8 @@ describe("visibility", () => {
 
 describe("handshake and rooms", () => {
   it("refuses unknown events, malformed handshakes and forged or foreign tokens", async () => {
-    const ev = await createEvent(server.url, smallEvent());
-    const other = await createEvent(server.url, smallEvent());
+    const ev = await createEvent(server.url, smallEvent(INSTANT));
+    const other = await createEvent(server.url, smallEvent(INSTANT));
     expect(await open({ code: "ZZZZZZ" }).outcome).toBe("NOT_FOUND");
     expect(await open({}).outcome).toBe("BAD_REQUEST");
     expect(await open({ code: ev.code, token: "adm_forged-token-that-does-not-exist" }).outcome).toBe("UNAUTHORIZED");
@@ -167,7 +171,7 @@ describe("handshake and rooms", () => {
   });
 
   it("sends a participant's ballot to their own sockets only, and the event to everyone on change", async () => {
-    const ev = await createEvent(server.url, smallEvent());
+    const ev = await createEvent(server.url, smallEvent(INSTANT));
     await openVoting(server.url, ev.code, ev.adminToken);
     const area = ev.event.areas[0]!;
     const alice = await join(server.url, ev.code);

@@ -43,7 +43,8 @@ describe("results to a large room", () => {
     const interval = 200;
     server = await startServer({ publicResultsIntervalMs: interval, resultsIntervalMs: 50 });
     const { url } = server;
-    const created = await createEvent(url, smallEvent());
+    // Every ballot to the room (no live batches: live-batch.test.ts tests those).
+    const created = await createEvent(url, smallEvent({ liveBatchSeconds: 0 }));
     await openVoting(url, created.code, created.adminToken);
     const area = created.event.areas[0];
     if (!area) throw new Error("smallEvent has areas");

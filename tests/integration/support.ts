@@ -36,9 +36,14 @@ export function expectError(res: Api, status: number, code: string): void {
 }
 
 /** A small programme for tests that need to reason about every count. */
+/**
+ * A small event whose bars follow every ballot (liveBatchSeconds 0): the tests built on it check
+ * the counts at once; live-batch.test.ts passes its own batch settings to test the batches.
+ */
 export function smallEvent(overrides: Partial<CreateEventBody> = {}): CreateEventBody {
   return {
     title: "Test forum",
+    liveBatchSeconds: 0,
     areas: [
       { title: "Health", proposals: [{ title: "H0" }, { title: "H1" }, { title: "H2" }, { title: "H3" }] },
       { title: "Law", maxVotes: 1, proposals: [{ title: "L0" }, { title: "L1" }, { title: "L2" }] },

@@ -61,7 +61,8 @@ const admin = (ev: CreatedTestEvent, method: string, path: string, body?: unknow
 
 describe("welcome snapshots of a reconnecting socket", () => {
   it("are the current state after every kind of change, for every audience", async () => {
-    const ev = await createDemoEvent(server.url, { resultsVisibility: "on-reveal" });
+    // The instant path (no live batches): every welcome is the current count (live-batch.test.ts: the batches).
+    const ev = await createDemoEvent(server.url, { resultsVisibility: "on-reveal", liveBatchSeconds: 0 });
     await openVoting(server.url, ev.code, ev.adminToken);
     const [first, second] = ev.event.areas;
     const token = await join(server.url, ev.code);
@@ -100,7 +101,7 @@ describe("welcome snapshots of a reconnecting socket", () => {
   });
 
   it("a phone holding the old version after a change is sent the new event, one holding the new one nothing", async () => {
-    const ev = await createDemoEvent(server.url);
+    const ev = await createDemoEvent(server.url, { liveBatchSeconds: 0 });
     const token = await join(server.url, ev.code);
     const before = await welcome({ code: ev.code, token, results: false }, false);
     const oldVersion = before.event?.version;

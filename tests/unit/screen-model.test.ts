@@ -57,9 +57,9 @@ function makeEvent(over: Partial<Event> = {}, revealed = false): Event {
     privacyThreshold: 0,
     proposalOrder: "organiser",
     expectedParticipants: 0,
-    language: "en",
     liveBatchSeconds: 0,
     liveBatchBallots: 5,
+    language: "en",
     createdAt: "2017-02-01T09:00:00.000Z",
     feedbackStatus: "draft",
     areas: [

@@ -2,12 +2,12 @@
 // section of the organiser page, so both explain each choice in the same words.
 import { useId } from "react";
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES, LANGUAGES, pickLanguage } from "../../../shared/i18n/languages";
-import { DEFAULT_VOTES_PER_AREA, LIMITS } from "../../../shared/limits";
+import { DEFAULT_VOTES_PER_AREA, EVENT_DEFAULTS, LIMITS, liveBatchDefault } from "../../../shared/limits";
 import type { Event } from "../../../shared/schemas";
 import { useT } from "../i18n/I18n";
 import "./organiser.css";
 
-export type EventSettings = Pick<Event, "title" | "access" | "votesPerArea" | "resultsVisibility" | "privacyThreshold" | "proposalOrder" | "expectedParticipants" | "language">;
+export type EventSettings = Pick<Event, "title" | "access" | "votesPerArea" | "resultsVisibility" | "privacyThreshold" | "proposalOrder" | "expectedParticipants" | "language" | "liveBatchSeconds" | "liveBatchBallots">;
 
 export const DEFAULT_SETTINGS: EventSettings = {
   title: "",
@@ -17,6 +17,10 @@ export const DEFAULT_SETTINGS: EventSettings = {
   privacyThreshold: 0,
   proposalOrder: "random",
   expectedParticipants: 0,
+  // Live bars in batches (issue 15): the server's default for a room of unknown size; the fields
+  // follow liveBatchDefault as the expected number changes, until the organiser sets them.
+  liveBatchSeconds: liveBatchDefault(0),
+  liveBatchBallots: EVENT_DEFAULTS.liveBatchBallots,
   // A new event speaks its creator's language unless they choose another (API 1.1 Event.language).
   language: typeof navigator === "undefined" ? DEFAULT_LANGUAGE : pickLanguage(navigator.languages ?? [navigator.language]),
 };
@@ -121,13 +125,54 @@ export function EventSettingsFields(props: { value: EventSettings; onChange: (ne
             value={value.expectedParticipants}
             disabled={disabled}
             aria-describedby={`${id}-expected-hint`}
-            onChange={(e) => set("expectedParticipants", Math.max(0, int(e.target.value, value.expectedParticipants)))}
+            onChange={(e) => {
+              const expected = Math.max(0, int(e.target.value, value.expectedParticipants));
+              // The batch follows the room's size while it still holds the default for the old size.
+              const follows = value.liveBatchSeconds === liveBatchDefault(value.expectedParticipants);
+              onChange({ ...value, expectedParticipants: expected, ...(follows ? { liveBatchSeconds: liveBatchDefault(expected) } : {}) });
+            }}
           />
           <p className="hint" id={`${id}-expected-hint`}>
             {value.expectedParticipants > 0 ? t("settingsExpectedHintN", { n: value.expectedParticipants }) : t("settingsExpectedHint")}
           </p>
         </div>
       </div>
+      <fieldset className="choice-group">
+        <legend>{t("settingsLiveBatch")}</legend>
+        <p className="hint" id={`${id}-batch-hint`}>
+          {t("settingsLiveBatchHint", { seconds: EVENT_DEFAULTS.liveBatchSeconds, ballots: EVENT_DEFAULTS.liveBatchBallots, people: LIMITS.liveBatchBelowParticipants })}
+        </p>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${id}-batch-seconds`}>{t("settingsLiveBatchSeconds")}</label>
+            <input
+              id={`${id}-batch-seconds`}
+              type="number"
+              inputMode="numeric"
+              min={LIMITS.liveBatchSecondsMin}
+              max={LIMITS.liveBatchSecondsMax}
+              value={value.liveBatchSeconds}
+              disabled={disabled}
+              aria-describedby={`${id}-batch-hint`}
+              onChange={(e) => set("liveBatchSeconds", Math.min(LIMITS.liveBatchSecondsMax, Math.max(LIMITS.liveBatchSecondsMin, int(e.target.value, value.liveBatchSeconds))))}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-batch-ballots`}>{t("settingsLiveBatchBallots")}</label>
+            <input
+              id={`${id}-batch-ballots`}
+              type="number"
+              inputMode="numeric"
+              min={LIMITS.liveBatchBallotsMin}
+              max={LIMITS.liveBatchBallotsMax}
+              value={value.liveBatchBallots}
+              disabled={disabled || value.liveBatchSeconds === 0}
+              aria-describedby={`${id}-batch-hint`}
+              onChange={(e) => set("liveBatchBallots", Math.min(LIMITS.liveBatchBallotsMax, Math.max(LIMITS.liveBatchBallotsMin, int(e.target.value, value.liveBatchBallots))))}
+            />
+          </div>
+        </div>
+      </fieldset>
       <RadioGroup legend={t("settingsAccess")} name={`${id}-access`} choices={ACCESS} value={value.access} disabled={disabled} onChange={(v) => set("access", v)} />
       <RadioGroup legend={t("settingsVisibility")} name={`${id}-visibility`} choices={VISIBILITY} value={value.resultsVisibility} disabled={disabled} onChange={(v) => set("resultsVisibility", v)} />
       <RadioGroup legend={t("settingsOrder")} name={`${id}-order`} choices={ORDER} value={value.proposalOrder} disabled={disabled} onChange={(v) => set("proposalOrder", v)} />

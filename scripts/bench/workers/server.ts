@@ -45,9 +45,9 @@ async function start(args: ServerStartArgs): Promise<{ port: number }> {
     ...(args.resultsIntervalMs ? { resultsIntervalMs: args.resultsIntervalMs } : {}),
     ...(args.publicResultsIntervalMs ? { publicResultsIntervalMs: args.publicResultsIntervalMs } : {}),
   });
-  const { app, ctx } = plenary;
+  const { app, ctx, realtime } = plenary;
   // The ballot route minus the ballot: same parsing, same schemas, same hooks, no look-up, no write.
-  registerRoutes(app, { ctx, settings: { organiserKey: null, publicUrl: null } }, [] as RegisteredRoute[], [
+  registerRoutes(app, { ctx, results: (event, role) => realtime.resultsFor(event, role), settings: { organiserKey: null, publicUrl: null } }, [] as RegisteredRoute[], [
     defineRoute({
       method: "PUT", url: "/__bench/noop/:areaId", tag: "bench", access: "anyone", status: 200,
       summary: "Benchmark baseline: parses a ballot and answers it, touching nothing.",

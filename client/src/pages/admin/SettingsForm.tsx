@@ -15,6 +15,8 @@ const pick = (e: Event): EventSettings => ({
   proposalOrder: e.proposalOrder,
   expectedParticipants: e.expectedParticipants,
   language: e.language,
+  liveBatchSeconds: e.liveBatchSeconds,
+  liveBatchBallots: e.liveBatchBallots,
 });
 
 export function SettingsForm(props: { api: AdminApi; event: Event; refresh: () => Promise<void> }) {

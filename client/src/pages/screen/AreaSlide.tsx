@@ -40,6 +40,11 @@ export function AreaSlide({ event, area, results, index, total }: AreaSlideProps
         <div className="slide-meta">
           <StatusPill status={results?.status ?? area.status} />
           {display.mode === "shown" && <p className="area-turnout" data-testid="area-turnout">{roomTurnoutText(turnout, say)}</p>}
+          {/* Live bars in batches (issue 15): the room knows why the bars move in steps. Open areas
+              only: a closed area's count is final and shown at once. */}
+          {event.liveBatchSeconds > 0 && (results?.status ?? area.status) === "open" && (
+            <p className="batch-note" data-testid="batch-note">{say("batchNote", { seconds: event.liveBatchSeconds })}</p>
+          )}
           <ScreenClock area={area} />
         </div>
       </header>

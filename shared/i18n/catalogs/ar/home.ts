@@ -58,4 +58,9 @@ export default {
   settingsOrderRandomHint: "لا يستفيد أي مقترح من ظهوره أولًا.",
   settingsOrderOrganiser: "بترتيبك",
   settingsOrderOrganiserHint: "يعرض كل هاتف المقترحات بالترتيب الذي وضعته.",
+  // Live bars in batches (issue 15): the create form and the organiser’s settings.
+  settingsLiveBatch: "الأشرطة المباشرة على دفعات",
+  settingsLiveBatchHint: "لا تتحرّك الأشرطة والمشاركة التي تراها القاعة إلا كل عدد من الثواني وبعد عدد من أوراق الاقتراع الجديدة، فلا يستطيع جارك الذي ينظر إلى الشاشة أن يعرف ما اخترته للتو. يرى المنظِّم كل ورقة اقتراع؛ وعند إغلاق مجال تظهر نتيجته فورًا. الافتراضي: كل {seconds} ثانية بعد {ballots} أوراق اقتراع إذا كان المتوقَّع أقل من {people} شخص (أو لم يُحدَّد)، و0 (كل ورقة اقتراع) للقاعات الأكبر.",
+  settingsLiveBatchSeconds: "الثواني بين تحديثين (0: مع كل ورقة اقتراع)",
+  settingsLiveBatchBallots: "أوراق الاقتراع الجديدة لكل تحديث",
 } satisfies TranslationOf<typeof en>;

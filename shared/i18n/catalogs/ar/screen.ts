@@ -69,4 +69,6 @@ export default {
   keyPageDown: "PageDown",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "تقييم المشاركين (دون تعليقاتهم أبدًا)",
+  // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
+  batchNote: "يُحدَّث كل {seconds} ثانية",
 } satisfies TranslationOf<typeof en>;

@@ -58,4 +58,9 @@ export default {
   settingsOrderRandomHint: "Kein Vorschlag profitiert davon, zuerst zu stehen.",
   settingsOrderOrganiser: "In Ihrer Reihenfolge",
   settingsOrderOrganiserHint: "Jedes Telefon zeigt die Vorschläge so, wie Sie sie angeordnet haben.",
+  // Live bars in batches (issue 15): the create form and the organiser’s settings.
+  settingsLiveBatch: "Live-Balken in Schüben",
+  settingsLiveBatchHint: "Balken und Beteiligung, die der Saal sieht, bewegen sich nur alle so viele Sekunden und nach so vielen neuen Stimmzetteln – wer neben Ihnen auf die Leinwand schaut, kann nicht erkennen, was Sie gerade getippt haben. Die Moderation sieht jeden Stimmzettel; wird ein Bereich geschlossen, erscheint sein Ergebnis sofort. Standard: alle {seconds} s nach {ballots} Stimmzetteln bei weniger als {people} erwarteten Personen (oder ohne Angabe), 0 (jeder Stimmzettel) für größere Säle.",
+  settingsLiveBatchSeconds: "Sekunden zwischen Aktualisierungen (0: jeder Stimmzettel)",
+  settingsLiveBatchBallots: "Neue Stimmzettel je Aktualisierung",
 } satisfies TranslationOf<typeof en>;

@@ -69,4 +69,6 @@ export default {
   keyPageDown: "Bild↓",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "die Bewertung durch die Teilnehmenden (nie ihre Kommentare)",
+  // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
+  batchNote: "Aktualisiert alle {seconds} s",
 } satisfies TranslationOf<typeof en>;

@@ -58,4 +58,9 @@ export default {
   settingsOrderRandomHint: "Nobody's favourite profits from being listed first.",
   settingsOrderOrganiser: "In your order",
   settingsOrderOrganiserHint: "Every phone lists proposals as you arranged them.",
+  // Live bars in batches (issue 15): the create form and the organiser’s settings.
+  settingsLiveBatch: "Live bars in batches",
+  settingsLiveBatchHint: "The room’s bars and turnout move only every so many seconds and after so many new ballots, so a neighbour watching the screen cannot tell what you just tapped. The organiser sees every ballot; closing an area shows its count at once. Default: every {seconds} s after {ballots} ballots for fewer than {people} expected people (or when not set), 0 (every ballot) for larger halls.",
+  settingsLiveBatchSeconds: "Seconds between updates (0: every ballot)",
+  settingsLiveBatchBallots: "New ballots per update",
 } satisfies Catalog;

@@ -69,4 +69,6 @@ export default {
   keyPageDown: "PageDown",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "the participants' evaluation (never their comments)",
+  // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
+  batchNote: "Updates every {seconds} s",
 } satisfies Catalog;

@@ -58,4 +58,9 @@ export default {
   settingsOrderRandomHint: "Ninguna propuesta se beneficia de aparecer la primera.",
   settingsOrderOrganiser: "En su orden",
   settingsOrderOrganiserHint: "Cada teléfono muestra las propuestas en el orden que usted fijó.",
+  // Live bars in batches (issue 15): the create form and the organiser’s settings.
+  settingsLiveBatch: "Barras en directo por lotes",
+  settingsLiveBatchHint: "Las barras y la participación que ve la sala solo avanzan cada tantos segundos y tras tantas papeletas nuevas, así quien mira la pantalla a su lado no puede saber lo que acaba de tocar. La organización ve cada papeleta; al cerrar un área su recuento aparece al instante. Por defecto: cada {seconds} s tras {ballots} papeletas para menos de {people} personas previstas (o si no se indica), 0 (cada papeleta) en salas más grandes.",
+  settingsLiveBatchSeconds: "Segundos entre actualizaciones (0: cada papeleta)",
+  settingsLiveBatchBallots: "Papeletas nuevas por actualización",
 } satisfies TranslationOf<typeof en>;

@@ -69,4 +69,6 @@ export default {
   keyPageDown: "AvPág",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "la evaluación de los participantes (nunca sus comentarios)",
+  // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
+  batchNote: "Se actualiza cada {seconds} s",
 } satisfies TranslationOf<typeof en>;

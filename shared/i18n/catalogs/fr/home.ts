@@ -58,4 +58,9 @@ export default {
   settingsOrderRandomHint: "Aucune proposition ne profite d’être listée en premier.",
   settingsOrderOrganiser: "Dans votre ordre",
   settingsOrderOrganiserHint: "Chaque téléphone liste les propositions dans l’ordre que vous avez fixé.",
+  // Live bars in batches (issue 15): the create form and the organiser’s settings.
+  settingsLiveBatch: "Barres en direct par lots",
+  settingsLiveBatchHint: "Les barres et la participation que voit la salle n’avancent que toutes les tant de secondes et après tant de nouveaux bulletins\u00A0: un voisin qui regarde l’écran ne peut pas deviner ce que vous venez de toucher. L’organisateur voit chaque bulletin\u00A0; la clôture d’un domaine affiche aussitôt son décompte. Par défaut\u00A0: toutes les {seconds}\u00A0s après {ballots} bulletins pour moins de {people} personnes attendues (ou si ce nombre n’est pas indiqué), 0 (chaque bulletin) pour les grandes salles.",
+  settingsLiveBatchSeconds: "Secondes entre deux mises à jour (0\u00A0: à chaque bulletin)",
+  settingsLiveBatchBallots: "Nouveaux bulletins par mise à jour",
 } satisfies TranslationOf<typeof en>;

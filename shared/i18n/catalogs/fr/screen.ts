@@ -69,4 +69,6 @@ export default {
   keyPageDown: "Pg suiv",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "l’évaluation par les participants (jamais leurs commentaires)",
+  // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
+  batchNote: "Mise à jour toutes les {seconds}\u00A0s",
 } satisfies TranslationOf<typeof en>;

@@ -58,4 +58,9 @@ export default {
   settingsOrderRandomHint: "Nenhuma proposta beneficia de aparecer em primeiro lugar.",
   settingsOrderOrganiser: "Pela sua ordem",
   settingsOrderOrganiserHint: "Cada telemóvel lista as propostas pela ordem que definiu.",
+  // Live bars in batches (issue 15): the create form and the organiser’s settings.
+  settingsLiveBatch: "Barras ao vivo por lotes",
+  settingsLiveBatchHint: "As barras e a participação que a sala vê só avançam a cada tantos segundos e após tantos boletins novos, para que quem olha para o ecrã ao seu lado não perceba o que acabou de tocar. A organização vê cada boletim; ao fechar uma área, a contagem aparece de imediato. Por omissão: a cada {seconds} s após {ballots} boletins para menos de {people} pessoas previstas (ou se não for indicado), 0 (cada boletim) em salas maiores.",
+  settingsLiveBatchSeconds: "Segundos entre atualizações (0: cada boletim)",
+  settingsLiveBatchBallots: "Boletins novos por atualização",
 } satisfies TranslationOf<typeof en>;

@@ -58,4 +58,9 @@ export default {
   settingsOrderRandomHint: "Никакое предложение не выигрывает от того, что стоит первым.",
   settingsOrderOrganiser: "В Вашем порядке",
   settingsOrderOrganiserHint: "Каждый телефон показывает предложения в том порядке, который Вы задали.",
+  // Live bars in batches (issue 15): the create form and the organiser’s settings.
+  settingsLiveBatch: "Живые столбики порциями",
+  settingsLiveBatchHint: "Столбики и явка, которые видит зал, меняются только раз в заданное число секунд и после заданного числа новых бюллетеней — сосед, глядящий на экран, не поймёт, что вы только что выбрали. Организатор видит каждый бюллетень; при закрытии направления его итог показывается сразу. По умолчанию: каждые {seconds} с после {ballots} бюллетеней, если ожидается меньше {people} человек (или число не указано), 0 (каждый бюллетень) — для больших залов.",
+  settingsLiveBatchSeconds: "Секунд между обновлениями (0 — каждый бюллетень)",
+  settingsLiveBatchBallots: "Новых бюллетеней на обновление",
 } satisfies TranslationOf<typeof en>;

@@ -58,4 +58,9 @@ export default {
   settingsOrderRandomHint: "没有哪项提案因排在第一而占便宜。",
   settingsOrderOrganiser: "按您的顺序",
   settingsOrderOrganiserHint: "每部手机都按您安排的顺序列出提案。",
+  // Live bars in batches (issue 15): the create form and the organiser’s settings.
+  settingsLiveBatch: "分批更新的实时柱状图",
+  settingsLiveBatchHint: "会场看到的柱状图和参与情况每隔若干秒、且新增若干张选票后才更新，这样在旁边看屏幕的人无法知道你刚刚点了什么。组织者能看到每一张选票；关闭一个领域时会立即显示其计票。默认：预计人数少于 {people} 人（或未填写）时，每 {seconds} 秒且新增 {ballots} 张选票后更新；更大的会场为 0（每张选票都更新）。",
+  settingsLiveBatchSeconds: "两次更新之间的秒数（0：每张选票都更新）",
+  settingsLiveBatchBallots: "每次更新所需的新选票数",
 } satisfies TranslationOf<typeof en>;

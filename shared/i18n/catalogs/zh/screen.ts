@@ -69,4 +69,6 @@ export default {
   keyPageDown: "PageDown",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "参与者的评价（从不显示意见）",
+  // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
+  batchNote: "每 {seconds} 秒更新一次",
 } satisfies TranslationOf<typeof en>;
