@@ -72,7 +72,7 @@ export function resultsFor(t: Tally, audience: Audience): Results {
         // Withheld rows keep the organiser's order, so not even the order leaks the counts.
         results: withheld
           ? [...rows].sort((a, b) => a.position - b.position).map((r) => ({ proposalId: r.proposalId, label: r.label, title: r.title, votes: null, points: null, rank: null }))
-          : rows.map(({ proposalId, label, title, votes, rank }) => ({ proposalId, label, title, votes, points: votes, rank })),
+          : rows.map(({ proposalId, label, title, votes, points, rank }) => ({ proposalId, label, title, votes, points, rank })),
       };
     }),
   };
