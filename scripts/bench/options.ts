@@ -94,7 +94,7 @@ export interface Sizes {
   live: { sockets: number; rate: number; durationMs: number; warmupMs: number };
   hall: { sockets: number; rate: number; durationMs: number; warmupMs: number };
   /** The reconnect storm: the window of ballots, the drop that far into it, each socket's delay before reconnecting. */
-  storm: { sockets: number; rate: number; windowMs: number; dropAtMs: number; jitterMs: [number, number]; warmupMs: number };
+  storm: { sockets: number; rate: number; windowMs: number; dropAtMs: number; jitterMs: [number, number]; warmupMs: number; resultsShare: number };
   /** Real Chromium phones on a poor link while the hall's load runs. */
   phones: { phones: number; taps: number; packetLoss: number; sockets: number; rate: number; loadMs: number };
   /** Participant sockets one load process holds. */
@@ -110,7 +110,7 @@ export function sizes(o: BenchOptions): Sizes {
         durable: { participants: 50, stepMs: 1000, startRate: 200, growth: 1, maxRate: 200, bisections: 0, warmupMs: 300, connections: 16 },
         live: { sockets: 60, rate: 100, durationMs: phase(30, 10, 2), warmupMs: 500 },
         hall: { sockets: 120, rate: 100, durationMs: phase(30, 10, 2), warmupMs: 500 },
-        storm: { sockets: 120, rate: 100, windowMs: 2500, dropAtMs: 500, jitterMs: [250, 750], warmupMs: 500 },
+        storm: { sockets: 120, rate: 100, windowMs: 2500, dropAtMs: 500, jitterMs: [250, 750], warmupMs: 500, resultsShare: 0.1 },
         phones: { phones: 2, taps: 2, packetLoss: 2, sockets: 60, rate: 100, loadMs: 15_000 },
         socketsPerProcess: 60,
       };
@@ -119,7 +119,7 @@ export function sizes(o: BenchOptions): Sizes {
         durable: { participants: 1000, stepMs: 2000, startRate: 2000, growth: 1.6, maxRate: 60_000, bisections: 2, warmupMs: 1000, connections: 256 },
         live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 2000 },
         hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 2000 },
-        storm: { sockets: 10_000, rate: 1000, windowMs: 10_000, dropAtMs: 1000, jitterMs: [250, 750], warmupMs: 2000 },
+        storm: { sockets: 10_000, rate: 1000, windowMs: 10_000, dropAtMs: 1000, jitterMs: [250, 750], warmupMs: 2000, resultsShare: 0.1 },
         phones: { phones: 5, taps: 6, packetLoss: 2, sockets: 2000, rate: 1000, loadMs: 40_000 },
         socketsPerProcess: 2500,
       };
@@ -128,7 +128,7 @@ export function sizes(o: BenchOptions): Sizes {
         durable: { participants: 2000, stepMs: 4000, startRate: 2000, growth: 1.5, maxRate: 60_000, bisections: 3, warmupMs: 2000, connections: 256 },
         live: { sockets: 2000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 3000 },
         hall: { sockets: 10_000, rate: 1000, durationMs: phase(30, 10, 2), warmupMs: 3000 },
-        storm: { sockets: 10_000, rate: 1000, windowMs: 10_000, dropAtMs: 1000, jitterMs: [250, 750], warmupMs: 3000 },
+        storm: { sockets: 10_000, rate: 1000, windowMs: 10_000, dropAtMs: 1000, jitterMs: [250, 750], warmupMs: 3000, resultsShare: 0.1 },
         phones: { phones: 10, taps: 10, packetLoss: 2, sockets: 2000, rate: 1000, loadMs: 50_000 },
         socketsPerProcess: 2500,
       };

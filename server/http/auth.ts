@@ -58,6 +58,27 @@ export function holderOf(repos: Repos, token: string): { event: EventRow; caller
   return { event, caller: { role: sameHash(hash, event.admin_token_hash) ? "admin" : "screen", participant: null } };
 }
 
+type Holder = ReturnType<typeof holderOf>;
+const heldBy = new WeakMap<FastifyRequest, Holder>();
+
+/**
+ * holderOf for a request's bearer token, resolved once per request: its rate-limit key
+ * (security/rate-limits.ts) asks first, and the route's caller (plugins/auth.ts) then takes the
+ * participant from here instead of hashing and looking the token up a second time.
+ */
+export function holderOfRequest(repos: Repos, request: FastifyRequest): Holder {
+  if (heldBy.has(request)) return heldBy.get(request) ?? null;
+  const token = bearerToken(request);
+  const holder = token ? holderOf(repos, token) : null;
+  heldBy.set(request, holder);
+  return holder;
+}
+
+/** What holderOfRequest found for this request, if anything asked; undefined when nothing did. */
+export function heldHolder(request: FastifyRequest): Holder | undefined {
+  return heldBy.get(request);
+}
+
 /**
  * content: the admin, or an area's editor link (the service then holds it to its area and to the
  * draft); member: any token of the event (each route shows a caller only its own part).

@@ -2,7 +2,7 @@
 // Routes (http/route.ts) and rate-limit keys (plugins/security.ts) ask it.
 import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { authorize, bearerToken, identify, type Access, type Caller } from "../http/auth";
+import { authorize, bearerToken, heldHolder, identify, type Access, type Caller } from "../http/auth";
 import type { EventRow } from "../repos/events";
 
 export interface Auth {
@@ -25,7 +25,15 @@ export const authPlugin = fp(
     const { repos } = app.ctx;
     app.decorate("auth", {
       // Without an event no token can name anyone: routes without :code are for anyone.
-      callerOf: (request, event) => (event ? identify(repos, event, bearerToken(request)) : ANONYMOUS),
+      callerOf: (request, event) => {
+        if (!event) return ANONYMOUS;
+        // A participant's token already resolved for this request (its rate-limit key) names the
+        // same participant now: participant tokens are never reassigned. Admin and projector
+        // tokens are checked against the event just read (a new admin link replaces the old).
+        const held = heldHolder(request)?.caller;
+        if (held?.participant && held.participant.event_id === event.id) return held;
+        return identify(repos, event, bearerToken(request));
+      },
       authorize,
     } satisfies Auth);
   },

@@ -2,11 +2,11 @@
 // sniffing), the rate limits of security/rate-limits.ts and the failed look-up budget of
 // security/guess-guard.ts. docs/SECURITY.md explains each number; tests/integration/security-*.test.ts
 // prove them.
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import fp from "fastify-plugin";
 import { AppError } from "../../shared/errors";
 import { createGuessGuard, type GuessGuard } from "../security/guess-guard";
+import { SECURITY_HEADERS } from "../security/headers";
 
 // The rules live in security/; their callers and tests know them by this module too.
 export { createGuessGuard, FailedLookup, GUESS_BUDGET, holdsValidToken, underGuessBudget, type GuessGuard } from "../security/guess-guard";
@@ -31,27 +31,10 @@ export interface SecurityOptions {
 
 export const securityPlugin = fp<SecurityOptions>(
   async (app, options) => {
-    await app.register(helmet, {
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", "data:", "blob:"],
-          connectSrc: ["'self'"],
-          fontSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'none'"],
-          formAction: ["'self'"],
-          // The organiser page embeds the projector page as a live miniature: same origin only.
-          frameAncestors: ["'self'"],
-        },
-      },
-      // Plenary is served over plain HTTP on venue networks: HSTS and upgrades would break it.
-      strictTransportSecurity: false,
-      crossOriginEmbedderPolicy: false,
-      referrerPolicy: { policy: "no-referrer" },
+    // First of all hooks, as helmet's was: every answer carries them, errors and 404s included.
+    app.addHook("onRequest", (_request, reply, done) => {
+      for (const [name, value] of SECURITY_HEADERS) reply.raw.setHeader(name, value);
+      done();
     });
     await app.register(rateLimit, {
       global: false,

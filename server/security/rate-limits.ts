@@ -2,7 +2,7 @@
 // tests/integration/security-ratelimit.test.ts proves them. Wired by plugins/security.ts.
 import type { FastifyRequest } from "fastify";
 import { EventCodeParam } from "../../shared/schemas";
-import { bearerToken, holderOf } from "../http/auth";
+import { bearerToken, holderOfRequest } from "../http/auth";
 import type { Ctx } from "../services/context";
 
 /**
@@ -43,13 +43,13 @@ export const RATE_LIMITS = {
 
 /** The rate-limit key of a request's caller (RateLimitKey): never the token itself, only whom it names. */
 export function callerKey(ctx: Ctx, request: FastifyRequest): string {
-  const token = bearerToken(request);
   const code = (request.params as { code?: unknown } | undefined)?.code;
-  if (token && code !== undefined) {
+  if (bearerToken(request) && code !== undefined) {
     const parsed = EventCodeParam.safeParse(code);
     // From the token alone, then compared with the code: this runs before the failed look-up
     // budget is checked (security/guess-guard.ts), so it must not read the event the code names.
-    const holder = parsed.success ? holderOf(ctx.repos, token) : null;
+    // Remembered for the request: the route takes its participant from it (plugins/auth.ts).
+    const holder = parsed.success ? holderOfRequest(ctx.repos, request) : null;
     if (holder && holder.event.code === parsed.data) {
       if (holder.caller.participant) return `p:${holder.caller.participant.id}`;
       return holder.caller.editorAreaId ? `e:${holder.caller.editorAreaId}` : `${holder.caller.role}:${holder.event.id}`;

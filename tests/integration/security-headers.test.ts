@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "../helpers/app";
 import { call, expectStatus, seedEvent } from "./fixtures/kit";
+import { SECURITY_HEADERS } from "../../server/security/headers";
 
 let server: TestServer;
 let clientDir: string;
@@ -77,6 +78,8 @@ describe("security headers", () => {
       expect(h.get("referrer-policy"), name).toBe("no-referrer");
       expect(h.get("x-frame-options"), name).toBe("SAMEORIGIN");
       expect(h.get("x-powered-by"), name).toBeNull();
+      // The whole precomputed set (server/security/headers.ts), on every kind of answer.
+      for (const [header, value] of SECURITY_HEADERS) expect(h.get(header), `${name}: ${header}`).toBe(value);
       expect(h.get("server"), name).toBeNull();
       // No CORS: another origin's page may not read any answer.
       expect(h.get("access-control-allow-origin"), name).toBeNull();

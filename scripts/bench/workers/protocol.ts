@@ -134,7 +134,7 @@ export interface SocketCounts {
 
 export interface StormResult {
   sockets: number;
-  /** Sockets connected again and welcomed (event, results, ballot) before the timeout. */
+  /** Sockets connected again and welcomed (results if wanted, ballot) before the timeout. */
   reconnected: number;
   /** From the drop to the welcome of the median, 99th percentile and last socket. */
   p50Ms: number;
@@ -143,14 +143,17 @@ export interface StormResult {
   /** Reconnection attempts refused or timed out (each tried again), and the first one's reason. */
   retries: number;
   firstError: string | null;
+  /** CPU this socket-holding process used from the drop to its last welcome, in cores (1 = a full core). */
+  cpuCores: number;
 }
 
 export type SocketsApi = {
-  connect: (arg: { port: number; code: string; tokens: string[]; concurrency: number }) => Promise<SocketCounts & { ms: number }>;
+  /** `resultsShare`: the share of sockets that want results (default all); the others connect as voting phones. */
+  connect: (arg: { port: number; code: string; tokens: string[]; concurrency: number; resultsShare?: number }) => Promise<SocketCounts & { ms: number }>;
   counts: (arg: undefined) => Promise<SocketCounts>;
   /** Drops every socket at once; each reconnects after a delay drawn from jitterMs (the phone's). */
   storm: (arg: { jitterMs: [number, number]; timeoutMs: number }) => Promise<StormResult>;
-  /** Sockets whose last results snapshot has reached `seq`, and the lowest seq any socket holds. */
-  seqs: (arg: { seq: number }) => Promise<{ sockets: number; reached: number; lowest: number }>;
+  /** Of the sockets that want results: those whose last snapshot reached `seq`, the lowest seq held; the voting phones' event versions. */
+  seqs: (arg: { seq: number }) => Promise<{ sockets: number; reached: number; lowest: number; quiet: number; versions: Array<string | null> }>;
   close: (arg: undefined) => Promise<void>;
 };

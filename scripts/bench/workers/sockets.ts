@@ -1,6 +1,9 @@
 // Holds a share of the room's participant sockets (socket.io-client, WebSocket transport only, as a
 // phone on a good network), each authenticated with its own participant token, and counts what
 // they receive. Several of these run side by side when one process cannot hold the whole hall.
+// A socket either wants the room's results (a phone showing them) or connects as a phone that is
+// still voting does (useLiveBallot.ts: `results: false`, `since` the event version it holds), whose
+// welcome is its ballot alone — what most of a hall sends when it reconnects mid-vote.
 import { io, type Socket } from "socket.io-client";
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "../../../shared/socket-events";
 import { serveWorker } from "../rpc";
@@ -13,27 +16,37 @@ const sockets: Client[] = [];
 const lastSeq: number[] = [];
 /** Per socket: set when it has had its welcome (event, results, ballot) after the storm's reconnect. */
 const welcomed: boolean[] = [];
+/** Per socket: whether it asked for results, and the event version it holds (its next `since`). */
+const wants: boolean[] = [];
+const versions: Array<string | null> = [];
 /** While the storm drops the sockets on purpose, their disconnects are not failures. */
 let storming = false;
 let stormRetries = 0;
 let stormFirstError: string | null = null;
 const counts: SocketCounts = { connected: 0, ballot: 0, results: 0, event: 0, disconnects: 0, connectErrors: 0, firstError: null };
 
-function open(port: number, code: string, token: string): Promise<void> {
+function open(port: number, code: string, token: string, results: boolean): Promise<void> {
   return new Promise((resolve) => {
+    const index = sockets.length;
     const socket: Client = io(`http://127.0.0.1:${port}`, {
       path: SOCKET_PATH,
       transports: ["websocket"],
-      auth: { code, token },
+      // A function: called again at each (re)connection, so `since` is the version last received.
+      auth: (cb) => {
+        const since = versions[index];
+        cb(results ? { code, token } : { code, token, results: false, ...(since ? { since } : {}) });
+      },
       // One connection per phone: no shared manager, and a drop stays a drop (counted) instead of
       // being papered over by a reconnect.
       forceNew: true,
       reconnection: false,
       timeout: 30_000,
     });
-    const index = sockets.push(socket) - 1;
+    sockets.push(socket);
     lastSeq[index] = -1;
     welcomed[index] = false;
+    wants[index] = results;
+    versions[index] = null;
     socket.on("results", (r) => {
       counts.results += 1;
       lastSeq[index] = r.seq;
@@ -43,7 +56,10 @@ function open(port: number, code: string, token: string): Promise<void> {
       counts.ballot += 1;
       if (storming) welcomed[index] = true;
     });
-    socket.on("event", () => void (counts.event += 1));
+    socket.on("event", (e) => {
+      counts.event += 1;
+      versions[index] = e.version ?? null;
+    });
     socket.once("connect", () => {
       counts.connected += 1;
       socket.on("disconnect", (reason) => {
@@ -62,14 +78,17 @@ function open(port: number, code: string, token: string): Promise<void> {
   });
 }
 
-async function connect({ port, code, tokens, concurrency }: { port: number; code: string; tokens: string[]; concurrency: number }) {
+async function connect({ port, code, tokens, concurrency, resultsShare = 1 }: { port: number; code: string; tokens: string[]; concurrency: number; resultsShare?: number }) {
   const started = performance.now();
   let next = 0;
+  // Spread evenly (every k-th socket wants results), not at random: the same hall at every run.
+  const every = resultsShare > 0 ? Math.round(1 / resultsShare) : Infinity;
   await Promise.all(
     Array.from({ length: Math.min(concurrency, tokens.length) }, async () => {
       while (next < tokens.length) {
-        const token = tokens[next++];
-        if (token) await open(port, code, token);
+        const i = next++;
+        const token = tokens[i];
+        if (token) await open(port, code, token, i % every === 0);
       }
     }),
   );
@@ -86,6 +105,8 @@ async function storm({ jitterMs, timeoutMs }: { jitterMs: [number, number]; time
   storming = true;
   welcomed.fill(false);
   const started = performance.now();
+  // This process's own CPU over the storm: near a full core, the figure is the load generator's.
+  const cpuAtStart = process.cpuUsage();
   for (const s of sockets) s.disconnect();
   const reconnected: number[] = [];
   await Promise.all(
@@ -119,18 +140,28 @@ async function storm({ jitterMs, timeoutMs }: { jitterMs: [number, number]; time
   for (const s of sockets) s.removeAllListeners("connect_error");
   reconnected.sort((a, b) => a - b);
   const at = (q: number) => Math.round(reconnected[Math.min(reconnected.length - 1, Math.floor(q * reconnected.length))] ?? -1);
-  return { sockets: sockets.length, reconnected: reconnected.length, p50Ms: at(0.5), p99Ms: at(0.99), lastMs: Math.round(reconnected.at(-1) ?? -1), retries: stormRetries, firstError: stormFirstError };
+  const cpu = process.cpuUsage(cpuAtStart);
+  const wallMs = performance.now() - started;
+  const cpuCores = Math.round(((cpu.user + cpu.system) / 1000 / wallMs) * 100) / 100;
+  return { sockets: sockets.length, reconnected: reconnected.length, p50Ms: at(0.5), p99Ms: at(0.99), lastMs: Math.round(reconnected.at(-1) ?? -1), retries: stormRetries, firstError: stormFirstError, cpuCores };
 }
 
-/** How many sockets have seen a results snapshot at `seq` or later, and the lowest seq any holds. */
+/**
+ * How many of the sockets that want results have seen a snapshot at `seq` or later, and the lowest
+ * seq any holds; and the event versions the others hold (all the same one when none was missed).
+ */
 function seqs({ seq }: { seq: number }) {
   let reached = 0;
   let lowest = Infinity;
-  for (const v of lastSeq) {
+  let counted = 0;
+  const held = new Set<string | null>();
+  lastSeq.forEach((v, i) => {
+    if (!wants[i]) return void held.add(versions[i] ?? null);
+    counted += 1;
     if (v >= seq) reached += 1;
     lowest = Math.min(lowest, v);
-  }
-  return Promise.resolve({ sockets: lastSeq.length, reached, lowest: lowest === Infinity ? -1 : lowest });
+  });
+  return Promise.resolve({ sockets: counted, reached, lowest: lowest === Infinity ? -1 : lowest, quiet: lastSeq.length - counted, versions: [...held] });
 }
 
 async function close(): Promise<void> {
