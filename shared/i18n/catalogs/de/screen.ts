@@ -69,4 +69,13 @@ export default {
   keyPageDown: "Bild↓",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "die Bewertung durch die Teilnehmenden (nie ihre Kommentare)",
+  pointsCount: "{n, plural, one {# Punkt} other {# Punkte}}",
+  dotsCount: "{n, plural, one {# Punkt} other {# Punkte}}",
+  barSpokenPoints: ": {points, plural, one {# Punkt} other {# Punkte}} aus {votes, plural, one {# Stimmzettel} other {# Stimmzetteln}}",
+  barSpokenDots: ": {dots, plural, one {# Punkt} other {# Punkte}}",
+  chartLabelPoints: "Punkte in „{area}“ (Rangfolge)",
+  chartLabelDots: "Verteilte Punkte in „{area}“",
+  fromBallots: "aus {votes, plural, one {# Stimmzettel} other {# Stimmzetteln}}",
+  summaryRestPoints: "und {count} weitere mit {points, plural, one {# Punkt} other {# Punkten}}",
+  summaryRestDots: "und {count} weitere mit {dots, plural, one {# Punkt} other {# Punkten}}",
 } satisfies TranslationOf<typeof en>;

@@ -69,4 +69,13 @@ export default {
   keyPageDown: "PageDown",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "the participants' evaluation (never their comments)",
+  pointsCount: "{n, plural, one {# point} other {# points}}",
+  dotsCount: "{n, plural, one {# dot} other {# dots}}",
+  barSpokenPoints: ": {points, plural, one {# point} other {# points}} from {votes, plural, one {# ballot} other {# ballots}}",
+  barSpokenDots: ": {dots, plural, one {# dot} other {# dots}}",
+  chartLabelPoints: "Points in {area} (ranking)",
+  chartLabelDots: "Dots in {area}",
+  fromBallots: "from {votes, plural, one {# ballot} other {# ballots}}",
+  summaryRestPoints: "and {count} more with {points, plural, one {# point} other {# points}}",
+  summaryRestDots: "and {count} more with {dots, plural, one {# dot} other {# dots}}",
 } satisfies Catalog;

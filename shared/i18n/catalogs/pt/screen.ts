@@ -69,4 +69,13 @@ export default {
   keyPageDown: "PageDown",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "a avaliação dos participantes (nunca os seus comentários)",
+  pointsCount: "{n, plural, one {# ponto} other {# pontos}}",
+  dotsCount: "{n, plural, one {# ponto} other {# pontos}}",
+  barSpokenPoints: ": {points, plural, one {# ponto} other {# pontos}} de {votes, plural, one {# boletim} other {# boletins}}",
+  barSpokenDots: ": {dots, plural, one {# ponto} other {# pontos}}",
+  chartLabelPoints: "Pontos em «{area}» (ordenação)",
+  chartLabelDots: "Pontos distribuídos em «{area}»",
+  fromBallots: "de {votes, plural, one {# boletim} other {# boletins}}",
+  summaryRestPoints: "e mais {count} com {points, plural, one {# ponto} other {# pontos}}",
+  summaryRestDots: "e mais {count} com {dots, plural, one {# ponto} other {# pontos}}",
 } satisfies TranslationOf<typeof en>;
