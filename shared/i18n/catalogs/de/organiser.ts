@@ -230,4 +230,12 @@ export default {
   settingsHint: "Eine neue Stimmenzahl pro Bereich gilt auch für jeden Bereich, der die alte verwendet hat; ein Bereich mit eigenem Limit im Programm behält es.",
   settingsSave: "Einstellungen speichern",
   settingsSaved: "Gespeichert.",
+  methodLegend: "Wie abgestimmt wird",
+  methodApproval: "Zustimmung: Vorschläge auswählen",
+  methodDots: "Punkte: mehrere Punkte dürfen auf einen Vorschlag gehen",
+  methodRanking: "Rangfolge: eine Reihenfolge nach Vorliebe, in Punkten gezählt (Borda)",
+  methodPerLabel: "Höchstens so viele Punkte auf einen Vorschlag",
+  methodPerHint: "Von 1 bis {n} (die Punkte, die jede Person hat).",
+  blockedMethod: "Wie „{area}“ gezählt wird, kann nicht mehr geändert werden: Dort wurde bereits abgestimmt.",
+  lockedMethod: "In „{area}“ wurde bereits abgestimmt; wie dort gezählt wird (und bei einer Rangfolge die Zahl der Plätze), kann daher nicht mehr geändert werden.",
 } satisfies TranslationOf<typeof en>;

@@ -230,4 +230,12 @@ export default {
   settingsHint: "A new number of votes per area also applies to every area that used the old one; an area given its own limit in the programme keeps it.",
   settingsSave: "Save settings",
   settingsSaved: "Saved.",
+  methodLegend: "How people vote",
+  methodApproval: "Approval: choose proposals",
+  methodDots: "Dots: several dots may go on one proposal",
+  methodRanking: "Ranking: an order of preference, counted in points (Borda)",
+  methodPerLabel: "At most this many dots on one proposal",
+  methodPerHint: "From 1 to {n} (the dots each person has).",
+  blockedMethod: "How “{area}” is counted can no longer change: people have voted in it.",
+  lockedMethod: "People have already voted in “{area}”, so how it is counted (and, for a ranking, its number of places) can no longer change.",
 } satisfies Catalog;

@@ -230,4 +230,12 @@ export default {
   settingsHint: "Un nuevo número de votos por área se aplica también a cada área que usaba el anterior; un área con su propio límite en el programa lo conserva.",
   settingsSave: "Guardar la configuración",
   settingsSaved: "Guardado.",
+  methodLegend: "Cómo se vota",
+  methodApproval: "Aprobación: elegir propuestas",
+  methodDots: "Puntos: se pueden poner varios puntos en una misma propuesta",
+  methodRanking: "Clasificación: un orden de preferencia, contado en puntos (Borda)",
+  methodPerLabel: "Como máximo estos puntos en una misma propuesta",
+  methodPerHint: "De 1 a {n} (los puntos que tiene cada persona).",
+  blockedMethod: "El modo de recuento de «{area}» ya no puede cambiar: ya se ha votado en ella.",
+  lockedMethod: "Ya se ha votado en «{area}», así que su modo de recuento (y, en una clasificación, su número de puestos) ya no puede cambiar.",
 } satisfies TranslationOf<typeof en>;

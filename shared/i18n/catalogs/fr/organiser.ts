@@ -230,4 +230,12 @@ export default {
   settingsHint: "Un nouveau nombre de voix par domaine s’applique aussi à chaque domaine qui utilisait l’ancien\u202F; un domaine doté de sa propre limite dans le programme la garde.",
   settingsSave: "Enregistrer les paramètres",
   settingsSaved: "Enregistré.",
+  methodLegend: "Mode de vote",
+  methodApproval: "Approbation : choisir des propositions",
+  methodDots: "Points : plusieurs points peuvent aller sur une même proposition",
+  methodRanking: "Classement : un ordre de préférence, compté en points (Borda)",
+  methodPerLabel: "Au plus ce nombre de points sur une même proposition",
+  methodPerHint: "De 1 à {n} (les points dont chaque personne dispose).",
+  blockedMethod: "Le mode de décompte de « {area} » ne peut plus changer : des personnes y ont voté.",
+  lockedMethod: "Des personnes ont déjà voté dans « {area} » : son mode de décompte (et, pour un classement, son nombre de places) ne peut plus changer.",
 } satisfies TranslationOf<typeof en>;

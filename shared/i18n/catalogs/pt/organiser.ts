@@ -230,4 +230,12 @@ export default {
   settingsHint: "Um novo número de votos por área aplica-se também a todas as áreas que usavam o anterior; uma área com limite próprio no programa mantém-no.",
   settingsSave: "Guardar as definições",
   settingsSaved: "Guardado.",
+  methodLegend: "Como se vota",
+  methodApproval: "Aprovação: escolher propostas",
+  methodDots: "Pontos: vários pontos podem ir para a mesma proposta",
+  methodRanking: "Ordenação: uma ordem de preferência, contada em pontos (Borda)",
+  methodPerLabel: "No máximo estes pontos numa mesma proposta",
+  methodPerHint: "De 1 a {n} (os pontos que cada pessoa tem).",
+  blockedMethod: "A forma de contagem de «{area}» já não pode mudar: já se votou nela.",
+  lockedMethod: "Já se votou em «{area}», por isso a sua forma de contagem (e, numa ordenação, o número de lugares) já não pode mudar.",
 } satisfies TranslationOf<typeof en>;

@@ -230,4 +230,12 @@ export default {
   settingsHint: "新的每领域票数也适用于所有沿用旧票数的领域；在议程中设定了自己上限的领域保持不变。",
   settingsSave: "保存设置",
   settingsSaved: "已保存。",
+  methodLegend: "投票方式",
+  methodApproval: "认可投票：选择提案",
+  methodDots: "点数投票：可在同一提案上投多个点",
+  methodRanking: "排序投票：按偏好排序，以分数计（博尔达计分）",
+  methodPerLabel: "同一提案最多的点数",
+  methodPerHint: "1 到 {n}（每人拥有的点数）。",
+  blockedMethod: "“{area}”的计票方式已无法更改：已有人在其中投票。",
+  lockedMethod: "已有人在“{area}”中投票，因此其计票方式（以及排序投票的名次数）已无法更改。",
 } satisfies TranslationOf<typeof en>;
