@@ -94,6 +94,13 @@ describe("the organiser sets each area's method", () => {
   });
 });
 
+/** Bar counts that do not sit on one line, or spill out of their box ("132" over "points"). */
+function countsOnTwoLines(page: Page): Promise<string[]> {
+  return page.locator(".bar-count").evaluateAll((els) =>
+    els.filter((el) => el.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(el).fontSize) || el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent ?? ""),
+  );
+}
+
 describe("the projector names points and dots", () => {
   async function projector(view: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -131,6 +138,7 @@ describe("the projector names points and dots", () => {
     expect(sizes.method).toBeGreaterThanOrEqual(32);
     expect(sizes.bars).toBeGreaterThanOrEqual(32);
     expect(sizes.countsCut).toBe(0);
+    expect(await countsOnTwoLines(page)).toEqual([]);
     await shot(page, "projector-1080p-ranking");
 
     // The winners slide says points and the ballots they came from.
@@ -141,6 +149,23 @@ describe("the projector names points and dots", () => {
     // The ballots line wraps in its column rather than shrink the slide: the texts stay at their size.
     expect(await page.locator(".winner-text").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(32);
     await shot(page, "projector-1080p-ranking-winners");
+    await page.close();
+  });
+
+  it("in Arabic: the counts and the spoken list name points (right to left)", async () => {
+    const ranking = forum.event.areas[1]!;
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${server.url}/e/${forum.code}/screen?lang=ar#key=${forum.screenKey}&view=area-${ranking.id}`);
+    await page.locator(".bar-row").first().waitFor();
+    await page.waitForTimeout(900);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    expect(await page.getByTestId("area-method").textContent()).toContain("رتّب");
+    expect(await page.getByTestId("bars-spoken").getAttribute("aria-label")).toBe(`النقاط في «${ranking.title}» (ترتيب)`);
+    const first = (await page.getByTestId("bars-spoken").locator("li").first().textContent()) ?? "";
+    expect(first).toContain("132 نقطة من 54 ورقة اقتراع");
+    expect(await page.locator(".bar-count").allTextContents()).toContain("132 نقطة");
+    expect(await countsOnTwoLines(page)).toEqual([]);
+    await shot(page, "projector-1080p-ranking-ar");
     await page.close();
   });
 
