@@ -52,7 +52,8 @@ export function PaperBallotForm(props: { api: AdminApi; event: Event; onEntered:
   const submit = (e: FormEvent) => {
     e.preventDefault();
     // A dots or ranking area whose numbers are refused stops the whole ballot: its note says why.
-    if (areas.some((a) => notes[a.id])) return;
+    // (An approval area's note only explains a refused tick; its ticks stand as they are.)
+    if (areas.some((a) => methodOf(a) !== "approval" && notes[a.id])) return;
     const ballot = Object.fromEntries(Object.entries(choices).filter(([id, ids]) => ids.length > 0 && areas.some((a) => a.id === id)));
     const ticks = Object.values(ballot).reduce((n, ids) => n + ids.length, 0);
     if (ticks === 0) {
