@@ -188,6 +188,25 @@ describe("the projector names points and dots", () => {
   });
 });
 
+// Before the paper ballots below, which add to the counts.
+describe("the printable report names each method", () => {
+  it("says how points were counted and puts points beside ballots for the ranking area", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/e/${forum.code}/report#key=${forum.adminToken}`);
+    await page.locator(".report-area").first().waitFor();
+    const [dots, ranking] = forum.event.areas as [Area, Area];
+    const method = (a: Area) => page.locator(`.report-area[aria-labelledby="a-${a.id}"] [data-testid=report-method]`).textContent();
+    expect(await method(ranking)).toMatch(/^Ranking \(Borda\): each participant could rank up to 3 proposals in order of preference; points per place: 1st 3 points, 2nd 2 points, 3rd 1 point\./);
+    expect(await method(dots)).toMatch(/^Dot voting: each participant could place up to 5 dots, at most 3 on one proposal;/);
+    const podium = await page.locator(`.report-area[aria-labelledby="a-${ranking.id}"] .podium-votes`).allTextContents();
+    expect(podium).toEqual(EXPECTED.ranking.slice(0, 3).map((e) => `${e.points} points (${e.ballots} ballots)`));
+    const table = page.locator(`table[data-method="ranking"]`);
+    expect(await table.locator("th").allTextContents()).toEqual(["Rank", "Label", "Proposal", "Points", "Ballots", "Share of voters"]);
+    await shot(page, "report-1280-ranking", true);
+    await page.close();
+  });
+});
+
 describe("paper ballots follow the method", () => {
   it("the organiser types a ranking's places from paper and the ballot is stored in that order", async () => {
     const ranking = forum.event.areas[1]!;
