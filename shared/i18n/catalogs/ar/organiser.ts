@@ -238,4 +238,8 @@ export default {
   methodPerHint: "من 1 إلى {n} (عدد النقاط لدى كل شخص).",
   blockedMethod: "لم يعد ممكنًا تغيير طريقة احتساب «{area}»: فقد صوّت فيه أشخاص.",
   lockedMethod: "صوّت أشخاص في «{area}» بالفعل، لذا لم يعد ممكنًا تغيير طريقة احتسابه (ولا عدد المراتب إن كان ترتيبًا).",
+  liveAreaMetaDots: "{proposals, plural, zero {# مقترح} one {مقترح واحد} two {مقترحان} few {# مقترحات} many {# مقترحًا} other {# مقترح}}، {votes, plural, zero {# نقطة} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}} لكل مشارك",
+  liveAreaMetaRanking: "{proposals, plural, zero {# مقترح} one {مقترح واحد} two {مقترحان} few {# مقترحات} many {# مقترحًا} other {# مقترح}}، {votes, plural, zero {# مرتبة} one {مرتبة واحدة} two {مرتبتان} few {# مراتب} many {# مرتبة} other {# مرتبة}} للترتيب لكل مشارك",
+  hiddenDots: "{dots, plural, zero {# نقطة} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}}",
+  hiddenPoints: "{points, plural, zero {# نقطة} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}} ({votes, plural, zero {# ورقة اقتراع} one {ورقة اقتراع واحدة} two {ورقتا اقتراع} few {# أوراق اقتراع} many {# ورقة اقتراع} other {# ورقة اقتراع}})",
 } satisfies TranslationOf<typeof en>;

@@ -238,4 +238,8 @@ export default {
   methodPerHint: "Von 1 bis {n} (die Punkte, die jede Person hat).",
   blockedMethod: "Wie „{area}“ gezählt wird, kann nicht mehr geändert werden: Dort wurde bereits abgestimmt.",
   lockedMethod: "In „{area}“ wurde bereits abgestimmt; wie dort gezählt wird (und bei einer Rangfolge die Zahl der Plätze), kann daher nicht mehr geändert werden.",
+  liveAreaMetaDots: "{proposals, plural, one {# Vorschlag} other {# Vorschläge}}, {votes, plural, one {# Punkt} other {# Punkte}} pro Person",
+  liveAreaMetaRanking: "{proposals, plural, one {# Vorschlag} other {# Vorschläge}}, {votes, plural, one {# Platz} other {# Plätze}} zu reihen pro Person",
+  hiddenDots: "{dots, plural, one {# Punkt} other {# Punkte}}",
+  hiddenPoints: "{points, plural, one {# Punkt} other {# Punkte}} ({votes, plural, one {# Stimmzettel} other {# Stimmzettel}})",
 } satisfies TranslationOf<typeof en>;

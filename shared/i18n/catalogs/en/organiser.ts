@@ -238,4 +238,8 @@ export default {
   methodPerHint: "From 1 to {n} (the dots each person has).",
   blockedMethod: "How “{area}” is counted can no longer change: people have voted in it.",
   lockedMethod: "People have already voted in “{area}”, so how it is counted (and, for a ranking, its number of places) can no longer change.",
+  liveAreaMetaDots: "{proposals, plural, one {# proposal} other {# proposals}}, {votes, plural, one {# dot} other {# dots}} each",
+  liveAreaMetaRanking: "{proposals, plural, one {# proposal} other {# proposals}}, {votes, plural, one {# place} other {# places}} to rank each",
+  hiddenDots: "{dots, plural, one {# dot} other {# dots}}",
+  hiddenPoints: "{points, plural, one {# point} other {# points}} ({votes, plural, one {# ballot} other {# ballots}})",
 } satisfies Catalog;

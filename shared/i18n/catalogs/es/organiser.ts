@@ -238,4 +238,8 @@ export default {
   methodPerHint: "De 1 a {n} (los puntos que tiene cada persona).",
   blockedMethod: "El modo de recuento de «{area}» ya no puede cambiar: ya se ha votado en ella.",
   lockedMethod: "Ya se ha votado en «{area}», así que su modo de recuento (y, en una clasificación, su número de puestos) ya no puede cambiar.",
+  liveAreaMetaDots: "{proposals, plural, one {# propuesta} other {# propuestas}}, {votes, plural, one {# punto} other {# puntos}} por participante",
+  liveAreaMetaRanking: "{proposals, plural, one {# propuesta} other {# propuestas}}, {votes, plural, one {# puesto} other {# puestos}} que ordenar por participante",
+  hiddenDots: "{dots, plural, one {# punto} other {# puntos}}",
+  hiddenPoints: "{points, plural, one {# punto} other {# puntos}} ({votes, plural, one {# papeleta} other {# papeletas}})",
 } satisfies TranslationOf<typeof en>;

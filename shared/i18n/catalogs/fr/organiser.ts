@@ -238,4 +238,8 @@ export default {
   methodPerHint: "De 1 à {n} (les points dont chaque personne dispose).",
   blockedMethod: "Le mode de décompte de « {area} » ne peut plus changer : des personnes y ont voté.",
   lockedMethod: "Des personnes ont déjà voté dans « {area} » : son mode de décompte (et, pour un classement, son nombre de places) ne peut plus changer.",
+  liveAreaMetaDots: "{proposals, plural, one {# proposition} other {# propositions}}, {votes, plural, one {# point} other {# points}} par participant",
+  liveAreaMetaRanking: "{proposals, plural, one {# proposition} other {# propositions}}, {votes, plural, one {# place} other {# places}} à classer par participant",
+  hiddenDots: "{dots, plural, one {# point} other {# points}}",
+  hiddenPoints: "{points, plural, one {# point} other {# points}} ({votes, plural, one {# bulletin} other {# bulletins}})",
 } satisfies TranslationOf<typeof en>;

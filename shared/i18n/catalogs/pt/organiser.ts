@@ -238,4 +238,8 @@ export default {
   methodPerHint: "De 1 a {n} (os pontos que cada pessoa tem).",
   blockedMethod: "A forma de contagem de «{area}» já não pode mudar: já se votou nela.",
   lockedMethod: "Já se votou em «{area}», por isso a sua forma de contagem (e, numa ordenação, o número de lugares) já não pode mudar.",
+  liveAreaMetaDots: "{proposals, plural, one {# proposta} other {# propostas}}, {votes, plural, one {# ponto} other {# pontos}} por participante",
+  liveAreaMetaRanking: "{proposals, plural, one {# proposta} other {# propostas}}, {votes, plural, one {# lugar} other {# lugares}} a ordenar por participante",
+  hiddenDots: "{dots, plural, =0 {# pontos} one {# ponto} other {# pontos}}",
+  hiddenPoints: "{points, plural, =0 {# pontos} one {# ponto} other {# pontos}} ({votes, plural, =0 {# boletins} one {# boletim} other {# boletins}})",
 } satisfies TranslationOf<typeof en>;

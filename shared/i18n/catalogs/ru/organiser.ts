@@ -238,4 +238,8 @@ export default {
   methodPerHint: "От 1 до {n} (баллы, которые есть у каждого).",
   blockedMethod: "Способ подсчёта в направлении «{area}» больше нельзя изменить: в нём уже голосовали.",
   lockedMethod: "В направлении «{area}» уже голосовали, поэтому способ подсчёта (а для ранжирования — число мест) больше нельзя изменить.",
+  liveAreaMetaDots: "{proposals, plural, one {# предложение} few {# предложения} many {# предложений} other {# предложения}}, {votes, plural, one {# балл} few {# балла} many {# баллов} other {# балла}} на участника",
+  liveAreaMetaRanking: "{proposals, plural, one {# предложение} few {# предложения} many {# предложений} other {# предложения}}, {votes, plural, one {# место} few {# места} many {# мест} other {# места}} для ранжирования на участника",
+  hiddenDots: "{dots, plural, one {# балл} few {# балла} many {# баллов} other {# балла}}",
+  hiddenPoints: "{points, plural, one {# балл} few {# балла} many {# баллов} other {# балла}} ({votes, plural, one {# бюллетень} few {# бюллетеня} many {# бюллетеней} other {# бюллетеня}})",
 } satisfies TranslationOf<typeof en>;

@@ -238,4 +238,8 @@ export default {
   methodPerHint: "1 到 {n}（每人拥有的点数）。",
   blockedMethod: "“{area}”的计票方式已无法更改：已有人在其中投票。",
   lockedMethod: "已有人在“{area}”中投票，因此其计票方式（以及排序投票的名次数）已无法更改。",
+  liveAreaMetaDots: "{proposals} 个提案，每人 {votes} 点",
+  liveAreaMetaRanking: "{proposals} 个提案，每人排序 {votes} 个名次",
+  hiddenDots: "{dots} 点",
+  hiddenPoints: "{points} 分（{votes} 张选票）",
 } satisfies TranslationOf<typeof en>;
