@@ -58,6 +58,8 @@ function makeEvent(over: Partial<Event> = {}, revealed = false): Event {
     proposalOrder: "organiser",
     expectedParticipants: 0,
     language: "en",
+    liveBatchSeconds: 0,
+    liveBatchBallots: 5,
     createdAt: "2017-02-01T09:00:00.000Z",
     feedbackStatus: "draft",
     liveBatchSeconds: 0,
