@@ -62,8 +62,6 @@ function makeEvent(over: Partial<Event> = {}, revealed = false): Event {
     liveBatchBallots: 5,
     createdAt: "2017-02-01T09:00:00.000Z",
     feedbackStatus: "draft",
-    liveBatchSeconds: 0,
-    liveBatchBallots: 1,
     areas: [
       { id: "a1", title: "Health", prefix: "H", position: 0, maxVotes: 2, method: "approval", maxPerProposal: 1, status: "open", revealed, openedAt: null, closedAt: null, closesAt: null, roundOf: null, suggestions: "off", contentLocked: false, proposals: [] },
       { id: "a2", title: "Rights", prefix: "R", position: 1, maxVotes: 2, method: "approval", maxPerProposal: 1, status: "draft", revealed, openedAt: null, closedAt: null, closesAt: null, roundOf: null, suggestions: "off", contentLocked: false, proposals: [] },
