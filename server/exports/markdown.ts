@@ -10,6 +10,8 @@ import { isTied, topRanked } from "../../shared/ranking";
 import { isolateBidi } from "../../shared/text";
 import type { ReportData } from "../services/report";
 import { evaluationText } from "../../shared/feedback-report";
+import { methodSentence, scoreSentence } from "../../shared/method-report";
+import { methodOf } from "../../shared/rules";
 
 const FSI = "\u2068";
 const PDI = "\u2069";
@@ -61,12 +63,17 @@ export function toMarkdown(data: ReportData, top = 3, lang: Language = data.even
     const first = roundOf.get(areaId);
     return first === undefined ? [] : [`_${t("runoffOf", { area: text(first) })}_`, ""];
   };
-  const intro = event.areas.some((a) => a.maxVotes !== event.votesPerArea) ? "introMixed" : "intro";
+  // Each area says how it was counted (API 1.1): its method, and for a ranking the points per place.
+  const howCounted = (area: (typeof results.areas)[number]) => methodSentence(t, area, (rank) => place(rank, false));
+  const anyMethod = results.areas.some((a) => methodOf(a) !== "approval");
+  const intro = anyMethod ? "introMethods" : event.areas.some((a) => a.maxVotes !== event.votesPerArea) ? "introMixed" : "intro";
   const out: string[] = [`# ${t("title", { event: text(event.title) })}`, ""];
   out.push(t(intro, { n: event.votesPerArea, tie: place(2, true) }), "");
   out.push(`## ${t("topHeading", { n: top })}`, "");
   for (const area of results.areas) {
     out.push(`### ${text(area.title)}`, "", ...round(area.id));
+    // Approval reads as the intro says; another method is named where its numbers are.
+    if (methodOf(area) !== "approval") out.push(`_${howCounted(area)}_`, "");
     if (area.withheld) {
       out.push(t("withheld", { voters: area.voters, threshold: event.privacyThreshold }), "");
       continue;
@@ -76,23 +83,35 @@ export function toMarkdown(data: ReportData, top = 3, lang: Language = data.even
       continue;
     }
     for (const row of topRanked(area.results, top)) {
-      const votes = t("votes", { votes: row.votes ?? 0 });
+      const votes = scoreSentence(t, methodOf(area), row);
       out.push(`- **${place(row.rank ?? 0, isTied(area.results, row.rank))}** (${label(row.label)}) ${text(row.title)} — ${votes}`, ...background(row));
     }
     out.push("");
   }
   out.push(`## ${t("annexHeading")}`, "");
   for (const area of results.areas) {
-    out.push(`### ${text(area.title)}`, "", ...round(area.id), t("areaLimit", { max: area.maxVotes, voters: area.voters }), "");
+    out.push(`### ${text(area.title)}`, "", ...round(area.id), howCounted(area), "");
     if (area.withheld) {
       out.push(t("withheldShort"), "");
       continue;
     }
-    out.push(`| ${t("colRank")} | ${t("colLabel")} | ${t("colProposal")} | ${t("colVotes")} | ${t("colShare")} |`, "| ---: | --- | --- | ---: | ---: |");
-    for (const row of area.results) {
-      const share = area.voters === 0 || row.votes === null ? "—" : formatPercent(lang, row.votes / area.voters);
-      const votes = row.votes === null ? "—" : num(row.votes);
-      out.push(`| ${place(row.rank ?? 0, isTied(area.results, row.rank))} | ${label(row.label)} | ${whole(row)} | ${votes} | ${share} |`);
+    const method = methodOf(area);
+    const count = (n: number | null) => (n === null ? "—" : num(n));
+    const share = (n: number | null, of: number) => (of === 0 || n === null ? "—" : formatPercent(lang, n / of));
+    const head = (cols: string[]) => [`| ${cols.join(" | ")} |`, `| ---: | --- | --- |${" ---: |".repeat(cols.length - 3)}`];
+    const placeOf = (row: (typeof area.results)[number]) => place(row.rank ?? 0, isTied(area.results, row.rank));
+    // Points beside the ballots where they differ (ranking); dots as a share of every dot placed,
+    // since one voter's dots may all be on one proposal and a share of voters would mislead.
+    if (method === "ranking") {
+      out.push(...head([t("colRank"), t("colLabel"), t("colProposal"), t("colPoints"), t("colBallots"), t("colShare")]));
+      for (const row of area.results) out.push(`| ${placeOf(row)} | ${label(row.label)} | ${whole(row)} | ${count(row.points ?? row.votes)} | ${count(row.votes)} | ${share(row.votes, area.voters)} |`);
+    } else if (method === "dots") {
+      const dots = area.results.reduce((n, r) => n + (r.votes ?? 0), 0);
+      out.push(...head([t("colRank"), t("colLabel"), t("colProposal"), t("colDots"), t("colShareDots")]));
+      for (const row of area.results) out.push(`| ${placeOf(row)} | ${label(row.label)} | ${whole(row)} | ${count(row.votes)} | ${share(row.votes, dots)} |`);
+    } else {
+      out.push(...head([t("colRank"), t("colLabel"), t("colProposal"), t("colVotes"), t("colShare")]));
+      for (const row of area.results) out.push(`| ${placeOf(row)} | ${label(row.label)} | ${whole(row)} | ${count(row.votes)} | ${share(row.votes, area.voters)} |`);
     }
     out.push("");
   }

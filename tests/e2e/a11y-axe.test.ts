@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PHONE, PROJECTOR, api, createDemoEvent, join, launchBrowser, openVoting, startServer, vote } from "./harness";
 import { area, setVoting, waitSaved, waitSaveState } from "./participant-helpers";
 import type { CreatedTestEvent, TestServer } from "../helpers/app";
+import { createMethodsForum, voteThePlan } from "../helpers/methods-forum";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const LANGS = ["en", "ar"] as const;
@@ -208,6 +209,18 @@ async function projector(lang: Lang, demo: CreatedTestEvent, view: string, ready
 
 const areaId = (demo: CreatedTestEvent) => demo.event.areas[0]!.id;
 
+/** The forum with area 1 by dots and area 2 by ranking, 54 people's votes in both (issue 15); made once, when first needed. */
+let methodsVoted: Promise<CreatedTestEvent> | null = null;
+function methodsForum(): Promise<CreatedTestEvent> {
+  methodsVoted ??= (async () => {
+    const demo = await createMethodsForum(server.url);
+    await openVoting(server.url, demo.code, demo.adminToken);
+    await voteThePlan(server.url, demo);
+    return demo;
+  })();
+  return methodsVoted;
+}
+
 const projectorStates = {
   join: (lang: Lang) => projector(lang, voted, "join", ".join-turnout:not(:empty)"),
   bars: (lang: Lang) => projector(lang, voted, `area-${areaId(voted)}`, ".bar-row"),
@@ -220,6 +233,10 @@ const projectorStates = {
     const demo = await createDemoEvent(server.url);
     await openFor(demo, 600);
     return projector(lang, demo, `area-${areaId(demo)}`, '[data-testid="countdown"]');
+  },
+  "a ranking area (points)": async (lang: Lang) => {
+    const demo = await methodsForum();
+    return projector(lang, demo, `area-${demo.event.areas[1]!.id}`, ".bar-row");
   },
   "key help": async (lang: Lang) => {
     const page = await projector(lang, voted, `area-${areaId(voted)}`, ".bar-row");
@@ -291,6 +308,19 @@ const organiserStates = {
     await page.locator("#paper .paper-area").first().waitFor();
     return page;
   },
+  /** Every area's method control; the first area set to dots, so its cap per proposal shows too. */
+  "method settings (dots, ranking)": async (lang: Lang) => {
+    const demo = await createMethodsForum(server.url);
+    return organiserOf(lang, demo, "[data-testid=method-field] input[type=number]");
+  },
+  /** The same after votes: the dots and ranking areas' methods disabled with their reason. */
+  "method settings locked by votes": async (lang: Lang) => organiserOf(lang, await methodsForum(), "[data-testid=method-field][disabled] .reason"),
+  "paper ballot entry by dots and places": async (lang: Lang) => {
+    const page = await organiserOf(lang, await methodsForum(), "#paper summary");
+    await page.locator("#paper summary").click();
+    await page.locator("#paper .paper-number input").first().fill("2");
+    return page;
+  },
   "evaluation form answered, closed": async (lang: Lang) => organiserOf(lang, await answeredForm(12), "#feedback textarea, #feedback input"),
   "countdown running": async (lang: Lang) => {
     const demo = await createDemoEvent(server.url);
@@ -317,6 +347,15 @@ async function paperBallot(lang: Lang): Promise<Page> {
   return page;
 }
 
+/** The printable paper ballot of the forum with a dots and a ranking area: number boxes, method rules. */
+async function paperBallotMethods(lang: Lang): Promise<Page> {
+  const demo = await methodsForum();
+  const { page } = await newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/e/${demo.code}/paper-ballot${q(lang)}`);
+  await page.locator(".number-box").first().waitFor();
+  return page;
+}
+
 // ---- the table ---------------------------------------------------------------------------------
 
 interface Scene {
@@ -340,6 +379,7 @@ const SCENES: Scene[] = [
   { page: "ballot cards", state: "print", open: cardsPage, print: true },
   { page: "paper ballot", state: "screen", open: paperBallot },
   { page: "paper ballot", state: "print", open: paperBallot, print: true },
+  { page: "paper ballot", state: "dots and ranking, print", open: paperBallotMethods, print: true },
 ];
 
 /** axe's violations, each as one line a person can act on. */

@@ -85,7 +85,8 @@ describe("the French report", () => {
     const annex = byArea(section(lines, "## Annexe\u00A0: classement complet"), (a) => mdText(a.title));
     for (const area of results.areas) {
       const [limit, header, rule, ...rows] = annex.get(area.id) ?? [];
-      expect(limit).toBe(`Jusqu’à ${area.maxVotes} voix par participant\u202F; ${area.voters} votants.`);
+      // The annex names the method (API 1.1) and how a count was made, then the voters.
+      expect(limit).toBe(`Approbation\u00A0: chaque participant pouvait choisir jusqu’à ${area.maxVotes} propositions\u202F; une proposition compte les participants qui l’ont choisie. ${area.voters} votants.`);
       expect(header).toBe("| Rang | Étiquette | Proposition | Voix | Part des votants |");
       expect(rule).toBe("| ---: | --- | --- | ---: | ---: |");
       const parsed = rows.map((l) => /^\| (=?\d+(?:er|e)) \| (\S+) \| (.+) \| (\d+) \| (\d+)[\u00A0\u202F]% \|$/.exec(l));
@@ -158,7 +159,7 @@ describe("the Arabic report", () => {
     const annex = byArea(section(lines, "## ملحق: الترتيب الكامل"), (a) => iso(a.title));
     for (const area of results.areas) {
       const [limit, header, , ...rows] = annex.get(area.id) ?? [];
-      expect(limit).toBe(`حتى صوتين لكل مشارك؛ ${area.voters} مصوّتًا.`);
+      expect(limit).toBe(`الموافقة: كان بإمكان كل مشارك أن يختار حتى مقترحين؛ يُحتسب لكل مقترح عدد المشاركين الذين اختاروه. ${area.voters} مصوّتًا.`);
       expect(header).toBe("| المركز | الرمز | المقترح | الأصوات | النسبة من المصوّتين |");
       const parsed = rows.map((l) => /^\| (.+?) \| \u2068(\S+)\u2069 \| \u2068(.+)\u2069 \| (\d+) \| (.+) \|$/.exec(l));
       expect(parsed.map((m) => m && { place: arPlace(m[1] ?? ""), label: m[2], text: unescape(m[3] ?? ""), votes: Number(m[4]), share: Number((m[5] ?? "").replace(/[\u200E\u200F\u061C%]/g, "")) }), area.title).toEqual(

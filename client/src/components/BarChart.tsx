@@ -19,6 +19,8 @@ export interface BarChartRow {
   rank: number;
   /** The place as the page's language writes it ("1st", "=2nd"); empty before any vote. */
   place?: string;
+  /** What a screen reader hears after the title, when the row says more than its count (": 12 points from 5 ballots"). */
+  spoken?: string;
 }
 
 export interface BarChartProps {
@@ -36,6 +38,15 @@ export interface BarChartProps {
   spoken?: (votes: number) => string;
   label?: string;
   className?: string;
+  /** The count column's width in em, for a count with its unit ("12 points"); a bare number fits the default. */
+  countEm?: number;
+}
+
+/** The count column's width for counts as shown: a bare number fits the default 2.1em. */
+export function countEm(counts: readonly string[]): number {
+  const longest = Math.max(0, ...counts.map((c) => c.length));
+  // 0.64em a character: wide enough for bold Arabic letters too, measured at 1080p ("132 نقطة").
+  return Math.max(2.1, Number((longest * 0.64 + 0.2).toFixed(2)));
 }
 
 /** The label column's width: the longest label's, so every row's text starts at the same place. */
@@ -50,13 +61,13 @@ export function placeEm(rows: ReadonlyArray<{ place?: string }>): number {
   return Math.max(3.1, Number((longest * 0.58).toFixed(2)));
 }
 
-export function BarChart({ rows, maxVotes, columns = 1, highlightTop = 3, count = String, spoken, label, className }: BarChartProps) {
+export function BarChart({ rows, maxVotes, columns = 1, highlightTop = 3, count = String, spoken, label, className, countEm: countW }: BarChartProps) {
   const cols = Math.max(1, Math.min(columns, rows.length || 1));
   const perColumn = Math.max(1, Math.ceil(rows.length / cols));
   const scale = Math.max(1, maxVotes);
   const slot = new Map(rows.map((r, i) => [r.id, i]));
   const stable = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const style = { "--bar-rows": perColumn, "--bar-cols": cols, "--bar-label-w": `${labelEm(rows)}em`, "--bar-place-w": `${placeEm(rows)}em` } as CSSProperties;
+  const style = { "--bar-rows": perColumn, "--bar-cols": cols, "--bar-label-w": `${labelEm(rows)}em`, "--bar-place-w": `${placeEm(rows)}em`, ...(countW ? { "--bar-count-w": `${countW}em` } : {}) } as CSSProperties;
 
   return (
     <>
@@ -66,7 +77,7 @@ export function BarChart({ rows, maxVotes, columns = 1, highlightTop = 3, count 
           {row.place ? `${row.place} ` : ""}
           {row.label ? <><bdi>{row.label}</bdi>{" "}</> : null}
           <span dir="auto">{row.title}</span>
-          {spoken ? spoken(row.votes) : ` ${count(row.votes)}`}
+          {row.spoken ?? (spoken ? spoken(row.votes) : ` ${count(row.votes)}`)}
         </li>
       ))}
     </ol>

@@ -2,15 +2,16 @@
 import { useState, type FormEvent } from "react";
 import { LIMITS } from "../../../../shared/limits";
 import { PREFIX_PATTERN } from "../../../../shared/labels";
-import type { Area, AreaResults } from "../../../../shared/schemas";
+import type { Area, AreaResults, PatchAreaBody, VotingMethod } from "../../../../shared/schemas";
 import { useT } from "../../i18n/I18n";
 import { Iso, rich } from "../../i18n/rich";
 import type { AdminApi } from "./api";
 import { LongTextField } from "./LongTextField";
+import { MethodField } from "./MethodField";
 import { MoveDeleteControls } from "./MoveDeleteControls";
 import { ProposalEditor } from "./ProposalEditor";
 import { isolated } from "./isolate";
-import { addProposalBlocked, areaDeleteBlocked } from "./refusals";
+import { addProposalBlocked, areaDeleteBlocked, methodBlocked } from "./refusals";
 import { useAction } from "./useAction";
 
 interface Props {
@@ -27,6 +28,8 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
   const [title, setTitle] = useState(area.title);
   const [prefix, setPrefix] = useState(area.prefix);
   const [maxVotes, setMaxVotes] = useState(String(area.maxVotes));
+  const [method, setMethod] = useState<VotingMethod>(area.method);
+  const [perProposal, setPerProposal] = useState(String(area.maxPerProposal));
   const [newTitle, setNewTitle] = useState("");
   const [newBody, setNewBody] = useState("");
   const t = useT("organiser");
@@ -34,7 +37,13 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
   const votes = Number(maxVotes);
   const cleanPrefix = prefix.trim().toUpperCase();
   const validPrefix = PREFIX_PATTERN.test(cleanPrefix);
-  const dirty = title.trim() !== area.title || votes !== area.maxVotes || cleanPrefix !== area.prefix;
+  const per = Number(perProposal);
+  // Dots: the cap per proposal as typed; the other methods always hold 1 (the server's rule).
+  const perChanged = method === "dots" && per !== area.maxPerProposal;
+  const methodChanged = method !== area.method || perChanged;
+  const dirty = title.trim() !== area.title || votes !== area.maxVotes || cleanPrefix !== area.prefix || methodChanged;
+  const validPer = method !== "dots" || (Number.isInteger(per) && per >= 1 && per <= votes);
+  const locked = methodBlocked(tally);
   const addBlocked = addProposalBlocked(t, area, tally);
   const validVotes = Number.isInteger(votes) && votes >= LIMITS.votesMin && votes <= LIMITS.votesMax;
   const idBase = `area-${area.id}`;
@@ -42,8 +51,12 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
 
   const save = (e: FormEvent) => {
     e.preventDefault();
-    const body = cleanPrefix !== area.prefix ? { title: title.trim(), maxVotes: votes, prefix: cleanPrefix } : { title: title.trim(), maxVotes: votes };
-    void run(() => api.patchArea(area.id, body), (err) => explain(err, t("lockedLowerMaxVotes", { area: isolated(area.title), n: votes })));
+    const body: PatchAreaBody = { title: title.trim(), maxVotes: votes };
+    if (cleanPrefix !== area.prefix) body.prefix = cleanPrefix;
+    if (method !== area.method) body.method = method;
+    if (method === "dots" && (methodChanged || votes !== area.maxVotes)) body.maxPerProposal = per;
+    const whenLocked = methodChanged || (method === "ranking" && votes !== area.maxVotes) ? t("lockedMethod", { area: isolated(area.title) }) : t("lockedLowerMaxVotes", { area: isolated(area.title), n: votes });
+    void run(() => api.patchArea(area.id, body), (err) => explain(err, whenLocked));
   };
   const addProposal = (e: FormEvent) => {
     e.preventDefault();
@@ -87,10 +100,24 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
           <label htmlFor={`${idBase}-votes`}>{t("areaVotesLabel")}</label>
           <input id={`${idBase}-votes`} type="number" inputMode="numeric" min={LIMITS.votesMin} max={LIMITS.votesMax} value={maxVotes} onChange={(e) => setMaxVotes(e.target.value)} />
         </div>
-        <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim() || !validVotes || !validPrefix}>{t("save")}</button>
         <p className="hint prefix-hint" id={`${idBase}-prefix-hint`}>
           {rich(t, "areaPrefixHint", { first: <Iso>{`${shownPrefix}-1`}</Iso>, second: <Iso>{`${shownPrefix}-2`}</Iso> }, { max: LIMITS.prefixLength })}
         </p>
+        <MethodField
+          idBase={idBase}
+          areaTitle={area.title}
+          method={method}
+          maxVotes={votes}
+          perProposal={perProposal}
+          onMethod={(m) => {
+            setMethod(m);
+            // Dots start with no cap of their own: all of the area's dots may go on one proposal.
+            if (m === "dots" && area.method !== "dots") setPerProposal(String(validVotes ? votes : area.maxVotes));
+          }}
+          onPerProposal={setPerProposal}
+          locked={locked}
+        />
+        <button className="btn secondary save-area" type="submit" disabled={busy || !dirty || !title.trim() || !validVotes || !validPrefix || !validPer}>{t("save")}</button>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}
       <details className="area-proposals">

@@ -4,6 +4,7 @@
 // rules itself (screen-model areaDisplay), so nothing here can reach it.
 import { useState } from "react";
 import { isTied } from "../../../../shared/ranking";
+import { methodOf } from "../../../../shared/rules";
 import type { Event, Results } from "../../../../shared/schemas";
 import { useT } from "../../i18n/I18n";
 import { usePlace } from "../../i18n/place";
@@ -43,7 +44,7 @@ export function HiddenCounts({ event, results }: { event: Event; results: Result
                         <li key={row.proposalId}>
                           <span className="place">{place(row.rank ?? 0, isTied(r.results, row.rank))}</span>
                           <span className="label"><Iso>{row.label}</Iso></span>
-                          <span className="votes">{t("hiddenVotes", { votes: row.votes ?? 0 })}</span>
+                          <span className="votes">{countText(t, methodOf(r), row)}</span>
                           <bdi dir="auto" className="text">{row.title}</bdi>
                         </li>
                       ))}
@@ -57,4 +58,12 @@ export function HiddenCounts({ event, results }: { event: Event; results: Result
       )}
     </div>
   );
+}
+
+/** A hidden row's count named for the area's method: votes, dots, or points with the ballots behind them. */
+function countText(t: (key: string, params?: Record<string, number>) => string, method: string, row: { votes: number | null; points: number | null }): string {
+  const votes = row.votes ?? 0;
+  if (method === "ranking") return t("hiddenPoints", { points: row.points ?? votes, votes });
+  if (method === "dots") return t("hiddenDots", { dots: votes });
+  return t("hiddenVotes", { votes });
 }

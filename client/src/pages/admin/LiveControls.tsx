@@ -117,7 +117,7 @@ export function LiveControls(props: Props) {
                 const r = results?.areas.find((a) => a.id === area.id);
                 return (
                   <tr key={area.id}>
-                    <th scope="row"><Iso>{area.title}</Iso><span className="hint"><span className="visually-hidden">: </span>{t("liveAreaMeta", { proposals: area.proposals.length, votes: area.maxVotes })}</span></th>
+                    <th scope="row"><Iso>{area.title}</Iso><span className="hint"><span className="visually-hidden">: </span>{t(area.method === "dots" ? "liveAreaMetaDots" : area.method === "ranking" ? "liveAreaMetaRanking" : "liveAreaMeta", { proposals: area.proposals.length, votes: area.maxVotes })}</span></th>
                     <td><span className={`status status-${area.status}`}>{t(STATUS_KEYS[area.status] ?? "liveStatusDraft")}</span>{event.resultsVisibility === "on-reveal" && area.status !== "draft" && (area.revealed ? <span className="status status-revealed">{t("liveStatusRevealed")}</span> : <span className="status status-hidden">{t("liveStatusHidden")}</span>)}</td>
                     <td>{r && results ? areaTurnout(t, r.voters, turnoutBase(event, results)) : "–"}</td>
                     {!readOnly && <td>

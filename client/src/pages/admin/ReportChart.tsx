@@ -25,8 +25,11 @@ export interface ReportChartRow {
   id: string;
   label: string;
   title: string;
+  /** What the bar is as long as: the votes, or for dots and ranking what the row is ranked by (points). */
   votes: number;
   rank: number;
+  /** The count in words when it is not votes ("8 dots", "12 points (5 ballots)"), for the chart's summary. */
+  score?: string;
 }
 
 export interface ReportChartProps {
@@ -44,7 +47,7 @@ export function ReportChart({ rows, areaTitle }: ReportChartProps) {
   const placeOf = (row: ReportChartRow) => place(row.rank, isTied(rows, row.rank));
   const scale = Math.max(1, ...rows.map((row) => row.votes));
   const height = TOP_PAD * 2 + rows.length * ROW;
-  const summary = chartSummary(rows, areaTitle, (row) => t("reportChartItem", { place: placeOf(row), label: row.label, title: row.title, votes: r("votes", { votes: row.votes }) }), t);
+  const summary = chartSummary(rows, areaTitle, (row) => t("reportChartItem", { place: placeOf(row), label: row.label, title: row.title, votes: row.score ?? r("votes", { votes: row.votes }) }), t);
   // Places are words in some languages ("الثاني مكرر"): their column is as wide as the longest one.
   const placeRight = Math.max(PLACE_MIN, Math.ceil(Math.max(0, ...rows.map((row) => placeOf(row).length)) * FONT * 0.62));
   const labelX = placeRight + 12;

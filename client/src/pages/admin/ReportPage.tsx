@@ -9,6 +9,8 @@ import { useEffect, useState } from "react";
 import { formatDateTime } from "../../../../shared/i18n/format";
 import { evaluationText } from "../../../../shared/feedback-report";
 import { isTied, topRanked } from "../../../../shared/ranking";
+import { methodSentence, scoreSentence } from "../../../../shared/method-report";
+import { methodOf } from "../../../../shared/rules";
 import { ApiError, request } from "../../api/http";
 import { chooseLanguage, queryLanguage } from "../../i18n/choose";
 import { I18nProvider, useI18n, useT } from "../../i18n/I18n";
@@ -85,7 +87,7 @@ function Report({ data }: { data: ReportExport }) {
       <section aria-labelledby="rules-h" className="report-block">
         <h2 id="rules-h">{t("reportRulesHeading")}</h2>
         <ul>
-          <li>{sameLimit !== undefined ? t("reportRuleLimit", { n: sameLimit }) : t("reportRuleLimitMixed")}</li>
+          <li>{results.areas.some((a) => methodOf(a) !== "approval") ? r("introMethods", { tie: place(2, true) }) : sameLimit !== undefined ? t("reportRuleLimit", { n: sameLimit }) : t("reportRuleLimitMixed")}</li>
           <li>{t(event.access === "invite" ? "reportRuleInvite" : "reportRuleOpen")}</li>
           <li>{t(event.resultsVisibility === "live" ? "reportRuleLive" : "reportRuleOnReveal")}</li>
           {event.privacyThreshold > 0 && <li>{t("reportRuleThreshold", { n: event.privacyThreshold })}</li>}
@@ -104,13 +106,18 @@ function Report({ data }: { data: ReportExport }) {
 
       {results.areas.map((area) => {
         const when = times.get(area.id);
-        const rows = area.results.flatMap((x) => (x.votes === null || x.rank === null ? [] : [{ id: x.proposalId, label: x.label, title: x.title, votes: x.votes, rank: x.rank }]));
+        const method = methodOf(area);
+        // Bars as long as what the rows are ranked by: points for a ranking, votes (dots) otherwise.
+        const rows = area.results.flatMap((x) => (x.votes === null || x.rank === null ? [] : [{ id: x.proposalId, label: x.label, title: x.title, votes: x.points ?? x.votes, rank: x.rank, score: method === "approval" ? undefined : scoreSentence(r, method, x) }]));
         return (
           <section key={area.id} className="report-area" aria-labelledby={`a-${area.id}`}>
             <h2 id={`a-${area.id}`}><Iso>{area.title}</Iso></h2>
             <RoundNote event={event} areaId={area.id} r={r} />
+            <p className="report-method" data-testid="report-method" data-method={method}>{methodSentence(r, area, (rank) => place(rank, false))}</p>
             <p className="report-meta">
-              {t("reportAreaMeta", { voters: area.voters, max: area.maxVotes, times: openedClosed(t, lang, when?.openedAt ?? null, when?.closedAt ?? null) })}
+              {method === "approval"
+                ? t("reportAreaMeta", { voters: area.voters, max: area.maxVotes, times: openedClosed(t, lang, when?.openedAt ?? null, when?.closedAt ?? null) })
+                : openedClosed(t, lang, when?.openedAt ?? null, when?.closedAt ?? null)}
             </p>
             {area.withheld ? (
               <p>{t("reportWithheldArea", { n: event.privacyThreshold })}</p>
@@ -124,7 +131,7 @@ function Report({ data }: { data: ReportExport }) {
                       <span className="place">{place(x.rank ?? 0, isTied(area.results, x.rank))}</span>
                       <Iso className="podium-label">{x.label}</Iso>
                       <ProposalText title={x.title} body={texts.get(x.proposalId)?.body ?? ""} titleClass="podium-title" />
-                      <span className="podium-votes">{r("votes", { votes: x.votes ?? 0 })}</span>
+                      <span className="podium-votes">{scoreSentence(r, method, x)}</span>
                     </li>
                   ))}
                 </ol>
@@ -151,26 +158,43 @@ function Report({ data }: { data: ReportExport }) {
                 </ul>
               </>
             ) : (
-              <table>
-                <thead><tr><th scope="col">{r("colRank")}</th><th scope="col">{r("colLabel")}</th><th scope="col">{r("colProposal")}</th><th scope="col">{r("colVotes")}</th><th scope="col">{r("colShare")}</th></tr></thead>
-                <tbody>
-                  {area.results.map((x) => (
-                    <tr key={x.proposalId} data-proposal-id={x.proposalId}>
-                      <td>{place(x.rank ?? 0, isTied(area.results, x.rank))}</td>
-                      <td className="annex-label"><Iso>{x.label}</Iso></td>
-                      <td><ProposalText title={x.title} body={texts.get(x.proposalId)?.body ?? ""} /></td>
-                      <td>{x.votes}</td>
-                      <td>{shareText(lang, x.votes, area.voters)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <AnnexTable area={area} texts={texts} />
             )}
           </div>
         ))}
       </section>
       <Evaluation data={data} />
     </main>
+  );
+}
+
+/**
+ * An area's full ranking, with the columns its method counts (the Markdown annex's): approval votes
+ * and share of voters; dots and their share of every dot; ranking points beside the ballots.
+ */
+function AnnexTable({ area, texts }: { area: ReportExport["results"]["areas"][number]; texts: ReturnType<typeof proposalTexts> }) {
+  const { lang } = useI18n();
+  const r = useT("report");
+  const place = usePlace();
+  const method = methodOf(area);
+  const dots = area.results.reduce((n, x) => n + (x.votes ?? 0), 0);
+  const cols = method === "ranking" ? ["colPoints", "colBallots", "colShare"] : method === "dots" ? ["colDots", "colShareDots"] : ["colVotes", "colShare"];
+  const cells = (x: (typeof area.results)[number]) =>
+    method === "ranking" ? [x.points ?? x.votes, x.votes, shareText(lang, x.votes, area.voters)] : method === "dots" ? [x.votes, shareText(lang, x.votes, dots)] : [x.votes, shareText(lang, x.votes, area.voters)];
+  return (
+    <table data-method={method}>
+      <thead><tr><th scope="col">{r("colRank")}</th><th scope="col">{r("colLabel")}</th><th scope="col">{r("colProposal")}</th>{cols.map((c) => <th key={c} scope="col">{r(c)}</th>)}</tr></thead>
+      <tbody>
+        {area.results.map((x) => (
+          <tr key={x.proposalId} data-proposal-id={x.proposalId}>
+            <td>{place(x.rank ?? 0, isTied(area.results, x.rank))}</td>
+            <td className="annex-label"><Iso>{x.label}</Iso></td>
+            <td><ProposalText title={x.title} body={texts.get(x.proposalId)?.body ?? ""} /></td>
+            {cells(x).map((c, i) => <td key={i}>{c}</td>)}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

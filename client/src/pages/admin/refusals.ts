@@ -23,3 +23,8 @@ export function addProposalBlocked(t: Say, area: Pick<Area, "status">, tally: Ar
   if (tally && tally.voters > 0) return t("blockedAddVoted");
   return null;
 }
+
+/** Whether the area's method (and a dots area's cap) is fixed: people have voted, the server would answer EVENT_LOCKED. */
+export function methodBlocked(tally: AreaResults | null): boolean {
+  return Boolean(tally && tally.voters > 0);
+}

@@ -30,7 +30,8 @@ function toggleFullscreen(): void {
   }
 }
 
-const ROLES = ["common", "screen"] as const;
+// rules: the method sentence under an area's title, the same words the phones show.
+const ROLES = ["common", "rules", "screen"] as const;
 
 export default function ScreenPage({ code }: { code: string }) {
   const screenKey = useMemo(() => keyFromHash(window.location.hash), []);

@@ -1,6 +1,6 @@
 import { useRef } from "react";
-import type { Area, Event, Results } from "../../../../shared/schemas";
-import { areaDisplay, hiddenText, summaryGrid, thresholdText, topThree, votesText, type SummaryRow } from "./screen-model";
+import type { Area, Event, Results, VotingMethod } from "../../../../shared/schemas";
+import { areaDisplay, hiddenText, restText, scoreText, summaryGrid, thresholdText, topThree, type SummaryRow } from "./screen-model";
 import { useFitText } from "./useFitText";
 import { useScreenWords } from "./useScreenWords";
 
@@ -15,11 +15,12 @@ export function SummarySlide({ event, results }: { event: Event; results: Result
     const display = areaDisplay(event, res);
     const rows = display.mode === "shown" && (res?.voters ?? 0) > 0 ? topThree(display.rows, place) : null;
     const note = display.mode === "threshold" ? thresholdText(display.needed, display.have, say) : display.mode === "awaiting-reveal" ? hiddenText(say, res?.status ?? area.status) : rows ? null : say("noVotesYet");
-    return { area, res, rows, note };
+    const method: VotingMethod = display.mode === "shown" ? display.method : area.method;
+    return { area, res, rows, note, method };
   });
   const grid = summaryGrid(cards.map((c) => Math.min(c.rows?.length ?? 0, MAX_ROWS_PER_CARD)));
   const gridRef = useRef<HTMLDivElement>(null);
-  const contentKey = cards.map((c) => `${c.area.id}:${c.res?.voters ?? 0}:${c.rows?.map((r) => `${r.id}=${r.votes}:${r.place}`).join() ?? c.note}`).join("|");
+  const contentKey = cards.map((c) => `${c.area.id}:${c.res?.voters ?? 0}:${c.rows?.map((r) => `${r.id}=${r.points}:${r.place}`).join() ?? c.note}`).join("|");
   useFitText(gridRef, ".summary-card", contentKey);
   return (
     <section className="slide summary" aria-labelledby="summary-heading">
@@ -36,34 +37,34 @@ export function SummarySlide({ event, results }: { event: Event; results: Result
   );
 }
 
-function SummaryCard({ area, rows, note }: { area: Area; rows: SummaryRow[] | null; note: string | null }) {
+function SummaryCard({ area, rows, note, method }: { area: Area; rows: SummaryRow[] | null; note: string | null; method: VotingMethod }) {
   return (
     <article className="summary-card" data-area-id={area.id} aria-labelledby={`sum-${area.id}`}>
       <h2 id={`sum-${area.id}`}><bdi>{area.title}</bdi></h2>
-      {rows ? <TopList rows={rows} /> : <p className="summary-note">{note}</p>}
+      {rows ? <TopList rows={rows} method={method} /> : <p className="summary-note">{note}</p>}
     </article>
   );
 }
 
-function TopList({ rows }: { rows: SummaryRow[] }) {
+function TopList({ rows, method }: { rows: SummaryRow[]; method: VotingMethod }) {
   const { say } = useScreenWords();
   const shown = rows.length > MAX_ROWS_PER_CARD ? rows.slice(0, MAX_ROWS_PER_CARD - 1) : rows;
   const rest = rows.slice(shown.length);
   return (
     <ol className="summary-list">
       {shown.map((r) => (
-        <li key={r.id} className="summary-row" data-testid="summary-row" data-place={r.place} data-votes={r.votes}>
+        <li key={r.id} className="summary-row" data-testid="summary-row" data-place={r.place} data-votes={r.votes} data-points={r.points}>
           <span className="summary-place">{r.place}</span>
           <span className="summary-label"><bdi>{r.label}</bdi></span>
           <span className="summary-title" dir="auto">{r.title}</span>
-          <span className="summary-votes">{votesText(r.votes, say)}</span>
+          <span className="summary-votes">{scoreText(method, r, say)}</span>
         </li>
       ))}
       {rest.length > 0 && (
         <li className="summary-row summary-rest">
           <span className="summary-place">{rest[0]?.place}</span>
           <span className="summary-label" />
-          <span className="summary-title">{say("summaryRest", { count: rest.length, votes: rest[0]?.votes ?? 0 })}</span>
+          <span className="summary-title">{restText(method, rest.length, rest[0] ?? { votes: 0, points: 0 }, say)}</span>
         </li>
       )}
     </ol>

@@ -1,9 +1,9 @@
 // An area's top three with their full text, for announcing the result: ties at the cut are all
 // shown ("=2nd"), and the type shrinks until every word is on screen (no clamp, no ellipsis).
 import { useRef } from "react";
-import type { Area, AreaResults, Event } from "../../../../shared/schemas";
-import { areaTurnout, StatusPill } from "./AreaSlide";
-import { areaWinners, hiddenText, roomTurnoutText, thresholdText, votesText, type SummaryRow } from "./screen-model";
+import type { Area, AreaResults, Event, VotingMethod } from "../../../../shared/schemas";
+import { areaTurnout, MethodLine, StatusPill } from "./AreaSlide";
+import { areaWinners, hiddenText, roomTurnoutText, scoreText, thresholdText, type SummaryRow } from "./screen-model";
 import { useShrinkToFit } from "./useFitText";
 import { useScreenWords } from "./useScreenWords";
 
@@ -25,6 +25,7 @@ export function WinnersSlide({ event, area, results, index, total }: WinnersSlid
         <div className="slide-titles">
           <p className="eyebrow">{say("winnersWhere", { n: index + 1, total })}</p>
           <h1 id="winners-heading"><bdi>{area.title}</bdi></h1>
+          <MethodLine area={area} />
         </div>
         <div className="slide-meta">
           <StatusPill status={results?.status ?? area.status} />
@@ -32,7 +33,7 @@ export function WinnersSlide({ event, area, results, index, total }: WinnersSlid
         </div>
       </header>
       {winners.mode === "shown" ? (
-        <WinnersList rows={winners.rows} />
+        <WinnersList rows={winners.rows} method={winners.method} />
       ) : (
         <div className="withheld" data-testid="withheld">
           <p className="withheld-turnout" data-testid="area-turnout">{roomTurnoutText(turnout, say)}</p>
@@ -45,18 +46,19 @@ export function WinnersSlide({ event, area, results, index, total }: WinnersSlid
   );
 }
 
-function WinnersList({ rows }: { rows: SummaryRow[] }) {
+function WinnersList({ rows, method }: { rows: SummaryRow[]; method: VotingMethod }) {
   const { say } = useScreenWords();
   const ref = useRef<HTMLOListElement>(null);
-  useShrinkToFit(ref, ".winner-text, .winner-side > *", rows.map((r) => `${r.id}=${r.votes}:${r.place}`).join("|"));
+  useShrinkToFit(ref, ".winner-text, .winner-side > *", rows.map((r) => `${r.id}=${r.points}/${r.votes}:${r.place}`).join("|"));
   return (
     <ol ref={ref} className="winners-list" aria-label={say("topThree")}>
       {rows.map((r) => (
-        <li key={r.id} className={`winner${r.rank === 1 ? " first" : ""}`} data-testid="winner" data-place={r.place} data-votes={r.votes}>
+        <li key={r.id} className={`winner${r.rank === 1 ? " first" : ""}`} data-testid="winner" data-place={r.place} data-votes={r.votes} data-points={r.points}>
           <p className="winner-side">
             <span className="winner-place">{r.place}</span>
             <span className="winner-label"><bdi>{r.label}</bdi></span>
-            <span className="winner-votes">{votesText(r.votes, say)}</span>
+            <span className="winner-votes">{scoreText(method, r, say)}</span>
+            {method === "ranking" && <span className="winner-votes winner-ballots">{say("fromBallots", { votes: r.votes })}</span>}
           </p>
           <p className="winner-text" dir="auto">{r.title}</p>
         </li>

@@ -1,7 +1,7 @@
 // The projector's decisions, kept pure so they can be tested without a browser: what an area may
 // show, what the summary lists, and where a key press leads. (Which snapshot to keep is shared
 // with the organiser page: features/live/newerResults.ts.)
-import type { Area, AreaResults, Event, ResultRow } from "../../../../shared/schemas";
+import type { Area, AreaResults, Event, ResultRow, VotingMethod } from "../../../../shared/schemas";
 import { isTied, topRanked } from "../../../../shared/ranking";
 import { englishPlace, englishSay, type PlaceText, type ScreenKey, type ScreenSay } from "./words";
 import { participantPath } from "../../api/paths";
@@ -9,7 +9,7 @@ import { participantPath } from "../../api/paths";
 // ---- what an area may show ----------------------------------------------------------------
 
 export type AreaDisplay =
-  | { mode: "shown"; rows: RankedRow[] }
+  | { mode: "shown"; rows: RankedRow[]; method: VotingMethod }
   | { mode: "awaiting-reveal" }
   | { mode: "threshold"; needed: number; have: number };
 
@@ -19,6 +19,8 @@ export interface RankedRow {
   label: string;
   title: string;
   votes: number;
+  /** What the row is ranked by (API 1.1): the votes for approval and dots, the Borda points for ranking. */
+  points: number;
   rank: number;
 }
 
@@ -34,14 +36,15 @@ export function areaDisplay(event: Event, area: AreaResults | undefined): AreaDi
   if (area.voters < event.privacyThreshold) return { mode: "threshold", needed: event.privacyThreshold, have: area.voters };
   const rows = shownRows(area.results);
   if (area.withheld || rows === null) return { mode: "awaiting-reveal" };
-  return { mode: "shown", rows };
+  return { mode: "shown", rows, method: area.method ?? "approval" };
 }
 
 function shownRows(results: readonly ResultRow[]): RankedRow[] | null {
   const out: RankedRow[] = [];
   for (const r of results) {
     if (r.votes === null || r.rank === null) return null;
-    out.push({ id: r.proposalId, label: r.label, title: r.title, votes: r.votes, rank: r.rank });
+    // A server before API 1.1 sends no points: then the votes are what the rows are ranked by.
+    out.push({ id: r.proposalId, label: r.label, title: r.title, votes: r.votes, points: r.points ?? r.votes, rank: r.rank });
   }
   return out;
 }
@@ -53,6 +56,7 @@ export interface SummaryRow {
   label: string;
   title: string;
   votes: number;
+  points: number;
   rank: number;
   /** "1st", "=2nd" (or the page language's places): the same words the Markdown report writes. */
   place: string;
@@ -60,11 +64,11 @@ export interface SummaryRow {
 
 /** The top three of an area as the report states them: every row ranked 3rd or better, ties marked. */
 export function topThree(rows: readonly RankedRow[], place: PlaceText = englishPlace): SummaryRow[] {
-  return topRanked(rows, 3).map((r) => ({ id: r.id, label: r.label, title: r.title, votes: r.votes, rank: r.rank, place: place(r.rank, isTied(rows, r.rank)) }));
+  return topRanked(rows, 3).map((r) => ({ id: r.id, label: r.label, title: r.title, votes: r.votes, points: r.points, rank: r.rank, place: place(r.rank, isTied(rows, r.rank)) }));
 }
 
 export type WinnersDisplay =
-  | { mode: "shown"; rows: SummaryRow[] }
+  | { mode: "shown"; rows: SummaryRow[]; method: VotingMethod }
   | { mode: "no-votes" }
   | { mode: "awaiting-reveal" }
   | { mode: "threshold"; needed: number; have: number };
@@ -77,7 +81,7 @@ export function areaWinners(event: Event, area: AreaResults | undefined, place: 
   const display = areaDisplay(event, area);
   if (display.mode !== "shown") return display;
   const rows = topThree(display.rows, place);
-  return rows.length > 0 ? { mode: "shown", rows } : { mode: "no-votes" };
+  return rows.length > 0 ? { mode: "shown", rows, method: display.method } : { mode: "no-votes" };
 }
 
 // ---- words ----------------------------------------------------------------------------------
@@ -122,6 +126,30 @@ export function turnoutText(voters: number, participants: number, say: ScreenSay
 
 export function votesText(votes: number, say: ScreenSay = englishSay): string {
   return say("votes", { votes });
+}
+
+/**
+ * A row's score as the room reads it, named for the method: "12 votes", "8 dots", "12 points"
+ * (ranking: Borda points, what the row is ranked by).
+ */
+export function scoreText(method: VotingMethod, row: { votes: number; points: number }, say: ScreenSay = englishSay): string {
+  if (method === "ranking") return say("pointsCount", { n: row.points });
+  if (method === "dots") return say("dotsCount", { n: row.points });
+  return say("votes", { votes: row.votes });
+}
+
+/** What a screen reader hears after a bar's text: ": 12 points from 5 ballots", ": 8 dots", ": 30 votes". */
+export function spokenScore(method: VotingMethod, row: { votes: number; points: number }, say: ScreenSay = englishSay): string {
+  if (method === "ranking") return say("barSpokenPoints", { points: row.points, votes: row.votes });
+  if (method === "dots") return say("barSpokenDots", { dots: row.points });
+  return say("barSpoken", { votes: row.votes });
+}
+
+/** The summary's "and 4 more with 2 votes" for the tail of a long tie, named for the method. */
+export function restText(method: VotingMethod, count: number, row: { votes: number; points: number }, say: ScreenSay = englishSay): string {
+  if (method === "ranking") return say("summaryRestPoints", { count, points: row.points });
+  if (method === "dots") return say("summaryRestDots", { count, dots: row.points });
+  return say("summaryRest", { count, votes: row.votes });
 }
 
 const STATUS_KEYS: Record<Area["status"], ScreenKey> = { open: "statusOpen", closed: "statusClosed", draft: "statusDraft" };

@@ -71,4 +71,13 @@ export default {
   legendFeedback: "تقييم المشاركين (دون تعليقاتهم أبدًا)",
   // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
   batchNote: "يُحدَّث كل {seconds} ثانية",
+  pointsCount: "{n, plural, zero {# نقطة} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}}",
+  dotsCount: "{n, plural, zero {# نقطة} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}}",
+  barSpokenPoints: "، {points, plural, zero {# نقطة} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}} من {votes, plural, zero {# ورقة اقتراع} one {ورقة اقتراع واحدة} two {ورقتَي اقتراع} few {# أوراق اقتراع} many {# ورقة اقتراع} other {# ورقة اقتراع}}",
+  barSpokenDots: "، {dots, plural, zero {# نقطة} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}}",
+  chartLabelPoints: "النقاط في «{area}» (ترتيب)",
+  chartLabelDots: "النقاط الموزّعة في «{area}»",
+  fromBallots: "من {votes, plural, zero {# ورقة اقتراع} one {ورقة اقتراع واحدة} two {ورقتَي اقتراع} few {# أوراق اقتراع} many {# ورقة اقتراع} other {# ورقة اقتراع}}",
+  summaryRestPoints: "و{count, plural, zero {# مقترح آخر} one {مقترح آخر} two {مقترحان آخران} few {# مقترحات أخرى} many {# مقترحًا آخر} other {# مقترح آخر}}، لكلٍّ منها {points, plural, zero {# نقطة} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}}",
+  summaryRestDots: "و{count, plural, zero {# مقترح آخر} one {مقترح آخر} two {مقترحان آخران} few {# مقترحات أخرى} many {# مقترحًا آخر} other {# مقترح آخر}}، لكلٍّ منها {dots, plural, zero {# نقطة} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}}",
 } satisfies TranslationOf<typeof en>;

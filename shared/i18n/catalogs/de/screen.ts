@@ -71,4 +71,13 @@ export default {
   legendFeedback: "die Bewertung durch die Teilnehmenden (nie ihre Kommentare)",
   // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
   batchNote: "Aktualisiert alle {seconds} s",
+  pointsCount: "{n, plural, one {# Punkt} other {# Punkte}}",
+  dotsCount: "{n, plural, one {# Punkt} other {# Punkte}}",
+  barSpokenPoints: ": {points, plural, one {# Punkt} other {# Punkte}} aus {votes, plural, one {# Stimmzettel} other {# Stimmzetteln}}",
+  barSpokenDots: ": {dots, plural, one {# Punkt} other {# Punkte}}",
+  chartLabelPoints: "Punkte in „{area}“ (Rangfolge)",
+  chartLabelDots: "Verteilte Punkte in „{area}“",
+  fromBallots: "aus {votes, plural, one {# Stimmzettel} other {# Stimmzetteln}}",
+  summaryRestPoints: "und {count} weitere mit {points, plural, one {# Punkt} other {# Punkten}}",
+  summaryRestDots: "und {count} weitere mit {dots, plural, one {# Punkt} other {# Punkten}}",
 } satisfies TranslationOf<typeof en>;

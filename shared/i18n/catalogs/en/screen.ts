@@ -71,4 +71,13 @@ export default {
   legendFeedback: "the participants' evaluation (never their comments)",
   // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
   batchNote: "Updates every {seconds} s",
+  pointsCount: "{n, plural, one {# point} other {# points}}",
+  dotsCount: "{n, plural, one {# dot} other {# dots}}",
+  barSpokenPoints: ": {points, plural, one {# point} other {# points}} from {votes, plural, one {# ballot} other {# ballots}}",
+  barSpokenDots: ": {dots, plural, one {# dot} other {# dots}}",
+  chartLabelPoints: "Points in {area} (ranking)",
+  chartLabelDots: "Dots in {area}",
+  fromBallots: "from {votes, plural, one {# ballot} other {# ballots}}",
+  summaryRestPoints: "and {count} more with {points, plural, one {# point} other {# points}}",
+  summaryRestDots: "and {count} more with {dots, plural, one {# dot} other {# dots}}",
 } satisfies Catalog;

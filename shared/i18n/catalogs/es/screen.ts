@@ -71,4 +71,13 @@ export default {
   legendFeedback: "la evaluación de los participantes (nunca sus comentarios)",
   // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
   batchNote: "Se actualiza cada {seconds} s",
+  pointsCount: "{n, plural, one {# punto} other {# puntos}}",
+  dotsCount: "{n, plural, one {# punto} other {# puntos}}",
+  barSpokenPoints: ": {points, plural, one {# punto} other {# puntos}} de {votes, plural, one {# papeleta} other {# papeletas}}",
+  barSpokenDots: ": {dots, plural, one {# punto} other {# puntos}}",
+  chartLabelPoints: "Puntos en «{area}» (clasificación)",
+  chartLabelDots: "Puntos repartidos en «{area}»",
+  fromBallots: "de {votes, plural, one {# papeleta} other {# papeletas}}",
+  summaryRestPoints: "y {count} más con {points, plural, one {# punto} other {# puntos}}",
+  summaryRestDots: "y {count} más con {dots, plural, one {# punto} other {# puntos}}",
 } satisfies TranslationOf<typeof en>;

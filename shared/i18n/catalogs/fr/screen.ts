@@ -71,4 +71,13 @@ export default {
   legendFeedback: "l’évaluation par les participants (jamais leurs commentaires)",
   // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
   batchNote: "Mise à jour toutes les {seconds}\u00A0s",
+  pointsCount: "{n, plural, one {# point} other {# points}}",
+  dotsCount: "{n, plural, one {# point} other {# points}}",
+  barSpokenPoints: "\u00A0: {points, plural, one {# point} other {# points}}, sur {votes, plural, one {# bulletin} other {# bulletins}}",
+  barSpokenDots: "\u00A0: {dots, plural, one {# point} other {# points}}",
+  chartLabelPoints: "Points dans «\u00A0{area}\u00A0» (classement)",
+  chartLabelDots: "Points répartis dans «\u00A0{area}\u00A0»",
+  fromBallots: "sur {votes, plural, one {# bulletin} other {# bulletins}}",
+  summaryRestPoints: "{count, plural, one {et # autre avec {points, plural, one {# point} other {# points}}} other {et # autres avec {points, plural, one {# point} other {# points}}}}",
+  summaryRestDots: "{count, plural, one {et # autre avec {dots, plural, one {# point} other {# points}}} other {et # autres avec {dots, plural, one {# point} other {# points}}}}",
 } satisfies TranslationOf<typeof en>;

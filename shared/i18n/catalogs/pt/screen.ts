@@ -71,4 +71,13 @@ export default {
   legendFeedback: "a avaliação dos participantes (nunca os seus comentários)",
   // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
   batchNote: "Atualiza a cada {seconds} s",
+  pointsCount: "{n, plural, =0 {# pontos} one {# ponto} other {# pontos}}",
+  dotsCount: "{n, plural, =0 {# pontos} one {# ponto} other {# pontos}}",
+  barSpokenPoints: ": {points, plural, =0 {# pontos} one {# ponto} other {# pontos}} de {votes, plural, =0 {# boletins} one {# boletim} other {# boletins}}",
+  barSpokenDots: ": {dots, plural, =0 {# pontos} one {# ponto} other {# pontos}}",
+  chartLabelPoints: "Pontos em «{area}» (ordenação)",
+  chartLabelDots: "Pontos distribuídos em «{area}»",
+  fromBallots: "de {votes, plural, =0 {# boletins} one {# boletim} other {# boletins}}",
+  summaryRestPoints: "e mais {count} com {points, plural, =0 {# pontos} one {# ponto} other {# pontos}}",
+  summaryRestDots: "e mais {count} com {dots, plural, =0 {# pontos} one {# ponto} other {# pontos}}",
 } satisfies TranslationOf<typeof en>;

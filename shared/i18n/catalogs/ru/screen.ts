@@ -71,4 +71,13 @@ export default {
   legendFeedback: "оценка участников (без их комментариев)",
   // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
   batchNote: "Обновляется каждые {seconds} с",
+  pointsCount: "{n, plural, one {# балл} few {# балла} many {# баллов} other {# балла}}",
+  dotsCount: "{n, plural, one {# балл} few {# балла} many {# баллов} other {# балла}}",
+  barSpokenPoints: ": {points, plural, one {# балл} few {# балла} many {# баллов} other {# балла}} по {votes, plural, one {# бюллетеню} few {# бюллетеням} many {# бюллетеням} other {# бюллетеня}}",
+  barSpokenDots: ": {dots, plural, one {# балл} few {# балла} many {# баллов} other {# балла}}",
+  chartLabelPoints: "Баллы в направлении «{area}» (ранжирование)",
+  chartLabelDots: "Распределённые баллы в направлении «{area}»",
+  fromBallots: "по {votes, plural, one {# бюллетеню} few {# бюллетеням} many {# бюллетеням} other {# бюллетеня}}",
+  summaryRestPoints: "и ещё {count} с {points, plural, one {# баллом} few {# баллами} many {# баллами} other {# балла}}",
+  summaryRestDots: "и ещё {count} с {dots, plural, one {# баллом} few {# баллами} many {# баллами} other {# балла}}",
 } satisfies TranslationOf<typeof en>;

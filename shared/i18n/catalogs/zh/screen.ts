@@ -71,4 +71,13 @@ export default {
   legendFeedback: "参与者的评价（从不显示意见）",
   // Live bars in batches (issue 15), beside the bars while an area is open: why they move in steps.
   batchNote: "每 {seconds} 秒更新一次",
+  pointsCount: "{n} 分",
+  dotsCount: "{n} 点",
+  barSpokenPoints: "：{points} 分，来自 {votes} 张选票",
+  barSpokenDots: "：{dots} 点",
+  chartLabelPoints: "“{area}”的得分（排序）",
+  chartLabelDots: "“{area}”的点数",
+  fromBallots: "来自 {votes} 张选票",
+  summaryRestPoints: "另有 {count} 个，各 {points} 分",
+  summaryRestDots: "另有 {count} 个，各 {dots} 点",
 } satisfies TranslationOf<typeof en>;
