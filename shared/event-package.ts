@@ -36,6 +36,9 @@ export function toEventPackage(event: Event, exportedAt: string): EventPackage {
         // The room says "PH-3": the other laptop must label the proposals the same way.
         prefix: a.prefix,
         maxVotes: a.maxVotes,
+        method: a.method,
+        // Dots only: the other methods store 1, and an approval area's package stays as version 1 wrote it.
+        ...(a.method === "dots" ? { maxPerProposal: a.maxPerProposal } : {}),
         proposals: a.proposals.map((p) => (p.body ? { title: p.title, body: p.body } : { title: p.title })),
       })),
     },

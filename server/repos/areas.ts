@@ -1,6 +1,6 @@
 // SQL of the areas table.
 import type { Db } from "../db/open";
-import type { AreaStatus } from "../../shared/schemas";
+import type { AreaStatus, VotingMethod } from "../../shared/schemas";
 
 export interface AreaRow {
   id: string;
@@ -20,17 +20,23 @@ export interface AreaRow {
   round_of: string | null;
   suggestions: "off" | "open";
   content_locked: 0 | 1;
+  /** Migration 011: how the area's ballots are counted. */
+  method: VotingMethod;
+  /** Migration 011: dots one participant may stack on one proposal (1 unless method is dots). */
+  max_per_proposal: number;
 }
 
 export function areasRepo(db: Db) {
   const byEvent = db.prepare<[number], AreaRow>("SELECT * FROM areas WHERE event_id = ? ORDER BY position, rowid");
   const byId = db.prepare<[string, number], AreaRow>("SELECT * FROM areas WHERE id = ? AND event_id = ?");
-  const insert = db.prepare<[string, number, string, string, number, number]>(
-    "INSERT INTO areas (id, event_id, title, prefix, position, max_votes) VALUES (?, ?, ?, ?, ?, ?)",
+  const insert = db.prepare<[string, number, string, string, number, number, VotingMethod, number]>(
+    "INSERT INTO areas (id, event_id, title, prefix, position, max_votes, method, max_per_proposal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const setPrefix = db.prepare<[string, string]>("UPDATE areas SET prefix = ? WHERE id = ?");
   const setTitle = db.prepare<[string, string]>("UPDATE areas SET title = ? WHERE id = ?");
-  const setMaxVotes = db.prepare<[number, string]>("UPDATE areas SET max_votes = ? WHERE id = ?");
+  // One statement for the three, so the CHECKs of migration 011 (maxPerProposal ≤ maxVotes, 1 unless
+  // dots) see the new values together; its triggers refuse what cast ballots forbid.
+  const setCounting = db.prepare<[number, VotingMethod, number, string]>("UPDATE areas SET max_votes = ?, method = ?, max_per_proposal = ? WHERE id = ?");
   const setRevealed = db.prepare<[number, string]>("UPDATE areas SET revealed = ? WHERE id = ?");
   const setPosition = db.prepare<[number, string]>("UPDATE areas SET position = ? WHERE id = ?");
   const setSuggestions = db.prepare<[string, string]>("UPDATE areas SET suggestions = ? WHERE id = ?");
@@ -54,11 +60,12 @@ export function areasRepo(db: Db) {
     byEvent: (eventId: number) => byEvent.all(eventId),
     byId: (id: string, eventId: number) => byId.get(id, eventId),
     countByEvent: (eventId: number) => countByEvent.get(eventId)?.n ?? 0,
-    insert: (row: Pick<AreaRow, "id" | "event_id" | "title" | "prefix" | "position" | "max_votes">) =>
-      void insert.run(row.id, row.event_id, row.title, row.prefix, row.position, row.max_votes),
+    insert: (row: Pick<AreaRow, "id" | "event_id" | "title" | "prefix" | "position" | "max_votes" | "method" | "max_per_proposal">) =>
+      void insert.run(row.id, row.event_id, row.title, row.prefix, row.position, row.max_votes, row.method, row.max_per_proposal),
     setPrefix: (id: string, prefix: string) => void setPrefix.run(prefix, id),
     setTitle: (id: string, title: string) => void setTitle.run(title, id),
-    setMaxVotes: (id: string, n: number) => void setMaxVotes.run(n, id),
+    /** How the area counts: its vote limit, method and cap per proposal, written together. */
+    setCounting: (id: string, c: Pick<AreaRow, "max_votes" | "method" | "max_per_proposal">) => void setCounting.run(c.max_votes, c.method, c.max_per_proposal, id),
     setRevealed: (id: string, revealed: boolean) => void setRevealed.run(revealed ? 1 : 0, id),
     setPosition: (id: string, position: number) => void setPosition.run(position, id),
     setSuggestions: (id: string, mode: AreaRow["suggestions"]) => void setSuggestions.run(mode, id),

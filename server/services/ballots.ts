@@ -1,7 +1,7 @@
 // Writing ballots: the rules of shared/rules.ts enforced inside one synchronous transaction, so a
 // write is either whole and committed before it is acknowledged, or refused with nothing changed.
 import { AppError } from "../../shared/errors";
-import { checkBallot, sameSet, type BallotOptions } from "../../shared/rules";
+import { checkBallot, sameBallot, type BallotOptions } from "../../shared/rules";
 import { ruleError } from "../../shared/i18n/localized-error";
 import type { Ballot, PaperBallot } from "../../shared/schemas";
 import { newId } from "../crypto";
@@ -24,12 +24,21 @@ export function writeAreaBallot(ctx: Ctx, event: EventRow, participantId: number
   // A deadline that has passed shuts the ballot box at once, even in the moment before the clock's
   // timer (plugins/clock.ts) runs: the room was told "closes at 10:30", not "about 10:30".
   const pastDeadline = area.closes_at !== null && Date.parse(area.closes_at) <= Date.parse(ctx.now());
-  const rules = { id: area.id, title: area.title, maxVotes: area.max_votes, status: pastDeadline ? "closed" as const : area.status, proposals: ctx.repos.proposals.idsByArea(area.id) };
+  const rules = {
+    id: area.id,
+    title: area.title,
+    maxVotes: area.max_votes,
+    method: area.method,
+    maxPerProposal: area.max_per_proposal,
+    status: pastDeadline ? "closed" as const : area.status,
+    proposals: ctx.repos.proposals.idsByArea(area.id),
+  };
   const check = checkBallot(rules, proposalIds, options);
   if (!check.ok) throw ruleError(check);
   const current = ctx.repos.votes.ofParticipantArea(participantId, area.id);
-  if (sameSet(current, check.proposalIds)) return { proposalIds: current, changed: false };
-  ctx.repos.votes.replace(participantId, area.id, check.proposalIds, current);
+  // Under the area's method: approval compares sets, dots how many on each, ranking the order too.
+  if (sameBallot(area.method, current, check.proposalIds)) return { proposalIds: current, changed: false };
+  ctx.repos.votes.replace(participantId, area, check.proposalIds, current);
   ctx.repos.events.bumpSeq(event.id);
   return { proposalIds: check.proposalIds, changed: true };
 }

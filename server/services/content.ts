@@ -3,7 +3,7 @@
 import { AppError } from "../../shared/errors";
 import { EVENT_DEFAULTS, LIMITS } from "../../shared/limits";
 import { DEFAULT_LANGUAGE } from "../../shared/i18n/languages";
-import type { AreaInput, CreateEventBody, PatchAreaBody, PatchEventBody, PatchProposalBody, ProposalInput, VotingBody } from "../../shared/schemas";
+import type { AreaInput, CreateEventBody, PatchAreaBody, PatchEventBody, PatchProposalBody, ProposalInput, VotingBody, VotingMethod } from "../../shared/schemas";
 import { hashSecret, newEventCode, newId, newToken } from "../crypto";
 import type { AreaRow } from "../repos/areas";
 import type { EventRow } from "../repos/events";
@@ -79,10 +79,31 @@ export function insertAreas(ctx: Ctx, eventId: number, votesPerArea: number, are
     const id = newId("a");
     const prefix = area.prefix ?? derivePrefix(area.title, taken);
     taken.add(prefix);
-    ctx.repos.areas.insert({ id, event_id: eventId, title: area.title, prefix, position: firstPosition + i, max_votes: area.maxVotes ?? votesPerArea });
+    ctx.repos.areas.insert({ id, event_id: eventId, title: area.title, prefix, position: firstPosition + i, ...countingOf(area, votesPerArea) });
     insertProposals(ctx, id, area.proposals ?? [], 0);
     return id;
   });
+}
+
+/** The counting of a new area: maxVotes defaults to the event's, maxPerProposal as countingAfter says. */
+function countingOf(area: AreaInput, votesPerArea: number): Pick<AreaRow, "max_votes" | "method" | "max_per_proposal"> {
+  const maxVotes = area.maxVotes ?? votesPerArea;
+  const method = area.method ?? "approval";
+  return { max_votes: maxVotes, method, max_per_proposal: perProposalFor(area.title, method, maxVotes, area.maxPerProposal, maxVotes) };
+}
+
+/**
+ * The cap per proposal an area stores. Dots: the one asked for, else `fallback` (a new dots area:
+ * every dot may go on one proposal, maxVotes). Approval and ranking: always 1 — a value sent along
+ * with them (a form switching away from dots) means nothing and is not kept. Never above maxVotes:
+ * asked for, that is a 400; kept from before a lowered maxVotes, it follows the limit down.
+ */
+function perProposalFor(title: string, method: VotingMethod, maxVotes: number, asked: number | undefined, fallback: number): number {
+  if (asked !== undefined && asked > maxVotes) {
+    throw new AppError("BAD_REQUEST", `“${title}”: maxPerProposal (${asked}) cannot be more than maxVotes (${maxVotes}), the dots one participant has in all.`);
+  }
+  if (method !== "dots") return 1;
+  return Math.min(asked ?? fallback, maxVotes);
 }
 
 function insertProposals(ctx: Ctx, areaId: string, proposals: readonly ProposalInput[], firstPosition: number): string[] {
@@ -136,17 +157,12 @@ export function addArea(ctx: Ctx, event: EventRow, input: AreaInput): string {
 }
 
 export function patchArea(ctx: Ctx, event: EventRow, areaId: string, patch: PatchAreaBody): void {
-  // The areas_limit trigger backs the maxVotes check below: should it ever fire, EVENT_LOCKED, not a 500.
+  // The triggers of migrations 001 and 011 back the counting checks below: should it ever fire, EVENT_LOCKED, not a 500.
   const statusChanged = guardConstraints(() => ctx.db.transaction(() => {
     const area = requireArea(ctx, event, areaId);
     if (patch.title !== undefined) ctx.repos.areas.setTitle(area.id, patch.title);
     if (patch.prefix !== undefined && patch.prefix !== area.prefix) setPrefix(ctx, event, area, patch.prefix);
-    if (patch.maxVotes !== undefined && patch.maxVotes !== area.max_votes) {
-      if (patch.maxVotes < ctx.repos.votes.largestBallot(area.id)) {
-        throw new AppError("EVENT_LOCKED", `A cast ballot in “${area.title}” already has more than ${patch.maxVotes} votes.`);
-      }
-      ctx.repos.areas.setMaxVotes(area.id, patch.maxVotes);
-    }
+    if (patch.maxVotes !== undefined || patch.method !== undefined || patch.maxPerProposal !== undefined) patchCounting(ctx, area, patch);
     if (patch.status !== undefined && patch.status !== area.status) setStatus(ctx, event, area, patch.status);
     if (patch.revealed !== undefined) ctx.repos.areas.setRevealed(area.id, patch.revealed);
     if (patch.suggestions !== undefined) ctx.repos.areas.setSuggestions(area.id, patch.suggestions);
@@ -158,6 +174,33 @@ export function patchArea(ctx: Ctx, event: EventRow, areaId: string, patch: Patc
   // One write, one event: a status change is the news, whatever else the patch changed.
   if (statusChanged) committed(ctx, "areaStatusChanged", { eventId: event.id, areaIds: [areaId] });
   else committed(ctx, "contentChanged", { eventId: event.id });
+}
+
+/**
+ * A change of how the area counts, refused (EVENT_LOCKED) where it would change what cast ballots
+ * mean: another method, a ranking's length (its points), a limit below a cast ballot, a cap per
+ * proposal below a cast stack. The triggers of migration 011 refuse the same; this says why.
+ */
+function patchCounting(ctx: Ctx, area: AreaRow, patch: PatchAreaBody): void {
+  const method = patch.method ?? area.method;
+  const maxVotes = patch.maxVotes ?? area.max_votes;
+  const fallback = area.method === "dots" ? area.max_per_proposal : maxVotes;
+  const maxPerProposal = perProposalFor(area.title, method, maxVotes, patch.maxPerProposal, fallback);
+  if (method === area.method && maxVotes === area.max_votes && maxPerProposal === area.max_per_proposal) return;
+  const voted = ctx.repos.votes.anyInArea(area.id);
+  if (voted && method !== area.method) {
+    throw new AppError("EVENT_LOCKED", `“${area.title}” has votes, counted by ${area.method}: its voting method can no longer change.`);
+  }
+  if (voted && method === "ranking" && maxVotes !== area.max_votes) {
+    throw new AppError("EVENT_LOCKED", `“${area.title}” is a ranking with votes: its length gives the points (the first gets ${area.max_votes}), so it can no longer change.`);
+  }
+  if (maxVotes < ctx.repos.votes.largestBallot(area.id)) {
+    throw new AppError("EVENT_LOCKED", `A cast ballot in “${area.title}” already has more than ${maxVotes} votes.`);
+  }
+  if (maxPerProposal < ctx.repos.votes.largestStack(area.id)) {
+    throw new AppError("EVENT_LOCKED", `A cast ballot in “${area.title}” already has more than ${maxPerProposal} dots on one proposal.`);
+  }
+  ctx.repos.areas.setCounting(area.id, { max_votes: maxVotes, method, max_per_proposal: maxPerProposal });
 }
 
 function setPrefix(ctx: Ctx, event: EventRow, area: AreaRow, prefix: string): void {

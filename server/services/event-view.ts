@@ -6,6 +6,7 @@ import type { ProposalRow } from "../repos/proposals";
 import type { Ctx } from "./context";
 import { AppError } from "../../shared/errors";
 import { derivePrefix, labelsFor } from "../../shared/labels";
+import { EVENT_DEFAULTS, liveBatchDefault } from "../../shared/limits";
 import { FailedLookup } from "../security/guess-guard";
 import { feedbackStatus } from "./feedback";
 
@@ -28,6 +29,8 @@ export function areaView(row: AreaRow, proposals: readonly ProposalRow[], prefix
     prefix,
     position: row.position,
     maxVotes: row.max_votes,
+    method: row.method,
+    maxPerProposal: row.max_per_proposal,
     status: row.status,
     revealed: row.revealed === 1,
     openedAt: row.opened_at,
@@ -55,6 +58,9 @@ export function eventView(ctx: Ctx, event: EventRow): Event {
     proposalOrder: event.proposal_order,
     expectedParticipants: event.expected_participants,
     language: event.language,
+    // The batching branch stores these (migration 012); until then, the defaults it will start from.
+    liveBatchSeconds: liveBatchDefault(event.expected_participants),
+    liveBatchBallots: EVENT_DEFAULTS.liveBatchBallots,
     areas: areas.map((a) => areaView(a, proposals, prefixOf(a, areas))),
     createdAt: event.created_at,
     feedbackStatus: feedbackStatus(ctx, event.id),

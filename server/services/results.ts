@@ -14,13 +14,14 @@ export interface Tally {
   voters: number;
   areas: Array<Omit<AreaResults, "withheld" | "results"> & {
     underThreshold: boolean;
-    rows: Array<{ proposalId: string; label: string; title: string; position: number; votes: number; rank: number }>;
+    /** Ranked by points (approval and dots: equal to the votes; ranking: Borda points). */
+    rows: Array<{ proposalId: string; label: string; title: string; position: number; votes: number; points: number; rank: number }>;
   }>;
 }
 
 /** One consistent read of every count of an event (better-sqlite3 reads are synchronous, so nothing interleaves). */
 export function tally(ctx: Ctx, event: EventRow): Tally {
-  const counts = new Map(ctx.repos.votes.countsByEvent(event.id).map((r) => [r.proposal_id, r.votes]));
+  const counts = new Map(ctx.repos.votes.countsByEvent(event.id).map((r) => [r.proposal_id, r]));
   const voters = new Map(ctx.repos.votes.votersByArea(event.id).map((r) => [r.area_id, r.voters]));
   const proposals = ctx.repos.proposals.byEvent(event.id);
   const areas = ctx.repos.areas.byEvent(event.id);
@@ -34,7 +35,7 @@ export function tally(ctx: Ctx, event: EventRow): Tally {
       const ranked = rankByVotes(
         proposals
           .filter((p) => p.area_id === a.id)
-          .map((p) => ({ proposalId: p.id, label: labels.get(p.id) ?? "", title: p.title, position: p.position, votes: counts.get(p.id) ?? 0 })),
+          .map((p) => ({ proposalId: p.id, label: labels.get(p.id) ?? "", title: p.title, position: p.position, votes: counts.get(p.id)?.votes ?? 0, points: counts.get(p.id)?.points ?? 0 })),
       );
       return {
         id: a.id,
@@ -42,6 +43,8 @@ export function tally(ctx: Ctx, event: EventRow): Tally {
         status: a.status,
         revealed: a.revealed === 1,
         maxVotes: a.max_votes,
+        method: a.method,
+        maxPerProposal: a.max_per_proposal,
         voters: areaVoters,
         underThreshold: areaVoters < event.privacy_threshold,
         rows: ranked,
@@ -68,8 +71,8 @@ export function resultsFor(t: Tally, audience: Audience): Results {
         withheld,
         // Withheld rows keep the organiser's order, so not even the order leaks the counts.
         results: withheld
-          ? [...rows].sort((a, b) => a.position - b.position).map((r) => ({ proposalId: r.proposalId, label: r.label, title: r.title, votes: null, rank: null }))
-          : rows.map(({ proposalId, label, title, votes, rank }) => ({ proposalId, label, title, votes, rank })),
+          ? [...rows].sort((a, b) => a.position - b.position).map((r) => ({ proposalId: r.proposalId, label: r.label, title: r.title, votes: null, points: null, rank: null }))
+          : rows.map(({ proposalId, label, title, votes, points, rank }) => ({ proposalId, label, title, votes, points, rank })),
       };
     }),
   };

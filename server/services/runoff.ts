@@ -14,8 +14,9 @@ import { tally } from "./results";
 /**
  * Creates the runoff and returns its id. The proposals keep the first round's order (the organiser's
  * positions, not the ranking: a list in ranked order would tell the room how to vote again); the
- * vote limit is the first round's, but always leaves at least one proposal out: a runoff where
- * everyone may pick everything decides nothing. It goes right after its first round in the programme.
+ * method is the first round's, and so is the vote limit, but (approval, dots) it always leaves at
+ * least one proposal out: a runoff where everyone may pick everything decides nothing. The first
+ * round's rows are ranked by points (tally), so a ranking's runoff takes its top by Borda points. It goes right after its first round in the programme.
  */
 export function createRunoff(ctx: Ctx, event: EventRow, areaId: string, top: number): string {
   const id = ctx.db.transaction(() => {
@@ -40,9 +41,14 @@ export function createRunoff(ctx: Ctx, event: EventRow, areaId: string, top: num
     }
     const proposals = ctx.repos.proposals.byArea(area.id).filter((p) => through.has(p.id));
     const t = translator(event.language, SERVER_CATALOGS[event.language].report);
+    // A ranking may order every proposal of the runoff (a full ranking still decides, by points).
+    const maxVotes = Math.max(1, Math.min(area.max_votes, area.method === "ranking" ? proposals.length : proposals.length - 1));
     const [runoffId] = insertAreas(ctx, event.id, event.votes_per_area, [{
       title: clip(t("runoffAreaTitle", { area: area.title }), area.title),
-      maxVotes: Math.max(1, Math.min(area.max_votes, proposals.length - 1)),
+      maxVotes,
+      // The first round's method, and its cap per proposal (within the runoff's limit).
+      method: area.method,
+      maxPerProposal: Math.min(area.max_per_proposal, maxVotes),
       proposals: proposals.map((p) => (p.body ? { title: p.title, body: p.body } : { title: p.title })),
     }], ctx.repos.areas.countByEvent(event.id));
     if (!runoffId) throw new Error("no runoff area inserted");
