@@ -46,7 +46,10 @@ export async function focusedName(page: Page): Promise<string> {
     if (!el || el === document.body) return "";
     const label = el.getAttribute("aria-label");
     if (label) return label;
-    return (el.getAttribute("aria-labelledby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ").trim();
+    const by = el.getAttribute("aria-labelledby");
+    if (by) return by.split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" ").trim();
+    // Named by its content (the ranking's buttons).
+    return (el.textContent ?? "").replace(/\s+/g, " ").trim();
   });
 }
 

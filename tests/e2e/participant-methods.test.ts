@@ -73,7 +73,8 @@ describe("dots and ranking on a 360×740 phone, keyboard only", () => {
 
     // ---- ranking ----
     const [p, q, r, s] = (await shownLabels(page, rankArea.title)) as [string, string, string, string];
-    const titleOf = (label: string) => rankArea.proposals.find((x) => x.label === label)!.title;
+    // A ranking button is named by its label and its text, as it shows them.
+    const titleOf = (label: string) => `${label} ${rankArea.proposals.find((x) => x.label === label)!.title}`;
     for (const [i, label] of [p, q, r].entries()) {
       await tabTo(page, titleOf(label));
       await page.keyboard.press("Space");

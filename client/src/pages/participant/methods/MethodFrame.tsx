@@ -37,6 +37,8 @@ export function ProposalText({ proposal, labelId, titleId }: { proposal: Proposa
       {proposal.label ? (
         <span id={labelId} className="proposal-label"><bdi>{proposal.label}</bdi></span>
       ) : null}
+      {/* A real space: a button named by its content reads "PH-3 Text…", not "PH-3Text…". */}
+      {proposal.label ? " " : null}
       <span id={titleId} className="proposal-title" dir="auto">{proposal.title}</span>
     </span>
   );

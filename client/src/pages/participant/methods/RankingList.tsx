@@ -114,9 +114,17 @@ function RankCard(props: { proposal: Proposal; at: number; count: number; open: 
   const bodyId = useId();
   const stateId = useId();
   const ranked = at >= 0;
-  const described = [proposal.label ? labelId : "", stateId, proposal.body ? bodyId : ""].filter(Boolean).join(" ");
+  // Named by its content, what it shows (label and text: the visible words are the name, WCAG
+  // 2.5.3), described by its place ("Ranked 2nd of 3") and its background.
+  const described = [stateId, proposal.body ? bodyId : ""].filter(Boolean).join(" ");
   return (
-    <li className={ranked ? "proposal is-chosen" : "proposal"} data-proposal-id={proposal.id} data-rank={ranked ? at + 1 : 0}>
+    <li className={ranked ? "proposal rank-card is-chosen" : "proposal rank-card"} data-proposal-id={proposal.id} data-rank={ranked ? at + 1 : 0}>
+      {/* The badge and the spoken place sit beside the button, not in it: its visible words are
+          exactly its name (label and text), as WCAG 2.5.3 asks; the badge is drawn over its padding. */}
+      <span className={ranked ? "rank-badge on-card" : "rank-badge on-card empty"} aria-hidden="true">{ranked ? at + 1 : ""}</span>
+      <span id={stateId} className="visually-hidden">
+        {ranked ? t("rankedState", { place: place(at + 1), count }) : t("notRanked")}
+      </span>
       <button
         type="button"
         className="proposal-choice rank-choice"
@@ -124,15 +132,10 @@ function RankCard(props: { proposal: Proposal; at: number; count: number; open: 
         aria-pressed={ranked}
         // aria-disabled, not disabled: focus stays when the area closes, and a tap says why.
         aria-disabled={!open || undefined}
-        aria-labelledby={titleId}
         aria-describedby={described}
         onClick={() => onToggle(proposal)}
       >
-        <span className={ranked ? "rank-badge" : "rank-badge empty"} aria-hidden="true">{ranked ? at + 1 : ""}</span>
         <ProposalText proposal={proposal} labelId={labelId} titleId={titleId} />
-        <span id={stateId} className="visually-hidden">
-          {ranked ? t("rankedState", { place: place(at + 1), count }) : t("notRanked")}
-        </span>
       </button>
       <ProposalBody proposal={proposal} id={bodyId} />
     </li>
