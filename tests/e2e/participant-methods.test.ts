@@ -191,6 +191,8 @@ describe("dots and ranking on a 360×740 phone, keyboard only", () => {
       await page.screenshot({ path: `${shots}/dots-ar.png` });
       await area(page, rankArea.title).locator(".rank-order").scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${shots}/ranking-ar.png` });
+      await area(page, rankArea.title).locator('[data-rank="2"]').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${shots}/ranking-cards-ar.png` });
     }
   });
 });
