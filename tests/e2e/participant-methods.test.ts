@@ -3,9 +3,10 @@
 // and hear the refusal, rank three and reorder them with the move buttons (no dragging), take one
 // out and put it back; the focus stays on the control through every save; a reload shows the same
 // ballot; the server's stored ballot and its points, read over the API, are what the screen showed;
-// the ended view labels points and dots. Screenshots (English and Arabic) go to PHONE_SHOTS if set.
+// the ended view labels points and dots. Offline, a reordered ranking (the same proposals) and a
+// dot stay "not sent yet" until the network returns, then reach the server. Screenshots (English and Arabic) go to PHONE_SHOTS if set.
 import { describe, expect, it } from "vitest";
-import { area, adminResults, phoneSuite, setVoting, waitSaved } from "./participant-helpers";
+import { area, adminResults, phoneSuite, setVoting, waitSaved, waitSaveState } from "./participant-helpers";
 import { DOTS, announced, focusedName, methodsForum, serverBallot, shownLabels, tabTo } from "./methods-helpers";
 
 const suite = phoneSuite();
@@ -156,6 +157,38 @@ describe("dots and ranking on a 360×740 phone, keyboard only", () => {
       await ended(1).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${shots}/ended-points-en.png` });
     }
+  });
+
+  it("keeps a reordered ranking and a dot made offline as not sent yet, and sends them when the network returns", async () => {
+    const url = suite.server().url;
+    const demo = await methodsForum(url);
+    const [dotsArea, rankArea] = demo.event.areas as [(typeof demo.event.areas)[0], (typeof demo.event.areas)[0]];
+    await setVoting(url, demo.code, demo.adminToken, "open");
+    const { page, context } = await suite.phone(`${url}/e/${demo.code}`, VIEWPORT);
+    await page.locator(".rank-choice").first().waitFor();
+    await page.locator('main[aria-busy="false"]').waitFor();
+    const picks = area(page, rankArea.title).locator(".rank-choice");
+    await picks.nth(0).click();
+    await picks.nth(1).click();
+    await waitSaved(page, rankArea.title);
+    const before = (await serverBallot(page, url, demo.code))[rankArea.id] ?? [];
+    expect(before).toHaveLength(2);
+
+    await context.setOffline(true);
+    // The same two proposals in the other order: under sameSet this would look saved already.
+    await area(page, rankArea.title).locator(".rank-move").nth(1).click();
+    await area(page, dotsArea.title).locator(".dot-stepper button:last-of-type").first().click();
+    await waitSaveState(page, rankArea.title, "offline");
+    await waitSaveState(page, dotsArea.title, "offline");
+    expect(await area(page, rankArea.title).locator("[data-save]").textContent()).toBe("Not sent yet — will retry");
+    expect((await serverBallot(page, url, demo.code))[rankArea.id]).toEqual(before);
+
+    await context.setOffline(false);
+    await waitSaved(page, rankArea.title, 15_000);
+    await waitSaved(page, dotsArea.title, 15_000);
+    const after = await serverBallot(page, url, demo.code);
+    expect(after[rankArea.id]).toEqual([before[1], before[0]]);
+    expect(after[dotsArea.id]).toHaveLength(1);
   });
 
   it("shows both widgets whole in Arabic, right to left", async () => {
