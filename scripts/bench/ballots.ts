@@ -1,6 +1,7 @@
 // The load generator's own record of the vote: every (participant, area) slot with its last
 // acknowledged ballot, so that the server's tally can be checked against an independent recount.
 import { rankByVotes } from "../../shared/ranking";
+import { ballotScores } from "../../shared/rules";
 import type { Results } from "../../shared/schemas";
 import type { AreaIds, RecountCheck } from "./workers/protocol";
 
@@ -105,7 +106,11 @@ export class BallotBook {
     if (this.unknown.size > 0) note(`${this.unknown.size} ballot slots have an unknown state (failed requests)`);
     const votersAll = new Set<number>();
     this.areas.forEach((area, a) => {
+      const got = results.areas.find((r) => r.id === area.id);
+      if (!got) return note(`area ${area.id} missing from the snapshot`);
+      // Counted under the area's method (issue 15): votes (dots) and points, as the server counts them.
       const counts = new Map(area.proposals.map((p) => [p, 0]));
+      const points = new Map(area.proposals.map((p) => [p, 0]));
       let voters = 0;
       for (let p = 0; p < this.participants; p++) {
         const ballot = this.stored[p * this.areas.length + a] ?? [];
@@ -113,17 +118,19 @@ export class BallotBook {
           voters += 1;
           votersAll.add(p);
         }
-        for (const id of ballot) counts.set(id, (counts.get(id) ?? 0) + 1);
+        for (const [id, score] of ballotScores(got, ballot)) {
+          counts.set(id, (counts.get(id) ?? 0) + score.votes);
+          points.set(id, (points.get(id) ?? 0) + score.points);
+        }
       }
-      const got = results.areas.find((r) => r.id === area.id);
-      if (!got) return note(`area ${area.id} missing from the snapshot`);
       if (got.withheld) note(`area ${area.id} withheld`);
       if (got.voters !== voters) note(`area ${area.id}: ${got.voters} voters, recount ${voters}`);
-      const expected = rankByVotes(area.proposals.map((id, position) => ({ id, position, votes: counts.get(id) ?? 0 })));
+      const expected = rankByVotes(area.proposals.map((id, position) => ({ id, position, votes: counts.get(id) ?? 0, points: points.get(id) ?? 0 })));
       expected.forEach((row, i) => {
         const shown = got.results.find((r) => r.proposalId === row.id);
         if (!shown) return note(`proposal ${row.id} missing`);
         if (shown.votes !== row.votes) note(`proposal ${row.id}: ${String(shown.votes)} votes, recount ${row.votes}`);
+        if (shown.points !== row.points) note(`proposal ${row.id}: ${String(shown.points)} points, recount ${row.points}`);
         if (shown.rank !== row.rank) note(`proposal ${row.id}: rank ${String(shown.rank)}, recount ${row.rank}`);
         if (got.results[i]?.proposalId !== row.id) note(`area ${area.id}: row ${i} is ${got.results[i]?.proposalId ?? "missing"}, expected ${row.id}`);
       });

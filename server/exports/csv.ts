@@ -15,15 +15,16 @@ export function csvCell(value: string | number | null): string {
 }
 
 export function toCsv(data: ReportData): string {
-  // API 1.1 adds label and text after the five columns of version 1, so version-1 readers still work.
-  const lines = [["area", "rank", "proposal", "votes", "share_of_voters", "label", "text"].join(",")];
+  // API 1.1 adds label and text after the five columns of version 1, then (issue 15) the area's
+  // method and the row's points, what it is ranked by — always after, so earlier readers still work.
+  const lines = [["area", "rank", "proposal", "votes", "share_of_voters", "label", "text", "method", "points"].join(",")];
   const proposals = new Map(data.event.areas.flatMap((a) => a.proposals.map((p) => [p.id, p])));
   for (const area of data.results.areas) {
     for (const row of area.results) {
       const share = row.votes === null ? null : area.voters === 0 ? 0 : Math.round((row.votes / area.voters) * 10000) / 10000;
       const proposal = proposals.get(row.proposalId);
       const text = proposal ? fullText(proposal) : row.title;
-      lines.push([csvCell(area.title), csvCell(row.rank), csvCell(row.title), csvCell(row.votes), csvCell(share), csvCell(row.label), csvCell(text)].join(","));
+      lines.push([csvCell(area.title), csvCell(row.rank), csvCell(row.title), csvCell(row.votes), csvCell(share), csvCell(row.label), csvCell(text), csvCell(area.method), csvCell(row.points)].join(","));
     }
   }
   lines.push(...feedbackRows(data));
@@ -31,7 +32,8 @@ export function toCsv(data: ReportData): string {
 }
 
 /**
- * The evaluation form's aggregate rows, after the areas, in the same seven columns: `area` is
+ * The evaluation form's aggregate rows, after the areas, in the same columns (method and points
+ * empty: an answer is no vote): `area` is
  * "feedback", `rank` the answer's place on its scale (1 = the negative end), `proposal` the question,
  * `votes` the count, `share_of_voters` its share of those who answered the question, `label`
  * kind:value as the API writes answers, `text` the answer in the event's language. Then a row
@@ -43,7 +45,7 @@ function feedbackRows(data: ReportData): string[] {
   const words = SERVER_CATALOGS[data.event.language].feedback;
   const share = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 10000) / 10000);
   const row = (rank: number | null, prompt: string, count: number | null, s: number | null, label: string, text: string) =>
-    ["feedback", csvCell(rank), csvCell(prompt), csvCell(count), csvCell(s), csvCell(label), csvCell(text)].join(",");
+    ["feedback", csvCell(rank), csvCell(prompt), csvCell(count), csvCell(s), csvCell(label), csvCell(text), "", ""].join(",");
   const out: string[] = [];
   for (const q of results.questions) {
     const counts = q.counts ?? [];

@@ -19,13 +19,13 @@ export function areaRoutes(s: Services) {
   return [
     defineRoute({
       method: "POST", url: "/api/events/:code/areas", tag: "areas", access: "admin", status: 201,
-      summary: "Add an area (with optional proposals) at the end of the programme.",
+      summary: "Add an area (with optional proposals) at the end of the programme. method defaults to approval; maxPerProposal (dots) to maxVotes, 400 above it.",
       params: CodeParams, body: AreaInput, response: AreaReply, errors: [...ADMIN_ERRORS, "PAYLOAD_TOO_LARGE", "RATE_LIMITED"],
       handler: ({ event, body }) => areaReply(event.id, addArea(ctx, event, body)),
     }),
     defineRoute({
       method: "PATCH", url: "/api/events/:code/areas/:areaId", tag: "areas", access: "admin", status: 200,
-      summary: "Change an area: title, vote limit, status (draft/open/closed), reveal, position.",
+      summary: "Change an area: title, vote limit, voting method and maxPerProposal (400 above maxVotes; 409 EVENT_LOCKED for a method change once it has votes, a ranking's maxVotes once it has votes, a limit or cap below a cast ballot), status (draft/open/closed), reveal, position.",
       params: AreaParams, body: PatchAreaBody, response: AreaReply, errors: [...ADMIN_ERRORS, "EVENT_LOCKED"],
       handler: ({ event, params, body }) => {
         patchArea(ctx, event, params.areaId, body);

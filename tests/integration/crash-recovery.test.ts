@@ -300,3 +300,135 @@ describe("graceful shutdown", () => {
     }
   }, 60_000);
 });
+
+// Issue 15: a pending auto-close is state on disk, not a timer in memory. SIGKILL in the middle of a
+// dots and ranking load with the deadline still ahead; the restarted process keeps every acknowledged
+// ballot, takes ballots until the deadline, closes the areas at it (closedAt = closesAt), refuses
+// what comes after, and a second restart finds nothing left to do: the close happened once.
+describe("a pending auto-close through a SIGKILL", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "plenary-clock-crash-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  interface AreaView { id: string; method: string; maxVotes: number; status: string; closesAt: string | null; closedAt: string | null; proposals: Array<{ id: string }> }
+  const eventOf = async (url: string, code: string) => ((await send(url, "GET", `/api/events/${code}`)).body as { event: { areas: AreaView[] } }).event.areas;
+
+  it("closes at its time, once, with every acknowledged dot and ranking kept", async () => {
+    let running = await launch(dataDir);
+    const created = await send(running.url, "POST", "/api/events", undefined, {
+      title: "Clock crash",
+      areas: [
+        { title: "Dots", method: "dots", maxVotes: 4, maxPerProposal: 2, proposals: [1, 2, 3, 4].map((i) => ({ title: `D${i}` })) },
+        { title: "Ranked", method: "ranking", maxVotes: 3, proposals: [1, 2, 3, 4].map((i) => ({ title: `R${i}` })) },
+      ],
+    });
+    expect(created.status, created.text).toBe(201);
+    const reply = created.body as CreateEventReply;
+    const { code, adminToken } = { code: reply.event.code, adminToken: reply.adminToken };
+    // 20 s: room for the load, the kill and a slow restart (tsx compiles the server) before the deadline.
+    const opened = await send(running.url, "POST", `/api/events/${code}/voting`, adminToken, { status: "open", durationSeconds: 20 });
+    expect(opened.status, opened.text).toBe(200);
+    const areas = (opened.body as { event: { areas: AreaView[] } }).event.areas;
+    const deadline = areas[0]?.closesAt ?? "";
+    expect(areas.map((a) => a.closesAt)).toEqual([deadline, deadline]);
+    const tokens: string[] = [];
+    for (let i = 0; i < 10; i++) tokens.push(((await send(running.url, "POST", `/api/events/${code}/participants`, undefined, {})).body as { participantToken: string }).participantToken);
+
+    const ballotOf = (area: AreaView): string[] => {
+      const ids = area.proposals.map((p) => p.id);
+      if (area.method === "ranking") return [...ids].sort(() => random() - 0.5).slice(0, 1 + Math.floor(random() * 3));
+      const out: string[] = [];
+      for (let n = 1 + Math.floor(random() * 4); out.length < n; ) {
+        const id = pick(ids);
+        if (out.filter((x) => x === id).length < 2) out.push(id);
+      }
+      return out;
+    };
+    const same = (area: AreaView, a: readonly string[], b: readonly string[]) => (area.method === "ranking" ? a.join() === b.join() : key(a) === key(b));
+    const slots = new Map<string, Slot>();
+    const cast = async (url: string, token: string, area: AreaView) => {
+      const ids = ballotOf(area);
+      const slot = slots.get(slotKey(token, area.id)) ?? { acked: [], pending: [] };
+      slots.set(slotKey(token, area.id), slot);
+      slot.pending.push(ids);
+      const res = await send(url, "PUT", `/api/events/${code}/ballot/${area.id}`, token, { proposalIds: ids }).catch(() => null);
+      if (res?.status === 200) {
+        slot.acked = ids;
+        slot.pending = [];
+      }
+      return res;
+    };
+
+    // Load, then SIGKILL while ballots are in flight.
+    let killed = false;
+    const url = running.url;
+    const loading = Promise.all(tokens.map(async (token) => {
+      while (!killed) await cast(url, token, pick(areas));
+    }));
+    await new Promise((r) => setTimeout(r, 1000 + random() * 1500));
+    await killHard(running);
+    killed = true;
+    await loading;
+    const acked = [...slots.values()].filter((s) => s.acked.length > 0).length;
+    expect(acked).toBeGreaterThan(5);
+
+    running = await launch(dataDir);
+    expect(Date.now(), "the restart came after the deadline: make the duration longer").toBeLessThan(Date.parse(deadline) - 2000);
+    const afterKill = await eventOf(running.url, code);
+    expect(afterKill.map((a) => [a.status, a.closesAt])).toEqual([["open", deadline], ["open", deadline]]);
+    // Every acknowledged ballot survived the kill (or a later one whose answer the kill swallowed).
+    for (const [k, slot] of slots) {
+      const [token, areaId] = k.split("|") as [string, string];
+      const area = areas.find((a) => a.id === areaId)!;
+      const stored = ((await send(running.url, "GET", `/api/events/${code}/ballot`, token)).body as { ballot: Record<string, string[]> }).ballot[areaId] ?? [];
+      expect([slot.acked, ...slot.pending].some((b) => same(area, b, stored)), `${k}: ${stored.join()}`).toBe(true);
+      slot.acked = stored;
+      slot.pending = [];
+    }
+
+    // The new process takes ballots up to the deadline, then refuses them: it closed at its time.
+    const outcomes: Array<{ sentAt: number; doneAt: number; status: number }> = [];
+    await Promise.all(tokens.map(async (token) => {
+      while (Date.now() < Date.parse(deadline) + 1500) {
+        const sentAt = Date.now();
+        const res = await cast(running.url, token, pick(areas));
+        outcomes.push({ sentAt, doneAt: Date.now(), status: res?.status ?? 0 });
+      }
+    }));
+    const at = Date.parse(deadline);
+    expect(outcomes.filter((o) => o.doneAt < at).every((o) => o.status === 200)).toBe(true);
+    expect(outcomes.filter((o) => o.sentAt > at + 50).every((o) => o.status === 409)).toBe(true);
+    expect(outcomes.filter((o) => o.sentAt > at + 50).length).toBeGreaterThan(5);
+    const closed = await eventOf(running.url, code);
+    expect(closed.map((a) => [a.status, a.closedAt, a.closesAt])).toEqual([["closed", deadline, null], ["closed", deadline, null]]);
+
+    // The published counts are the phones' own ballots, counted by each area's method.
+    const results = (await send(running.url, "GET", `/api/events/${code}/results`, adminToken)).body as Results;
+    for (const area of areas) {
+      const votes = new Map<string, number>();
+      const points = new Map<string, number>();
+      for (const token of tokens) {
+        const ballot = ((await send(running.url, "GET", `/api/events/${code}/ballot`, token)).body as { ballot: Record<string, string[]> }).ballot[area.id] ?? [];
+        ballot.forEach((id, i) => {
+          votes.set(id, (votes.get(id) ?? 0) + 1);
+          points.set(id, (points.get(id) ?? 0) + (area.method === "ranking" ? area.maxVotes - i : 1));
+        });
+      }
+      const got = results.areas.find((a) => a.id === area.id)!;
+      for (const row of got.results) expect([row.votes, row.points]).toEqual([votes.get(row.proposalId) ?? 0, points.get(row.proposalId) ?? 0]);
+    }
+    await killHard(running);
+
+    // Once: a second restart closes nothing again, so nothing moves — not the rows, not the event's seq.
+    running = await launch(dataDir);
+    const again = await eventOf(running.url, code);
+    expect(again.map((a) => [a.status, a.closedAt])).toEqual([["closed", deadline], ["closed", deadline]]);
+    expect(((await send(running.url, "GET", `/api/events/${code}/results`, adminToken)).body as Results).seq).toBe(results.seq);
+    await killHard(running);
+    const db = new Database(join(dataDir, "plenary.db"), { readonly: true, fileMustExist: true });
+    try {
+      expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    } finally {
+      db.close();
+    }
+  }, 90_000);
+});

@@ -85,8 +85,8 @@ describe("CSV export", () => {
     const file = await download(ev.code, ev.adminToken, "csv");
     expect(file.status).toBe(200);
     expect([...file.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    // API 1.1: label and text after the five columns of version 1
-    expect(file.text.slice(1).split("\r\n")[0]).toBe("area,rank,proposal,votes,share_of_voters,label,text");
+    // API 1.1: label and text after the five columns of version 1, then method and points (issue 15)
+    expect(file.text.slice(1).split("\r\n")[0]).toBe("area,rank,proposal,votes,share_of_voters,label,text,method,points");
     expect(file.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(file.headers.get("content-disposition")).toMatch(/^attachment;\s*filename="[^"]+\.csv"$/);
     // RFC 4180: records end with CRLF; a bare LF only inside a quoted field
@@ -163,7 +163,7 @@ describe("CSV export", () => {
     const file = await download(ev.code, ev.adminToken);
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect(file.text.slice(1).startsWith("area,rank,proposal,votes,share_of_voters,label,text\r\n")).toBe(true);
+    expect(file.text.slice(1).startsWith("area,rank,proposal,votes,share_of_voters,label,text,method,points\r\n")).toBe(true);
   });
 
   it("withheld areas export no counts", async () => {

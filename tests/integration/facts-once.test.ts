@@ -15,7 +15,7 @@ import { fromRoot } from "../../server/paths";
 import { CODE_ALPHABET, isEventCode } from "../../shared/codes";
 import { DEFAULT_LANGUAGE, LANGUAGES } from "../../shared/i18n/languages";
 import { EVENT_DEFAULTS, LIMITS } from "../../shared/limits";
-import { Access, AreaStatus, EventCodeParam, ParticipantKind, ProposalOrder, ResultsVisibility } from "../../shared/schemas";
+import { Access, AreaStatus, EventCodeParam, ParticipantKind, ProposalOrder, ResultsVisibility, VotingMethod } from "../../shared/schemas";
 import { api, startServer, type TestServer } from "../helpers/app";
 
 const PACKAGE_VERSION = (JSON.parse(readFileSync(fromRoot("package.json"), "utf8")) as { version: string }).version;
@@ -52,6 +52,24 @@ function takes(table: "events" | "areas" | "participants", column: string, value
 }
 class Rollback extends Error {}
 
+/** Whether the database takes an area with these columns (the others as `takes` sets them). */
+function takesArea(columns: Record<string, string | number>): boolean {
+  const names = Object.keys(columns);
+  const sp = db.transaction(() => {
+    const event = Number(db.prepare("INSERT INTO events (code, title, admin_token_hash, screen_key_hash, created_at) VALUES ('FACTS3', 't', x'00', x'01', 'now')").run().lastInsertRowid);
+    db.prepare(`INSERT INTO areas (id, event_id, title, position, ${names.join(", ")}) VALUES ('a_facts', ?, 't', 0, ${names.map(() => "?").join(", ")})`).run(event, ...Object.values(columns));
+    throw new Rollback();
+  });
+  try {
+    sp();
+  } catch (err) {
+    if (err instanceof Rollback) return true;
+    if (err instanceof Error && /CHECK constraint failed/.test(err.message)) return false;
+    throw err;
+  }
+  throw new Error("unreachable");
+}
+
 describe("the database's rules are shared/limits.ts and the schemas' enums", () => {
   const bounds: Array<[table: "events" | "areas", column: string, min: number, max: number]> = [
     ["events", "votes_per_area", LIMITS.votesMin, LIMITS.votesMax],
@@ -77,6 +95,16 @@ describe("the database's rules are shared/limits.ts and the schemas' enums", () 
   it.each(enums)("%s.%s: CHECK IN the schema's options", (table, column, options) => {
     for (const option of options) expect(takes(table, column, option), option).toBe(true);
     for (const other of ["", "other", `${options[0]}x`, options[0]!.toUpperCase()]) expect(takes(table, column, other), other).toBe(false);
+  });
+
+  it("areas.method: CHECK IN VotingMethod; areas.max_per_proposal: CHECK BETWEEN the vote bounds (migration 011)", () => {
+    for (const method of VotingMethod.options) expect(takes("areas", "method", method), method).toBe(true);
+    for (const other of ["", "borda", "Dots", "approvalx"]) expect(takes("areas", "method", other), other).toBe(false);
+    // A dots area of the largest limit takes every cap of the schema's range, and nothing outside it.
+    const cap = (n: number) => takesArea({ method: "dots", max_votes: LIMITS.votesMax, max_per_proposal: n });
+    expect([cap(LIMITS.votesMin), cap(LIMITS.votesMax), cap(LIMITS.votesMin - 1), cap(LIMITS.votesMax + 1)]).toEqual([true, true, false, false]);
+    const dflt = db.prepare("SELECT name, dflt_value FROM pragma_table_info('areas') WHERE name IN ('method', 'max_per_proposal') ORDER BY name").all();
+    expect(dflt).toEqual([{ name: "max_per_proposal", dflt_value: "1" }, { name: "method", dflt_value: "'approval'" }]);
   });
 
   it("the columns' DEFAULTs are EVENT_DEFAULTS (and DEFAULT_LANGUAGE)", () => {

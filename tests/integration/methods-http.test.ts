@@ -2,10 +2,12 @@
 // returned in the API's form (a proposal once per dot, a ranking in order) and counted with points;
 // bad input is refused with the API's code and changes nothing in the database.
 import Database from "better-sqlite3";
+import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Area, Ballot, Results } from "../../shared/schemas";
 
 type AreaReply = { area: Area };
+import { toEventPackage } from "../../shared/event-package";
 import { api, createEvent, join, openVoting, startServer, vote, type CreatedTestEvent, type TestServer } from "../helpers/app";
 import { dumpDb, expectError, getJson } from "./support";
 
@@ -114,6 +116,50 @@ describe("ballots of each method", () => {
   });
 });
 
+describe("exports follow the method", () => {
+  const download = async (format: string) => {
+    const res = await api(server.url, "GET", `/api/events/${ev.code}/export?format=${format}`, { token: ev.adminToken });
+    expect(res.status).toBe(200);
+    return res.text;
+  };
+
+  it("CSV: method and points after the version-1.1 columns, each row as in Results", async () => {
+    const csv = await download("csv");
+    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("area,rank,proposal,votes,share_of_voters,label,text,method,points");
+    const rows = parseCsv<Record<string, string>>(csv, { bom: true, columns: true, relax_column_count: false });
+    const results = await getJson<Results>(server.url, `/api/events/${ev.code}/results`, ev.adminToken);
+    const expected = results.areas.flatMap((a) => a.results.map((r) => [a.title, r.title, a.method, String(r.votes), String(r.points), String(r.rank)]));
+    expect(rows.filter((r) => r.area !== "feedback").map((r) => [r.area, r.proposal, r.method, r.votes, r.points, r.rank])).toEqual(expected);
+    // The ranking's points are not its votes: the column says something of its own.
+    expect(rows.some((r) => r.method === "ranking" && r.points !== r.votes)).toBe(true);
+  });
+
+  it("JSON: areas with method and maxPerProposal, rows with points, ballots once per dot and in ranked order", async () => {
+    const data = JSON.parse(await download("json")) as {
+      areas: Array<{ id: string; method: string; maxVotes: number; maxPerProposal: number }>;
+      results: Results;
+      ballots: Array<{ areaId: string; proposalIds: string[] }>;
+    };
+    expect(data.areas.map((a) => [a.id, a.method, a.maxVotes, a.maxPerProposal])).toEqual(ev.event.areas.map((a) => [a.id, a.method, a.maxVotes, a.maxPerProposal]));
+    // The audit file recounts to its own results: points from the ballots alone, by each area's method.
+    for (const a of data.results.areas) {
+      const meta = data.areas.find((x) => x.id === a.id)!;
+      const points = new Map<string, number>();
+      const votes = new Map<string, number>();
+      for (const b of data.ballots.filter((x) => x.areaId === a.id)) {
+        b.proposalIds.forEach((id, i) => {
+          votes.set(id, (votes.get(id) ?? 0) + 1);
+          points.set(id, (points.get(id) ?? 0) + (meta.method === "ranking" ? meta.maxVotes - i : 1));
+        });
+      }
+      for (const r of a.results) expect([r.title, r.votes, r.points]).toEqual([r.title, votes.get(r.proposalId) ?? 0, points.get(r.proposalId) ?? 0]);
+    }
+    const dots = data.ballots.filter((b) => b.areaId === area(1).id);
+    expect(dots.some((b) => new Set(b.proposalIds).size < b.proposalIds.length)).toBe(true);
+    expect(data.ballots.filter((b) => b.areaId === area(2).id).map((b) => b.proposalIds)).toContainEqual(ids(2, [4, 1, 3]));
+  });
+});
+
 describe("bad input changes nothing", () => {
   it("dots over the cap per proposal: 422 TOO_MANY_DOTS; over the dots in all: TOO_MANY_VOTES", async () => {
     const dan = await join(server.url, ev.code);
@@ -159,6 +205,43 @@ describe("bad input changes nothing", () => {
     expectError(added, 400, "BAD_REQUEST");
     expectError(await api(server.url, "PATCH", `/api/events/${ev.code}/areas/${area(3).id}`, { token: ev.adminToken, body: { maxPerProposal: 5 } }), 400, "BAD_REQUEST");
     expect(snapshot()).toEqual(before);
+  });
+});
+
+describe("the method travels", () => {
+  it("through an event package into a new event, and through PUT /content", async () => {
+    const read = await getJson<{ event: Parameters<typeof toEventPackage>[0] }>(server.url, `/api/events/${ev.code}`);
+    const pkg = toEventPackage(read.event, new Date().toISOString());
+    const copy = await createEvent(server.url, pkg.event);
+    expect(copy.event.areas.map((a) => [a.method, a.maxVotes, a.maxPerProposal])).toEqual(read.event.areas.map((a) => [a.method, a.maxVotes, a.maxPerProposal]));
+    const put = await api(server.url, "PUT", `/api/events/${copy.code}/content`, {
+      token: copy.adminToken,
+      body: { areas: [{ title: "Only", method: "ranking", maxVotes: 4, proposals: five("O") }, { title: "Stack", method: "dots", maxVotes: 6, maxPerProposal: 2 }] },
+    });
+    expect(put.status, put.text).toBe(200);
+    expect((put.body as { event: { areas: Area[] } }).event.areas.map((a) => [a.method, a.maxVotes, a.maxPerProposal])).toEqual([["ranking", 4, 1], ["dots", 6, 2]]);
+  });
+
+  it("into a runoff: a ranking's runoff is a ranking of its top by points", async () => {
+    const made = await createEvent(server.url, { title: "Runoff", areas: [{ title: "Ranked", method: "ranking", maxVotes: 3, proposals: five("K") }] });
+    await openVoting(server.url, made.code, made.adminToken);
+    const a = made.event.areas[0]!;
+    const p = a.proposals.map((x) => x.id);
+    // Points: K0 3+3+1 = 7, K1 2+2+3 = 7, K2 1+3 = 4, K3 1+2 = 3. By votes K2 and K3 would tie at 3rd (2 each); by points K2 is 3rd alone.
+    for (const ballot of [[0, 1, 2], [0, 1, 3], [1, 3, 0], [2]]) {
+      const token = await join(server.url, made.code);
+      expect((await vote(server.url, made.code, token, a.id, ballot.map((i) => p[i]!))).status).toBe(200);
+    }
+    await api(server.url, "POST", `/api/events/${made.code}/voting`, { token: made.adminToken, body: { status: "closed" } });
+    const results = await getJson<Results>(server.url, `/api/events/${made.code}/results`, made.adminToken);
+    expect(results.areas[0]!.results.map((r) => [r.title, r.votes, r.points, r.rank])).toEqual([
+      ["K0", 3, 7, 1], ["K1", 3, 7, 1], ["K2", 2, 4, 3], ["K3", 2, 3, 4], ["K4", 0, 0, 5],
+    ]);
+    const runoff = await api(server.url, "POST", `/api/events/${made.code}/areas/${a.id}/runoff`, { token: made.adminToken, body: { top: 2 } });
+    expect(runoff.status, runoff.text).toBe(201);
+    const r = (runoff.body as AreaReply).area;
+    expect([r.method, r.maxVotes, r.maxPerProposal, r.roundOf]).toEqual(["ranking", 2, 1, a.id]);
+    expect(r.proposals.map((x) => x.title)).toEqual(["K0", "K1"]);
   });
 });
 

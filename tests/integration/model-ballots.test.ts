@@ -1,7 +1,8 @@
-// Model-based test: random sequences of join, cast, change, withdraw, double-submit, close, reopen
-// and reveal run against the real app (through inject) and against a small pure model of the rules
-// in API.md, in step. After every command the app's ballot, results (privileged and public),
-// turnout and seq must be what the model says.
+// Model-based test: random sequences of join, cast, change, withdraw, double-submit, close, reopen,
+// reveal and method changes run against the real app (through inject) and against a small pure
+// model of the rules in API.md, in step — for each voting method (approval, dots, ranking; issue 15).
+// After every command the app's ballot, results (privileged and public, with points), turnout and
+// seq must be what the model says.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlenaryApp } from "../../server/app";
@@ -13,9 +14,14 @@ const RUNS = 1000;
 // ---- the model -------------------------------------------------------------------------------
 
 type Status = "draft" | "open" | "closed";
+type Method = "approval" | "dots" | "ranking";
+const METHODS: Method[] = ["approval", "dots", "ranking"];
 interface ModelArea {
   id: string;
   maxVotes: number;
+  method: Method;
+  /** Dots: how many one proposal may take; 1 otherwise. */
+  maxPerProposal: number;
   status: Status;
   revealed: boolean;
   proposals: string[];
@@ -32,7 +38,8 @@ interface Model {
 function refusals(area: ModelArea, ids: readonly string[]): Set<string> {
   const out = new Set<string>();
   if (area.status !== "open") out.add("VOTING_CLOSED");
-  if (new Set(ids).size !== ids.length) out.add("DUPLICATE_PROPOSAL");
+  const stack = Math.max(0, ...ids.map((id) => ids.filter((x) => x === id).length));
+  if (stack > (area.method === "dots" ? area.maxPerProposal : 1)) out.add(area.method === "dots" ? "TOO_MANY_DOTS" : "DUPLICATE_PROPOSAL");
   if (ids.some((id) => !area.proposals.includes(id))) out.add("UNKNOWN_PROPOSAL");
   if (ids.length > area.maxVotes) out.add("TOO_MANY_VOTES");
   return out;
@@ -42,29 +49,40 @@ interface ExpectedArea {
   id: string;
   voters: number;
   withheld: boolean;
-  rows: Array<{ proposalId: string; votes: number | null; rank: number | null }>;
+  rows: Array<{ proposalId: string; votes: number | null; points: number | null; rank: number | null }>;
+}
+
+/** Whether two ballots are one under the method: ranking keeps order; dots count; approval is a set. */
+function same(method: Method, a: readonly string[], b: readonly string[]): boolean {
+  if (method === "ranking") return a.join() === b.join();
+  return [...a].sort().join() === [...b].sort().join();
 }
 
 function expected(model: Model, audience: "public" | "privileged"): { participants: number; voters: number; areas: ExpectedArea[] } {
   const voters = model.ballots.filter((b) => [...b.values()].some((ids) => ids.length > 0)).length;
   const areas = model.areas.map((area) => {
     const votes = new Map(area.proposals.map((p) => [p, 0]));
+    const points = new Map(area.proposals.map((p) => [p, 0]));
     let areaVoters = 0;
     for (const ballot of model.ballots) {
       const ids = ballot.get(area.id) ?? [];
       if (ids.length > 0) areaVoters++;
-      for (const id of ids) votes.set(id, (votes.get(id) ?? 0) + 1);
+      ids.forEach((id, i) => {
+        // Each entry is a vote (dots: a dot); a ranking's i-th entry is worth maxVotes - i (Borda).
+        votes.set(id, (votes.get(id) ?? 0) + 1);
+        points.set(id, (points.get(id) ?? 0) + (area.method === "ranking" ? area.maxVotes - i : 1));
+      });
     }
     const withheld = areaVoters < model.threshold || (audience === "public" && model.visibility === "on-reveal" && !area.revealed);
     const ranked = area.proposals.map((p, position) => {
-      const v = votes.get(p) ?? 0;
-      // Standard competition ranking: one more than the number of proposals with more votes.
-      const rank = 1 + area.proposals.filter((q) => (votes.get(q) ?? 0) > v).length;
-      return { proposalId: p, votes: v, rank, position };
+      const pts = points.get(p) ?? 0;
+      // Standard competition ranking by points: one more than the number of proposals with more.
+      const rank = 1 + area.proposals.filter((q) => (points.get(q) ?? 0) > pts).length;
+      return { proposalId: p, votes: votes.get(p) ?? 0, points: pts, rank, position };
     });
     const rows = withheld
-      ? ranked.map((r) => ({ proposalId: r.proposalId, votes: null, rank: null }))
-      : ranked.sort((x, y) => x.rank - y.rank || x.position - y.position).map(({ proposalId, votes: v, rank }) => ({ proposalId, votes: v, rank }));
+      ? ranked.map((r) => ({ proposalId: r.proposalId, votes: null, points: null, rank: null }))
+      : ranked.sort((x, y) => x.rank - y.rank || x.position - y.position).map(({ proposalId, votes: v, points: pts, rank }) => ({ proposalId, votes: v, points: pts, rank }));
     return { id: area.id, voters: areaVoters, withheld, rows };
   });
   return { participants: model.ballots.length, voters, areas };
@@ -95,12 +113,13 @@ async function agree(model: Model, real: Real, seqMoves: "up" | "same" | "any", 
     const got = {
       participants: results.participants,
       voters: results.voters,
-      areas: results.areas.map((a) => ({ id: a.id, voters: a.voters, withheld: a.withheld, rows: a.results.map((r) => ({ proposalId: r.proposalId, votes: r.votes, rank: r.rank })) })),
+      areas: results.areas.map((a) => ({ id: a.id, voters: a.voters, withheld: a.withheld, rows: a.results.map((r) => ({ proposalId: r.proposalId, votes: r.votes, points: r.points, rank: r.rank })) })),
     };
     expect(got, audience).toEqual(want);
     for (const a of results.areas) {
       const m = model.areas.find((x) => x.id === a.id);
-      expect({ status: a.status, revealed: a.revealed, maxVotes: a.maxVotes }).toEqual({ status: m?.status, revealed: m?.revealed, maxVotes: m?.maxVotes });
+      expect({ status: a.status, revealed: a.revealed, maxVotes: a.maxVotes, method: a.method, maxPerProposal: a.maxPerProposal })
+        .toEqual({ status: m?.status, revealed: m?.revealed, maxVotes: m?.maxVotes, method: m?.method, maxPerProposal: m?.maxPerProposal });
     }
   }
   expect(pub.seq).toBe(privileged.seq);
@@ -110,8 +129,10 @@ async function agree(model: Model, real: Real, seqMoves: "up" | "same" | "any", 
   if (who !== undefined) {
     const token = real.tokens[who] ?? "";
     const ballot = ((await expectStatus(call(real.app, "GET", `/api/events/${real.code}/ballot`, { token }), 200, "ballot")).body as { ballot: Record<string, string[]> }).ballot;
-    const want = Object.fromEntries(model.areas.map((a) => [a.id, [...(model.ballots[who]?.get(a.id) ?? [])].sort()]));
-    expect(Object.fromEntries(Object.entries(ballot).map(([k, v]) => [k, [...v].sort()]))).toEqual(want);
+    // A ranking comes back in its order; the other methods in any order.
+    const form = (a: ModelArea | undefined, ids: readonly string[]) => (a?.method === "ranking" ? [...ids] : [...ids].sort());
+    const want = Object.fromEntries(model.areas.map((a) => [a.id, form(a, model.ballots[who]?.get(a.id) ?? [])]));
+    expect(Object.fromEntries(Object.entries(ballot).map(([k, v]) => [k, form(model.areas.find((a) => a.id === k), v)]))).toEqual(want);
   }
 }
 
@@ -183,13 +204,13 @@ function applyCast(model: Model, who: number, area: ModelArea, ids: string[], re
   for (const res of replies) {
     if (reasons.size === 0) {
       expect(res.status, res.text).toBe(200);
-      expect([...(res.body as { proposalIds: string[] }).proposalIds].sort()).toEqual([...ids].sort());
+      expect(same(area.method, (res.body as { proposalIds: string[] }).proposalIds, ids), res.text).toBe(true);
     } else {
       expect(reasons, `${res.status} ${res.text}`).toContain(errorCode(res));
     }
   }
   if (reasons.size === 0) {
-    lastChange = before.length !== ids.length || ids.some((id) => !before.includes(id));
+    lastChange = !same(area.method, before, ids);
     model.ballots[who]?.set(area.id, [...ids]);
   }
 }
@@ -227,27 +248,58 @@ class Reveal implements Cmd {
   toString = () => `${this.revealed ? "reveal" : "hide"}(a${this.area})`;
 }
 
+/**
+ * The organiser switches an area's method: refused (EVENT_LOCKED) once anyone has a vote there;
+ * otherwise maxPerProposal is the dots default (maxVotes) on switching to dots, 1 for the others.
+ */
+class ChangeMethod implements Cmd {
+  constructor(readonly area: number, readonly method: Method) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const area = model.areas[this.area % model.areas.length] as ModelArea;
+    const res = await call(real.app, "PATCH", `/api/events/${real.code}/areas/${area.id}`, { token: real.adminToken, body: { method: this.method } });
+    const voted = model.ballots.some((b) => (b.get(area.id) ?? []).length > 0);
+    if (voted && this.method !== area.method) {
+      expect(res.status, res.text).toBe(409);
+      expect(errorCode(res)).toBe("EVENT_LOCKED");
+    } else {
+      expect(res.status, res.text).toBe(200);
+      if (this.method !== area.method) area.maxPerProposal = this.method === "dots" ? area.maxVotes : 1;
+      area.method = this.method;
+    }
+    await agree(model, real, "any");
+  }
+  toString = () => `method(a${this.area}, ${this.method})`;
+}
+
 const who = fc.nat(7);
 const areaIx = fc.nat(1);
 const validPicks = fc.uniqueArray(fc.nat(3), { maxLength: 3 });
 const anyPicks = fc.array(fc.nat(12), { maxLength: 4 });
+// Own proposals with repeats: dots stacks (valid or over the cap), repeats on the other methods.
+const stackPicks = fc.array(fc.nat(3), { maxLength: 4 });
 
 const commands = [
   fc.constant(new Join()),
   fc.tuple(who, areaIx, validPicks).map(([w, a, p]) => new Cast(w, a, p, "cast")),
   fc.tuple(who, areaIx, validPicks).map(([w, a, p]) => new Cast(w, a, p, "change")),
   fc.tuple(who, areaIx, anyPicks).map(([w, a, p]) => new Cast(w, a, p, "cast-any")),
+  fc.tuple(who, areaIx, stackPicks).map(([w, a, p]) => new Cast(w, a, p, "cast-stack")),
   fc.tuple(who, areaIx).map(([w, a]) => new Cast(w, a, [], "withdraw")),
   fc.tuple(who, areaIx, validPicks).map(([w, a, p]) => new DoubleSubmit(w, a, p, "double")),
   fc.tuple(areaIx, fc.constantFrom("voting" as const, "patch" as const)).map(([a, via]) => new SetStatus(a, "closed", via)),
   fc.tuple(areaIx, fc.constantFrom("voting" as const, "patch" as const)).map(([a, via]) => new SetStatus(a, "open", via)),
   fc.tuple(areaIx, fc.boolean()).map(([a, r]) => new Reveal(a, r)),
+  fc.tuple(areaIx, fc.constantFrom(...METHODS)).map(([a, m]) => new ChangeMethod(a, m)),
 ];
 
 const setup = fc.record({
   visibility: fc.constantFrom("live" as const, "on-reveal" as const),
   threshold: fc.constantFrom(0, 0, 1, 2),
   maxVotes: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
+  methods: fc.tuple(fc.constantFrom(...METHODS), fc.constantFrom(...METHODS)),
+  /** Dots: the cap asked for, as a share of maxVotes (1 = every dot on one proposal; left out = the default). */
+  caps: fc.tuple(fc.option(fc.integer({ min: 1, max: 3 })), fc.option(fc.integer({ min: 1, max: 3 }))),
   proposals: fc.tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 })),
   participants: fc.nat(3),
 });
@@ -278,6 +330,8 @@ describe("ballots: the app against a pure model", () => {
           areas: [0, 1].map((i) => ({
             title: `Area ${i}`,
             maxVotes: cfg.maxVotes[i] ?? 1,
+            method: cfg.methods[i] ?? "approval",
+            ...(cfg.caps[i] == null ? {} : { maxPerProposal: Math.min(cfg.caps[i] ?? 1, cfg.maxVotes[i] ?? 1) }),
             proposals: Array.from({ length: cfg.proposals[i] ?? 2 }, (_, j) => ({ title: `P${i}.${j}` })),
           })),
         });
@@ -285,7 +339,13 @@ describe("ballots: the app against a pure model", () => {
         const model: Model = {
           visibility: cfg.visibility,
           threshold: cfg.threshold,
-          areas: s.event.areas.map((a, i) => ({ id: a.id, maxVotes: cfg.maxVotes[i] ?? 1, status: "open", revealed: false, proposals: a.proposals.map((p) => p.id) })),
+          areas: s.event.areas.map((a, i) => {
+            const method = cfg.methods[i] ?? "approval";
+            const maxVotes = cfg.maxVotes[i] ?? 1;
+            const cap = cfg.caps[i];
+            const maxPerProposal = method !== "dots" ? 1 : cap == null ? maxVotes : Math.min(cap, maxVotes);
+            return { id: a.id, maxVotes, method, maxPerProposal, status: "open" as const, revealed: false, proposals: a.proposals.map((p) => p.id) };
+          }),
           ballots: [],
         };
         const real: Real = { app: plenary.app, code: s.code, adminToken: s.adminToken, screenKey: s.screenKey, tokens: [], seq: 0, foreignProposal };

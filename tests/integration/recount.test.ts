@@ -1,6 +1,7 @@
 // After a random workload (joins, votes, changes, withdrawals, invalid ballots, paper ballots,
 // closing and reopening), the published results equal a recount from the raw votes table, and the
-// votes table equals what the accepted requests asked for.
+// votes table equals what the accepted requests asked for — in an approval, a dots and a ranking
+// area (issue 15), the recount scoring each row by its method: a dot a vote, a place its Borda points.
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -17,9 +18,9 @@ type Action =
   | { kind: "reopen"; area: number };
 
 const AREAS = [
-  { title: "Two votes", maxVotes: 2, proposals: 5 },
-  { title: "One vote", maxVotes: 1, proposals: 4 },
-  { title: "Three votes", maxVotes: 3, proposals: 6 },
+  { title: "Two votes", method: "approval" as const, maxVotes: 2, maxPerProposal: 1, proposals: 5 },
+  { title: "Three dots", method: "dots" as const, maxVotes: 3, maxPerProposal: 2, proposals: 4 },
+  { title: "Rank three", method: "ranking" as const, maxVotes: 3, maxPerProposal: 1, proposals: 6 },
 ];
 
 // Mostly plausible ballots (distinct own proposals), sometimes anything: repeats, too many, and
@@ -27,6 +28,8 @@ const AREAS = [
 const FOREIGN = 100;
 const picksArb = fc.oneof(
   { arbitrary: fc.uniqueArray(fc.nat({ max: 3 }), { minLength: 1, maxLength: 3 }), weight: 5 },
+  // Stacks: valid dots, repeats on the other methods.
+  { arbitrary: fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 3 }), weight: 3 },
   { arbitrary: fc.array(fc.oneof(fc.nat({ max: 5 }), fc.constant(FOREIGN)), { maxLength: 4 }), weight: 1 },
 );
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
@@ -53,7 +56,14 @@ function pickIds(areas: Area[], areaIndex: number, picks: number[]): string[] {
 /** Every area of the model has been opened: closed ones still take paper ballots (API 1.1). */
 function valid(model: Model, area: Area, ids: string[], paper = false): boolean {
   const own = new Set(area.proposals.map((p) => p.id));
-  return (paper || model.open.get(area.id) === true) && new Set(ids).size === ids.length && ids.every((id) => own.has(id)) && ids.length <= area.maxVotes;
+  const cap = area.method === "dots" ? area.maxPerProposal : 1;
+  const stacked = ids.some((id) => ids.filter((x) => x === id).length > cap);
+  return (paper || model.open.get(area.id) === true) && !stacked && ids.every((id) => own.has(id)) && ids.length <= area.maxVotes;
+}
+
+/** A ballot as a comparable string: a ranking in its order, the other methods as a sorted multiset. */
+function ballotKey(area: Area | undefined, areaId: string, ids: readonly string[]): string {
+  return `${areaId}:${(area?.method === "ranking" ? [...ids] : [...ids].sort()).join("+")}`;
 }
 
 async function run(server: TestServer, ev: CreatedTestEvent, actions: Action[], model: Model): Promise<void> {
@@ -112,12 +122,18 @@ async function run(server: TestServer, ev: CreatedTestEvent, actions: Action[], 
 function recount(file: string, areas: Area[]) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const votes = db.prepare("SELECT participant_id, area_id, proposal_id FROM votes").all() as Array<{ participant_id: number; area_id: string; proposal_id: string }>;
+    const votes = db.prepare("SELECT participant_id, area_id, proposal_id, dots, place FROM votes ORDER BY participant_id, area_id, place, rowid").all() as Array<{ participant_id: number; area_id: string; proposal_id: string; dots: number; place: number | null }>;
     const participants = (db.prepare("SELECT count(*) FROM participants").pluck().get() as number);
     const perProposal = new Map<string, number>();
+    const pointsPerProposal = new Map<string, number>();
     const votersPerArea = new Map<string, Set<number>>();
+    const byId = new Map(areas.map((a) => [a.id, a]));
     for (const v of votes) {
-      perProposal.set(v.proposal_id, (perProposal.get(v.proposal_id) ?? 0) + 1);
+      const area = byId.get(v.area_id);
+      // The method's scoring, from the row's dots and place (not its stored points).
+      const points = area?.method === "ranking" ? area.maxVotes + 1 - (v.place ?? Infinity) : v.dots;
+      perProposal.set(v.proposal_id, (perProposal.get(v.proposal_id) ?? 0) + v.dots);
+      pointsPerProposal.set(v.proposal_id, (pointsPerProposal.get(v.proposal_id) ?? 0) + points);
       const set = votersPerArea.get(v.area_id) ?? new Set<number>();
       set.add(v.participant_id);
       votersPerArea.set(v.area_id, set);
@@ -125,18 +141,18 @@ function recount(file: string, areas: Area[]) {
     const ballots = new Map<string, string[]>();
     for (const v of votes) {
       const k = `${v.participant_id}/${v.area_id}`;
-      ballots.set(k, [...(ballots.get(k) ?? []), v.proposal_id]);
+      ballots.set(k, [...(ballots.get(k) ?? []), ...Array.from({ length: v.dots }, () => v.proposal_id)]);
     }
     return {
       participants,
       voters: new Set(votes.map((v) => v.participant_id)).size,
-      ballots: [...ballots.entries()].map(([k, ids]) => `${k.split("/")[1]}:${[...ids].sort().join("+")}`).sort(),
+      ballots: [...ballots.entries()].map(([k, ids]) => ballotKey(byId.get(k.split("/")[1] ?? ""), k.split("/")[1] ?? "", ids)).sort(),
       areas: areas.map((area) => {
-        const counted = area.proposals.map((p) => ({ proposalId: p.id, title: p.title, position: p.position, votes: perProposal.get(p.id) ?? 0 }));
+        const counted = area.proposals.map((p) => ({ proposalId: p.id, title: p.title, position: p.position, votes: perProposal.get(p.id) ?? 0, points: pointsPerProposal.get(p.id) ?? 0 }));
         const rows = counted
-          .map((p) => ({ ...p, rank: 1 + counted.filter((q) => q.votes > p.votes).length }))
+          .map((p) => ({ ...p, rank: 1 + counted.filter((q) => q.points > p.points).length }))
           .sort((x, y) => x.rank - y.rank || x.position - y.position)
-          .map(({ proposalId, title, votes, rank }) => ({ proposalId, title, votes, rank }));
+          .map(({ proposalId, title, votes, points, rank }) => ({ proposalId, title, votes, points, rank }));
         return { id: area.id, voters: votersPerArea.get(area.id)?.size ?? 0, results: rows };
       }),
     };
@@ -145,9 +161,9 @@ function recount(file: string, areas: Area[]) {
   }
 }
 
-function modelBallots(model: Model): string[] {
+function modelBallots(model: Model, areas: Area[]): string[] {
   return model.participants
-    .flatMap((p) => [...p.ballot.entries()].filter(([, ids]) => ids.length > 0).map(([areaId, ids]) => `${areaId}:${[...ids].sort().join("+")}`))
+    .flatMap((p) => [...p.ballot.entries()].filter(([, ids]) => ids.length > 0).map(([areaId, ids]) => ballotKey(areas.find((a) => a.id === areaId), areaId, ids)))
     .sort();
 }
 
@@ -155,7 +171,7 @@ async function checkRecount(server: TestServer, ev: CreatedTestEvent, model: Mod
   const results = await getJson<Results>(server.url, `/api/events/${ev.code}/results`, ev.adminToken);
   const counted = recount(server.databaseFile, ev.event.areas);
   // the votes table holds exactly the accepted ballots…
-  expect(counted.ballots).toEqual(modelBallots(model));
+  expect(counted.ballots).toEqual(modelBallots(model, ev.event.areas));
   expect(counted.participants).toBe(model.participants.length);
   // …and the published results are a recount of the votes table
   expect(results.participants).toBe(counted.participants);
@@ -169,7 +185,7 @@ async function checkRecount(server: TestServer, ev: CreatedTestEvent, model: Mod
 async function freshEvent(server: TestServer): Promise<{ ev: CreatedTestEvent; model: Model }> {
   const ev = await createEvent(server.url, {
     title: "Recount",
-    areas: AREAS.map((a) => ({ title: a.title, maxVotes: a.maxVotes, proposals: Array.from({ length: a.proposals }, (_, i) => ({ title: `${a.title} ${i}` })) })),
+    areas: AREAS.map((a) => ({ title: a.title, method: a.method, maxVotes: a.maxVotes, maxPerProposal: a.maxPerProposal, proposals: Array.from({ length: a.proposals }, (_, i) => ({ title: `${a.title} ${i}` })) })),
   });
   await openVoting(server.url, ev.code, ev.adminToken);
   return { ev, model: { participants: [], open: new Map(ev.event.areas.map((a) => [a.id, true])) } };
@@ -204,7 +220,9 @@ describe("recount", () => {
         await checkRecount(server, ev, model);
       }
       // the workload did cast votes: the recount compared something
-      expect(modelBallots(model).length).toBeGreaterThan(20);
+      expect(modelBallots(model, ev.event.areas).length).toBeGreaterThan(20);
+      // …in every method, stacks and rankings of more than one included
+      for (const a of ev.event.areas) expect(modelBallots(model, ev.event.areas).filter((b) => b.startsWith(`${a.id}:`) && b.includes("+")).length, a.method).toBeGreaterThan(2);
     } finally {
       await server.close();
     }

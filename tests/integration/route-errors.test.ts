@@ -31,9 +31,9 @@ interface Side {
   adminToken: string;
   screenKey: string;
   participant: string;
-  /** open (the participant voted for two of its proposals), draft, closed (with a vote), locked (a draft the organiser locked) */
-  areas: { open: string; draft: string; closed: string; locked: string };
-  proposals: { open: string[]; draft: string[]; closed: string[]; locked: string[] };
+  /** open (the participant voted for two of its proposals), draft, closed (with a vote), locked (a draft the organiser locked), stacked (open, dots: 3 in all, 2 on one) */
+  areas: { open: string; draft: string; closed: string; locked: string; stacked: string };
+  proposals: { open: string[]; draft: string[]; closed: string[]; locked: string[]; stacked: string[] };
   /** Editor links of the draft, open and locked areas. */
   editors: { draft: string; open: string; locked: string };
   /** Suggestions: pending in the draft area, pending in the (since opened) open area, rejected in the draft area. */
@@ -52,6 +52,8 @@ const PROGRAMME = (access: "open" | "invite"): CreateEventBody => ({
     { title: "Draft", proposals: [{ title: "D0" }, { title: "D1" }] },
     { title: "Closed", proposals: [{ title: "C0" }, { title: "C1" }] },
     { title: "Locked", proposals: [{ title: "L0" }, { title: "L1" }] },
+    // Issue 15: dots, so a stack past the cap (TOO_MANY_DOTS) is reachable.
+    { title: "Stacked", method: "dots", maxVotes: 3, maxPerProposal: 2, proposals: [{ title: "S0" }, { title: "S1" }] },
   ],
 });
 
@@ -59,8 +61,8 @@ async function side(app: PlenaryApp["app"], access: "open" | "invite"): Promise<
   const created = (await expectStatus(call(app, "POST", "/api/events", { token: ORGANISER_KEY, body: PROGRAMME(access) }), 201, "create")).body as CreateEventReply;
   const { code } = created.event;
   const admin = created.adminToken;
-  const [open, draft, closed, locked] = created.event.areas;
-  if (!open || !draft || !closed || !locked) throw new Error("four areas expected");
+  const [open, draft, closed, locked, stacked] = created.event.areas;
+  if (!open || !draft || !closed || !locked || !stacked) throw new Error("five areas expected");
   const ids = (area: typeof open) => area.proposals.map((p) => p.id);
   const issued = (await expectStatus(call(app, "POST", `/api/events/${code}/invites`, { token: admin, body: { count: 3 } }), 201)).body as { invites: string[]; batchId: string };
   const joined = await expectStatus(call(app, "POST", `/api/events/${code}/participants`, { body: access === "invite" ? { invite: issued.invites[0] } : {} }), 201);
@@ -76,14 +78,14 @@ async function side(app: PlenaryApp["app"], access: "open" | "invite"): Promise<
   const suggestions = { pending: await suggest(draft.id, "Pending"), inOpen: await suggest(open.id, "Too late"), rejected: await suggest(draft.id, "Rejected") };
   await expectStatus(call(app, "POST", `/api/events/${code}/suggestions/${suggestions.rejected}/reject`, { token: admin }), 200);
   await expectStatus(call(app, "PATCH", `/api/events/${code}/areas/${locked.id}`, { token: admin, body: { contentLocked: true } }), 200);
-  await expectStatus(call(app, "POST", `/api/events/${code}/voting`, { token: admin, body: { status: "open", areaIds: [open.id, closed.id] } }), 200);
+  await expectStatus(call(app, "POST", `/api/events/${code}/voting`, { token: admin, body: { status: "open", areaIds: [open.id, closed.id, stacked.id] } }), 200);
   await expectStatus(call(app, "PUT", `/api/events/${code}/ballot/${open.id}`, { token: participant, body: { proposalIds: ids(open).slice(0, 2) } }), 200);
   await expectStatus(call(app, "PUT", `/api/events/${code}/ballot/${closed.id}`, { token: participant, body: { proposalIds: ids(closed).slice(0, 1) } }), 200);
   await expectStatus(call(app, "POST", `/api/events/${code}/voting`, { token: admin, body: { status: "closed", areaIds: [closed.id] } }), 200);
   return {
     code, adminToken: admin, screenKey: created.screenKey, participant,
-    areas: { open: open.id, draft: draft.id, closed: closed.id, locked: locked.id },
-    proposals: { open: ids(open), draft: ids(draft), closed: ids(closed), locked: ids(locked) },
+    areas: { open: open.id, draft: draft.id, closed: closed.id, locked: locked.id, stacked: stacked.id },
+    proposals: { open: ids(open), draft: ids(draft), closed: ids(closed), locked: ids(locked), stacked: ids(stacked) },
     editors, suggestions,
     invites: issued.invites, batchId: issued.batchId,
   };
@@ -113,13 +115,14 @@ async function world(app: PlenaryApp["app"]): Promise<World> {
 function bodies(route: Route, w: World): unknown[] {
   const { a, b } = w;
   const [o0, o1, o2] = a.proposals.open;
+  const s0 = a.proposals.stacked[0];
   const key = `${route.method} ${route.template}`;
   const table: Record<string, unknown[]> = {
     "POST /api/events": [PROGRAMME("open"), { title: "" }, { title: "Twice", areas: [{ title: "A", prefix: "X" }, { title: "B", prefix: "X" }] }],
     "PATCH /api/events/{code}": [{ title: "Renamed" }, { votesPerArea: 0 }, { access: "nope" }],
     "PUT /api/events/{code}/content": [{ areas: [{ title: "Only" }] }, { areas: "x" }],
     "POST /api/events/{code}/areas": [{ title: "More" }, { title: "" }, { title: "Clash", prefix: "O" }],
-    "PATCH /api/events/{code}/areas/{areaId}": [{ title: "Retitled" }, { status: "draft" }, { maxVotes: 1 }, { status: "open" }, { maxVotes: 0 }],
+    "PATCH /api/events/{code}/areas/{areaId}": [{ title: "Retitled" }, { status: "draft" }, { maxVotes: 1 }, { status: "open" }, { maxVotes: 0 }, { method: "ranking" }, { maxPerProposal: 5 }],
     "POST /api/events/{code}/areas/{areaId}/proposals": [{ title: "Late" }, { title: "" }],
     "PATCH /api/events/{code}/proposals/{proposalId}": [{ title: "Fixed" }, { position: -1 }, { title: "From an old copy", version: 99 }],
     "POST /api/events/{code}/voting": [{ status: "open" }, { status: "closed", areaIds: ["a_nothere"] }, { status: "draft" }, { status: "open", durationSeconds: 60 }, { status: "closed", durationSeconds: 60 }, { status: "open", durationSeconds: 5 }],
@@ -136,14 +139,16 @@ function bodies(route: Route, w: World): unknown[] {
       { invite: a.invite, ballot: { areaId: a.areas.open, proposalIds: [o0, o1, o2] } },
       { invite: a.invite, ballot: { areaId: a.areas.open, proposalIds: [o0, o0] } },
       { invite: a.invite, ballot: { areaId: a.areas.open, proposalIds: ["p_nothere"] } },
+      { invite: a.invite, ballot: { areaId: a.areas.stacked, proposalIds: [s0, s0, s0] } },
     ],
-    "PUT /api/events/{code}/ballot/{areaId}": [{ proposalIds: [o0] }, { proposalIds: [o0, o1, o2] }, { proposalIds: [o0, o0] }, { proposalIds: ["p_nothere"] }, { proposalIds: [b.proposals.open[0]] }, { proposalIds: "x" }],
+    "PUT /api/events/{code}/ballot/{areaId}": [{ proposalIds: [o0] }, { proposalIds: [o0, o1, o2] }, { proposalIds: [o0, o0] }, { proposalIds: ["p_nothere"] }, { proposalIds: [b.proposals.open[0]] }, { proposalIds: "x" }, { proposalIds: [s0, s0, s0] }],
     "POST /api/events/{code}/paper-ballots": [
       { ballot: { [a.areas.open]: [o0] } },
       { ballot: { [a.areas.draft]: [a.proposals.draft[0]] } },
       { ballot: { [a.areas.open]: [o0, o1, o2] } },
       { ballot: { [a.areas.open]: [o0, o0] } },
       { ballot: { [a.areas.open]: ["p_nothere"] } },
+      { ballot: { [a.areas.stacked]: [s0, s0, s0] } },
       { ballot: [] },
     ],
     // Always closed again, so FORM_CLOSED and NOT_ALLOWED stay reachable whatever ran before.
@@ -173,7 +178,7 @@ function paths(route: Route, w: World): Array<{ path: string; foreign: boolean }
   const { a, b } = w;
   const choices: Record<string, string[]> = {
     code: [a.code],
-    areaId: [a.areas.open, a.areas.draft, a.areas.closed, a.areas.locked, "a_nothere", b.areas.open],
+    areaId: [a.areas.open, a.areas.draft, a.areas.closed, a.areas.locked, a.areas.stacked, "a_nothere", b.areas.open],
     proposalId: [a.proposals.open[0] ?? "", a.proposals.draft[0] ?? "", a.proposals.locked[0] ?? "", "p_nothere", "%21%21"],
     paperBallotId: [a.paperBallot, "pb_nothere"],
     batchId: [a.batches.fresh, a.batches.printed, a.batches.voided, "ib_nothere"],

@@ -129,7 +129,7 @@ describe("npm run export", () => {
       const res = await cli("export", [created.code.toLowerCase(), "--format", format], server.dataDir);
       expect(res.code, res.stderr).toBe(0);
       expect(res.stdout).toBe(served);
-      if (format === "csv") expect(res.stdout.startsWith("\uFEFFarea,rank,proposal,votes,share_of_voters,label,text\r\n")).toBe(true);
+      if (format === "csv") expect(res.stdout.startsWith("\uFEFFarea,rank,proposal,votes,share_of_voters,label,text,method,points\r\n")).toBe(true);
     }
     const http = await api(server.url, "GET", `/api/events/${created.code}/export?format=json`, { token: created.adminToken });
     const outFile = join(tempDir(), "results.json");

@@ -68,8 +68,8 @@ function leaksIn(text: string, allowed: Set<string>): string[] {
 }
 
 const RESULT_KEYS = ["areas", "code", "participants", "seq", "voters"];
-const AREA_RESULT_KEYS = ["id", "maxVotes", "results", "revealed", "status", "title", "voters", "withheld"];
-const ROW_KEYS = ["label", "proposalId", "rank", "title", "votes"];
+const AREA_RESULT_KEYS = ["id", "maxPerProposal", "maxVotes", "method", "results", "revealed", "status", "title", "voters", "withheld"];
+const ROW_KEYS = ["label", "points", "proposalId", "rank", "title", "votes"];
 
 /** Aggregates only: any extra field in a results payload could carry something per person. */
 function expectOnlyAggregates(results: Results, where: string): void {
@@ -451,8 +451,8 @@ describe("withheld counts stay withheld", () => {
     };
     const csvX = body("csv").split("\r\n").filter((line) => line.startsWith("X,"));
     expect(csvX.length).toBe(3);
-    // rank, votes and share empty; label and the full text (API 1.1) are no counts.
-    for (const line of csvX) expect(line).toMatch(/^X,,X\d,,,X-\d,"X\d\n\nAbout X\d"$/);
+    // rank, votes, share and points empty; label, the full text (API 1.1) and the method are no counts.
+    for (const line of csvX) expect(line).toMatch(/^X,,X\d,,,X-\d,"X\d\n\nAbout X\d",approval,$/);
     const json = JSON.parse(body("json")) as { results: Results; ballots: Array<{ areaId: string }> };
     expectWithheld(json.results, meeting.areas.x, "json export", meeting.proposals.x);
     expect(json.ballots.some((b) => b.areaId === meeting.areas.x)).toBe(false);

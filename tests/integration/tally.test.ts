@@ -135,9 +135,10 @@ describe("tally totals (migration 002)", () => {
     const ctx: Ctx = { db, repos: createRepos(db), now: () => "now" };
     try {
       expect(sorted(ctx.repos.votes.countsByEvent(1), "proposal_id")).toEqual([
-        { proposal_id: "p1", votes: 1 },
-        { proposal_id: "p2", votes: 2 },
-        { proposal_id: "p3", votes: 1 },
+        // Migration 011 recounted the points: an approval vote is worth one.
+        { proposal_id: "p1", votes: 1, points: 1 },
+        { proposal_id: "p2", votes: 2, points: 2 },
+        { proposal_id: "p3", votes: 1, points: 1 },
       ]);
       expect(sorted(ctx.repos.votes.votersByArea(1), "area_id")).toEqual([
         { area_id: "a1", voters: 2 },
@@ -145,7 +146,7 @@ describe("tally totals (migration 002)", () => {
       ]);
       expect(ctx.repos.votes.votersByEvent(1)).toBe(2);
       // And the triggers carry on from there.
-      db.exec("DELETE FROM votes WHERE participant_id = 2 AND area_id = 'a2'; INSERT INTO votes VALUES (3, 'a2', 'p3');");
+      db.exec("DELETE FROM votes WHERE participant_id = 2 AND area_id = 'a2'; INSERT INTO votes (participant_id, area_id, proposal_id) VALUES (3, 'a2', 'p3');");
       const event = ctx.repos.events.byId(1) as EventRow;
       expectTotalsEqualRecount(ctx, event);
       expect(ctx.repos.votes.votersByEvent(1)).toBe(3);

@@ -58,11 +58,13 @@ function makeEvent(over: Partial<Event> = {}, revealed = false): Event {
     proposalOrder: "organiser",
     expectedParticipants: 0,
     language: "en",
+    liveBatchSeconds: 0,
+    liveBatchBallots: 5,
     createdAt: "2017-02-01T09:00:00.000Z",
     feedbackStatus: "draft",
     areas: [
-      { id: "a1", title: "Health", prefix: "H", position: 0, maxVotes: 2, status: "open", revealed, openedAt: null, closedAt: null, closesAt: null, roundOf: null, suggestions: "off", contentLocked: false, proposals: [] },
-      { id: "a2", title: "Rights", prefix: "R", position: 1, maxVotes: 2, status: "draft", revealed, openedAt: null, closedAt: null, closesAt: null, roundOf: null, suggestions: "off", contentLocked: false, proposals: [] },
+      { id: "a1", title: "Health", prefix: "H", position: 0, maxVotes: 2, method: "approval", maxPerProposal: 1, status: "open", revealed, openedAt: null, closedAt: null, closesAt: null, roundOf: null, suggestions: "off", contentLocked: false, proposals: [] },
+      { id: "a2", title: "Rights", prefix: "R", position: 1, maxVotes: 2, method: "approval", maxPerProposal: 1, status: "draft", revealed, openedAt: null, closedAt: null, closesAt: null, roundOf: null, suggestions: "off", contentLocked: false, proposals: [] },
     ],
     ...over,
   };
@@ -76,9 +78,11 @@ function areaResults(votes: number[], voters: number, over: Partial<AreaResults>
     status: "open",
     revealed: false,
     maxVotes: 2,
+    method: "approval",
+    maxPerProposal: 1,
     voters,
     withheld: false,
-    results: ranked.map((r) => ({ proposalId: r.proposalId, label: `H-${r.position + 1}`, title: r.title, votes: r.votes, rank: r.rank })),
+    results: ranked.map((r) => ({ proposalId: r.proposalId, label: `H-${r.position + 1}`, title: r.title, votes: r.votes, points: r.votes, rank: r.rank })),
     ...over,
   };
 }
