@@ -5,7 +5,7 @@ import type { Language } from "./languages";
 import { formatMessage, type Params } from "./message";
 
 /** The roles a catalog serves. common: ordinals; rules: the vote's rules (phone, organiser, server). */
-export const ROLES = ["common", "rules", "errors", "report", "phone", "screen", "organiser", "cards", "home", "feedback", "clock", "drafting"] as const;
+export const ROLES = ["common", "rules", "errors", "report", "phone", "screen", "organiser", "cards", "home", "feedback", "clock", "drafting", "methods"] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Catalog = Readonly<Record<string, string>>;

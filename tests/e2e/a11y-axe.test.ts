@@ -10,6 +10,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PHONE, PROJECTOR, api, createDemoEvent, join, launchBrowser, openVoting, startServer, vote } from "./harness";
 import { area, setVoting, waitSaved, waitSaveState } from "./participant-helpers";
+import { DOTS, methodsForum } from "./methods-helpers";
 import type { CreatedTestEvent, TestServer } from "../helpers/app";
 import { createMethodsForum, voteThePlan } from "../helpers/methods-forum";
 
@@ -196,6 +197,70 @@ const phoneStates = {
   },
 };
 
+/** The forum with its first area by dots and its second by ranking, voting open, on a phone. */
+async function methodsPhone(lang: Lang): Promise<{ demo: CreatedTestEvent; page: Page; context: BrowserContext }> {
+  const demo = await methodsForum(server.url);
+  await setVoting(server.url, demo.code, demo.adminToken, "open");
+  const { context, page } = await newPage(PHONE);
+  await page.goto(`${server.url}/e/${demo.code}${q(lang)}`);
+  await page.locator(".dot-stepper").first().waitFor();
+  await page.locator(".rank-choice").first().waitFor();
+  await page.locator('main[aria-busy="false"]').waitFor();
+  return { demo, page, context };
+}
+
+const adds = (page: Page, demo: CreatedTestEvent) => area(page, demo.event.areas[0]!.title).locator(".dot-stepper button:last-of-type");
+const picks = (page: Page, demo: CreatedTestEvent) => area(page, demo.event.areas[1]!.title).locator(".rank-choice");
+
+/** The dot stepper and the ranking: a choice not sent yet (offline), at the cap with its refusal, saved. */
+const methodStates = {
+  async "dots: draft choice"(lang: Lang) {
+    const { page, demo, context } = await methodsPhone(lang);
+    await context.setOffline(true);
+    await adds(page, demo).first().click();
+    await waitSaveState(page, demo.event.areas[0]!.title, "offline");
+    return page;
+  },
+  async "dots: at the cap"(lang: Lang) {
+    const { page, demo } = await methodsPhone(lang);
+    for (let n = 0; n < DOTS.maxPerProposal; n++) await adds(page, demo).first().click();
+    // Now aria-disabled (a pointer click would wait for it to be enabled): the keyboard's Enter.
+    await adds(page, demo).first().focus();
+    await page.keyboard.press("Enter");
+    await area(page, demo.event.areas[0]!.title).locator(".area-notice:not(:empty)").waitFor();
+    await waitSaved(page, demo.event.areas[0]!.title);
+    return page;
+  },
+  async "dots: saved"(lang: Lang) {
+    const { page, demo } = await methodsPhone(lang);
+    await adds(page, demo).nth(1).click();
+    await waitSaved(page, demo.event.areas[0]!.title);
+    return page;
+  },
+  async "ranking: draft choice"(lang: Lang) {
+    const { page, demo, context } = await methodsPhone(lang);
+    await context.setOffline(true);
+    await picks(page, demo).first().click();
+    await waitSaveState(page, demo.event.areas[1]!.title, "offline");
+    return page;
+  },
+  async "ranking: at the cap"(lang: Lang) {
+    const { page, demo } = await methodsPhone(lang);
+    for (let i = 0; i < 4; i++) await picks(page, demo).nth(i).click();
+    await area(page, demo.event.areas[1]!.title).locator(".area-notice:not(:empty)").waitFor();
+    await waitSaved(page, demo.event.areas[1]!.title);
+    return page;
+  },
+  async "ranking: saved"(lang: Lang) {
+    const { page, demo } = await methodsPhone(lang);
+    await picks(page, demo).nth(0).click();
+    await picks(page, demo).nth(1).click();
+    await area(page, demo.event.areas[1]!.title).locator(".rank-move").nth(1).click();
+    await waitSaved(page, demo.event.areas[1]!.title);
+    return page;
+  },
+};
+
 // ---- the projector -----------------------------------------------------------------------------
 
 async function projector(lang: Lang, demo: CreatedTestEvent, view: string, ready = ".slide"): Promise<Page> {
@@ -370,6 +435,7 @@ interface Scene {
 
 const SCENES: Scene[] = [
   ...Object.entries(phoneStates).map(([state, open]) => ({ page: "phone", state, open })),
+  ...Object.entries(methodStates).map(([state, open]) => ({ page: "phone", state, open })),
   ...Object.entries(projectorStates).map(([state, open]) => ({ page: "projector", state, open })),
   { page: "report", state: "screen", open: report },
   { page: "report", state: "print", open: report, print: true },

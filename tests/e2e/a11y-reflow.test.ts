@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { PHONE, PROJECTOR, createDemoEvent, join, launchBrowser, startServer, vote } from "./harness";
 import { area, setVoting, waitSaved, waitSaveState } from "./participant-helpers";
+import { DOTS, methodsForum } from "./methods-helpers";
 import type { CreatedTestEvent, TestServer } from "../helpers/app";
 
 const SHOTS = process.env.A11Y_SHOTS;
@@ -75,7 +76,7 @@ function measure(page: Page): Promise<Reflow> {
     const W = window.innerWidth;
     const describe = (el: Element) => `${el.tagName.toLowerCase()}.${el.className || ""} "${(el.textContent ?? "").trim().slice(0, 30)}"`;
     const outside: string[] = [];
-    const cards = Array.from(document.querySelectorAll(".proposal, .ended-row, .area-head, .pp-jump a, .pp-connection"));
+    const cards = Array.from(document.querySelectorAll(".proposal, .ended-row, .area-head, .pp-jump a, .pp-connection, .dot-stepper, .rank-item"));
     for (const el of cards) {
       const r = el.getBoundingClientRect();
       if (r.left < -0.5 || r.right > W + 0.5) outside.push(`${describe(el)} ${Math.round(r.left)}..${Math.round(r.right)}`);
@@ -141,6 +142,36 @@ describe("the phone reflows at 320 px and at 200% text", () => {
         expect(ended.small).toEqual([]);
         await page.locator(".ended-results").first().scrollIntoViewIfNeeded();
         await shot(page, `phone-${size.viewport.width}-${size.font}-${lang}-ended`);
+      });
+    }
+  }
+});
+
+describe("the phone's dot stepper and ranking reflow at 320 px and at 200% text", () => {
+  for (const size of SIZES) {
+    for (const lang of ["en", "ar"] as const) {
+      it(`${size.name} (${lang}): dots at the cap, three ranked`, async () => {
+        const demo = await methodsForum(server.url);
+        await setVoting(server.url, demo.code, demo.adminToken, "open");
+        const page = await phone(`${server.url}/e/${demo.code}?lang=${lang}`, size.viewport, size.font);
+        const [dots, ranking] = demo.event.areas as [(typeof demo.event.areas)[0], (typeof demo.event.areas)[0]];
+        const add = area(page, dots.title).locator(".dot-stepper button:last-of-type").first();
+        for (let n = 0; n < DOTS.maxPerProposal; n++) await add.click();
+        await add.focus();
+        await page.keyboard.press("Enter");
+        await area(page, dots.title).locator(".area-notice:not(:empty)").waitFor();
+        for (let i = 0; i < 3; i++) await area(page, ranking.title).locator(".rank-choice").nth(i).click();
+        await area(page, ranking.title).locator(".rank-item").nth(2).waitFor();
+        await waitSaved(page, dots.title);
+        await waitSaved(page, ranking.title);
+        const m = await measure(page);
+        expect(m.scrollWidth).toBeLessThanOrEqual(m.innerWidth);
+        expect(m.outside).toEqual([]);
+        expect(m.small).toEqual([]);
+        await area(page, ranking.title).locator(".rank-order").scrollIntoViewIfNeeded();
+        await shot(page, `phone-${size.viewport.width}-${size.font}-${lang}-ranking`);
+        await area(page, dots.title).locator(".dot-stepper").first().scrollIntoViewIfNeeded();
+        await shot(page, `phone-${size.viewport.width}-${size.font}-${lang}-dots`);
       });
     }
   }

@@ -18,6 +18,7 @@ import { LANGUAGE_NAMES } from "../../shared/i18n/languages";
 import type { Event } from "../../shared/schemas";
 import { api, createDemoEvent, join, launchBrowser, openVoting, startServer, vote } from "./harness";
 import { area, proposal, setVoting, waitSaved } from "./participant-helpers";
+import { DOTS, methodsForum } from "./methods-helpers";
 import type { CreatedTestEvent, TestServer } from "../helpers/app";
 
 const SHOTS = process.env.PLENARY_SCREENSHOTS;
@@ -252,6 +253,24 @@ for (const vp of VIEWPORTS) {
       await page.locator("main h1, main h2").first().waitFor();
       await page.waitForLoadState("networkidle");
       await check(page, `phone-closed-${vp.name}`, contentOf(closed.event), ["main"]);
+    });
+
+    it("the phone: dots at the cap, a ranking of three", async () => {
+      const page = await pseudoPage(vp);
+      const ev = await methodsForum(server.url);
+      await openVoting(server.url, ev.code, ev.adminToken);
+      await page.goto(`${server.url}/e/${ev.code}`);
+      const [dots, ranking] = ev.event.areas as [(typeof ev.event.areas)[0], (typeof ev.event.areas)[0]];
+      const add = area(page, dots.title).locator(".dot-stepper button:last-of-type").first();
+      for (let n = 0; n < DOTS.maxPerProposal; n++) await add.click();
+      await add.focus();
+      await page.keyboard.press("Enter");
+      await area(page, dots.title).locator(".area-notice:not(:empty)").waitFor();
+      for (let i = 0; i < 3; i++) await area(page, ranking.title).locator(".rank-choice").nth(i).click();
+      await area(page, ranking.title).locator(".rank-item").nth(2).waitFor();
+      await waitSaved(page, dots.title);
+      await waitSaved(page, ranking.title);
+      await check(page, `phone-methods-${vp.name}`, contentOf(ev.event), ["main", ".rank-order", ".dot-stepper"]);
     });
 
     it("the projector: join, bars, winners, reading, summary", async () => {

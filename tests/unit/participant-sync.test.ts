@@ -45,7 +45,7 @@ describe("area save state", () => {
     s = sending(s);
     expect(s.state.kind).toBe("saving");
     expect(shouldSend(s, 0)).toBe(false);
-    s = acknowledged(s, ["a"]);
+    s = acknowledged(s, ["a"], "approval");
     expect(s).toEqual({ want: null, inFlight: null, attempt: 0, state: { kind: "saved" } });
   });
 
@@ -53,14 +53,14 @@ describe("area save state", () => {
     let s = sending(desire(IDLE, ["a"]));
     s = desire(s, ["a", "b"]);
     expect(shouldSend(s, 0)).toBe(false);
-    s = acknowledged(s, ["a"]);
+    s = acknowledged(s, ["a"], "approval");
     expect(s.state.kind).toBe("saving");
     expect(s.want).toEqual(["a", "b"]);
     expect(shouldSend(s, 0)).toBe(true);
   });
 
   it("waits out the backoff when offline, and retries at once when the connection returns", () => {
-    let s = failed(sending(desire(IDLE, ["a"])), ["a"], offline, 1000, 2000);
+    let s = failed(sending(desire(IDLE, ["a"])), ["a"], offline, 1000, 2000, "approval");
     expect(s.state).toEqual({ kind: "offline", retryAt: 3000, code: "NETWORK" });
     expect(s.want).toEqual(["a"]);
     expect(shouldSend(s, 2999)).toBe(false);
@@ -73,7 +73,7 @@ describe("area save state", () => {
   });
 
   it("drops a refused choice and reports the reason", () => {
-    const s = failed(sending(desire(IDLE, ["a"])), ["a"], closed, 0, 0);
+    const s = failed(sending(desire(IDLE, ["a"])), ["a"], closed, 0, 0, "approval");
     expect(s.want).toBeNull();
     expect(s.state).toEqual({ kind: "refused", code: "VOTING_CLOSED", message: "Voting in this area is closed." });
   });
@@ -81,7 +81,7 @@ describe("area save state", () => {
   it("still sends a newer choice after an older one was refused", () => {
     let s = sending(desire(IDLE, ["a"]));
     s = desire(s, []);
-    s = failed(s, ["a"], closed, 0, 0);
+    s = failed(s, ["a"], closed, 0, 0, "approval");
     expect(s.want).toEqual([]);
     expect(shouldSend(s, 0)).toBe(true);
   });
@@ -109,8 +109,8 @@ describe("area save state", () => {
           const before = s.state.kind;
           if (st.t === "desire") s = desire(s, st.ids);
           else if (st.t === "send" && shouldSend(s, Infinity)) s = sending(s);
-          else if (st.t === "ack" && s.inFlight) { server = s.inFlight; s = acknowledged(s, s.inFlight); }
-          else if (st.t === "fail" && s.inFlight) s = failed(s, s.inFlight, st.retryable ? offline : closed, 0, 0);
+          else if (st.t === "ack" && s.inFlight) { server = s.inFlight; s = acknowledged(s, s.inFlight, "approval"); }
+          else if (st.t === "fail" && s.inFlight) s = failed(s, s.inFlight, st.retryable ? offline : closed, 0, 0, "approval");
           else if (st.t === "retry") s = retryNow(s);
           if (s.state.kind === "saved" && before !== "saved") {
             expect(st.t).toBe("ack");

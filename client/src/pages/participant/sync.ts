@@ -4,7 +4,8 @@
 // final state equals the screen's. "saved" is only ever entered from an acknowledgement.
 import { phoneErrorKey } from "../../api/errors";
 import type { PhoneText } from "./text";
-import { sameSet } from "../../../../shared/rules";
+import { sameBallot, sameSet } from "../../../../shared/rules";
+import type { VotingMethod } from "../../../../shared/schemas";
 
 export type SaveState =
   | { kind: "idle" }
@@ -26,8 +27,11 @@ export interface AreaSync {
 
 export const IDLE: AreaSync = { want: null, inFlight: null, attempt: 0, state: { kind: "idle" } };
 
-// One copy, with the server's (shared/rules.ts); the phone's modules know it by this one too.
-export { sameSet };
+// One copy, with the server's (shared/rules.ts); the phone's modules know them by these too.
+// Ballots are compared under their area's method: a reordered ranking is a new ballot (it must be
+// sent), and dots are a multiset ([a, a, b] is [a, b, a]); sameSet alone would call a reordered
+// ranking "saved" while the server still held the old order.
+export { sameBallot, sameSet };
 
 /** The participant chose a new set for the area. */
 export function desire(s: AreaSync, ids: readonly string[]): AreaSync {
@@ -46,9 +50,9 @@ export function sending(s: AreaSync): AreaSync {
   return { ...s, inFlight: s.want, state: { kind: "saving" } };
 }
 
-/** The server acknowledged `sent` (200). */
-export function acknowledged(s: AreaSync, sent: readonly string[]): AreaSync {
-  if (s.want !== null && !sameSet(s.want, sent)) {
+/** The server acknowledged `sent` (200), a ballot of an area counted by `method`. */
+export function acknowledged(s: AreaSync, sent: readonly string[], method: VotingMethod): AreaSync {
+  if (s.want !== null && !sameBallot(method, s.want, sent)) {
     // The participant changed their mind while the request was out: the newer wish goes next.
     return { ...s, inFlight: null, attempt: 0, state: { kind: "saving" } };
   }
@@ -62,11 +66,11 @@ export interface SendFailure {
 }
 
 /** The request for `sent` failed; retryable failures wait `delay` ms, refusals drop the wish. */
-export function failed(s: AreaSync, sent: readonly string[], err: SendFailure, now: number, delay: number): AreaSync {
+export function failed(s: AreaSync, sent: readonly string[], err: SendFailure, now: number, delay: number, method: VotingMethod): AreaSync {
   if (err.retryable) {
     return { ...s, inFlight: null, attempt: s.attempt + 1, state: { kind: "offline", retryAt: now + delay, code: err.code } };
   }
-  if (s.want !== null && !sameSet(s.want, sent)) {
+  if (s.want !== null && !sameBallot(method, s.want, sent)) {
     // Refused, but a different wish is already waiting; let the server judge that one too.
     return { ...s, inFlight: null, attempt: 0, state: { kind: "saving" } };
   }

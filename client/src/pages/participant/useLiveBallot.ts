@@ -63,6 +63,11 @@ export function useLiveBallot(
   // The server's fingerprint of `event`, null when it came from a GET (then the handshake resends it).
   const version = useRef(initialVersion);
   const ended = event.areas.length > 0 && event.areas.every((a) => a.status === "closed");
+  // The latest event, for the queue's comparisons (each area's method) without rebuilding the queue.
+  const latestEvent = useRef(event);
+  useEffect(() => {
+    latestEvent.current = event;
+  }, [event]);
 
   // The last state seen, for a reload with no network (deviceStore.ts, client/sw.js).
   useEffect(() => saveLastEvent(store, code, event, version.current), [code, event]);
@@ -72,6 +77,7 @@ export function useLiveBallot(
     const q = new WriteQueue(code, participation, store, {
       onTokenRefused,
       onRefused: () => reread.current(),
+      methodOf: (areaId) => latestEvent.current.areas.find((a) => a.id === areaId)?.method,
     });
     setQueue(q);
     // A ballot the server confirmed on an earlier visit is shown as such until it answers again.

@@ -4,7 +4,7 @@
 // its first write (same retries: a tap while offline joins and saves when the network returns).
 // A choice refused because its area closed meanwhile is held, to be offered again if it reopens.
 // The React page subscribes to its snapshots.
-import { PutBallotReply, type Ballot } from "../../../../shared/schemas";
+import { PutBallotReply, type Ballot, type VotingMethod } from "../../../../shared/schemas";
 import { ApiError, request } from "../../api/http";
 import { errorText } from "../../api/errors";
 import {
@@ -14,7 +14,7 @@ import {
   failed,
   retryDelay,
   retryNow,
-  sameSet,
+  sameBallot,
   sending,
   shouldSend,
   type AreaSync,
@@ -37,6 +37,13 @@ export interface QueueHooks {
   onTokenRefused?: () => void;
   /** A write was refused (area closed, content changed): the page's copy of the event is stale. */
   onRefused?: () => void;
+  /**
+   * How the page's event counts an area's ballot, so the queue compares ballots as the method does
+   * (a reordered ranking is a change). Left out, or for an area the page does not know (a wish
+   * restored from storage for an area since removed), "ranking": the strictest comparison, which at
+   * worst sends the same ballot once more, never calls an unsent one saved.
+   */
+  methodOf?: (areaId: string) => VotingMethod | undefined;
 }
 
 /** A request that hangs on crowded Wi-Fi is treated as failed and retried rather than "saving…" forever. */
@@ -143,11 +150,12 @@ export class WriteQueue {
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         }));
       if (this.disposed) return;
-      settlePending(this.store, this.code, areaId, sent, sameSet);
+      const same = this.sameIn(areaId);
+      settlePending(this.store, this.code, areaId, sent, same);
       this.lastAck[areaId] = ++this.acks;
       this.snap = { ...this.snap, confirmed: { ...this.snap.confirmed, [areaId]: reply.proposalIds } };
       saveConfirmed(this.store, this.code, this.snap.confirmed);
-      this.update(areaId, (s) => acknowledged(s, sent));
+      this.update(areaId, (s) => acknowledged(s, sent, this.methodIn(areaId)));
     } catch (err) {
       if (this.disposed) return;
       if (err instanceof ApiError && err.status === 401) {
@@ -156,15 +164,25 @@ export class WriteQueue {
       }
       const failure = toFailure(err);
       if (!failure.retryable) {
-        settlePending(this.store, this.code, areaId, sent, sameSet);
+        const same = this.sameIn(areaId);
+        settlePending(this.store, this.code, areaId, sent, same);
         const latest = this.snap.areas[areaId]?.want;
-        if (failure.code === "VOTING_CLOSED" && (latest == null || sameSet(latest, sent))) this.hold(areaId, sent);
+        if (failure.code === "VOTING_CLOSED" && (latest == null || same(latest, sent))) this.hold(areaId, sent);
         this.hooks.onRefused?.();
       }
       const attempt = (this.snap.areas[areaId]?.attempt ?? 0) + 1;
-      this.update(areaId, (s) => failed(s, sent, failure, Date.now(), retryDelay(attempt, Math.random())));
+      this.update(areaId, (s) => failed(s, sent, failure, Date.now(), retryDelay(attempt, Math.random()), this.methodIn(areaId)));
     }
     this.flush();
+  }
+
+  private methodIn(areaId: string): VotingMethod {
+    return this.hooks.methodOf?.(areaId) ?? "ranking";
+  }
+
+  private sameIn(areaId: string): (a: readonly string[], b: readonly string[]) => boolean {
+    const method = this.methodIn(areaId);
+    return (a, b) => sameBallot(method, a, b);
   }
 
   private schedule(): void {

@@ -4,16 +4,16 @@
 // area is closed the page says the vote has ended and shows what the room may see of the results.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import type { Area, Event } from "../../../../../shared/schemas";
-import { toggleBallot } from "../../../../../shared/rules";
+import { methodOf, sameBallot, type RuleCheck } from "../../../../../shared/rules";
 import { proposalOrder } from "../../../../../shared/shuffle";
-import { IDLE, sameSet, shownChoice, type SaveState } from "../sync";
+import { IDLE, shownChoice, type SaveState } from "../sync";
 import { browserStore, orderSeed } from "../deviceStore";
 import { failureCode } from "../useSession";
 import type { PhoneText } from "../text";
 import { usePhoneText } from "../useText";
 import type { Participation } from "../participation";
 import { useLiveBallot, type Connection } from "../useLiveBallot";
-import { AreaSection } from "./AreaSection";
+import { AreaSection, type BallotChange } from "./AreaSection";
 import { CardEntry } from "./CardEntry";
 import { EndedView } from "./EndedView";
 import { VoteSummary } from "./VoteSummary";
@@ -62,19 +62,26 @@ export function BallotView({ code, participation, initialEvent, initialVersion, 
     [snapshot],
   );
   // A held choice equal to what the server holds anyway (another tab sent it) is nothing to offer.
+  // Compared as the area counts: a held ranking in another order is still a different ballot.
   const heldIn = useCallback(
     (areaId: string) => {
       const held = snapshot.held[areaId];
-      return held && !sameSet(held, snapshot.confirmed[areaId] ?? []) ? held : null;
+      const method = methodOf(areas.find((a) => a.id === areaId) ?? {});
+      return held && !sameBallot(method, held, snapshot.confirmed[areaId] ?? []) ? held : null;
     },
-    [snapshot],
+    [snapshot, areas],
   );
 
-  const onToggle = useCallback(
-    (area: Area, proposalId: string) => {
-      const result = toggleBallot(area, chosenIn(area.id), proposalId);
+  // Every tap goes through a shared rule (toggle, a dot more or less, a move), worked out from the
+  // latest choice; a refusal is said in the area's notice in the rule's words, and nothing is sent.
+  const onChange = useCallback(
+    (area: Area, change: BallotChange): RuleCheck => {
+      const current = chosenIn(area.id);
+      const result = change(current);
       setNotices((n) => ({ ...n, [area.id]: result.ok ? "" : text.rule(result) }));
-      if (result.ok) choose(area.id, result.proposalIds);
+      // A move at either end changes nothing: nothing to send.
+      if (result.ok && !sameBallot(methodOf(area), result.proposalIds, current)) choose(area.id, result.proposalIds);
+      return result;
     },
     [chosenIn, choose, text],
   );
@@ -121,7 +128,7 @@ export function BallotView({ code, participation, initialEvent, initialVersion, 
         <h1 dir="auto">{event.title}</h1>
         {ended ? null : (
           <p className="pp-help">
-            {t(anyOpen ? "helpOpen" : "helpNotOpen")}
+            {t(!anyOpen ? "helpNotOpen" : areas.every((a) => methodOf(a) === "approval") ? "helpOpen" : "helpOpenMixed")}
           </p>
         )}
         {ended ? null : <VoteSummary votedIn={votedIn} areaCount={areas.length} areas={areas} chosenIn={chosenIn} />}
@@ -150,7 +157,7 @@ export function BallotView({ code, participation, initialEvent, initialVersion, 
               hasServerChoice={loaded && confirmed.length > 0}
               notice={notices[area.id] || null}
               held={heldIn(area.id)}
-              onToggle={onToggle}
+              onChange={onChange}
               onRetry={retry}
               onSendHeld={onSendHeld}
             />

@@ -2,7 +2,7 @@
 // with the participant's own choices, and the counts where the room may see them (results shown
 // live, or revealed by the facilitator, and above the privacy threshold).
 import type { Area, Results } from "../../../../../shared/schemas";
-import { choicesSentence, namesOf } from "../format";
+import { ballotNames, choicesSentence, scoreText } from "../format";
 import { usePhoneText } from "../useText";
 
 interface Props {
@@ -29,10 +29,10 @@ export function EndedView({ areas, results, liveResults, joined, chosenIn, heldI
         return (
           <section key={area.id} className="ended-area" aria-labelledby={`ended-${area.id}`}>
             <h3 id={`ended-${area.id}`} dir="auto">{area.title}</h3>
-            {joined ? <p className="area-final">{choicesSentence(text, namesOf(area.proposals, chosenIn(area.id)))}</p> : null}
+            {joined ? <p className="area-final">{choicesSentence(text, ballotNames(area, chosenIn(area.id)))}</p> : null}
             {held ? (
               <p className="area-held" data-held="closed">
-                <strong>{t("notSent")}</strong> {t("heldEnded", { what: text.list(namesOf(area.proposals, held)) || t("heldNoneEnded") })}
+                <strong>{t("notSent")}</strong> {t("heldEnded", { what: text.list(ballotNames(area, held)) || t("heldNoneEnded") })}
               </p>
             ) : null}
             {!counts ? null : counts.withheld ? (
@@ -48,7 +48,7 @@ export function EndedView({ areas, results, liveResults, joined, chosenIn, heldI
                       <span className="proposal-label"><bdi>{r.label}</bdi></span>{" "}
                       <span className="ended-title" dir="auto">{r.title}</span>
                     </span>
-                    <span className="ended-votes">{t("votes", { votes: r.votes ?? 0 })}</span>
+                    <span className="ended-votes">{scoreText(text, counts.method, r)}</span>
                   </li>
                 ))}
               </ol>
@@ -59,3 +59,4 @@ export function EndedView({ areas, results, liveResults, joined, chosenIn, heldI
     </section>
   );
 }
+

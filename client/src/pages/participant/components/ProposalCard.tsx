@@ -16,9 +16,6 @@ export function ProposalCard({ proposal, checked, disabled, onToggle }: Props) {
   const titleId = useId();
   const labelId = useId();
   const bodyId = useId();
-  const { t } = usePhoneText();
-  const [open, setOpen] = useState(false);
-  const clipped = useClipped<HTMLParagraphElement>(proposal.body, open);
   const described = [proposal.label ? labelId : "", proposal.body ? bodyId : ""].filter(Boolean).join(" ");
   return (
     <li className={checked ? "proposal is-chosen" : "proposal"}>
@@ -41,26 +38,38 @@ export function ProposalCard({ proposal, checked, disabled, onToggle }: Props) {
           <span id={titleId} className="proposal-title" dir="auto">{proposal.title}</span>
         </span>
       </label>
-      {proposal.body ? (
-        <>
-          <p id={bodyId} ref={clipped.ref} className={open ? "proposal-body" : "proposal-body clamped"} dir="auto">
-            {proposal.body}
-          </p>
-          {clipped.more || open ? (
-            <button
-              type="button"
-              className="proposal-more"
-              aria-expanded={open}
-              aria-controls={bodyId}
-              aria-label={t(open ? "lessBackgroundOf" : "moreBackgroundOf", { name: proposal.label || proposal.title })}
-              onClick={() => setOpen(!open)}
-            >
-              {t(open ? "lessBackground" : "moreBackground")}
-            </button>
-          ) : null}
-        </>
-      ) : null}
+      <ProposalBody proposal={proposal} id={bodyId} />
     </li>
+  );
+}
+
+/**
+ * A proposal's background, folded to four lines with a button to read it all when it is longer;
+ * shared with the dot and ranking widgets (methods/). `id` names it for the control's description.
+ */
+export function ProposalBody({ proposal, id }: { proposal: Proposal; id: string }) {
+  const { t } = usePhoneText();
+  const [open, setOpen] = useState(false);
+  const clipped = useClipped<HTMLParagraphElement>(proposal.body, open);
+  if (!proposal.body) return null;
+  return (
+    <>
+      <p id={id} ref={clipped.ref} className={open ? "proposal-body" : "proposal-body clamped"} dir="auto">
+        {proposal.body}
+      </p>
+      {clipped.more || open ? (
+        <button
+          type="button"
+          className="proposal-more"
+          aria-expanded={open}
+          aria-controls={id}
+          aria-label={t(open ? "lessBackgroundOf" : "moreBackgroundOf", { name: proposal.label || proposal.title })}
+          onClick={() => setOpen(!open)}
+        >
+          {t(open ? "lessBackground" : "moreBackground")}
+        </button>
+      ) : null}
+    </>
   );
 }
 

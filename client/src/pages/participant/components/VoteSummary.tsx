@@ -1,5 +1,6 @@
 // "You have voted in 3 of 4 areas", and a jump list to each area with how far along it is.
 import type { Area } from "../../../../../shared/schemas";
+import { methodOf, votesLeftText } from "../../../../../shared/rules";
 import { usePhoneText } from "../useText";
 
 interface Props {
@@ -10,7 +11,8 @@ interface Props {
 }
 
 export function VoteSummary({ votedIn, areaCount, areas, chosenIn }: Props) {
-  const { t } = usePhoneText();
+  const text = usePhoneText();
+  const { t } = text;
   if (areaCount === 0) return null;
   return (
     <nav className="pp-summary" aria-label={t("areasNav")}>
@@ -20,7 +22,9 @@ export function VoteSummary({ votedIn, areaCount, areas, chosenIn }: Props) {
       <ul className="pp-jump">
         {areas.map((a) => {
           const n = chosenIn(a.id).length;
-          const state = a.status === "open" ? t("jumpChosen", { n, max: a.maxVotes }) : t(a.status === "closed" ? "jumpClosed" : "jumpNotOpen");
+          // Dots and places are counted in their own words ("3 of 5 dots left"), not as choices.
+          const progress = methodOf(a) === "approval" ? t("jumpChosen", { n, max: a.maxVotes }) : text.rule(votesLeftText(a, chosenIn(a.id)));
+          const state = a.status === "open" ? progress : t(a.status === "closed" ? "jumpClosed" : "jumpNotOpen");
           return (
             <li key={a.id}>
               <a href={`#area-${a.id}`} className={n > 0 ? "jump done" : "jump"}>
