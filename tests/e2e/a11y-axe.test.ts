@@ -276,7 +276,7 @@ const areaId = (demo: CreatedTestEvent) => demo.event.areas[0]!.id;
 
 /** The forum with area 1 by dots and area 2 by ranking, 54 people's votes in both (issue 15); made once, when first needed. */
 let methodsVoted: Promise<CreatedTestEvent> | null = null;
-function methodsForum(): Promise<CreatedTestEvent> {
+function votedMethodsForum(): Promise<CreatedTestEvent> {
   methodsVoted ??= (async () => {
     const demo = await createMethodsForum(server.url);
     await openVoting(server.url, demo.code, demo.adminToken);
@@ -300,7 +300,7 @@ const projectorStates = {
     return projector(lang, demo, `area-${areaId(demo)}`, '[data-testid="countdown"]');
   },
   "a ranking area (points)": async (lang: Lang) => {
-    const demo = await methodsForum();
+    const demo = await votedMethodsForum();
     return projector(lang, demo, `area-${demo.event.areas[1]!.id}`, ".bar-row");
   },
   "key help": async (lang: Lang) => {
@@ -379,9 +379,9 @@ const organiserStates = {
     return organiserOf(lang, demo, "[data-testid=method-field] input[type=number]");
   },
   /** The same after votes: the dots and ranking areas' methods disabled with their reason. */
-  "method settings locked by votes": async (lang: Lang) => organiserOf(lang, await methodsForum(), "[data-testid=method-field][disabled] .reason"),
+  "method settings locked by votes": async (lang: Lang) => organiserOf(lang, await votedMethodsForum(), "[data-testid=method-field][disabled] .reason"),
   "paper ballot entry by dots and places": async (lang: Lang) => {
-    const page = await organiserOf(lang, await methodsForum(), "#paper summary");
+    const page = await organiserOf(lang, await votedMethodsForum(), "#paper summary");
     await page.locator("#paper summary").click();
     await page.locator("#paper .paper-number input").first().fill("2");
     return page;
@@ -414,7 +414,7 @@ async function paperBallot(lang: Lang): Promise<Page> {
 
 /** The printable paper ballot of the forum with a dots and a ranking area: number boxes, method rules. */
 async function paperBallotMethods(lang: Lang): Promise<Page> {
-  const demo = await methodsForum();
+  const demo = await votedMethodsForum();
   const { page } = await newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${server.url}/e/${demo.code}/paper-ballot${q(lang)}`);
   await page.locator(".number-box").first().waitFor();

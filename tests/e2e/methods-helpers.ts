@@ -2,22 +2,16 @@
 // its second by ranking (3 places, Borda points), created over the API; and the parts of the phone's
 // dot stepper and ranking a test reads (found by name, as a screen reader would).
 import type { Locator, Page } from "playwright-core";
-import { demoEventBody } from "../../server/demo";
-import { api, createEvent } from "./harness";
+import { api } from "./harness";
+import { createMethodsForum } from "../helpers/methods-forum";
 import { area } from "./participant-helpers";
 import type { CreatedTestEvent } from "../helpers/app";
 
-export const DOTS = { maxVotes: 5, maxPerProposal: 3 } as const;
-export const RANKING = { maxVotes: 3 } as const;
+export { DOTS, RANKING } from "../helpers/methods-forum";
 
-export async function methodsForum(url: string): Promise<CreatedTestEvent> {
-  const body = demoEventBody();
-  const [first, second, ...rest] = body.areas ?? [];
-  if (!first || !second) throw new Error("the forum has four areas");
-  return createEvent(url, {
-    ...body,
-    areas: [{ ...first, method: "dots", ...DOTS }, { ...second, method: "ranking", ...RANKING }, ...rest],
-  });
+/** The forum with area 0 by dots and area 1 by ranking, no votes yet (tests/helpers/methods-forum.ts). */
+export function methodsForum(url: string): Promise<CreatedTestEvent> {
+  return createMethodsForum(url);
 }
 
 /** The labels of an area's proposals, in the order this phone shows them. */

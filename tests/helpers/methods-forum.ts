@@ -7,6 +7,9 @@ import { demoEventBody } from "../../server/demo";
 import { createEvent, join, vote, type CreatedTestEvent } from "./app";
 
 export const PEOPLE = 54;
+/** Area 0's dots (5 each, at most 3 on one proposal) and area 1's ranking (3 places, Borda points). */
+export const DOTS = { maxVotes: 5, maxPerProposal: 3 } as const;
+export const RANKING = { maxVotes: 3 } as const;
 
 /** The forum, area 0 by dots (5 each, at most 3 on one proposal), area 1 by ranking (3 places). */
 export function methodsForumBody(overrides: Partial<CreateEventBody> = {}): CreateEventBody {
@@ -15,7 +18,7 @@ export function methodsForumBody(overrides: Partial<CreateEventBody> = {}): Crea
   return {
     ...body,
     ...overrides,
-    areas: areas.map((a, i) => (i === 0 ? { ...a, method: "dots", maxVotes: 5, maxPerProposal: 3 } : i === 1 ? { ...a, method: "ranking", maxVotes: 3 } : a)),
+    areas: areas.map((a, i) => (i === 0 ? { ...a, method: "dots", ...DOTS } : i === 1 ? { ...a, method: "ranking", ...RANKING } : a)),
   };
 }
 
