@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { PHONE, PROJECTOR, api, createDemoEvent, join, launchBrowser, startServer, vote } from "./harness";
 import { area, setVoting, votesIn } from "./participant-helpers";
+import { focusKept, tabUntil, type FocusState } from "./focus-helpers";
 import type { CreatedTestEvent, TestServer } from "../helpers/app";
 
 let server: TestServer;
@@ -257,52 +258,6 @@ function forumOutline(): { text: string; areas: number; proposals: number } {
   return { text, areas: forum.areas.length, proposals: forum.areas.reduce((n, a) => n + a.proposals.length, 0) };
 }
 
-/** What has the focus, whether it is drawn (an outline or a ring), and its accessible name as far as the DOM says it. */
-async function focusState(page: Page): Promise<{ lost: boolean; visible: boolean; tag: string; id: string; name: string }> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body || !el.isConnected) return { lost: true, visible: false, tag: el?.tagName ?? "", id: "", name: "" };
-    const style = getComputedStyle(el);
-    const ring = (style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
-    const box = el.getBoundingClientRect();
-    return {
-      lost: false,
-      visible: el.matches(":focus-visible") && ring && box.width > 0 && box.height > 0,
-      tag: el.tagName,
-      id: el.id,
-      name: (el.getAttribute("aria-label") ?? el.textContent ?? "").replace(/\s+/g, " ").trim(),
-    };
-  });
-}
-
-/**
- * Presses `key` until the focus is on what `match` accepts; every stop on the way must be drawn,
- * so a keyboard user always sees where they are. Returns the presses it took.
- */
-async function tabUntil(page: Page, match: (f: Awaited<ReturnType<typeof focusState>>) => boolean, what: string, key = "Tab", max = 200): Promise<number> {
-  for (let n = 1; n <= max; n++) {
-    await page.keyboard.press(key);
-    const f = await focusState(page);
-    expect(f.lost, `${what}: focus lost after ${n} × ${key}`).toBe(false);
-    expect(f.visible, `${what}: focus not drawn on ${f.tag}#${f.id} “${f.name.slice(0, 60)}”`).toBe(true);
-    if (match(f)) return n;
-  }
-  throw new Error(`${what}: not reached with ${key}`);
-}
-
-/** After an action: the focus is still on something on the page, drawn, and (when given) on what `match` accepts. */
-async function focusKept(page: Page, what: string, match?: (f: Awaited<ReturnType<typeof focusState>>) => boolean): Promise<void> {
-  // The page settles after an action (the server's answer, then a render): give it a moment, no more.
-  let f = await focusState(page);
-  for (let n = 0; n < 20 && (f.lost || !f.visible || (match && !match(f))); n++) {
-    await page.waitForTimeout(100);
-    f = await focusState(page);
-  }
-  expect(f.lost, `${what}: focus lost`).toBe(false);
-  expect(f.visible, `${what}: focus not drawn on ${f.tag}#${f.id} “${f.name.slice(0, 60)}”`).toBe(true);
-  if (match) expect(match(f), `${what}: focus on ${f.tag}#${f.id} “${f.name.slice(0, 60)}”`).toBe(true);
-}
-
 describe("the organiser, by keyboard alone", () => {
   it("imports the full-length forum, opens an area, closes it, reveals it and exports, the focus drawn and never lost", async () => {
     const outline = forumOutline();
@@ -350,7 +305,7 @@ describe("the organiser, by keyboard alone", () => {
     await focusKept(page, "after closing the area");
 
     // Reveal its results.
-    const reveal = (f: Awaited<ReturnType<typeof focusState>>) => f.name === `Reveal results of ${first.title}`;
+    const reveal = (f: FocusState) => f.name === `Reveal results of ${first.title}`;
     await tabUntil(page, reveal, "the Reveal button", "Tab", 40).catch(async () => tabUntil(page, reveal, "the Reveal button", "Shift+Tab", 40));
     await page.keyboard.press("Enter");
     await expect.poll(async () => (await status()).revealed).toBe(true);

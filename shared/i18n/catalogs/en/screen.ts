@@ -69,4 +69,9 @@ export default {
   keyPageDown: "PageDown",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "the participants' evaluation (never their comments)",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "Single-key shortcuts (letters, digits, ?, space)",
+  letterKeysOnNote: "On. Turn them off if a speech-input program or a stray key sets them off; the arrows, PageUp/PageDown, Home, End and Esc keep working.",
+  letterKeysOffNote: "Off: only the arrows, PageUp/PageDown, Home, End and Esc act. Open this list with the “all keys” button at the bottom of the screen.",
+  keysCloseEsc: "Press {key} to close",
 } satisfies Catalog;

@@ -69,4 +69,9 @@ export default {
   keyPageDown: "AvPág",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "la evaluación de los participantes (nunca sus comentarios)",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "Atajos de una sola tecla (letras, cifras, ?, espacio)",
+  letterKeysOnNote: "Activados. Desactívelos si un programa de dictado por voz o una tecla pulsada sin querer los dispara; las flechas, RePág/AvPág, Inicio, Fin y Esc siguen funcionando.",
+  letterKeysOffNote: "Desactivados: solo actúan las flechas, RePág/AvPág, Inicio, Fin y Esc. Abra esta lista con el botón «todas las teclas» al pie de la pantalla.",
+  keysCloseEsc: "Pulse {key} para cerrar",
 } satisfies TranslationOf<typeof en>;

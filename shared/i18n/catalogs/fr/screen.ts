@@ -69,4 +69,9 @@ export default {
   keyPageDown: "Pg suiv",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "l’évaluation par les participants (jamais leurs commentaires)",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "Raccourcis à une touche (lettres, chiffres, ?, espace)",
+  letterKeysOnNote: "Activés. Désactivez-les si un logiciel de dictée vocale ou une touche pressée par erreur les déclenche ; les flèches, PageUp/PageDown, Début, Fin et Échap restent actifs.",
+  letterKeysOffNote: "Désactivés : seules les flèches, PageUp/PageDown, Début, Fin et Échap agissent. Ouvrez cette liste avec le bouton « toutes les touches » en bas de l’écran.",
+  keysCloseEsc: "Appuyez sur {key} pour fermer",
 } satisfies TranslationOf<typeof en>;

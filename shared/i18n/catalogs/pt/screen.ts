@@ -69,4 +69,9 @@ export default {
   keyPageDown: "PageDown",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "a avaliação dos participantes (nunca os seus comentários)",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "Atalhos de uma só tecla (letras, algarismos, ?, espaço)",
+  letterKeysOnNote: "Ativados. Desative-os se um programa de entrada por voz ou uma tecla premida por engano os disparar; as setas, PageUp/PageDown, Home, End e Esc continuam a funcionar.",
+  letterKeysOffNote: "Desativados: só as setas, PageUp/PageDown, Home, End e Esc funcionam. Abra esta lista com o botão “todas as teclas” no fundo do ecrã.",
+  keysCloseEsc: "Pressione {key} para fechar",
 } satisfies TranslationOf<typeof en>;

@@ -69,4 +69,9 @@ export default {
   keyPageDown: "PageDown",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "оценка участников (без их комментариев)",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "Сочетания из одной клавиши (буквы, цифры, ?, пробел)",
+  letterKeysOnNote: "Включены. Выключите их, если их запускает программа голосового ввода или случайное нажатие клавиши; стрелки, PageUp/PageDown, Home, End и Esc продолжат работать.",
+  letterKeysOffNote: "Выключены: действуют только стрелки, PageUp/PageDown, Home, End и Esc. Откройте этот список кнопкой «все клавиши» внизу экрана.",
+  keysCloseEsc: "Нажмите {key}, чтобы закрыть",
 } satisfies TranslationOf<typeof en>;

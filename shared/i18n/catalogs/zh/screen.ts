@@ -69,4 +69,9 @@ export default {
   keyPageDown: "PageDown",
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "参与者的评价（从不显示意见）",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "单键快捷键（字母、数字、?、空格）",
+  letterKeysOnNote: "已开启。若语音输入软件或误按会触发它们，可将其关闭；方向键、PageUp/PageDown、Home、End 和 Esc 仍然可用。",
+  letterKeysOffNote: "已关闭：只有方向键、PageUp/PageDown、Home、End 和 Esc 起作用。可用屏幕底部的“所有按键”按钮打开此列表。",
+  keysCloseEsc: "按 {key} 关闭",
 } satisfies TranslationOf<typeof en>;
