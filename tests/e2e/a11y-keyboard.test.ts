@@ -224,6 +224,80 @@ describe("the projector, by keyboard, with what a screen reader hears", () => {
     await page.getByRole("dialog").waitFor({ state: "detached" });
   });
 
+  // WCAG 2.1.4: a speech-input user's words, or a stray key, must not drive the stage. The letters
+  // can be turned off from the keys list, by keyboard alone, and the laptop remembers it.
+  it("turns the single-key shortcuts off and on again by keyboard alone, remembered across a reload", async () => {
+    const [a1, a2] = demo.event.areas as [(typeof demo.event.areas)[0], (typeof demo.event.areas)[0]];
+    const { page } = await open(`${server.url}/e/${demo.code}/screen#key=${demo.screenKey}&view=area-${a1.id}`, PROJECTOR);
+    const heading = page.getByRole("heading", { level: 1 });
+    const spoken = page.getByTestId("slide-spoken");
+    await expect.poll(() => heading.textContent()).toBe(a1.title);
+    // On by default: W shows the winners, Escape goes back.
+    await page.keyboard.press("w");
+    await expect.poll(() => spoken.textContent()).toBe(`Area 1 of 4 · Top three. ${a1.title}`);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => spoken.textContent()).toBe(`Area 1 of 4. ${a1.title}`);
+
+    // The footer's "all keys" is a button: Tab reaches it, Enter opens the list with the focus on the setting.
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.id === "key-help-open", "the keys button");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Keys" });
+    await dialog.waitFor();
+    const setting = dialog.getByRole("checkbox", { name: "Single-key shortcuts (letters, digits, ?, space)" });
+    expect(await setting.isChecked()).toBe(true);
+    await focusKept(page, "the setting", (f) => f.tag === "INPUT");
+    expect(await setting.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Space ticks the box, it does not step the slide; nor does a letter typed on it.
+    await page.keyboard.press("Space");
+    expect(await setting.isChecked()).toBe(false);
+    await page.keyboard.press("w");
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await heading.textContent()).toBe(a1.title);
+    expect(await dialog.textContent()).toContain("Off: only the arrows, PageUp/PageDown, Home, End and Esc act.");
+    expect(await page.evaluate(() => localStorage.getItem("plenary:screen-letter-keys"))).toBe("off");
+    // Esc closes the list and gives the focus back to the button, not to the page.
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await focusKept(page, "after closing the keys list", (f) => f.id === "key-help-open");
+
+    // After a reload (the focus on the page itself) no character key acts; the others still do.
+    await page.reload();
+    await expect.poll(() => heading.textContent()).toBe(a1.title);
+    for (const key of ["w", "s", "j", "r", "e", "2", "?", "Space"]) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(150);
+      expect(await heading.textContent(), key).toBe(a1.title);
+      expect(await spoken.textContent(), key).toBe(`Area 1 of 4. ${a1.title}`);
+      expect(await page.getByRole("dialog").count(), key).toBe(0);
+    }
+    // The hints no longer offer letters: only the arrows, and the button.
+    const hints = (await page.getByTestId("key-hints").textContent()) ?? "";
+    expect(hints).not.toMatch(/\bW\b|\bS\b|\bJ\b/);
+    expect(hints).toContain("all keys");
+    const steps: Array<[key: string, heading: string]> = [["ArrowRight", a2.title], ["ArrowLeft", a1.title], ["End", "Top three per area"], ["Home", "Vote on your phone"]];
+    for (const [key, h] of steps) {
+      await page.keyboard.press(key);
+      await expect.poll(() => heading.textContent(), { message: key }).toBe(h);
+    }
+
+    // On again, the same way; W acts again.
+    await tabUntil(page, (f) => f.id === "key-help-open", "the keys button");
+    await page.keyboard.press("Enter");
+    await dialog.waitFor();
+    await page.keyboard.press("Space");
+    expect(await setting.isChecked()).toBe(true);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    expect(await page.evaluate(() => localStorage.getItem("plenary:screen-letter-keys"))).toBeNull();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => heading.textContent()).toBe(a1.title);
+    // The focus is on the keys button, which keeps its letters: give the page the focus back as a
+    // facilitator does, with a click on the stage, then W.
+    await page.locator(".slide").click();
+    await page.keyboard.press("w");
+    await expect.poll(() => spoken.textContent()).toBe(`Area 1 of 4 · Top three. ${a1.title}`);
+  });
+
   it("gives the live bars a text alternative in ranked order, with each count, that follows the votes", async () => {
     const first = demo.event.areas[0]!;
     const { page } = await open(`${server.url}/e/${demo.code}/screen#key=${demo.screenKey}&view=area-${first.id}`, PROJECTOR);

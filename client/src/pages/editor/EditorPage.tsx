@@ -54,7 +54,9 @@ function Editor({ code, areaId, onEventLanguage }: { code: string; areaId: strin
 
   const readOnly = area.status !== "draft" || area.contentLocked;
   const proposals = [...area.proposals].sort((a, b) => a.position - b.position);
-  const announce = (m: string) => setMessage(m);
+  // The same words twice (two moves) would change nothing in the live region, and a screen reader
+  // would stay silent: the repeat differs by a trailing no-break space.
+  const announce = (m: string) => setMessage((cur) => (cur === m ? `${m}\u00a0` : m));
 
   return (
     <div className="editor">

@@ -1,7 +1,7 @@
 // One proposal on the rapporteur's page: read, edit (title and body, saved with the version the edit
 // started from, so a concurrent save is refused rather than overwritten), move up or down, delete
 // after a confirmation. On a refused save the text now stored is shown beside the rapporteur's own.
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useLayoutEffect, useRef, useState } from "react";
 import { LIMITS } from "../../../../shared/limits";
 import type { Proposal } from "../../../../shared/schemas";
 import type { DraftingApi } from "../../api/drafting";
@@ -33,9 +33,12 @@ export function ProposalRow({ api, proposal: p, index, count, readOnly, refresh,
   // the page (WCAG 2.4.3). Buttons are never `disabled` while the focus may be on them (a disabled
   // button loses the focus): `aria-disabled`, and a press does nothing.
   const focusNext = useRef<string | null>(null);
-  useEffect(() => {
-    if (!focusNext.current) return;
-    document.getElementById(focusNext.current)?.focus();
+  // A layout effect: right after the DOM changes, not a frame later (a frame may never come in a
+  // background tab); kept until the element is there.
+  useLayoutEffect(() => {
+    const el = focusNext.current ? document.getElementById(focusNext.current) : null;
+    if (!el) return;
+    el.focus();
     focusNext.current = null;
   });
   const focusTo = (suffix: string) => { focusNext.current = `${id}-${suffix}`; };
