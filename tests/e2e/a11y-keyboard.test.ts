@@ -395,3 +395,100 @@ describe("the organiser, by keyboard alone", () => {
     await focusKept(page, "after the export", (f) => f.name === "Download Markdown");
   });
 });
+
+describe("the organiser, by keyboard alone: cards, paper ballots, the evaluation form, the clock", () => {
+  it("prints a batch of ballot cards and marks it printed, the focus drawn and never lost", async () => {
+    const demo = await createDemoEvent(server.url, { access: "invite" });
+    const { page } = await open(`${server.url}/e/${demo.code}/admin#key=${demo.adminToken}&screen=${demo.screenKey}`, { viewport: { width: 1280, height: 900 } });
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await tabUntil(page, (f) => f.id === "invite-count", "the number of cards");
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("8");
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === "Generate cards", "Generate cards");
+    await page.keyboard.press("Enter");
+    await page.getByRole("link", { name: "Print 8 cards" }).waitFor();
+    await focusKept(page, "after generating: on the print link, the next step", (f) => f.tag === "A" && f.name === "Print 8 cards");
+    const batches = async () => ((await api(server.url, "GET", `/api/events/${demo.code}/invite-batches`, { token: demo.adminToken })).body as { batches: Array<{ count: number; printedAt: string | null }> }).batches;
+    expect((await batches()).map((b) => b.count)).toEqual([8]);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/cards#key=/);
+    await expect.poll(() => page.locator(".ballot-card").count()).toBe(8);
+    // The browser's print dialog cannot be driven headless: count the calls instead.
+    await page.evaluate(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed++; }; });
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === "Print cards", "Print cards");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await focusKept(page, "after printing", (f) => f.name === "Print cards");
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name.startsWith("Mark as printed"), "Mark as printed");
+    page.once("dialog", (d) => void d.accept());
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await batches())[0]!.printedAt).not.toBeNull();
+    await focusKept(page, "after marking printed: on the message saying so", (f) => f.id === "cards-message" && f.name.startsWith("Marked as printed"));
+  });
+
+  it("enters a paper ballot and undoes it, writes the evaluation form and opens it, opens an area for 3 minutes and adds one", async () => {
+    const demo = await createDemoEvent(server.url);
+    const [first, , third] = demo.event.areas;
+    await setVoting(server.url, demo.code, demo.adminToken, "open");
+    await setVoting(server.url, demo.code, demo.adminToken, "closed", [first!.id]);
+    const { page } = await open(`${server.url}/e/${demo.code}/admin#key=${demo.adminToken}&screen=${demo.screenKey}`, { viewport: { width: 1280, height: 900 } });
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.locator("#live table").waitFor();
+    const votes = async () => ((await api(server.url, "GET", `/api/events/${demo.code}/results`, { token: demo.adminToken })).body as { areas: Array<{ results: Array<{ label: string; votes: number }> }> }).areas[0]!.results.filter((r) => r.votes > 0).map((r) => r.label).sort();
+
+    // Paper ballot: open the section, tick two boxes of the closed area with Space, enter it.
+    await tabUntil(page, (f) => f.tag === "SUMMARY" && f.name.startsWith("Enter a paper ballot"), "the paper ballot section");
+    await page.keyboard.press("Enter");
+    const [p1, p2] = first!.proposals;
+    for (const p of [p1!, p2!]) {
+      await tabUntil(page, (f) => f.name === `${p.label}: ${p.title}`, `the box of ${p.label}`);
+      await page.keyboard.press("Space");
+    }
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === "Enter paper ballot", "Enter paper ballot");
+    await page.keyboard.press("Enter");
+    await expect.poll(votes).toEqual([p1!.label, p2!.label].sort());
+    await focusKept(page, "after entering the ballot");
+    // Undo it: the list's Undo, then the confirm step's "Undo ballot", which takes the focus.
+    await page.getByRole("list", { name: "Entered paper ballots" }).getByRole("button", { name: "Undo paper ballot 1" }).waitFor();
+    await tabUntil(page, (f) => f.name === "Undo paper ballot 1", "the ballot's Undo");
+    await page.keyboard.press("Enter");
+    await focusKept(page, "the undo step", (f) => f.name === "Undo ballot");
+    await page.keyboard.press("Enter");
+    await expect.poll(votes).toEqual([]);
+    // Its row is gone: the list's heading ("Entered (0 paper ballots)") has the focus.
+    await focusKept(page, "after undoing the ballot", (f) => f.id === "paper-list-heading" && f.name === "Entered (0 paper ballots)");
+
+    // The evaluation form: add a question (its field takes the focus), type it, open the form.
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === "Add a question", "Add a question");
+    await page.keyboard.press("Enter");
+    await focusKept(page, "the new question", (f) => f.tag === "INPUT");
+    await page.keyboard.type("Was the venue easy to reach?");
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === "Open the form on the phones", "Open the form");
+    await page.keyboard.press("Enter");
+    const form = async () => ((await api(server.url, "GET", `/api/events/${demo.code}/feedback`, { token: demo.adminToken })).body as { feedback: { status: string; questions: Array<{ prompt: string }> } }).feedback;
+    await expect.poll(async () => (await form()).status).toBe("open");
+    expect((await form()).questions.map((q) => q.prompt)).toEqual(["Was the venue easy to reach?"]);
+    await focusKept(page, "after opening the form");
+
+    // The clock: the third area (open, no deadline) for 3 minutes, then +1 min.
+    const minutes = await page.getByLabel(`Minutes for “\u2068${third!.title}\u2069”`).evaluate((el) => el.id);
+    await tabUntil(page, (f) => f.id === minutes, "the third area's minutes", "Shift+Tab");
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("3");
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === "Open for 3 minutes", "Open for 3 minutes");
+    const closesAt = async () => ((await api(server.url, "GET", `/api/events/${demo.code}`)).body as { event: { areas: Array<{ id: string; closesAt: string | null }> } }).event.areas.find((a) => a.id === third!.id)!.closesAt;
+    const before = Date.now();
+    await page.keyboard.press("Enter");
+    await expect.poll(closesAt).not.toBeNull();
+    const deadline = Date.parse((await closesAt())!);
+    expect(deadline - before).toBeGreaterThan(170_000);
+    expect(deadline - before).toBeLessThan(190_000);
+    const plusOne = `+1 min — Add 1 minute to the time left in “\u2068${third!.title}\u2069”`;
+    await focusKept(page, "after opening for 3 minutes", (f) => f.name === plusOne);
+    // Pressed once the page has its answer (a press while the first request runs does nothing).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-disabled"))).toBe("false");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => Date.parse((await closesAt())!) - deadline).toBeGreaterThan(50_000);
+    await focusKept(page, "after +1 min", (f) => f.name === plusOne);
+  });
+});

@@ -37,6 +37,7 @@ export function PaperBallotForm(props: { api: AdminApi; event: Event; onEntered:
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     const ballot = Object.fromEntries(Object.entries(choices).filter(([id, ids]) => ids.length > 0 && areas.some((a) => a.id === id)));
     const ticks = Object.values(ballot).reduce((n, ids) => n + ids.length, 0);
     if (ticks === 0) {
@@ -86,7 +87,7 @@ export function PaperBallotForm(props: { api: AdminApi; event: Event; onEntered:
       {empty && <p className="form-error" role="alert">{t("paperEmpty")}</p>}
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="actions paper-submit">
-        <button className="btn" type="submit" disabled={busy}>{t("paperSubmit")}</button>
+        <button className="btn" type="submit" aria-disabled={busy}>{t("paperSubmit")}</button>
         <span role="status">{done}</span>
       </div>
     </form>
