@@ -70,8 +70,8 @@ export default {
   // The evaluation form's slide (API 1.1), on E.
   legendFeedback: "تقييم المشاركين (دون تعليقاتهم أبدًا)",
   // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
-  letterKeys: "اختصارات المفتاح الواحد (الحروف والأرقام و? والمسافة)",
-  letterKeysOnNote: "مفعّلة. أوقفها إن كان برنامج إدخال بالصوت أو ضغطة خاطئة يُطلقها؛ تبقى الأسهم وPageUp/PageDown وHome وEnd وEsc تعمل.",
-  letterKeysOffNote: "موقوفة: لا تعمل إلا الأسهم وPageUp/PageDown وHome وEnd وEsc. افتح هذه القائمة بزر «كل المفاتيح» أسفل الشاشة.",
+  letterKeys: "اختصارات المفتاح الواحد (الحروف والأرقام و؟ والمسافة)",
+  letterKeysOnNote: "مفعّلة. أوقفها إن كان برنامج إدخال بالصوت أو ضغطة خاطئة يُطلقها؛ تبقى مفاتيح الأسهم ومفتاحا الصفحة السابقة والتالية ومفتاحا البداية والنهاية ومفتاح الخروج تعمل.",
+  letterKeysOffNote: "موقوفة: لا تعمل إلا مفاتيح الأسهم ومفتاحا الصفحة السابقة والتالية ومفتاحا البداية والنهاية ومفتاح الخروج. افتح هذه القائمة بزر «كل المفاتيح» أسفل الشاشة.",
   keysCloseEsc: "اضغط {key} للإغلاق",
 } satisfies TranslationOf<typeof en>;
