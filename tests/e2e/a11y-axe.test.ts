@@ -421,6 +421,83 @@ async function paperBallotMethods(lang: Lang): Promise<Page> {
   return page;
 }
 
+// ---- drafting before the vote: the rapporteur's page and the phone's suggestion form ----------
+
+async function patchArea(demo: CreatedTestEvent, areaId: string, body: object): Promise<void> {
+  const res = await api(server.url, "PATCH", `/api/events/${demo.code}/areas/${areaId}`, { token: demo.adminToken, body });
+  if (res.status !== 200) throw new Error(`area: ${res.status} ${res.text}`);
+}
+
+/** The first area open for suggestions, with one waiting from a phone: the editor's queue has an item. */
+async function draftingForum(): Promise<CreatedTestEvent> {
+  const demo = await createDemoEvent(server.url);
+  const first = demo.event.areas[0]!;
+  await patchArea(demo, first.id, { suggestions: "open" });
+  const token = await join(server.url, demo.code);
+  const res = await api(server.url, "POST", `/api/events/${demo.code}/areas/${first.id}/suggestions`, { token, body: { title: "Publish the minutes of every working group online within a week." } });
+  if (res.status !== 201) throw new Error(`suggestion: ${res.status} ${res.text}`);
+  return demo;
+}
+
+/** The rapporteur's page of the first area, by its editor link, at phone size (most rapporteurs write on one). */
+async function editor(lang: Lang, demo: CreatedTestEvent): Promise<Page> {
+  const first = demo.event.areas[0]!;
+  const res = await api(server.url, "POST", `/api/events/${demo.code}/areas/${first.id}/editor-key`, { token: demo.adminToken });
+  if (res.status !== 201) throw new Error(`editor key: ${res.status} ${res.text}`);
+  const { page } = await newPage({ viewport: { width: 360, height: 740 }, locale: lang === "ar" ? "ar" : "en-US" });
+  await page.goto(`${server.url}/e/${demo.code}/edit/${first.id}${q(lang)}#key=${(res.body as { editorKey: string }).editorKey}`);
+  await page.locator(".ed-item").nth(first.proposals.length - 1).waitFor();
+  await page.locator(".ed-queue li, .ed-queue .mod-item").first().waitFor();
+  return page;
+}
+
+/** The first proposal's edit form, open (its first button is Edit). */
+async function editFirst(page: Page): Promise<void> {
+  await page.locator(".ed-item").first().locator(".ed-actions button").first().click();
+  await page.locator(".ed-item .ed-form").waitFor();
+}
+
+const editorStates = {
+  "the list, a suggestion waiting": async (lang: Lang) => editor(lang, await draftingForum()),
+  "editing a proposal": async (lang: Lang) => {
+    const page = await editor(lang, await draftingForum());
+    await editFirst(page);
+    return page;
+  },
+  /** Someone saved the proposal meanwhile: the alert quotes the text stored, beside the rapporteur's own. */
+  "conflicting edit": async (lang: Lang) => {
+    const demo = await draftingForum();
+    const page = await editor(lang, demo);
+    await editFirst(page);
+    const target = demo.event.areas[0]!.proposals[0]!;
+    const res = await api(server.url, "PATCH", `/api/events/${demo.code}/proposals/${target.id}`, { token: demo.adminToken, body: { title: "The group's agreed wording." } });
+    if (res.status !== 200) throw new Error(`proposal: ${res.status} ${res.text}`);
+    await page.locator(".ed-form textarea").first().fill("A rival wording.");
+    await page.locator(".ed-form button[type=submit]").click();
+    await page.locator(".ed-conflict[role=alert]").waitFor();
+    return page;
+  },
+  "read-only (voting opened)": async (lang: Lang) => {
+    const demo = await draftingForum();
+    const page = await editor(lang, demo);
+    await setVoting(server.url, demo.code, demo.adminToken, "open", [demo.event.areas[0]!.id]);
+    await page.locator(".ed-readonly").waitFor();
+    return page;
+  },
+};
+
+/** The phone in draft with an area open for suggestions: the form, and one suggestion sent (its status listed). */
+async function phoneSuggest(lang: Lang): Promise<Page> {
+  const demo = await createDemoEvent(server.url);
+  await patchArea(demo, demo.event.areas[0]!.id, { suggestions: "open" });
+  const { page } = await newPage(PHONE);
+  await page.goto(`${server.url}/e/${demo.code}${q(lang)}`);
+  await page.locator(".pp-suggest form textarea").first().fill("Invite the youth council to the next forum.");
+  await page.locator(".pp-suggest form button[type=submit]").click();
+  await page.locator(".pp-mine li").waitFor();
+  return page;
+}
+
 // ---- the table ---------------------------------------------------------------------------------
 
 interface Scene {
@@ -446,6 +523,8 @@ const SCENES: Scene[] = [
   { page: "paper ballot", state: "screen", open: paperBallot },
   { page: "paper ballot", state: "print", open: paperBallot, print: true },
   { page: "paper ballot", state: "dots and ranking, print", open: paperBallotMethods, print: true },
+  ...Object.entries(editorStates).map(([state, open]) => ({ page: "rapporteur", state, open })),
+  { page: "phone", state: "suggest a proposal (one sent)", open: phoneSuggest },
 ];
 
 /** axe's violations, each as one line a person can act on. */

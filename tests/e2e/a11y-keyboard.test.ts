@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { PHONE, PROJECTOR, api, createDemoEvent, join, launchBrowser, startServer, vote } from "./harness";
 import { area, setVoting, votesIn } from "./participant-helpers";
+import { focusKept, tabUntil, type FocusState } from "./focus-helpers";
 import type { CreatedTestEvent, TestServer } from "../helpers/app";
 
 let server: TestServer;
@@ -223,6 +224,80 @@ describe("the projector, by keyboard, with what a screen reader hears", () => {
     await page.getByRole("dialog").waitFor({ state: "detached" });
   });
 
+  // WCAG 2.1.4: a speech-input user's words, or a stray key, must not drive the stage. The letters
+  // can be turned off from the keys list, by keyboard alone, and the laptop remembers it.
+  it("turns the single-key shortcuts off and on again by keyboard alone, remembered across a reload", async () => {
+    const [a1, a2] = demo.event.areas as [(typeof demo.event.areas)[0], (typeof demo.event.areas)[0]];
+    const { page } = await open(`${server.url}/e/${demo.code}/screen#key=${demo.screenKey}&view=area-${a1.id}`, PROJECTOR);
+    const heading = page.getByRole("heading", { level: 1 });
+    const spoken = page.getByTestId("slide-spoken");
+    await expect.poll(() => heading.textContent()).toBe(a1.title);
+    // On by default: W shows the winners, Escape goes back.
+    await page.keyboard.press("w");
+    await expect.poll(() => spoken.textContent()).toBe(`Area 1 of 4 · Top three. ${a1.title}`);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => spoken.textContent()).toBe(`Area 1 of 4. ${a1.title}`);
+
+    // The footer's "all keys" is a button: Tab reaches it, Enter opens the list with the focus on the setting.
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.id === "key-help-open", "the keys button");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Keys" });
+    await dialog.waitFor();
+    const setting = dialog.getByRole("checkbox", { name: "Single-key shortcuts (letters, digits, ?, space)" });
+    expect(await setting.isChecked()).toBe(true);
+    await focusKept(page, "the setting", (f) => f.tag === "INPUT");
+    expect(await setting.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Space ticks the box, it does not step the slide; nor does a letter typed on it.
+    await page.keyboard.press("Space");
+    expect(await setting.isChecked()).toBe(false);
+    await page.keyboard.press("w");
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await heading.textContent()).toBe(a1.title);
+    expect(await dialog.textContent()).toContain("Off: only the arrows, PageUp/PageDown, Home, End and Esc act.");
+    expect(await page.evaluate(() => localStorage.getItem("plenary:screen-letter-keys"))).toBe("off");
+    // Esc closes the list and gives the focus back to the button, not to the page.
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await focusKept(page, "after closing the keys list", (f) => f.id === "key-help-open");
+
+    // After a reload (the focus on the page itself) no character key acts; the others still do.
+    await page.reload();
+    await expect.poll(() => heading.textContent()).toBe(a1.title);
+    for (const key of ["w", "s", "j", "r", "e", "2", "?", "Space"]) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(150);
+      expect(await heading.textContent(), key).toBe(a1.title);
+      expect(await spoken.textContent(), key).toBe(`Area 1 of 4. ${a1.title}`);
+      expect(await page.getByRole("dialog").count(), key).toBe(0);
+    }
+    // The hints no longer offer letters: only the arrows, and the button.
+    const hints = (await page.getByTestId("key-hints").textContent()) ?? "";
+    expect(hints).not.toMatch(/\bW\b|\bS\b|\bJ\b/);
+    expect(hints).toContain("all keys");
+    const steps: Array<[key: string, heading: string]> = [["ArrowRight", a2.title], ["ArrowLeft", a1.title], ["End", "Top three per area"], ["Home", "Vote on your phone"]];
+    for (const [key, h] of steps) {
+      await page.keyboard.press(key);
+      await expect.poll(() => heading.textContent(), { message: key }).toBe(h);
+    }
+
+    // On again, the same way; W acts again.
+    await tabUntil(page, (f) => f.id === "key-help-open", "the keys button");
+    await page.keyboard.press("Enter");
+    await dialog.waitFor();
+    await page.keyboard.press("Space");
+    expect(await setting.isChecked()).toBe(true);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    expect(await page.evaluate(() => localStorage.getItem("plenary:screen-letter-keys"))).toBeNull();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => heading.textContent()).toBe(a1.title);
+    // The focus is on the keys button, which keeps its letters: give the page the focus back as a
+    // facilitator does, with a click on the stage, then W.
+    await page.locator(".slide").click();
+    await page.keyboard.press("w");
+    await expect.poll(() => spoken.textContent()).toBe(`Area 1 of 4 · Top three. ${a1.title}`);
+  });
+
   it("gives the live bars a text alternative in ranked order, with each count, that follows the votes", async () => {
     const first = demo.event.areas[0]!;
     const { page } = await open(`${server.url}/e/${demo.code}/screen#key=${demo.screenKey}&view=area-${first.id}`, PROJECTOR);
@@ -255,52 +330,6 @@ function forumOutline(): { text: string; areas: number; proposals: number } {
   const forum = JSON.parse(readFileSync(new URL("../../db/demo/brandenburg-forum-2017-full.json", import.meta.url), "utf8")) as { areas: Array<{ title: string; proposals: Array<{ text: string }> }> };
   const text = forum.areas.map((a) => `# ${a.title}\n\n${a.proposals.map((p) => `- ${p.text}`).join("\n")}\n`).join("\n");
   return { text, areas: forum.areas.length, proposals: forum.areas.reduce((n, a) => n + a.proposals.length, 0) };
-}
-
-/** What has the focus, whether it is drawn (an outline or a ring), and its accessible name as far as the DOM says it. */
-async function focusState(page: Page): Promise<{ lost: boolean; visible: boolean; tag: string; id: string; name: string }> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body || !el.isConnected) return { lost: true, visible: false, tag: el?.tagName ?? "", id: "", name: "" };
-    const style = getComputedStyle(el);
-    const ring = (style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
-    const box = el.getBoundingClientRect();
-    return {
-      lost: false,
-      visible: el.matches(":focus-visible") && ring && box.width > 0 && box.height > 0,
-      tag: el.tagName,
-      id: el.id,
-      name: (el.getAttribute("aria-label") ?? el.textContent ?? "").replace(/\s+/g, " ").trim(),
-    };
-  });
-}
-
-/**
- * Presses `key` until the focus is on what `match` accepts; every stop on the way must be drawn,
- * so a keyboard user always sees where they are. Returns the presses it took.
- */
-async function tabUntil(page: Page, match: (f: Awaited<ReturnType<typeof focusState>>) => boolean, what: string, key = "Tab", max = 200): Promise<number> {
-  for (let n = 1; n <= max; n++) {
-    await page.keyboard.press(key);
-    const f = await focusState(page);
-    expect(f.lost, `${what}: focus lost after ${n} × ${key}`).toBe(false);
-    expect(f.visible, `${what}: focus not drawn on ${f.tag}#${f.id} “${f.name.slice(0, 60)}”`).toBe(true);
-    if (match(f)) return n;
-  }
-  throw new Error(`${what}: not reached with ${key}`);
-}
-
-/** After an action: the focus is still on something on the page, drawn, and (when given) on what `match` accepts. */
-async function focusKept(page: Page, what: string, match?: (f: Awaited<ReturnType<typeof focusState>>) => boolean): Promise<void> {
-  // The page settles after an action (the server's answer, then a render): give it a moment, no more.
-  let f = await focusState(page);
-  for (let n = 0; n < 20 && (f.lost || !f.visible || (match && !match(f))); n++) {
-    await page.waitForTimeout(100);
-    f = await focusState(page);
-  }
-  expect(f.lost, `${what}: focus lost`).toBe(false);
-  expect(f.visible, `${what}: focus not drawn on ${f.tag}#${f.id} “${f.name.slice(0, 60)}”`).toBe(true);
-  if (match) expect(match(f), `${what}: focus on ${f.tag}#${f.id} “${f.name.slice(0, 60)}”`).toBe(true);
 }
 
 describe("the organiser, by keyboard alone", () => {
@@ -350,7 +379,7 @@ describe("the organiser, by keyboard alone", () => {
     await focusKept(page, "after closing the area");
 
     // Reveal its results.
-    const reveal = (f: Awaited<ReturnType<typeof focusState>>) => f.name === `Reveal results of ${first.title}`;
+    const reveal = (f: FocusState) => f.name === `Reveal results of ${first.title}`;
     await tabUntil(page, reveal, "the Reveal button", "Tab", 40).catch(async () => tabUntil(page, reveal, "the Reveal button", "Shift+Tab", 40));
     await page.keyboard.press("Enter");
     await expect.poll(async () => (await status()).revealed).toBe(true);
@@ -364,5 +393,102 @@ describe("the organiser, by keyboard alone", () => {
     expect(file.suggestedFilename()).toMatch(/\.md$/);
     await page.locator("#exports").getByText(`Downloaded ${file.suggestedFilename()}.`).waitFor();
     await focusKept(page, "after the export", (f) => f.name === "Download Markdown");
+  });
+});
+
+describe("the organiser, by keyboard alone: cards, paper ballots, the evaluation form, the clock", () => {
+  it("prints a batch of ballot cards and marks it printed, the focus drawn and never lost", async () => {
+    const demo = await createDemoEvent(server.url, { access: "invite" });
+    const { page } = await open(`${server.url}/e/${demo.code}/admin#key=${demo.adminToken}&screen=${demo.screenKey}`, { viewport: { width: 1280, height: 900 } });
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await tabUntil(page, (f) => f.id === "invite-count", "the number of cards");
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("8");
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === "Generate cards", "Generate cards");
+    await page.keyboard.press("Enter");
+    await page.getByRole("link", { name: "Print 8 cards" }).waitFor();
+    await focusKept(page, "after generating: on the print link, the next step", (f) => f.tag === "A" && f.name === "Print 8 cards");
+    const batches = async () => ((await api(server.url, "GET", `/api/events/${demo.code}/invite-batches`, { token: demo.adminToken })).body as { batches: Array<{ count: number; printedAt: string | null }> }).batches;
+    expect((await batches()).map((b) => b.count)).toEqual([8]);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/cards#key=/);
+    await expect.poll(() => page.locator(".ballot-card").count()).toBe(8);
+    // The browser's print dialog cannot be driven headless: count the calls instead.
+    await page.evaluate(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed++; }; });
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === "Print cards", "Print cards");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await focusKept(page, "after printing", (f) => f.name === "Print cards");
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name.startsWith("Mark as printed"), "Mark as printed");
+    page.once("dialog", (d) => void d.accept());
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await batches())[0]!.printedAt).not.toBeNull();
+    await focusKept(page, "after marking printed: on the message saying so", (f) => f.id === "cards-message" && f.name.startsWith("Marked as printed"));
+  });
+
+  it("enters a paper ballot and undoes it, writes the evaluation form and opens it, opens an area for 3 minutes and adds one", async () => {
+    const demo = await createDemoEvent(server.url);
+    const [first, , third] = demo.event.areas;
+    await setVoting(server.url, demo.code, demo.adminToken, "open");
+    await setVoting(server.url, demo.code, demo.adminToken, "closed", [first!.id]);
+    const { page } = await open(`${server.url}/e/${demo.code}/admin#key=${demo.adminToken}&screen=${demo.screenKey}`, { viewport: { width: 1280, height: 900 } });
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.locator("#live table").waitFor();
+    const votes = async () => ((await api(server.url, "GET", `/api/events/${demo.code}/results`, { token: demo.adminToken })).body as { areas: Array<{ results: Array<{ label: string; votes: number }> }> }).areas[0]!.results.filter((r) => r.votes > 0).map((r) => r.label).sort();
+
+    // Paper ballot: open the section, tick two boxes of the closed area with Space, enter it.
+    await tabUntil(page, (f) => f.tag === "SUMMARY" && f.name.startsWith("Enter a paper ballot"), "the paper ballot section");
+    await page.keyboard.press("Enter");
+    const [p1, p2] = first!.proposals;
+    for (const p of [p1!, p2!]) {
+      await tabUntil(page, (f) => f.name === `${p.label}: ${p.title}`, `the box of ${p.label}`);
+      await page.keyboard.press("Space");
+    }
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === "Enter paper ballot", "Enter paper ballot");
+    await page.keyboard.press("Enter");
+    await expect.poll(votes).toEqual([p1!.label, p2!.label].sort());
+    await focusKept(page, "after entering the ballot");
+    // Undo it: the list's Undo, then the confirm step's "Undo ballot", which takes the focus.
+    await page.getByRole("list", { name: "Entered paper ballots" }).getByRole("button", { name: "Undo paper ballot 1" }).waitFor();
+    await tabUntil(page, (f) => f.name === "Undo paper ballot 1", "the ballot's Undo");
+    await page.keyboard.press("Enter");
+    await focusKept(page, "the undo step", (f) => f.name === "Undo ballot");
+    await page.keyboard.press("Enter");
+    await expect.poll(votes).toEqual([]);
+    // Its row is gone: the list's heading ("Entered (0 paper ballots)") has the focus.
+    await focusKept(page, "after undoing the ballot", (f) => f.id === "paper-list-heading" && f.name === "Entered (0 paper ballots)");
+
+    // The evaluation form: add a question (its field takes the focus), type it, open the form.
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === "Add a question", "Add a question");
+    await page.keyboard.press("Enter");
+    await focusKept(page, "the new question", (f) => f.tag === "INPUT");
+    await page.keyboard.type("Was the venue easy to reach?");
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === "Open the form on the phones", "Open the form");
+    await page.keyboard.press("Enter");
+    const form = async () => ((await api(server.url, "GET", `/api/events/${demo.code}/feedback`, { token: demo.adminToken })).body as { feedback: { status: string; questions: Array<{ prompt: string }> } }).feedback;
+    await expect.poll(async () => (await form()).status).toBe("open");
+    expect((await form()).questions.map((q) => q.prompt)).toEqual(["Was the venue easy to reach?"]);
+    await focusKept(page, "after opening the form");
+
+    // The clock: the third area (open, no deadline) for 3 minutes, then +1 min.
+    const minutes = await page.getByLabel(`Minutes for “\u2068${third!.title}\u2069”`).evaluate((el) => el.id);
+    await tabUntil(page, (f) => f.id === minutes, "the third area's minutes", "Shift+Tab");
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("3");
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === "Open for 3 minutes", "Open for 3 minutes");
+    const closesAt = async () => ((await api(server.url, "GET", `/api/events/${demo.code}`)).body as { event: { areas: Array<{ id: string; closesAt: string | null }> } }).event.areas.find((a) => a.id === third!.id)!.closesAt;
+    const before = Date.now();
+    await page.keyboard.press("Enter");
+    await expect.poll(closesAt).not.toBeNull();
+    const deadline = Date.parse((await closesAt())!);
+    expect(deadline - before).toBeGreaterThan(170_000);
+    expect(deadline - before).toBeLessThan(190_000);
+    const plusOne = `+1 min — Add 1 minute to the time left in “\u2068${third!.title}\u2069”`;
+    await focusKept(page, "after opening for 3 minutes", (f) => f.name === plusOne);
+    // Pressed once the page has its answer (a press while the first request runs does nothing).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-disabled"))).toBe("false");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => Date.parse((await closesAt())!) - deadline).toBeGreaterThan(50_000);
+    await focusKept(page, "after +1 min", (f) => f.name === plusOne);
   });
 });

@@ -12,7 +12,7 @@ import { mkdirSync } from "node:fs";
 import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { PHONE, PROJECTOR, createDemoEvent, join, launchBrowser, startServer, vote } from "./harness";
+import { PHONE, PROJECTOR, api, createDemoEvent, join, launchBrowser, startServer, vote } from "./harness";
 import { area, setVoting, waitSaved, waitSaveState } from "./participant-helpers";
 import { DOTS, methodsForum } from "./methods-helpers";
 import type { CreatedTestEvent, TestServer } from "../helpers/app";
@@ -172,6 +172,50 @@ describe("the phone's dot stepper and ranking reflow at 320 px and at 200% text"
         await shot(page, `phone-${size.viewport.width}-${size.font}-${lang}-ranking`);
         await area(page, dots.title).locator(".dot-stepper").first().scrollIntoViewIfNeeded();
         await shot(page, `phone-${size.viewport.width}-${size.font}-${lang}-dots`);
+      });
+    }
+  }
+});
+
+/** One question of every kind the evaluation form has (API 1.1), with long words and a choice list. */
+const FORM = [
+  { kind: "agree5", prompt: "The working groups gave everyone a real chance to speak and to be heard" },
+  { kind: "useful4", prompt: "How useful was the content of the plenary and the working groups?" },
+  { kind: "yesno", prompt: "Would you come to the next forum?" },
+  { kind: "choice", prompt: "Which session helped most?", options: ["The plenary with the keynote speakers", "The working groups", "The market place of initiatives"] },
+  { kind: "text", prompt: "Anything else you want the organisers to know?" },
+];
+
+describe("the phone's evaluation form reflows at 320 px and at 200% text", () => {
+  for (const size of SIZES) {
+    for (const lang of ["en", "ar"] as const) {
+      it(`${size.name} (${lang}): the form open, an answer saved`, async () => {
+        const demo = await createDemoEvent(server.url);
+        await setVoting(server.url, demo.code, demo.adminToken, "open");
+        const res = await api(server.url, "PUT", `/api/events/${demo.code}/feedback`, { token: demo.adminToken, body: { status: "open", questions: FORM } });
+        expect(res.status).toBe(200);
+        const page = await phone(`${server.url}/e/${demo.code}?lang=${lang}`, size.viewport, size.font);
+        await page.locator(".fb-option").first().waitFor({ timeout: 10_000 });
+        await page.locator(".fb-option").first().click();
+        await page.locator(".fb-save[data-save=saved]").waitFor();
+        const form = await page.evaluate(() => {
+          const W = window.innerWidth;
+          const describe = (el: Element) => `${el.tagName.toLowerCase()}.${el.className || ""} "${(el.textContent ?? "").trim().slice(0, 30)}"`;
+          const panel = document.querySelector(".fb-panel");
+          const parts = Array.from(panel?.querySelectorAll(".fb-question, .fb-option, .fb-prompt, .fb-comment textarea, .fb-clear, button") ?? []);
+          const outside = parts.filter((el) => { const r = el.getBoundingClientRect(); return r.left < -0.5 || r.right > W + 0.5; }).map(describe);
+          const small = parts.filter((el) => el.matches(".fb-option, .fb-clear, button, textarea")).filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.width < 44 || r.height < 44); }).map((el) => `${describe(el)} ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`);
+          // Text cut inside its own box (an answer's words clipped by a fixed size).
+          const cut = parts.filter((el) => (el as HTMLElement).scrollWidth > (el as HTMLElement).clientWidth + 1).map(describe);
+          return { questions: panel?.querySelectorAll(".fb-question").length ?? 0, scrollWidth: document.scrollingElement?.scrollWidth ?? 0, W, outside, small, cut };
+        });
+        expect(form.questions).toBeGreaterThanOrEqual(4);
+        expect(form.scrollWidth).toBeLessThanOrEqual(form.W);
+        expect(form.outside).toEqual([]);
+        expect(form.small).toEqual([]);
+        expect(form.cut).toEqual([]);
+        await page.locator(".fb-panel").scrollIntoViewIfNeeded();
+        await shot(page, `phone-${size.viewport.width}-${size.font}-${lang}-evaluation`);
       });
     }
   }

@@ -17,6 +17,8 @@ export function methodsForumBody(overrides: Partial<CreateEventBody> = {}): Crea
   const areas = body.areas ?? [];
   return {
     ...body,
+    // The tests read every count at once: bars at every ballot (live batches have their own tests).
+    liveBatchSeconds: 0,
     ...overrides,
     areas: areas.map((a, i) => (i === 0 ? { ...a, method: "dots", ...DOTS } : i === 1 ? { ...a, method: "ranking", ...RANKING } : a)),
   };

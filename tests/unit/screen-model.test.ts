@@ -12,7 +12,9 @@ import {
   areaWinners,
   barLayout,
   hashWithView,
+  isCharacterKey,
   keyAction,
+  keyForControl,
   keyLegend,
   participantUrl,
   readingPages,
@@ -396,6 +398,36 @@ describe("in the page's language", () => {
     expect(areaArrows("rtl")).toEqual(["→", "←"]);
     expect(keyLegend("rtl")[0]).toEqual({ keys: ["→", "←"], what: "legendAreas" });
     expect(keyLegend("ltr")[0]?.keys).toEqual(["←", "→"]);
+  });
+
+  // WCAG 2.1.4: with the single-key shortcuts off, nothing that types a character acts; the rest does.
+  it("ignores every character key when the single-key shortcuts are off, and keeps the others", () => {
+    const from: View = { kind: "area", areaId: "a1" };
+    const presses = [..."wWrsjef2? ".split("").map((key) => ({ key })), { key: "ص", code: "KeyW" }, { key: "؟", code: "Slash" }];
+    for (const press of presses) {
+      expect(keyAction(press, from, areas, "ltr", true), `on: ${press.key}`).not.toBeNull();
+      expect(keyAction(press, from, areas, "ltr", false), `off: ${press.key}`).toBeNull();
+      expect(isCharacterKey(press)).toBe(true);
+    }
+    expect(keyAction({ key: "ArrowRight" }, from, areas, "ltr", false)).toEqual({ kind: "view", view: { kind: "area", areaId: "a2" } });
+    expect(keyAction({ key: "End" }, from, areas, "ltr", false)).toEqual({ kind: "view", view: { kind: "summary" } });
+    expect(keyAction({ key: "Home" }, from, areas, "ltr", false)).toEqual({ kind: "view", view: { kind: "join" } });
+    expect(keyAction({ key: "Escape" }, { kind: "winners", areaId: "a1" }, areas, "ltr", false)).toEqual({ kind: "view", view: { kind: "area", areaId: "a1" } });
+    for (const key of ["ArrowLeft", "PageDown", "Escape", "F1"]) expect(isCharacterKey({ key })).toBe(false);
+  });
+
+  it("leaves a focused control its own keys: all of them in a field, Space, Enter and letters on a button or checkbox", () => {
+    expect(keyForControl({ key: "w" }, { tagName: "INPUT", type: "text" })).toBe(true);
+    expect(keyForControl({ key: "ArrowRight" }, { tagName: "TEXTAREA" })).toBe(true);
+    expect(keyForControl({ key: "ArrowRight" }, { tagName: "DIV", isContentEditable: true })).toBe(true);
+    for (const key of [" ", "Enter", "w", "?"]) {
+      expect(keyForControl({ key }, { tagName: "BUTTON" })).toBe(true);
+      expect(keyForControl({ key }, { tagName: "INPUT", type: "checkbox" })).toBe(true);
+    }
+    expect(keyForControl({ key: "ArrowRight" }, { tagName: "BUTTON" })).toBe(false);
+    expect(keyForControl({ key: "Escape" }, { tagName: "INPUT", type: "checkbox" })).toBe(false);
+    expect(keyForControl({ key: "w" }, { tagName: "BODY" })).toBe(false);
+    expect(keyForControl({ key: "w" }, null)).toBe(false);
   });
 
   it("takes a letter key by its place on an Arabic or Russian layout", () => {

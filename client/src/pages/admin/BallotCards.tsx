@@ -1,7 +1,7 @@
 // Single-use ballot cards: generate a batch of invite codes, then print it on the cards page. The
 // server keeps an unprinted batch's codes, so printing can wait, move to another tab or machine, or
 // be repeated, until the batch is marked printed there.
-import { useState, type FormEvent } from "react";
+import { useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { LIMITS } from "../../../../shared/limits";
 import type { Event, InviteStats } from "../../../../shared/schemas";
 import type { AdminApi } from "./api";
@@ -30,10 +30,21 @@ export function BallotCards({ api, event, stats, refreshStats }: Props) {
   const unprinted = (batches ?? []).filter((b) => batchState(b) === "unprinted");
   const t = useT("cards");
 
+  // After generating, the focus goes to the batch's print link, the next step (and the button is
+  // never `disabled` under the focus while the request runs: that would drop it to the page).
+  const printLink = useRef<HTMLAnchorElement>(null);
+  const focusPrint = useRef(false);
+  useLayoutEffect(() => {
+    if (!created || !focusPrint.current) return;
+    focusPrint.current = false;
+    printLink.current?.focus();
+  }, [created]);
   const generate = (e: FormEvent) => {
     e.preventDefault();
+    if (busy || !valid) return;
     void run(async () => {
       const reply = await api.createInvites(n);
+      focusPrint.current = true;
       setCreated({ batchId: reply.batchId, count: reply.invites.length });
     });
   };
@@ -50,13 +61,13 @@ export function BallotCards({ api, event, stats, refreshStats }: Props) {
           <label htmlFor="invite-count">{t("cardsCount")}</label>
           <input id="invite-count" type="number" inputMode="numeric" min={1} max={LIMITS.invitesPerRequest} value={count} onChange={(e) => setCount(e.target.value)} />
         </div>
-        <button className="btn" type="submit" disabled={busy || !valid}>{t("cardsGenerate")}</button>
+        <button className="btn" type="submit" aria-disabled={busy || !valid}>{t("cardsGenerate")}</button>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}
       {created && (
         <p className="form-ok">
           {t("cardsReady", { n: created.count })}{" "}
-          <a className="btn" href={cardsPath(event.code, api.token, created.batchId)}>{t("cardsPrintNew", { n: created.count })}</a>
+          <a className="btn" ref={printLink} href={cardsPath(event.code, api.token, created.batchId)}>{t("cardsPrintNew", { n: created.count })}</a>
         </p>
       )}
       <p className="hint">

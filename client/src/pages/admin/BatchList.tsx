@@ -27,6 +27,8 @@ export function BatchList({ batches, selected, busy, onSelect, onPrinted, onVoid
   };
   if (batches.length === 0) return <p>{t("batchNone")}</p>;
   return (
+    // aria-disabled, not disabled: a press that makes its own button unavailable (Show → Shown)
+    // keeps the keyboard's focus on it.
     <table className="batch-list">
       <caption>{t("batchCaption")}</caption>
       <thead>
@@ -46,11 +48,11 @@ export function BatchList({ batches, selected, busy, onSelect, onPrinted, onVoid
               <td className="actions">
                 {open && (
                   <>
-                    <button type="button" className="btn secondary" disabled={busy || b.id === selected} onClick={() => onSelect(b.id)}>
+                    <button type="button" className="btn secondary" aria-disabled={busy || b.id === selected} onClick={() => { if (!busy && b.id !== selected) onSelect(b.id); }}>
                       {/* The name starts with the words on the button (WCAG 2.5.3), then says which batch. */}
                       {b.id === selected ? t("batchShown") : t("batchShow")}<span className="visually-hidden"> · {t("batchName", { n })}</span>
                     </button>
-                    <button type="button" className="btn secondary" disabled={busy} onClick={() => onPrinted(b)}>{t("batchMarkPrinted")}<span className="visually-hidden"> · {t("batchName", { n })}</span></button>
+                    <button type="button" className="btn secondary" aria-disabled={busy} onClick={() => { if (!busy) onPrinted(b); }}>{t("batchMarkPrinted")}<span className="visually-hidden"> · {t("batchName", { n })}</span></button>
                   </>
                 )}
                 {!b.voidedAt && (

@@ -2,7 +2,7 @@
 // printed. The codes come from the server (admin token only), so a new tab, a reload or another
 // machine prints the same cards; marking the batch printed erases them there. The page also says
 // what the QR codes depend on, and how a card works when they no longer open.
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useState } from "react";
 import type { Language } from "../../../../shared/i18n/languages";
 import { ServerInfo, EventReply, type InviteBatch } from "../../../../shared/schemas";
 import { request } from "../../api/http";
@@ -111,6 +111,11 @@ function Cards({ code, onEventLanguage }: { code: string; onEventLanguage: (lang
       setBusy(false);
     }
   };
+  // Marking printed or voiding removes the batch's buttons, the focused one among them: the focus
+  // goes to the message that says what happened, never to the page (WCAG 2.4.3).
+  useLayoutEffect(() => {
+    if (!busy && (document.activeElement === document.body || document.activeElement === null)) document.getElementById("cards-message")?.focus();
+  }, [busy]);
   const markPrinted = (b: InviteBatch) => {
     if (!api || !window.confirm(t("pageConfirmPrinted", { n: b.count }))) return;
     void act(() => api.markBatchPrinted(b.id), t("pageDonePrinted", { n: b.count }));
@@ -146,7 +151,7 @@ function Cards({ code, onEventLanguage }: { code: string; onEventLanguage: (lang
           <>
             {listError && <p className="form-error" role="alert">{listError}</p>}
             {batches && <BatchList batches={batches} selected={selected} busy={busy} onSelect={select} onPrinted={markPrinted} onVoid={voidBatch} />}
-            {message && <p className={message.ok ? "form-ok" : "form-error"} role={message.ok ? "status" : "alert"}>{message.text}</p>}
+            {message && <p id="cards-message" tabIndex={-1} className={message.ok ? "form-ok" : "form-error"} role={message.ok ? "status" : "alert"}>{message.text}</p>}
             {current && currentState !== "unprinted" && (
               <p>{t("pageNotPrintable", { state: currentState ?? "printed" })}</p>
             )}
@@ -155,7 +160,7 @@ function Cards({ code, onEventLanguage }: { code: string; onEventLanguage: (lang
                 <p>{t("pagePrintHelp", { cards: shown.invites.length, sheets })}</p>
                 <div className="actions">
                   <button type="button" className="btn" onClick={() => window.print()} disabled={publicUrl === undefined || title === null}>{t("pagePrint")}</button>
-                  <button type="button" className="btn secondary" disabled={busy} onClick={() => markPrinted(current)}>{t("pageMarkPrinted")}</button>
+                  <button type="button" className="btn secondary" aria-disabled={busy} onClick={() => { if (!busy) markPrinted(current); }}>{t("pageMarkPrinted")}</button>
                 </div>
               </div>
             )}

@@ -1,7 +1,7 @@
 // The facilitator's clock for one area of the live controls: "open for N minutes" (also on an area
 // already open with no deadline), then the time left on the server's clock and "+1 min", "+5 min";
 // on a closed area, the runoff (RunoffButton). Its words are the `clock` catalog's, loaded here.
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import type { Area, Event } from "../../../../shared/schemas";
 import { LIMITS } from "../../../../shared/limits";
 import { formatRemaining, serverNow, syncServerClock } from "../../clock/serverClock";
@@ -25,15 +25,17 @@ const MAX_MINUTES = LIMITS.durationMaxSeconds / 60;
 export function ClockControls({ api, event, area, refresh }: Props) {
   const t = useLazyT("clock");
   const { busy, error, run } = useAction(refresh);
+  // "Open for N minutes" is replaced by the time left and "+1 min": the focus follows to "+1 min".
+  const opened = useRef(false);
   if (!t) return null;
   if (area.status === "closed") return <RunoffButton api={api} event={event} area={area} refresh={refresh} t={t} />;
   if (area.proposals.length === 0) return null;
   return (
     <div className="clock-controls">
       {area.status === "open" && area.closesAt ? (
-        <Extend t={t} area={area} closesAt={area.closesAt} busy={busy} onExtend={(seconds) => void run(() => openFor(api, area.id, seconds))} />
+        <Extend t={t} area={area} closesAt={area.closesAt} busy={busy} takeFocus={opened} onExtend={(seconds) => void run(() => openFor(api, area.id, seconds))} />
       ) : (
-        <OpenFor t={t} area={area} busy={busy} onOpen={(minutes) => void run(() => openFor(api, area.id, minutes * 60))} />
+        <OpenFor t={t} area={area} busy={busy} onOpen={(minutes) => { opened.current = true; void run(() => openFor(api, area.id, minutes * 60)).then((ok) => { if (!ok) opened.current = false; }); }} />
       )}
       {error && <p className="form-error" role="alert">{error}</p>}
     </div>
@@ -48,14 +50,21 @@ function OpenFor({ t, area, busy, onOpen }: { t: LazyT; area: Area; busy: boolea
     <span className="clock-open-for">
       <label className="visually-hidden" htmlFor={id}>{t("minutesLabel", { area: isolated(area.title) })}</label>
       <input id={id} type="number" inputMode="numeric" min={1} max={MAX_MINUTES} step={1} value={Number.isNaN(minutes) ? "" : minutes} onChange={(e) => setMinutes(e.currentTarget.valueAsNumber)} className="clock-minutes" />
-      <button type="button" className="btn secondary" disabled={busy || !valid} onClick={() => onOpen(minutes)}>
+      <button type="button" className="btn secondary" aria-disabled={busy || !valid} onClick={() => { if (!busy && valid) onOpen(minutes); }}>
         {t("openForButton", { n: valid ? minutes : 0 })}
       </button>
     </span>
   );
 }
 
-function Extend({ t, area, closesAt, busy, onExtend }: { t: LazyT; area: Area; closesAt: string; busy: boolean; onExtend: (seconds: number) => void }) {
+function Extend({ t, area, closesAt, busy, takeFocus, onExtend }: { t: LazyT; area: Area; closesAt: string; busy: boolean; takeFocus: { current: boolean }; onExtend: (seconds: number) => void }) {
+  const plusOne = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (!takeFocus.current) return;
+    takeFocus.current = false;
+    // Only when the focus was on the button this replaced (now gone): never taken from elsewhere.
+    if (document.activeElement === document.body || document.activeElement === null) plusOne.current?.focus();
+  }, [takeFocus]);
   const deadline = Date.parse(closesAt);
   const [left, setLeft] = useState(() => deadline - serverNow());
   useEffect(() => {
@@ -71,7 +80,7 @@ function Extend({ t, area, closesAt, busy, onExtend }: { t: LazyT; area: Area; c
       <span className="clock-left" role="timer" data-testid="organiser-countdown">{t("closesByItself", { time: formatRemaining(left) })}</span>
       {[1, 5].map((n) => (
         // The name starts with the words on the button (WCAG 2.5.3: a voice user says what they see), then the area.
-        <button key={n} type="button" className="btn small secondary" disabled={busy} onClick={() => extend(n)} aria-label={`${t("extendButton", { n })} — ${t("extendLabel", { n, area: isolated(area.title) })}`}>
+        <button key={n} ref={n === 1 ? plusOne : undefined} type="button" className="btn small secondary" aria-disabled={busy} onClick={() => { if (!busy) extend(n); }} aria-label={`${t("extendButton", { n })} — ${t("extendLabel", { n, area: isolated(area.title) })}`}>
           {t("extendButton", { n })}
         </button>
       ))}

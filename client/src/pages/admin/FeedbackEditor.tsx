@@ -1,7 +1,7 @@
 // The organiser's evaluation form (API 1.1): start from the forum's template, edit the questions,
 // open and close the form independently of the areas, and watch the counts arrive. Its words are
 // in the `feedback` catalog (a nested provider, so the organiser catalog stays as it is).
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { FEEDBACK_KINDS, forumTemplate, type FeedbackKind, type FeedbackStatus } from "../../../../shared/feedback";
 import { LIMITS } from "../../../../shared/limits";
 import { FeedbackReply, FeedbackResults, type Event, type Feedback } from "../../../../shared/schemas";
@@ -82,6 +82,13 @@ function Editor({ api, event }: { api: AdminApi; event: Event }) {
     }
   };
 
+  // "Add a question" hands the focus to the new question's field, ready to type.
+  const focusLast = useRef(false);
+  useLayoutEffect(() => {
+    if (!focusLast.current) return;
+    focusLast.current = false;
+    document.querySelector<HTMLInputElement>("#feedback .fb-editor-q:last-child input[type=text]")?.focus();
+  });
   const edit = (i: number, change: Partial<Draft>) => setDrafts((ds) => ds && ds.map((d, j) => (j === i ? { ...d, ...change } : d)));
   const useTemplate = () => setDrafts((ds) => [...(ds ?? []), ...forumTemplate((key) => t(key)).map((q) => ({ ...q, options: "" }))]);
   const byId = new Map((results?.questions ?? []).map((q) => [q.id, q]));
@@ -125,12 +132,14 @@ function Editor({ api, event }: { api: AdminApi; event: Event }) {
       )}
       <div className="actions fb-editor-actions">
         <button type="button" className="btn secondary" disabled={!drafts} onClick={useTemplate}>{t("ed.template")}</button>
-        <button type="button" className="btn secondary" disabled={!drafts} onClick={() => setDrafts((ds) => [...(ds ?? []), { kind: "agree5", prompt: "", options: "" }])}>{t("ed.add")}</button>
-        <button type="button" className="btn secondary" disabled={busy || !drafts} onClick={() => void save(status)}>{t("ed.save")}</button>
+        <button type="button" className="btn secondary" disabled={!drafts} onClick={() => { focusLast.current = true; setDrafts((ds) => [...(ds ?? []), { kind: "agree5", prompt: "", options: "" }]); }}>{t("ed.add")}</button>
+        {/* aria-disabled while saving, not disabled: a disabled button drops the keyboard's focus to the
+            page; the open/close button is one element whose words change, so the focus stays on it. */}
+        <button type="button" className="btn secondary" disabled={!drafts} aria-disabled={busy} onClick={() => { if (!busy) void save(status); }}>{t("ed.save")}</button>
         {status === "open" ? (
-          <button type="button" className="btn" disabled={busy || !drafts} onClick={() => void save("closed")}>{t("ed.close")}</button>
+          <button type="button" className="btn" disabled={!drafts} aria-disabled={busy} onClick={() => { if (!busy) void save("closed"); }}>{t("ed.close")}</button>
         ) : (
-          <button type="button" className="btn" disabled={busy || !drafts || drafts.length === 0} onClick={() => void save("open")}>{t(status === "closed" ? "ed.reopen" : "ed.open")}</button>
+          <button type="button" className="btn" disabled={!drafts} aria-disabled={busy || drafts?.length === 0} onClick={() => { if (!busy && drafts?.length) void save("open"); }}>{t(status === "closed" ? "ed.reopen" : "ed.open")}</button>
         )}
       </div>
       {results && results.questions.length > 0 ? <h3 className="visually-hidden">{t("ed.results")}</h3> : null}

@@ -51,6 +51,7 @@ export function PaperBallotForm(props: { api: AdminApi; event: Event; onEntered:
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (busy) return;
     // A dots or ranking area whose numbers are refused stops the whole ballot: its note says why.
     // (An approval area's note only explains a refused tick; its ticks stand as they are.)
     if (areas.some((a) => methodOf(a) !== "approval" && notes[a.id])) return;
@@ -120,7 +121,7 @@ export function PaperBallotForm(props: { api: AdminApi; event: Event; onEntered:
       {empty && <p className="form-error" role="alert">{t("paperEmpty")}</p>}
       {error && <p className="form-error" role="alert">{error}</p>}
       <div className="actions paper-submit">
-        <button className="btn" type="submit" disabled={busy}>{t("paperSubmit")}</button>
+        <button className="btn" type="submit" aria-disabled={busy}>{t("paperSubmit")}</button>
         <span role="status">{done}</span>
       </div>
     </form>

@@ -1,6 +1,6 @@
 // The paper ballots entered so far, as their ticks' labels and the time they were typed in, each
 // with an undo: a mistyped ballot is taken out whole (its person and votes), then typed again.
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { Event, PaperBallot } from "../../../../shared/schemas";
 import { formatDateTime } from "../../../../shared/i18n/format";
 import { useI18n, useT } from "../../i18n/I18n";
@@ -28,6 +28,15 @@ export function PaperBallotList({ event, ballots, busy, onUndo }: Props) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const t = useT("cards");
   const { lang } = useI18n();
+  // `autoFocus` is not applied to an element added after load: the confirm step's "Undo ballot" is
+  // focused here, and after the undo (its row gone) the list's heading takes the focus, not the page.
+  const undoYes = useRef<HTMLButtonElement>(null);
+  const back = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (confirming) undoYes.current?.focus();
+    else if (back.current) document.getElementById(back.current)?.focus();
+    back.current = null;
+  }, [confirming]);
   if (ballots === null) return <p className="hint" role="status">{t("paperReading")}</p>;
   if (ballots.length === 0) return <p className="hint">{t("paperNone")}</p>;
   return (
@@ -40,11 +49,11 @@ export function PaperBallotList({ event, ballots, busy, onUndo }: Props) {
           {confirming === b.id ? (
             <span className="confirm" role="group" aria-label={t("paperConfirmLabel", { n: i + 1 })}>
               <span>{t("paperConfirm")}</span>
-              <button type="button" className="btn danger small" disabled={busy} autoFocus onClick={() => { setConfirming(null); onUndo(b.id); }}>{t("paperUndoBallot")}</button>
-              <button type="button" className="btn secondary small" onClick={() => setConfirming(null)}>{t("paperKeep")}</button>
+              <button type="button" ref={undoYes} className="btn danger small" aria-disabled={busy} onClick={() => { if (busy) return; document.getElementById("paper-list-heading")?.focus(); setConfirming(null); onUndo(b.id); }}>{t("paperUndoBallot")}</button>
+              <button type="button" className="btn secondary small" onClick={() => { back.current = `paper-undo-${b.id}`; setConfirming(null); }}>{t("paperKeep")}</button>
             </span>
           ) : (
-            <button type="button" className="btn secondary small" disabled={busy} onClick={() => setConfirming(b.id)} aria-label={t("paperUndoLabel", { n: i + 1 })}>{t("paperUndo")}</button>
+            <button type="button" id={`paper-undo-${b.id}`} className="btn secondary small" aria-disabled={busy} onClick={() => { if (!busy) setConfirming(b.id); }} aria-label={t("paperUndoLabel", { n: i + 1 })}>{t("paperUndo")}</button>
           )}
         </li>
       ))}

@@ -48,7 +48,7 @@ export function PaperBallots(props: { api: AdminApi; event: Event; results: Resu
         <summary>{t("paperEnter")}</summary>
         <PaperBallotForm api={api} event={event} onEntered={reload} />
       </details>
-      <h3 className="paper-list-heading">{ballots ? t("paperEnteredCount", { n: ballots.length }) : t("paperEntered")}</h3>
+      <h3 className="paper-list-heading" id="paper-list-heading" tabIndex={-1}>{ballots ? t("paperEnteredCount", { n: ballots.length }) : t("paperEntered")}</h3>
       <PaperBallotList event={event} ballots={ballots} busy={busy} onUndo={undo} />
       {error && <p className="form-error" role="alert">{error}</p>}
     </section>

@@ -54,7 +54,9 @@ function Editor({ code, areaId, onEventLanguage }: { code: string; areaId: strin
 
   const readOnly = area.status !== "draft" || area.contentLocked;
   const proposals = [...area.proposals].sort((a, b) => a.position - b.position);
-  const announce = (m: string) => setMessage(m);
+  // The same words twice (two moves) would change nothing in the live region, and a screen reader
+  // would stay silent: the repeat differs by a trailing no-break space.
+  const announce = (m: string) => setMessage((cur) => (cur === m ? `${m}\u00a0` : m));
 
   return (
     <div className="editor">
@@ -74,7 +76,7 @@ function Editor({ code, areaId, onEventLanguage }: { code: string; areaId: strin
           <p className="ed-intro">{t("editorIntro")}</p>
         )}
         <section aria-labelledby="ed-list-heading">
-          <h2 id="ed-list-heading">{t("editorProposalsHeading", { n: proposals.length })}</h2>
+          <h2 id="ed-list-heading" tabIndex={-1}>{t("editorProposalsHeading", { n: proposals.length })}</h2>
           {proposals.length === 0 ? <p>{t("editorNone")}</p> : (
             <ol className="ed-list">
               {proposals.map((p, i) => (
@@ -110,6 +112,8 @@ function AddProposal({ api, areaId, refresh, announce }: { api: DraftingApi; are
       setBody("");
       announce(t("editorAdded", { label: p.label }));
       await refresh();
+      // Ready for the next one: the (now empty) field, not a dimmed button or the page.
+      document.getElementById("ed-new-title")?.focus();
     } catch (err) {
       setError(t("editorFailed", { reason: err instanceof ApiError ? err.message : String(err) }));
     } finally {
@@ -119,10 +123,10 @@ function AddProposal({ api, areaId, refresh, announce }: { api: DraftingApi; are
   return (
     <section aria-labelledby="ed-add-heading" className="ed-add">
       <h2 id="ed-add-heading">{t("editorAddHeading")}</h2>
-      <form onSubmit={(e) => { e.preventDefault(); void add(); }}>
+      <form onSubmit={(e) => { e.preventDefault(); if (!busy && title.trim()) void add(); }}>
         <CountedText id="ed-new-title" label={t("editorTitleLabel")} value={title} max={LIMITS.proposalTitle} rows={3} onChange={setTitle} required />
         <CountedText id="ed-new-body" label={t("editorBodyLabel")} value={body} max={LIMITS.proposalBody} rows={3} onChange={setBody} />
-        <button type="submit" className="btn" disabled={busy || !title.trim()}>{t("editorAdd")}</button>
+        <button type="submit" className="btn" aria-disabled={busy || !title.trim()}>{t("editorAdd")}</button>
         {error && <p className="ed-error" role="alert">{error}</p>}
       </form>
     </section>

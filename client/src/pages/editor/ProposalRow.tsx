@@ -1,7 +1,7 @@
 // One proposal on the rapporteur's page: read, edit (title and body, saved with the version the edit
 // started from, so a concurrent save is refused rather than overwritten), move up or down, delete
 // after a confirmation. On a refused save the text now stored is shown beside the rapporteur's own.
-import { useId, useState } from "react";
+import { useId, useLayoutEffect, useRef, useState } from "react";
 import { LIMITS } from "../../../../shared/limits";
 import type { Proposal } from "../../../../shared/schemas";
 import type { DraftingApi } from "../../api/drafting";
@@ -28,6 +28,21 @@ export function ProposalRow({ api, proposal: p, index, count, readOnly, refresh,
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Where the focus goes once the row has re-rendered: a button or field that replaced the focused
+  // one (Edit → the form, Save → Edit, Delete → its "yes"), so a keyboard user is never dropped to
+  // the page (WCAG 2.4.3). Buttons are never `disabled` while the focus may be on them (a disabled
+  // button loses the focus): `aria-disabled`, and a press does nothing.
+  const focusNext = useRef<string | null>(null);
+  // A layout effect: right after the DOM changes, not a frame later (a frame may never come in a
+  // background tab); kept until the element is there.
+  useLayoutEffect(() => {
+    const el = focusNext.current ? document.getElementById(focusNext.current) : null;
+    if (!el) return;
+    el.focus();
+    focusNext.current = null;
+  });
+  const focusTo = (suffix: string) => { focusNext.current = `${id}-${suffix}`; };
+  const unless = (off: boolean, act: () => void) => () => { if (!off) act(); };
 
   const run = async (work: () => Promise<void>, done: string) => {
     setBusy(true);
@@ -53,6 +68,7 @@ export function ProposalRow({ api, proposal: p, index, count, readOnly, refresh,
       await api.patchProposal(p.id, { title: edit.title.trim(), body: edit.body.trim(), version: edit.version });
       setEdit(null);
       setConflict(null);
+      focusTo("edit");
       announce(t("editorSaved"));
       await refresh();
     } catch (err) {
@@ -76,7 +92,7 @@ export function ProposalRow({ api, proposal: p, index, count, readOnly, refresh,
     <li className="ed-item" aria-labelledby={`${id}-label`}>
       <p className="ed-label" id={`${id}-label`}>{p.label}</p>
       {editing ? (
-        <form className="ed-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <form className="ed-form" onSubmit={(e) => { e.preventDefault(); if (!busy && edit.title.trim()) void save(); }}>
           {conflict && (
             <div className="ed-conflict" role="alert">
               <p>{t("editorConflict", { label: p.label })}</p>
@@ -87,8 +103,8 @@ export function ProposalRow({ api, proposal: p, index, count, readOnly, refresh,
           <CountedText id={`${id}-t`} label={t("editorTitleLabel")} value={edit.title} max={LIMITS.proposalTitle} rows={3} onChange={(title) => setEdit({ ...edit, title })} />
           <CountedText id={`${id}-b`} label={t("editorBodyLabel")} value={edit.body} max={LIMITS.proposalBody} rows={4} onChange={(body) => setEdit({ ...edit, body })} />
           <div className="ed-actions">
-            <button type="submit" className="btn" disabled={busy || !edit.title.trim()}>{t("editorSave")}</button>
-            <button type="button" className="btn secondary" disabled={busy} onClick={() => { setEdit(null); setConflict(null); }}>{t("editorCancel")}</button>
+            <button type="submit" className="btn" aria-disabled={busy || !edit.title.trim()}>{t("editorSave")}</button>
+            <button type="button" className="btn secondary" aria-disabled={busy} onClick={unless(busy, () => { setEdit(null); setConflict(null); focusTo("edit"); })}>{t("editorCancel")}</button>
           </div>
         </form>
       ) : (
@@ -99,15 +115,15 @@ export function ProposalRow({ api, proposal: p, index, count, readOnly, refresh,
             confirming ? (
               <div className="ed-actions" role="group" aria-label={t("editorDeleteLabel", { label: p.label })}>
                 <p className="ed-confirm">{t("editorDeleteConfirm", { label: p.label })}</p>
-                <button type="button" className="btn danger" disabled={busy} onClick={() => void run(() => api.deleteProposal(p.id), t("editorDeleted"))}>{t("editorDeleteYes")}</button>
-                <button type="button" className="btn secondary" disabled={busy} onClick={() => setConfirming(false)}>{t("editorCancel")}</button>
+                <button type="button" id={`${id}-yes`} className="btn danger" aria-disabled={busy} onClick={unless(busy, () => void run(() => api.deleteProposal(p.id), t("editorDeleted")).then((ok) => { if (ok) document.getElementById("ed-list-heading")?.focus(); }))}>{t("editorDeleteYes")}</button>
+                <button type="button" className="btn secondary" aria-disabled={busy} onClick={unless(busy, () => { setConfirming(false); focusTo("delete"); })}>{t("editorCancel")}</button>
               </div>
             ) : (
               <div className="ed-actions">
-                <button type="button" className="btn secondary" disabled={busy} aria-label={t("editorEditLabel", { label: p.label })} onClick={() => setEdit({ title: p.title, body: p.body, version: p.version })}>{t("editorEdit")}</button>
-                <button type="button" className="btn secondary" disabled={busy || index === 0} aria-label={t("editorUpLabel", { label: p.label })} onClick={() => void run(() => api.patchProposal(p.id, { position: index - 1 }).then(() => undefined), t("editorMoved"))}>{t("editorUp")}</button>
-                <button type="button" className="btn secondary" disabled={busy || index === count - 1} aria-label={t("editorDownLabel", { label: p.label })} onClick={() => void run(() => api.patchProposal(p.id, { position: index + 1 }).then(() => undefined), t("editorMoved"))}>{t("editorDown")}</button>
-                <button type="button" className="btn secondary" disabled={busy} aria-label={t("editorDeleteLabel", { label: p.label })} onClick={() => setConfirming(true)}>{t("editorDelete")}</button>
+                <button type="button" id={`${id}-edit`} className="btn secondary" aria-disabled={busy} aria-label={t("editorEditLabel", { label: p.label })} onClick={unless(busy, () => { setEdit({ title: p.title, body: p.body, version: p.version }); focusTo("t"); })}>{t("editorEdit")}</button>
+                <button type="button" className="btn secondary" aria-disabled={busy || index === 0} aria-label={t("editorUpLabel", { label: p.label })} onClick={unless(busy || index === 0, () => void run(() => api.patchProposal(p.id, { position: index - 1 }).then(() => undefined), t("editorMoved")))}>{t("editorUp")}</button>
+                <button type="button" className="btn secondary" aria-disabled={busy || index === count - 1} aria-label={t("editorDownLabel", { label: p.label })} onClick={unless(busy || index === count - 1, () => void run(() => api.patchProposal(p.id, { position: index + 1 }).then(() => undefined), t("editorMoved")))}>{t("editorDown")}</button>
+                <button type="button" id={`${id}-delete`} className="btn secondary" aria-disabled={busy} aria-label={t("editorDeleteLabel", { label: p.label })} onClick={unless(busy, () => { setConfirming(true); focusTo("yes"); })}>{t("editorDelete")}</button>
               </div>
             )
           )}

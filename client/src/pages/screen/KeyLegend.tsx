@@ -1,7 +1,7 @@
 // The keys, listed on screen: a discreet line in the footer for the slide at hand, and the whole
 // list on `?`, so a facilitator who has never seen Plenary can drive it from the keyboard. In a
 // right-to-left language the arrows are listed as they act there: → back, ← on.
-import { Fragment, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, type ReactNode } from "react";
 import type { View, KeyCap } from "./screen-model";
 import { areaArrows, keyLegend } from "./screen-model";
 import { rich } from "./Rich";
@@ -47,29 +47,52 @@ function Caps({ keys }: { keys: readonly KeyCap[] }) {
   );
 }
 
-export function KeyHints({ view }: { view: View }) {
+/** The hints that need no character key: what still acts with the single-key shortcuts off. */
+const WITHOUT_LETTERS: readonly ScreenKey[] = ["hintAreas", "hintProposals"];
+
+export function KeyHints({ view, letters, onOpen }: { view: View; letters: boolean; onOpen: () => void }) {
   const { say, dir } = useScreenWords();
   const hints = hintsFor(view, areaArrows(dir));
   const all = hints[hints.length - 1]!;
+  const some = hints.slice(0, -1).filter((h) => letters || WITHOUT_LETTERS.includes(h.word));
   // The line gives way to the join address when the footer is short of room, but "? all keys" is
-  // never the part cut off: it leads to every other key.
+  // never the part cut off: it leads to every other key, and to turning the letters off (or on
+  // again), so it is a button too — reachable with Tab or a click when the letters are off.
   return (
     <p className="foot-keys" data-testid="key-hints">
       <span className="foot-keys-some">
-        {hints.slice(0, -1).map((h, i) => (
+        {some.map((h, i) => (
           <Fragment key={h.word + i}>
             {i > 0 && " · "}
             <Caps keys={h.keys} /> {say(h.word)}
           </Fragment>
         ))}
       </span>
-      <span className="foot-keys-all">· <Caps keys={all.keys} /> {say(all.word)}</span>
+      <span className="foot-keys-all">
+        ·{" "}
+        <button type="button" id="key-help-open" className="foot-keys-button" onClick={onOpen}>
+          {letters && <><Caps keys={all.keys} /> </>}
+          {say(all.word)}
+        </button>
+      </span>
     </p>
   );
 }
 
-export function KeyHelp({ onClose }: { onClose: () => void }) {
+interface KeyHelpProps {
+  onClose: () => void;
+  letters: boolean;
+  onLetters: (on: boolean) => void;
+  /** Opened from the footer's button: the focus goes to the setting (closeHelp brings it back). */
+  focusSetting: boolean;
+}
+
+export function KeyHelp({ onClose, letters, onLetters, focusSetting }: KeyHelpProps) {
   const { say, dir } = useScreenWords();
+  const setting = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusSetting) setting.current?.focus();
+  }, [focusSetting]);
   const slots = (key: ScreenKey): ReactNode =>
     key === "legendProposals"
       ? rich((s) => say(key, { pageUp: s.pageUp ?? "", pageDown: s.pageDown ?? "" }), { pageUp: <kbd>{say("keyPageUp")}</kbd>, pageDown: <kbd>{say("keyPageDown")}</kbd> })
@@ -78,6 +101,14 @@ export function KeyHelp({ onClose }: { onClose: () => void }) {
     <div className="key-help" role="dialog" aria-modal="false" aria-labelledby="key-help-heading" data-testid="key-help" onClick={onClose}>
       <div className="key-help-box">
         <h2 id="key-help-heading">{say("keysHeading")}</h2>
+        {/* WCAG 2.1.4: the single-key shortcuts can be turned off; a click here must not close the list. */}
+        <p className="key-help-setting" onClick={(e) => e.stopPropagation()}>
+          <label>
+            <input ref={setting} type="checkbox" checked={letters} onChange={(e) => onLetters(e.currentTarget.checked)} aria-describedby="key-help-setting-note" data-testid="letter-keys" />{" "}
+            {say("letterKeys")}
+          </label>
+          <span id="key-help-setting-note" className="key-help-setting-note">{say(letters ? "letterKeysOnNote" : "letterKeysOffNote")}</span>
+        </p>
         <dl>
           {keyLegend(dir).map((k) => (
             <div key={k.what} className="key-help-row">
@@ -87,7 +118,7 @@ export function KeyHelp({ onClose }: { onClose: () => void }) {
           ))}
         </dl>
         {dir === "rtl" && <p className="key-help-note" data-testid="key-help-rtl">{say("arrowsRtl")}</p>}
-        <p className="key-help-close">{rich((s) => say("keysClose", { key: s.key ?? "" }), { key: <kbd>?</kbd> })}</p>
+        <p className="key-help-close">{letters ? rich((s) => say("keysClose", { key: s.key ?? "" }), { key: <kbd>?</kbd> }) : rich((s) => say("keysCloseEsc", { key: s.key ?? "" }), { key: <kbd>{say("keyEsc")}</kbd> })}</p>
       </div>
     </div>
   );

@@ -19,7 +19,8 @@ import { SummarySlide } from "./SummarySlide";
 import { WinnersSlide } from "./WinnersSlide";
 import { useScreenData, type ScreenData } from "../../features/live/useScreenData";
 import { useScreenWords } from "./useScreenWords";
-import { hashWithView, isAreaView, keyAction, participantUrl, sameView, validView, viewFromHash, type View } from "./screen-model";
+import { hashWithView, isAreaView, keyAction, keyForControl, participantUrl, sameView, validView, viewFromHash, type View } from "./screen-model";
+import { loadLetterKeys, saveLetterKeys } from "./letterKeys";
 import "./screen.css";
 
 function toggleFullscreen(): void {
@@ -61,22 +62,39 @@ function Projector({ code, mini, cls, lang, event, results, publicUrl, live, fat
   const [wanted, setWanted] = useState<View>(() => viewFromHash(window.location.hash) ?? { kind: "join" });
   const areas = useMemo(() => [...(event?.areas ?? [])].sort((a, b) => a.position - b.position), [event]);
   const view = event ? validView(wanted, areas) : wanted;
-  const [help, setHelp] = useState(false);
+  const [help, setHelp] = useState<false | "key" | "button">(false);
+  const [letters, setLetters] = useState(loadLetterKeys);
+  // Closing the list removes a focused setting: the focus goes back to the footer's button, not the page.
+  const closeHelp = useCallback(() => {
+    if (document.querySelector("[data-testid=key-help]")?.contains(document.activeElement)) document.getElementById("key-help-open")?.focus();
+    setHelp(false);
+  }, []);
+  const chooseLetters = useCallback((on: boolean) => {
+    saveLetterKeys(on);
+    setLetters(on);
+  }, []);
 
   // The key handler reads the latest view and areas through a ref, so it is bound once.
-  const latest = useRef({ view, areas, dir });
-  latest.current = { view, areas, dir };
+  const latest = useRef({ view, areas, dir, letters, help });
+  latest.current = { view, areas, dir, letters, help };
   const go = useCallback((next: View) => {
     setWanted((cur) => (sameView(cur, next) ? cur : next));
   }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const action = keyAction(e, latest.current.view, latest.current.areas, latest.current.dir);
+      // A key meant for a focused control (the shortcuts setting, the keys button) is its own.
+      if (keyForControl(e, e.target as HTMLInputElement | null)) return;
+      if (latest.current.help && e.key === "Escape") {
+        e.preventDefault();
+        closeHelp();
+        return;
+      }
+      const action = keyAction(e, latest.current.view, latest.current.areas, latest.current.dir, latest.current.letters);
       if (!action) return;
       e.preventDefault();
       if (action.kind === "fullscreen") toggleFullscreen();
-      else if (action.kind === "help") setHelp((h) => !h);
+      else if (action.kind === "help") setHelp((h) => (h ? false : "key"));
       else go(action.view);
     };
     // The organiser page may steer its miniature by changing the fragment's view.
@@ -90,7 +108,7 @@ function Projector({ code, mini, cls, lang, event, results, publicUrl, live, fat
       window.removeEventListener("keydown", onKey);
       window.removeEventListener("hashchange", onHash);
     };
-  }, [go]);
+  }, [go, closeHelp]);
 
   // A layout effect, not an effect: under preact/compat an effect waits for the next frame, and a
   // reload in that moment would forget the slide the facilitator just moved to.
@@ -167,10 +185,10 @@ function Projector({ code, mini, cls, lang, event, results, publicUrl, live, fat
                     code: <strong><bdi dir="ltr">{event.code}</bdi></strong>,
                   })}
             </p>
-            <KeyHints view={view} />
+            <KeyHints view={view} letters={letters} onOpen={() => setHelp((h) => (h ? false : "button"))} />
           </footer>
         )}
-        {help && !mini && <KeyHelp onClose={() => setHelp(false)} />}
+        {help && !mini && <KeyHelp letters={letters} onLetters={chooseLetters} focusSetting={help === "button"} onClose={closeHelp} />}
         {!mini && <p className="visually-hidden" aria-live="polite" data-testid="slide-spoken">{spoken}</p>}
       </div>
     </main>

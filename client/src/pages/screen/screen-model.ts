@@ -250,8 +250,10 @@ function areaView(mode: AreaMode, areaId: string, page = 0): AreaView {
  * area's last page into the next area's first, so a clicker alone can present every proposal.
  * In a right-to-left language the arrows follow the reading direction: ← goes on, → goes back.
  */
-export function keyAction(press: KeyPress, view: View, areas: readonly KeyArea[], dir: "ltr" | "rtl" = "ltr"): KeyAction {
+export function keyAction(press: KeyPress, view: View, areas: readonly KeyArea[], dir: "ltr" | "rtl" = "ltr", letters = true): KeyAction {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  // WCAG 2.1.4: with the single-key shortcuts turned off, only keys that type nothing still act.
+  if (!letters && isCharacterKey(press)) return null;
   const sorted = [...areas].sort((a, b) => a.position - b.position);
   const current = validView(view, areas);
   const i = isAreaView(current) ? sorted.findIndex((a) => a.id === current.areaId) : -1;
@@ -327,6 +329,28 @@ export function keyAction(press: KeyPress, view: View, areas: readonly KeyArea[]
       if (/^[1-9]$/.test(key) && Number(key) <= sorted.length) return to(inMode(mode, Number(key) - 1));
       return null;
   }
+}
+
+/**
+ * A key that types a character (letter, digit, punctuation, space): the shortcuts WCAG 2.1.4 asks
+ * to be able to turn off, since a speech-input user's words or a stray key would fire them. The
+ * arrows, PageUp/PageDown, Home, End and Esc type nothing and stay.
+ */
+export function isCharacterKey(press: KeyPress): boolean {
+  return [...press.key].length === 1;
+}
+
+/**
+ * Where a key press belongs to the focused control, not to the stage: any key in a field, and in a
+ * button or checkbox the keys that press it (Space, Enter) and the letters (the shortcuts act only
+ * when the focus is on the page itself).
+ */
+export function keyForControl(press: KeyPress, target: { tagName?: string; type?: string; isContentEditable?: boolean } | null): boolean {
+  const tag = target?.tagName?.toUpperCase() ?? "";
+  const pressable = tag === "BUTTON" || tag === "A" || tag === "SUMMARY" || (tag === "INPUT" && (target?.type === "checkbox" || target?.type === "radio"));
+  if (pressable) return isCharacterKey(press) || press.key === "Enter";
+  if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target?.isContentEditable) return true;
+  return false;
 }
 
 /** A letter or digit key by its physical place when the layout sends another script's letter. */

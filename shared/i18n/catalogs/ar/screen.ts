@@ -80,4 +80,9 @@ export default {
   fromBallots: "من {votes, plural, zero {# ورقة اقتراع} one {ورقة اقتراع واحدة} two {ورقتَي اقتراع} few {# أوراق اقتراع} many {# ورقة اقتراع} other {# ورقة اقتراع}}",
   summaryRestPoints: "و{count, plural, zero {# مقترح آخر} one {مقترح آخر} two {مقترحان آخران} few {# مقترحات أخرى} many {# مقترحًا آخر} other {# مقترح آخر}}، لكلٍّ منها {points, plural, zero {# نقطة} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}}",
   summaryRestDots: "و{count, plural, zero {# مقترح آخر} one {مقترح آخر} two {مقترحان آخران} few {# مقترحات أخرى} many {# مقترحًا آخر} other {# مقترح آخر}}، لكلٍّ منها {dots, plural, zero {# نقطة} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}}",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "اختصارات المفتاح الواحد (الحروف والأرقام و؟ والمسافة)",
+  letterKeysOnNote: "مفعّلة. أوقفها إن كان برنامج إدخال بالصوت أو ضغطة خاطئة يُطلقها؛ تبقى مفاتيح الأسهم ومفتاحا الصفحة السابقة والتالية ومفتاحا البداية والنهاية ومفتاح الخروج تعمل.",
+  letterKeysOffNote: "موقوفة: لا تعمل إلا مفاتيح الأسهم ومفتاحا الصفحة السابقة والتالية ومفتاحا البداية والنهاية ومفتاح الخروج. افتح هذه القائمة بزر «كل المفاتيح» أسفل الشاشة.",
+  keysCloseEsc: "اضغط {key} للإغلاق",
 } satisfies TranslationOf<typeof en>;

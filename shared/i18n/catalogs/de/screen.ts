@@ -80,4 +80,9 @@ export default {
   fromBallots: "aus {votes, plural, one {# Stimmzettel} other {# Stimmzetteln}}",
   summaryRestPoints: "und {count} weitere mit {points, plural, one {# Punkt} other {# Punkten}}",
   summaryRestDots: "und {count} weitere mit {dots, plural, one {# Punkt} other {# Punkten}}",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "Einzeltasten-Kürzel (Buchstaben, Ziffern, ?, Leertaste)",
+  letterKeysOnNote: "An. Schalten Sie sie aus, wenn ein Spracheingabeprogramm oder ein versehentlicher Tastendruck sie auslöst; Pfeiltasten, Bild auf/Bild ab, Pos1, Ende und Esc wirken weiter.",
+  letterKeysOffNote: "Aus: Nur Pfeiltasten, Bild auf/Bild ab, Pos1, Ende und Esc wirken. Öffnen Sie diese Liste mit der Schaltfläche „alle Tasten“ unten am Bildschirm.",
+  keysCloseEsc: "Zum Schließen {key} drücken",
 } satisfies TranslationOf<typeof en>;

@@ -80,4 +80,9 @@ export default {
   fromBallots: "from {votes, plural, one {# ballot} other {# ballots}}",
   summaryRestPoints: "and {count} more with {points, plural, one {# point} other {# points}}",
   summaryRestDots: "and {count} more with {dots, plural, one {# dot} other {# dots}}",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "Single-key shortcuts (letters, digits, ?, space)",
+  letterKeysOnNote: "On. Turn them off if a speech-input program or a stray key sets them off; the arrows, PageUp/PageDown, Home, End and Esc keep working.",
+  letterKeysOffNote: "Off: only the arrows, PageUp/PageDown, Home, End and Esc act. Open this list with the “all keys” button at the bottom of the screen.",
+  keysCloseEsc: "Press {key} to close",
 } satisfies Catalog;

@@ -80,4 +80,9 @@ export default {
   fromBallots: "de {votes, plural, one {# papeleta} other {# papeletas}}",
   summaryRestPoints: "y {count} más con {points, plural, one {# punto} other {# puntos}}",
   summaryRestDots: "y {count} más con {dots, plural, one {# punto} other {# puntos}}",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "Atajos de una sola tecla (letras, cifras, ?, espacio)",
+  letterKeysOnNote: "Activados. Desactívelos si un programa de dictado por voz o una tecla pulsada sin querer los dispara; las flechas, RePág/AvPág, Inicio, Fin y Esc siguen funcionando.",
+  letterKeysOffNote: "Desactivados: solo actúan las flechas, RePág/AvPág, Inicio, Fin y Esc. Abra esta lista con el botón «todas las teclas» al pie de la pantalla.",
+  keysCloseEsc: "Pulse {key} para cerrar",
 } satisfies TranslationOf<typeof en>;

@@ -80,4 +80,9 @@ export default {
   fromBallots: "sur {votes, plural, one {# bulletin} other {# bulletins}}",
   summaryRestPoints: "{count, plural, one {et # autre avec {points, plural, one {# point} other {# points}}} other {et # autres avec {points, plural, one {# point} other {# points}}}}",
   summaryRestDots: "{count, plural, one {et # autre avec {dots, plural, one {# point} other {# points}}} other {et # autres avec {dots, plural, one {# point} other {# points}}}}",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "Raccourcis à une touche (lettres, chiffres, ?, espace)",
+  letterKeysOnNote: "Activés. Désactivez-les si un logiciel de dictée vocale ou une touche pressée par erreur les déclenche ; les flèches, PageUp/PageDown, Début, Fin et Échap restent actifs.",
+  letterKeysOffNote: "Désactivés : seules les flèches, PageUp/PageDown, Début, Fin et Échap agissent. Ouvrez cette liste avec le bouton « toutes les touches » en bas de l’écran.",
+  keysCloseEsc: "Appuyez sur {key} pour fermer",
 } satisfies TranslationOf<typeof en>;

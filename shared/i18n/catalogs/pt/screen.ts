@@ -80,4 +80,9 @@ export default {
   fromBallots: "de {votes, plural, =0 {# boletins} one {# boletim} other {# boletins}}",
   summaryRestPoints: "e mais {count} com {points, plural, =0 {# pontos} one {# ponto} other {# pontos}}",
   summaryRestDots: "e mais {count} com {dots, plural, =0 {# pontos} one {# ponto} other {# pontos}}",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "Atalhos de uma só tecla (letras, algarismos, ?, espaço)",
+  letterKeysOnNote: "Ativados. Desative-os se um programa de entrada por voz ou uma tecla premida por engano os disparar; as setas, PageUp/PageDown, Home, End e Esc continuam a funcionar.",
+  letterKeysOffNote: "Desativados: só as setas, PageUp/PageDown, Home, End e Esc funcionam. Abra esta lista com o botão “todas as teclas” no fundo do ecrã.",
+  keysCloseEsc: "Pressione {key} para fechar",
 } satisfies TranslationOf<typeof en>;

@@ -80,4 +80,9 @@ export default {
   fromBallots: "по {votes, plural, one {# бюллетеню} few {# бюллетеням} many {# бюллетеням} other {# бюллетеня}}",
   summaryRestPoints: "и ещё {count} с {points, plural, one {# баллом} few {# баллами} many {# баллами} other {# балла}}",
   summaryRestDots: "и ещё {count} с {dots, plural, one {# баллом} few {# баллами} many {# баллами} other {# балла}}",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "Сочетания из одной клавиши (буквы, цифры, ?, пробел)",
+  letterKeysOnNote: "Включены. Выключите их, если их запускает программа голосового ввода или случайное нажатие клавиши; стрелки, PageUp/PageDown, Home, End и Esc продолжат работать.",
+  letterKeysOffNote: "Выключены: действуют только стрелки, PageUp/PageDown, Home, End и Esc. Откройте этот список кнопкой «все клавиши» внизу экрана.",
+  keysCloseEsc: "Нажмите {key}, чтобы закрыть",
 } satisfies TranslationOf<typeof en>;

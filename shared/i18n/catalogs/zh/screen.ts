@@ -80,4 +80,9 @@ export default {
   fromBallots: "来自 {votes} 张选票",
   summaryRestPoints: "另有 {count} 个，各 {points} 分",
   summaryRestDots: "另有 {count} 个，各 {dots} 点",
+  // WCAG 2.1.4: the single-key shortcuts can be turned off (the setting in the keys list).
+  letterKeys: "单键快捷键（字母、数字、?、空格）",
+  letterKeysOnNote: "已开启。若语音输入软件或误按会触发它们，可将其关闭；方向键、PageUp/PageDown、Home、End 和 Esc 仍然可用。",
+  letterKeysOffNote: "已关闭：只有方向键、PageUp/PageDown、Home、End 和 Esc 起作用。可用屏幕底部的“所有按键”按钮打开此列表。",
+  keysCloseEsc: "按 {key} 关闭",
 } satisfies TranslationOf<typeof en>;
