@@ -155,8 +155,8 @@ describe("exports keep right-to-left text in its place", () => {
     expect(legacyLine).toMatch(/^- \*\*=2nd\*\* \(HE-3\) \u2068Night \u202Ebuses .*write\u2069 — 1 vote$/s);
     expect(md).toMatch(/^# Bidi forum — results\n/);
     const csv = await download(code, adminToken, "csv");
-    expect(csv).toContain(`Health,1,\u2068${ARABIC}\u2069,2,0.6667,HE-1,\u2068${ARABIC}\u2069\r\n`);
-    expect(csv).toContain("Health,2,Plain English,1,0.3333,HE-2,Plain English\r\n");
+    expect(csv).toContain(`Health,1,\u2068${ARABIC}\u2069,2,0.6667,HE-1,\u2068${ARABIC}\u2069,approval,2\r\n`);
+    expect(csv).toContain("Health,2,Plain English,1,0.3333,HE-2,Plain English,approval,1\r\n");
   });
 
   it("npm run export writes the exact bytes to a pipe, and no control character to a terminal", async () => {
