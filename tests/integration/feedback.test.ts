@@ -265,11 +265,11 @@ describe("exports", () => {
     expect(evaluation).toContain("comments received: 3");
     const csv = await file("csv");
     const rows = csv.replace(/^\uFEFF/, "").trim().split("\r\n").filter((l) => l.startsWith("feedback,"));
-    expect(rows).toContain("feedback,4,I gained new ideas.,4,0.4,agree5:4,Agree");
-    expect(rows).toContain("feedback,,I gained new ideas.,9,0.9,agree5:agreed,");
-    expect(rows).toContain("feedback,2,Would you come again?,10,1,yesno:yes,Yes");
-    expect(rows).toContain("feedback,1,Best session?,4,0.4,choice:0,Morning");
-    expect(rows).toContain("feedback,,Anything else?,3,,text:comments,");
+    expect(rows).toContain("feedback,4,I gained new ideas.,4,0.4,agree5:4,Agree,,");
+    expect(rows).toContain("feedback,,I gained new ideas.,9,0.9,agree5:agreed,,,");
+    expect(rows).toContain("feedback,2,Would you come again?,10,1,yesno:yes,Yes,,");
+    expect(rows).toContain("feedback,1,Best session?,4,0.4,choice:0,Morning,,");
+    expect(rows).toContain("feedback,,Anything else?,3,,text:comments,,,");
     for (const other of [md, csv]) expect(other).not.toContain("Comment number");
     // Comments: only in the JSON, and not in the order they were written (every order across runs).
     const orders = new Set<string>();
