@@ -291,7 +291,7 @@ describe("organiser", () => {
     expect(csv.text.startsWith("\uFEFF")).toBe(true);
     const rows = parse<Record<string, string>>(csv.text, { bom: true, columns: true });
     expect(rows).toHaveLength(6);
-    expect(rows[0]).toEqual({ area: "Mobility", rank: "1", proposal: "Safe cycle lanes", votes: "2", share_of_voters: "1", label: "MO-2", text: "Safe cycle lanes" });
+    expect(rows[0]).toEqual({ area: "Mobility", rank: "1", proposal: "Safe cycle lanes", votes: "2", share_of_voters: "1", label: "MO-2", text: "Safe cycle lanes", method: "approval", points: "2" });
 
     const json = await downloadText("Download JSON");
     expect(json.name).toMatch(/\.json$/);
