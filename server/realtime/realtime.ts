@@ -240,9 +240,9 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     ballotChanged(eventId, participantId) {
       // A phone whose socket is gone (screen off, reload) gets its ballot when it connects again:
       // read it only for someone listening.
+      // The ballot needs the event's id only, not its row.
       const room = rooms.participant(participantId);
-      const event = io.sockets.adapter.rooms.has(room) ? ctx.repos.events.byId(eventId) : undefined;
-      if (event) io.to(room).emit("ballot", { ballot: ballotOf(ctx, event, participantId) });
+      if (io.sockets.adapter.rooms.has(room)) io.to(room).emit("ballot", { ballot: ballotOf(ctx, { id: eventId }, participantId) });
       resultsChanged(eventId, 1);
     },
     suggestionsChanged(eventId) {

@@ -28,6 +28,8 @@ export interface AreaRow {
 
 export function areasRepo(db: Db) {
   const byEvent = db.prepare<[number], AreaRow>("SELECT * FROM areas WHERE event_id = ? ORDER BY position, rowid");
+  // The ids alone, in the same order: a ballot's keys, read for every ballot pushed to its phone.
+  const idsByEvent = db.prepare<[number], string>("SELECT id FROM areas WHERE event_id = ? ORDER BY position, rowid").pluck();
   const byId = db.prepare<[string, number], AreaRow>("SELECT * FROM areas WHERE id = ? AND event_id = ?");
   const insert = db.prepare<[string, number, string, string, number, number, VotingMethod, number]>(
     "INSERT INTO areas (id, event_id, title, prefix, position, max_votes, method, max_per_proposal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -58,6 +60,7 @@ export function areasRepo(db: Db) {
 
   return {
     byEvent: (eventId: number) => byEvent.all(eventId),
+    idsByEvent: (eventId: number) => idsByEvent.all(eventId),
     byId: (id: string, eventId: number) => byId.get(id, eventId),
     countByEvent: (eventId: number) => countByEvent.get(eventId)?.n ?? 0,
     insert: (row: Pick<AreaRow, "id" | "event_id" | "title" | "prefix" | "position" | "max_votes" | "method" | "max_per_proposal">) =>

@@ -104,9 +104,10 @@ export function deletePaperBallot(ctx: Ctx, event: EventRow, paperBallotId: stri
   committed(ctx, "paperBallotDeleted", { eventId: event.id });
 }
 
-export function ballotOf(ctx: Ctx, event: EventRow, participantId: number): Ballot {
+/** A participant's whole ballot, every area of the event a key (empty where they did not vote). */
+export function ballotOf(ctx: Ctx, event: Pick<EventRow, "id">, participantId: number): Ballot {
   const ballot: Ballot = Object.create(null) as Ballot;
-  for (const area of ctx.repos.areas.byEvent(event.id)) ballot[area.id] = [];
+  for (const id of ctx.repos.areas.idsByEvent(event.id)) ballot[id] = [];
   for (const v of ctx.repos.votes.ofParticipant(participantId)) ballot[v.area_id]?.push(v.proposal_id);
   return { ...ballot };
 }
