@@ -72,7 +72,9 @@ describe("the rapporteur, by keyboard alone", () => {
       await page.keyboard.press("Enter");
       await expect.poll(async () => (await proposals()).findIndex((p) => p.id === added.id), { message: `move ${k}` }).toBe(place);
       const label = (await proposals())[place]!.label;
-      await focusKept(page, `after move ${k}`, (f) => f.name === `Move ${label} up`);
+      // The row shows its new place from the server's push, which may come before the move's own
+      // answer: the button is pressed again only once it is no longer busy, as a user would see it.
+      await focusKept(page, `after move ${k}`, (f) => f.name === `Move ${label} up` && !f.busy);
       await expect.poll(() => live.textContent(), { message: `move ${k} said` }).toBe(k === 1 ? "Moved." : "Moved.\u00a0");
     }
     await context.close();

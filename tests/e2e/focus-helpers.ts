@@ -5,12 +5,13 @@ import { expect } from "vitest";
 import type { Page } from "playwright-core";
 
 /** What has the focus, whether it is drawn (an outline or a ring), and its accessible name as far as the DOM says it. */
-export type FocusState = { lost: boolean; visible: boolean; tag: string; id: string; name: string };
+// `busy`: aria-disabled, as a control is while its last press is still being saved (a press then does nothing).
+export type FocusState = { lost: boolean; visible: boolean; tag: string; id: string; name: string; busy: boolean };
 
 export async function focusState(page: Page): Promise<FocusState> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body || !el.isConnected) return { lost: true, visible: false, tag: el?.tagName ?? "", id: "", name: "" };
+    if (!el || el === document.body || !el.isConnected) return { lost: true, visible: false, tag: el?.tagName ?? "", id: "", name: "", busy: false };
     const style = getComputedStyle(el);
     const ring = (style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
     const box = el.getBoundingClientRect();
@@ -20,6 +21,7 @@ export async function focusState(page: Page): Promise<FocusState> {
       tag: el.tagName,
       id: el.id,
       name: (el.getAttribute("aria-label") ?? el.textContent ?? "").replace(/\s+/g, " ").trim(),
+      busy: el.getAttribute("aria-disabled") === "true",
     };
   });
 }
