@@ -64,13 +64,15 @@ describe("results to a large room", () => {
     expect(everyoneFinal).toBe(true);
     for (const c of room) {
       expect(c.got.at(-1)?.results).toEqual(final);
-      // Snapshots to one socket: in seq order, and spaced by the interval (less a few ms of clock rounding).
+      // Snapshots to one socket: in seq order, and spaced by the interval. Measured where they
+      // arrive, so a busy machine's delivery jitter (tens of ms) is allowed; unpaced snapshots
+      // would come every 50 ms (resultsIntervalMs) or closer.
       for (let i = 1; i < c.got.length; i++) {
         const prev = c.got[i - 1];
         const cur = c.got[i];
         if (!prev || !cur) continue;
         expect(cur.results.seq).toBeGreaterThanOrEqual(prev.results.seq);
-        if (i > 1) expect(cur.at - prev.at).toBeGreaterThanOrEqual(interval - 5);
+        if (i > 1) expect(cur.at - prev.at).toBeGreaterThanOrEqual(interval * 0.75);
       }
     }
     // The projector (its own room and interval) ends with the final state too.
