@@ -1,17 +1,16 @@
 // WCAG 1.4.12 Text spacing, measured in a real Chromium on the full-length forum: the criterion's
 // own overrides (line height 1.5, paragraph spacing 2em, letter spacing 0.12em, word spacing
 // 0.16em, each with !important, as the W3C's test bookmarklet sets them) injected before the page
-// starts, on the phone (360×740 and 320 px), the projector's summary (1920×1080), the organiser
-// page and the report (1280×900), in English and Arabic. What "no loss of
-// content" is measured as:
+// starts, on the phone (360×740 and 320 px), the projector's join, bars, winners, reading and
+// summary slides (1920×1080), the organiser page and the report (1280×900), in English and Arabic.
+// What "no loss of content" is measured as:
 // - the phone never scrolls sideways (scrollWidth ≤ clientWidth of the page);
 // - no text is cut: no element that clips (overflow hidden or clip) holds more than it shows,
 //   scrollWidth/scrollHeight against clientWidth/clientHeight, except where it clips in the same
 //   way without the overrides (a deliberate truncation, listed separately and checked by hand);
 // - nothing overlaps: no box that lets its text spill (overflow visible) has more content than
 //   height where it had none without the overrides (a fixed height the spacing overflowed).
-// Not here yet: the projector's join, bars and reading slides, which fit their type to the stage
-// once and lose text under the overrides (docs/ACCESSIBILITY.md, 1.4.12: the figures measured).
+// - on the projector, nothing leaves the stage (the 16:9 box): every text's box inside it.
 // A11Y_SHOTS=dir keeps the screenshots (360×740, 1920×1080) that were looked at.
 import { mkdirSync } from "node:fs";
 import { join as joinPath } from "node:path";
@@ -93,6 +92,8 @@ interface Measured {
   clipped: Record<string, string>;
   /** Elements that let their text spill out of their own box. */
   spilled: Record<string, string>;
+  /** Texts whose box reaches out of the projector's stage: "selector path → how far". */
+  offStage: Record<string, string>;
   applied: boolean;
 }
 
@@ -124,8 +125,26 @@ function measure(page: Page): Promise<Measured> {
       if (clips(s.overflowX) || clips(s.overflowY)) clipped[path(el)] = what;
       else if (!scrolls(s.overflowX) && !scrolls(s.overflowY) && el !== document.documentElement) spilled[path(el)] = what;
     }
+    const offStage: Record<string, string> = {};
+    const stage = document.querySelector(".stage")?.getBoundingClientRect();
+    if (stage) {
+      // Inside a box that clips, a text is cut rather than off the stage: `clipped` has it.
+      const insideClip = (el: HTMLElement) => {
+        for (let e = el.parentElement; e && !e.classList.contains("stage"); e = e.parentElement) {
+          const s = getComputedStyle(e);
+          if (["hidden", "clip"].includes(s.overflowX) || ["hidden", "clip"].includes(s.overflowY)) return true;
+        }
+        return false;
+      };
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>(".stage *"))) {
+        if (!(el.textContent ?? "").trim() || hiddenForSight(el) || el.closest(".key-help") || insideClip(el)) continue;
+        const box = el.getBoundingClientRect();
+        const out = Math.max(stage.top - box.top, box.bottom - stage.bottom, stage.left - box.left, box.right - stage.right);
+        if (out > 1) offStage[path(el)] = `${Math.round(out)}px out “${(el.textContent ?? "").trim().slice(0, 40)}”`;
+      }
+    }
     const root = document.scrollingElement ?? document.documentElement;
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, clipped, spilled, applied: getComputedStyle(document.body).letterSpacing !== "normal" };
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, clipped, spilled, offStage, applied: getComputedStyle(document.body).letterSpacing !== "normal" };
   });
 }
 
@@ -150,10 +169,16 @@ interface Scene {
 }
 
 const q = (lang: string) => (lang === "en" ? "" : `?lang=${lang}`);
+const screen = (view: string) => (l: string) => `${server.url}/e/${voted.code}/screen${q(l)}#key=${voted.screenKey}&view=${view}`;
+const BEAMER = { viewport: { width: 1920, height: 1080 } };
 const SCENES: Scene[] = [
   { name: "phone 360×740", url: (l) => `${server.url}/e/${voted.code}${q(l)}`, options: { ...PHONE, viewport: { width: 360, height: 740 } }, ready: ".proposal-title >> nth=39", phone: true },
   { name: "phone 320 px", url: (l) => `${server.url}/e/${voted.code}${q(l)}`, options: { ...PHONE, viewport: { width: 320, height: 640 } }, ready: ".proposal-title >> nth=39", phone: true },
-  { name: "projector summary", url: (l) => `${server.url}/e/${voted.code}/screen${q(l)}#key=${voted.screenKey}&view=summary`, options: { viewport: { width: 1920, height: 1080 } }, ready: "[data-testid=summary-row]" },
+  { name: "projector join", url: screen("join"), options: BEAMER, ready: ".join-turnout:not(:empty)" },
+  { name: "projector bars", url: (l) => screen(`area-${voted.event.areas[0]!.id}`)(l), options: BEAMER, ready: ".bar-row" },
+  { name: "projector winners", url: (l) => screen(`winners-${voted.event.areas[0]!.id}`)(l), options: BEAMER, ready: "[data-testid=winner]" },
+  { name: "projector reading", url: (l) => screen(`reading-${voted.event.areas[0]!.id}`)(l), options: BEAMER, ready: "[data-testid=reading-item]" },
+  { name: "projector summary", url: screen("summary"), options: BEAMER, ready: "[data-testid=summary-row]" },
   { name: "organiser", url: (l) => `${server.url}/e/${voted.code}/admin${q(l)}#key=${voted.adminToken}&screen=${voted.screenKey}`, options: { viewport: { width: 1280, height: 900 } }, ready: "#live table" },
   { name: "report", url: (l) => `${server.url}/e/${voted.code}/report${q(l)}#key=${voted.adminToken}`, options: { viewport: { width: 1280, height: 900 } }, ready: ".report-area" },
 ];
@@ -171,6 +196,8 @@ describe("WCAG 1.4.12: the text-spacing overrides lose no content", () => {
         if (scene.phone) expect(spaced.scrollWidth, "sideways scrolling on the phone").toBeLessThanOrEqual(spaced.clientWidth);
         expect(newlyLost(base.clipped, spaced.clipped), "text cut by the spacing").toEqual([]);
         expect(newlyLost(base.spilled, spaced.spilled), "text spilling out of its box").toEqual([]);
+        expect(base.offStage, "text off the stage without the overrides").toEqual({});
+        expect(spaced.offStage, "text off the stage").toEqual({});
         // Deliberate truncations (the same without the overrides) are listed for the hand review.
         if (Object.keys(base.clipped).length > 0) console.log(`${scene.name} (${lang}) clips without the overrides too:`, base.clipped);
       });

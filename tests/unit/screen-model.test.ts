@@ -3,14 +3,17 @@ import fc from "fast-check";
 import type { AreaResults, Event, Results } from "../../shared/schemas";
 import { rankByVotes } from "../../shared/ranking";
 import {
+  BAR_ACROSS_EM,
   BAR_DOWN_EM,
   BAR_LINE,
+  BAR_TEXT,
   READING_PAGE_CHARS,
   READING_PAGE_MAX,
   areaArrows,
   areaDisplay,
   areaWinners,
   barLayout,
+  barText,
   hashWithView,
   isCharacterKey,
   keyAction,
@@ -29,6 +32,8 @@ import {
   validView,
   viewFromHash,
   votesText,
+  type BarLayout,
+  type BarText,
   type View,
 } from "../../client/src/pages/screen/screen-model";
 import { newerResults } from "../../client/src/features/live/newerResults";
@@ -323,6 +328,38 @@ describe("bars layout", () => {
     expect(barLayout(lengths, { width: 1728, height: 810 }, 35.6, 32.4)).toEqual({ columns: 2, perColumn: 6, lines: 2, font: 35.6 });
     // three short proposals: one column, full lines
     expect(barLayout([40, 30, 20], { width: 1728, height: 810 }, 35.6, 32.4).columns).toBe(1);
+  });
+
+  // WCAG 1.4.12: the criterion's spacing (line height 1.5, letter 0.12em, word 0.16em) read from the box.
+  const SPACED = barText(35.6, 35.6 * 1.5, 35.6 * 0.12, 35.6 * 0.16);
+
+  it("measures a reader's text spacing as taller lines and wider characters, and the stage's own as the defaults", () => {
+    expect(SPACED.lineEm).toBeCloseTo(1.5);
+    expect(SPACED.charEm).toBeCloseTo(0.5 + 0.12 + 0.16 / 6);
+    // Computed styles say "normal" (NaN once parsed) where nothing is set.
+    expect(barText(35.6, 35.6 * 1.2, Number.NaN, Number.NaN)).toEqual(BAR_TEXT);
+    expect(barLayout([199, 249, 278], { width: 1728, height: 810 }, 35.6, 32.4, 3.6, BAR_TEXT)).toEqual(barLayout([199, 249, 278], { width: 1728, height: 810 }, 35.6, 32.4));
+  });
+
+  it("under a reader's spacing, shows the forum's twelve paragraphs at a smaller type rather than with more text cut", () => {
+    const lengths = [199, 249, 278, 221, 423, 377, 182, 265, 156, 234, 323, 289];
+    const box = { width: 1728, height: 810 };
+    const plain = barLayout(lengths, box, 35.6, 32.4);
+    const spaced = barLayout(lengths, box, 35.6, 32.4, 3.6, SPACED);
+    // Characters a layout shows, by the measure it was made for (as barLayout scores it).
+    const shown = (l: BarLayout, t: BarText) => {
+      const perLine = (box.width / l.columns - (BAR_ACROSS_EM + 3.6) * l.font) / (t.charEm * l.font);
+      return lengths.reduce((sum, len) => sum + Math.min(len, l.lines * perLine), 0);
+    };
+    expect(spaced.font).toBeLessThan(plain.font);
+    expect(spaced.font).toBeGreaterThanOrEqual(35.6 * 0.6);
+    expect(shown(spaced, SPACED)).toBeGreaterThanOrEqual(shown(plain, BAR_TEXT));
+    // Every row's lines fit its share of the box, at the reader's line height.
+    expect(spaced.perColumn * (spaced.lines * SPACED.lineEm + BAR_DOWN_EM) * spaced.font).toBeLessThanOrEqual(box.height);
+  });
+
+  it("under a reader's spacing, keeps the full size where the text fits whole anyway", () => {
+    expect(barLayout([60, 50, 40], { width: 1728, height: 810 }, 35.6, 32.4, 3.6, SPACED).font).toBe(35.6);
   });
 });
 

@@ -1,5 +1,7 @@
+import { useRef } from "react";
 import { QrCode } from "../../components/QrCode";
 import { roomTurnoutText, type RoomTurnout } from "./screen-model";
+import { useShrinkToFit } from "./useFitText";
 import { useScreenWords } from "./useScreenWords";
 
 export interface JoinPanelProps {
@@ -26,8 +28,13 @@ function UrlText({ url }: { url: string }) {
 
 export function JoinPanel({ title, url, code, turnout }: JoinPanelProps) {
   const { say } = useScreenWords();
+  const ref = useRef<HTMLElement>(null);
+  const turnoutText = turnout === null ? "\u00a0" : roomTurnoutText(turnout, say);
+  // The slide is sized for the stage; what makes its text taller (a reader's own text spacing, a
+  // long title or address) shrinks the slide, QR code and all, so nothing runs off the stage.
+  useShrinkToFit(ref, ".join-text", `${title}|${url}|${code}|${turnoutText}`, 0.5);
   return (
-    <section className="slide join" aria-labelledby="join-heading">
+    <section ref={ref} className="slide join" aria-labelledby="join-heading">
       <QrCode text={url} label={say("qrLabel", { url })} />
       <div className="join-text">
         <p className="eyebrow"><bdi>{title}</bdi></p>
@@ -40,7 +47,7 @@ export function JoinPanel({ title, url, code, turnout }: JoinPanelProps) {
         <p className="join-code" data-testid="join-code" dir="ltr" aria-hidden="true">{code}</p>
         <p className="visually-hidden">{say("joinCodeSpoken", { code: code.split("").join(" ") })}</p>
         <p className="join-turnout" data-testid="turnout" aria-live="polite">
-          {turnout === null ? "\u00a0" : roomTurnoutText(turnout, say)}
+          {turnoutText}
         </p>
       </div>
     </section>

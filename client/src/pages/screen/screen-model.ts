@@ -454,30 +454,77 @@ const BAR_CHAR_EM = 0.5; // an average character's width, for comparing layouts 
 const BAR_MAX_LINES = 6;
 
 /**
+ * The text's own measure, in ems of the bars' type: its line height and an average character's
+ * width. The defaults are the stage's CSS; a reader's own spacing (WCAG 1.4.12: line height 1.5,
+ * letter and word spacing) changes both, and the layout must then give the text the room it takes.
+ */
+export interface BarText {
+  lineEm: number;
+  charEm: number;
+}
+export const BAR_TEXT: BarText = { lineEm: BAR_LINE, charEm: BAR_CHAR_EM };
+
+/** The measure of text set with this line height and spacing (px, at `font` px), as barLayout needs it. */
+export function barText(font: number, lineHeight: number, letterSpacing: number, wordSpacing: number): BarText {
+  if (!(font > 0)) return BAR_TEXT;
+  // About one space in six characters, in the forum's languages.
+  const extra = (Math.max(0, letterSpacing || 0) + Math.max(0, wordSpacing || 0) / 6) / font;
+  return { lineEm: lineHeight > 0 ? lineHeight / font : BAR_LINE, charEm: BAR_CHAR_EM + extra };
+}
+
+/**
  * Picks columns and lines so the bars show as much proposal text as fits in the box at the given
  * type size (never smaller than `minFont`, the back row's floor): text beyond a bar's lines is
  * clamped. Among equal layouts the one with fewer columns wins (longer bars compare better).
+ * Text set wider or taller than the stage's own (a reader's spacing, `text`) keeps the text the
+ * stage's spacing would show, at a smaller type: down to `SPACED_FLOOR` of `font`, below the back
+ * row's floor if it must — the reader chose their spacing for their own screen.
  */
-export function barLayout(lengths: readonly number[], box: { width: number; height: number }, font: number, minFont = font, labelEm = 3.6): BarLayout {
+export function barLayout(lengths: readonly number[], box: { width: number; height: number }, font: number, minFont = font, labelEm = 3.6, text: BarText = BAR_TEXT): BarLayout {
   const n = Math.max(1, Math.min(lengths.length, MAX_BARS));
-  const fonts: number[] = [];
-  for (let f = font; f > minFont; f *= 0.94) fonts.push(f);
-  fonts.push(minFont);
-  for (const f of fonts) {
+  const shown = lengths.slice(0, n);
+  const bestAt = (f: number, measure: BarText): { layout: BarLayout; score: number } | null => {
     let best: { layout: BarLayout; score: number } | null = null;
     for (let columns = 1; columns <= Math.min(3, n); columns++) {
       const perColumn = Math.ceil(n / columns);
-      const lines = Math.min(BAR_MAX_LINES, Math.floor((box.height / perColumn / f - BAR_DOWN_EM) / BAR_LINE));
+      const lines = Math.min(BAR_MAX_LINES, Math.floor((box.height / perColumn / f - BAR_DOWN_EM) / measure.lineEm));
       if (lines < 1) continue;
-      const perLine = Math.max(0, (box.width / columns - (BAR_ACROSS_EM + labelEm) * f) / (BAR_CHAR_EM * f));
-      const score = lengths.slice(0, n).reduce((sum, len) => sum + Math.min(len, lines * perLine), 0);
+      const perLine = Math.max(0, (box.width / columns - (BAR_ACROSS_EM + labelEm) * f) / (measure.charEm * f));
+      const score = shown.reduce((sum, len) => sum + Math.min(len, lines * perLine), 0);
       if (!best || score > best.score + 1e-6) best = { layout: { columns, perColumn, lines, font: f }, score };
     }
+    return best;
+  };
+  const sizes = (floor: number): number[] => {
+    const out: number[] = [];
+    for (let f = font; f > floor; f *= 0.94) out.push(f);
+    out.push(floor);
+    return out;
+  };
+  const spaced = text.lineEm > BAR_TEXT.lineEm + 1e-6 || text.charEm > BAR_TEXT.charEm + 1e-6;
+  if (spaced) {
+    // What the stage's own spacing shows at the first size that lays out; then the largest size
+    // at which the reader's spacing shows as much.
+    const plain = sizes(minFont).map((f) => bestAt(f, BAR_TEXT)).find((b) => b !== null);
+    let most: { layout: BarLayout; score: number } | null = null;
+    for (const f of sizes(Math.min(minFont, font * SPACED_FLOOR))) {
+      const best = bestAt(f, text);
+      if (!best) continue;
+      if (!plain || best.score >= plain.score - 1e-6) return best.layout;
+      if (!most || best.score > most.score + 1e-6) most = best;
+    }
+    if (most) return most.layout;
+  }
+  for (const f of sizes(minFont)) {
+    const best = bestAt(f, text);
     if (best) return best.layout;
   }
   const columns = Math.min(3, n);
   return { columns, perColumn: Math.ceil(n / columns), lines: 1, font: minFont };
 }
+
+/** How far a reader's own text spacing may shrink the bars' type, as a share of the starting size. */
+const SPACED_FLOOR = 0.6;
 
 /** Beyond this many bars only the leaders are shown: more rows than this are unreadable from the back. */
 export const MAX_BARS = 24;

@@ -75,7 +75,10 @@ export function useShrinkToFit(ref: RefObject<HTMLElement | null>, selector: str
         if (fits(mid)) lo = mid;
         else hi = mid;
       }
-      fits(Number(lo.toFixed(4)));
+      // Rounded down, never up: a scale a hair above the last that fitted can wrap one line more
+      // (it cut the reading slide's last line under a reader's text spacing).
+      const scale = Math.floor(lo * 1e4) / 1e4;
+      if (!fits(scale)) fits(lo);
     };
     fit();
     // Fonts arriving late change widths; refit once they are in.
