@@ -260,6 +260,18 @@ describe("projector with the full-length forum", () => {
     for (const word of ["areas", "winners", "reading", "summary", "evaluation", "join", "full screen", "keys"]) expect(hints).toContain(word);
     // When the line gives way, "? all keys" is never the part cut off.
     expect(await page.locator(".foot-keys-all").evaluate((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.left >= -1 && r.right <= innerWidth + 1; })).toBe(true);
+    // The hints that fit are shown whole, the others not at all: never a key without its word.
+    const line = await page.locator(".foot-keys-some").evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return Array.from(el.querySelectorAll<HTMLElement>(".foot-hint")).map((h) => {
+        const r = h.getBoundingClientRect();
+        return { shown: !h.hidden && r.width > 0, whole: r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1 };
+      });
+    });
+    expect(line.filter((h) => h.shown).length).toBeGreaterThan(1);
+    expect(line.filter((h) => h.shown && !h.whole)).toEqual([]);
+    // Those left out are the last ones: the line reads from its start.
+    expect(line.map((h) => h.shown)).toEqual([...line].map((h) => h.shown).sort((a, b) => Number(b) - Number(a)));
     expect(await page.getByTestId("key-help").count()).toBe(0);
     await page.keyboard.press("?");
     const help = page.getByTestId("key-help");

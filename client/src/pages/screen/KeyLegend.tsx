@@ -1,7 +1,7 @@
 // The keys, listed on screen: a discreet line in the footer for the slide at hand, and the whole
 // list on `?`, so a facilitator who has never seen Plenary can drive it from the keyboard. In a
 // right-to-left language the arrows are listed as they act there: → back, ← on.
-import { Fragment, useEffect, useRef, type ReactNode } from "react";
+import { Fragment, useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
 import type { View, KeyCap } from "./screen-model";
 import { areaArrows, keyLegend } from "./screen-model";
 import { rich } from "./Rich";
@@ -55,17 +55,37 @@ export function KeyHints({ view, letters, onOpen }: { view: View; letters: boole
   const hints = hintsFor(view, areaArrows(dir));
   const all = hints[hints.length - 1]!;
   const some = hints.slice(0, -1).filter((h) => letters || WITHOUT_LETTERS.includes(h.word));
-  // The line gives way to the join address when the footer is short of room, but "? all keys" is
-  // never the part cut off: it leads to every other key, and to turning the letters off (or on
-  // again), so it is a button too — reachable with Tab or a click when the letters are off.
+  const someRef = useRef<HTMLSpanElement>(null);
+  // The line gives way to the join address when the footer is short of room: whole hints drop off
+  // its end (never "S sum…", a key without its word), and "? all keys" is never the part dropped:
+  // it leads to every other key, and to turning the letters off (or on again), so it is a button
+  // too — reachable with Tab or a click when the letters are off. The hints wrap (flex-wrap), and
+  // those that wrapped to a second line are hidden.
+  const shown = some.map((h) => h.word).join() + dir;
+  useLayoutEffect(() => {
+    const el = someRef.current;
+    const foot = el?.closest("footer") ?? el?.parentElement;
+    if (!el || !foot) return;
+    const fit = () => {
+      const items = Array.from(el.children) as HTMLElement[];
+      for (const item of items) item.hidden = false;
+      const top = items[0]?.offsetTop ?? 0;
+      for (const item of items) if (item.offsetTop > top + 1) item.hidden = true;
+    };
+    fit();
+    // The footer, not the line: hiding hints narrows the line, which would start it over.
+    const observer = new ResizeObserver(fit);
+    observer.observe(foot);
+    return () => observer.disconnect();
+  }, [shown]);
   return (
     <p className="foot-keys" data-testid="key-hints">
-      <span className="foot-keys-some">
+      <span ref={someRef} className="foot-keys-some">
         {some.map((h, i) => (
-          <Fragment key={h.word + i}>
-            {i > 0 && " · "}
+          <span key={h.word + i} className="foot-hint">
+            {i > 0 && <span className="foot-sep"> · </span>}
             <Caps keys={h.keys} /> {say(h.word)}
-          </Fragment>
+          </span>
         ))}
       </span>
       <span className="foot-keys-all">
