@@ -49,10 +49,11 @@ function prepareCopy(file: string): { events: number; votes: number } {
     if (!tables.has("events") || !tables.has("schema_migrations")) throw new Error("is not a Plenary database (no events table)");
     // DELETE mode: the file on disk is the whole database; the server turns WAL back on when it opens it.
     db.pragma("journal_mode = DELETE");
-    return {
-      events: db.prepare("SELECT count(*) FROM events").pluck().get() as number,
-      votes: tables.has("votes") ? (db.prepare("SELECT count(*) FROM votes").pluck().get() as number) : 0,
-    };
+    // Votes as the results count them: a dots row holds several (migration 011); a backup taken
+    // before that migration has one vote a row.
+    const dots = tables.has("votes") && (db.prepare("SELECT name FROM pragma_table_info('votes')").pluck().all() as string[]).includes("dots");
+    const votes = !tables.has("votes") ? 0 : (db.prepare(dots ? "SELECT coalesce(sum(dots), 0) FROM votes" : "SELECT count(*) FROM votes").pluck().get() as number);
+    return { events: db.prepare("SELECT count(*) FROM events").pluck().get() as number, votes };
   } finally {
     db.close();
   }

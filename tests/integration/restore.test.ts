@@ -129,6 +129,8 @@ describe("npm run restore", () => {
     // The tool, on the crashed folder (its -wal still there from the kill).
     const restored = await cli("restore", [backupFile], dataDir);
     expect(restored.code, restored.out).toBe(0);
+    // What it says it restored: the backup's events and its votes, as the results count them.
+    expect(restored.out).toContain(`(1 event, ${atBackup.length} votes, integrity ok)`);
     expect(existsSync(`${dbFile}-wal`)).toBe(false);
     const aside = readdirSync(join(dataDir, "replaced"));
     expect(aside.some((f) => /^plenary-.*\.db$/.test(f))).toBe(true);
