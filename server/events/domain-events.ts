@@ -6,8 +6,12 @@
 export interface DomainEventMap {
   /** A new event exists (nobody listens yet: no socket can have joined it). */
   eventCreated: { eventId: number };
-  /** The event's own settings (title, access, visibility, thresholds…). */
-  settingsChanged: { eventId: number };
+  /**
+   * The event's own settings (title, access, visibility, thresholds…); `resultsAffected` when one
+   * of them changes what the results show or when they move (visibility, threshold, votes per
+   * area, the live batch): those apply at once, the others keep the room's held-back batch.
+   */
+  settingsChanged: { eventId: number; resultsAffected: boolean };
   /** Areas or proposals added, edited, reordered or deleted, or the whole programme replaced. */
   contentChanged: { eventId: number };
   /**

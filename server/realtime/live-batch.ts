@@ -5,8 +5,9 @@
 // when at least `liveBatchSeconds` passed since the room's last update AND at least
 // `liveBatchBallots` ballots changed since then. Only the organiser (admin) follows every ballot.
 //
-// What publishes at once, whatever the batch: a settings change (visibility, threshold and the
-// batch itself must apply now), an area's status change (open, close, the clock's close: a closed
+// What publishes at once, whatever the batch: a change of the settings that decide what the
+// results show (visibility, threshold, votes per area and the batch itself must apply now; a new
+// title or language waits for the batch like a content change), an area's status change (open, close, the clock's close: a closed
 // area's final count is exact at once) and a reveal. A change of content keeps the frozen counts
 // unless nothing is pending (then the room's counts are the current ones anyway).
 // Joins are no ballot: they do not count towards the batch. While no ballot is held back, a join

@@ -135,7 +135,9 @@ export function patchEvent(ctx: Ctx, event: EventRow, patch: PatchEventBody): vo
     });
     ctx.repos.events.bumpSeq(event.id);
   })();
-  committed(ctx, "settingsChanged", { eventId: event.id });
+  // A new title or language is no reason to show the room ballots its batch still holds back.
+  const resultsAffected = [patch.votesPerArea, patch.resultsVisibility, patch.privacyThreshold, patch.liveBatchSeconds, patch.liveBatchBallots].some((v) => v !== undefined);
+  committed(ctx, "settingsChanged", { eventId: event.id, resultsAffected });
 }
 
 export function replaceContent(ctx: Ctx, event: EventRow, areas: readonly AreaInput[]): void {

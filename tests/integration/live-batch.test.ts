@@ -166,6 +166,27 @@ describe("live bars in batches", () => {
     expect(last(room)!.areas.find((a) => a.id === area.id)!.results.find((r) => r.proposalId === area.proposals[0]!.id)?.title).toBe("H0, retitled");
   });
 
+  it("a new title keeps the held-back ballots held back; a change of what the room may see publishes at once", async () => {
+    const ev = await createEvent(server.url, smallEvent({ liveBatchSeconds: 30, liveBatchBallots: 50 }));
+    await openVoting(server.url, ev.code, ev.adminToken);
+    const area = ev.event.areas[0]!;
+    const screen = await watch(ev, ev.screenKey);
+    const room = await watch(ev);
+    for (let i = 0; i < 2; i++) expect((await vote(server.url, ev.code, await join(server.url, ev.code), area.id, [area.proposals[1]!.id])).status).toBe(200);
+    const titles: string[] = [];
+    room.socket.on("event", ({ event }) => void titles.push(event.title));
+    expect((await api(server.url, "PATCH", `/api/events/${ev.code}`, { token: ev.adminToken, body: { title: "Renamed mid-vote" } })).status).toBe(200);
+    await until(() => titles.includes("Renamed mid-vote"), "the new title reaches the room");
+    await sleep(300);
+    // Two ballots held back: the room and the projector still see none of them.
+    expect(total(last(room))).toBe(0);
+    expect(total(last(screen))).toBe(0);
+    expect(total(await getResults(ev))).toBe(0);
+    // The threshold decides what the room sees: it applies now, with the counts as they are.
+    expect((await api(server.url, "PATCH", `/api/events/${ev.code}`, { token: ev.adminToken, body: { privacyThreshold: 1 } })).status).toBe(200);
+    await until(() => total(last(room)) === 2 && total(last(screen)) === 2, "the threshold publishes", 2000);
+  });
+
   it("holds one timer per event at most, and none once the server closes", async () => {
     const a = await setUp({ liveBatchSeconds: 60, liveBatchBallots: 2 });
     await a.cast(6);

@@ -5,8 +5,9 @@ import type { DomainEvents } from "../domain-events";
 
 export function realtimeProcessor(events: DomainEvents, realtime: Realtime): () => void {
   const stops = [
-    // What every phone and the projector show of the event itself: push it, with the results it implies.
-    events.on("settingsChanged", ({ eventId }) => realtime.eventChanged(eventId)),
+    // What every phone and the projector show of the event itself: push it, with the results it
+    // implies — at once when the change is to what the results show, else with the room's batch.
+    events.on("settingsChanged", ({ eventId, resultsAffected }) => realtime.eventChanged(eventId, resultsAffected)),
     // Content changes keep the room's batch (live-batch.ts) unless a reveal or status moved with them.
     events.on("contentChanged", ({ eventId }) => realtime.eventChanged(eventId, false)),
     events.on("areaStatusChanged", ({ eventId }) => realtime.eventChanged(eventId)),
