@@ -155,8 +155,17 @@ describe("the participant page offline (service worker)", () => {
     await serve(newBuild, databaseFile, port);
 
     // The open page learns of the new worker (the browser checks on its own; here, as on navigation).
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/e/"))?.update());
-    await pageEventually(page, "the new worker installed", async () => (await caches.keys()).includes("plenary-upgrade-test"));
+    // Installed is not enough to go on: its cache exists from the start of its install, and a reload
+    // during the swap of workers raced it (a CI run's reload never reached "load"). The new worker
+    // takes the open page over once active (clients.claim): that change is the signal.
+    await page.evaluate(async () => {
+      navigator.serviceWorker.addEventListener("controllerchange", () => ((window as unknown as { swapped: boolean }).swapped = true));
+      await (await navigator.serviceWorker.getRegistration("/e/"))?.update();
+    });
+    await pageEventually(page, "the new worker active and in control", async () => {
+      const reg = await navigator.serviceWorker.getRegistration("/e/");
+      return (window as unknown as { swapped?: boolean }).swapped === true && reg?.active?.state === "activated" && !reg.installing && !reg.waiting && (await caches.keys()).includes("plenary-upgrade-test");
+    });
     // Mid-vote: the page was not reloaded, and a tap still saves.
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
     await proposal(page, health.title, b).check();
