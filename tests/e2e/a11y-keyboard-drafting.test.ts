@@ -8,9 +8,9 @@
 // - the programme editor: add an area, a paragraph-long proposal to it and a second one, edit the
 //   first, move the second up and back down, delete the first through its confirmation step — the
 //   focus on the control that follows each action (the emptied field after adding, Save after
-//   saving, the same Move button after a move, "yes" in the confirmation, the area's proposal list
-//   after the delete), never dropped to the page; each change said in the programme's live region
-//   and checked on the server.
+//   saving, the same Move button after a move, "yes" in the confirmation, Delete again after its
+//   Cancel, the area's proposal list after the delete), never dropped to the page; each change said
+//   in the programme's live region and checked on the server.
 // Every stop on the way drawn (:focus-visible), as tabUntil checks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -225,8 +225,16 @@ describe("before the vote, by keyboard alone: the suggestion queue and the progr
     await expect.poll(() => live.textContent()).toBe("Moved.\u00a0");
     await focusKept(page, "after moving down", (f) => f.name === down && f.busy);
 
-    // Delete the first: its Delete, then the confirmation's "Delete" (focused for us), Enter.
-    await tabUntil(page, (f) => f.name === `Delete ${edited}`, "the first proposal's Delete", "Shift+Tab");
+    // Delete the first: its Delete, then the confirmation's "Delete" (focused for us), Enter — after
+    // a first try left by its Cancel, which gives the focus back to Delete.
+    const del = (f: FocusState) => f.name === `Delete ${edited}`;
+    await tabUntil(page, del, "the first proposal's Delete", "Shift+Tab");
+    await page.keyboard.press("Enter");
+    await focusKept(page, "the confirmation (first try)", (f) => f.tag === "BUTTON" && f.name === "Delete");
+    await tabUntil(page, (f) => f.tag === "BUTTON" && f.name === "Cancel", "the confirmation's Cancel");
+    await page.keyboard.press("Enter");
+    await focusKept(page, "after Cancel", del);
+    expect((await proposals()).map((p) => p.id)).toEqual([first.id, second.id]);
     await page.keyboard.press("Enter");
     await focusKept(page, "the confirmation", (f) => f.tag === "BUTTON" && f.name === "Delete");
     expect(await page.evaluate(() => document.activeElement?.closest("[role=group]")?.getAttribute("aria-label"))).toBe(`Confirm deleting ${edited}`);
