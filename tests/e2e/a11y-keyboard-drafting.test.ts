@@ -9,8 +9,9 @@
 //   first, move the second up and back down, delete the first through its confirmation step — the
 //   focus on the control that follows each action (the emptied field after adding, Save after
 //   saving, the same Move button after a move, "yes" in the confirmation, Delete again after its
-//   Cancel, the area's proposal list after the delete), never dropped to the page; each change said
-//   in the programme's live region and checked on the server.
+//   Cancel, the area's proposal list after the delete); then delete the area (the programme's
+//   heading then has the focus) — never dropped to the page; each change said in the programme's
+//   live region and checked on the server.
 // Every stop on the way drawn (:focus-visible), as tabUntil checks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -154,7 +155,7 @@ describe("before the vote, by keyboard alone: the suggestion queue and the progr
     expect((await eventNow()).proposals).toHaveLength(area.proposals.length + 2);
   }, 60_000);
 
-  it("adds an area and two proposals, edits one, moves the other up and down, deletes one, the focus drawn and never lost", async () => {
+  it("adds an area and two proposals, edits one, moves the other up and down, deletes one and the area, the focus drawn and never lost", async () => {
     const demo = await createDemoEvent(server.url);
     const page = await open(`${server.url}/e/${demo.code}/admin#key=${demo.adminToken}`, ORGANISER);
     await page.locator("#programme").waitFor();
@@ -243,5 +244,14 @@ describe("before the vote, by keyboard alone: the suggestion queue and the progr
     await expect.poll(() => live.textContent()).toBe("Deleted.");
     // Its line is gone: the area's proposal list (its disclosure, still open) has the focus.
     await focusKept(page, "after deleting", (f) => f.tag === "SUMMARY" && f.name === `1 proposal in “${areaTitle}”`);
+
+    // Delete the whole area the same way: back up to its Delete; after it, the programme's heading.
+    await tabUntil(page, (f) => f.name === `Delete ${areaTitle}`, "the area's Delete", "Shift+Tab");
+    await page.keyboard.press("Enter");
+    await focusKept(page, "the area's confirmation", (f) => f.tag === "BUTTON" && f.name === "Delete");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await areas()).length).toBe(n);
+    await expect.poll(() => live.textContent()).toBe("Deleted.\u00a0");
+    await focusKept(page, "after deleting the area", (f) => f.id === "programme-heading");
   }, 60_000);
 });
