@@ -1,7 +1,7 @@
 // The moderation queue's items (issue 13), for the organiser (every area) and a rapporteur (one area):
 // accept as is, edit and accept, merge into one of the area's proposals, reject. Shows only the text:
 // the server never says who sent a suggestion, and neither does this list.
-import { useId, useState } from "react";
+import { useId, useLayoutEffect, useRef, useState } from "react";
 import type { Area, Suggestion } from "../../../shared/schemas";
 import { LIMITS } from "../../../shared/limits";
 import type { AcceptChoice, DraftingApi } from "../api/drafting";
@@ -24,17 +24,35 @@ interface Props {
 export function ModerationList(props: Props) {
   const t = useT("drafting");
   const pending = props.suggestions.filter((s) => s.status === "pending");
-  if (pending.length === 0) return <p className="mod-empty">{t("queueEmpty")}</p>;
+  // The item an action was pressed in leaves the list under the focus once it is done: the item now
+  // in its place (else the last one, else the "none waiting" line) takes the focus, so a keyboard user
+  // goes on with the next suggestion rather than from the top of the page (WCAG 2.4.3). Only when the
+  // focus was dropped: if the user has moved on meanwhile, it stays where they put it.
+  const acted = useRef<{ id: string; index: number } | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const empty = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    const was = acted.current;
+    if (!was || pending.some((s) => s.id === was.id)) return;
+    acted.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const items = list.current?.children;
+    const next = items?.length ? items[Math.min(was.index, items.length - 1)]?.querySelector("button") : empty.current;
+    next?.focus();
+  });
+  const onActing = (id: string | null, index: number) => { acted.current = id ? { id, index } : null; };
+  if (pending.length === 0) return <p className="mod-empty" tabIndex={-1} ref={empty}>{t("queueEmpty")}</p>;
   return (
-    <ul className="mod-list">
-      {pending.map((s) => (
-        <ModerationItem key={s.id} {...props} suggestion={s} area={props.areas.find((a) => a.id === s.areaId) ?? null} />
+    <ul className="mod-list" ref={list}>
+      {pending.map((s, i) => (
+        <ModerationItem key={s.id} {...props} suggestion={s} area={props.areas.find((a) => a.id === s.areaId) ?? null} onActing={(id) => onActing(id, i)} />
       ))}
     </ul>
   );
 }
 
-function ModerationItem(props: Props & { suggestion: Suggestion; area: Area | null }) {
+function ModerationItem(props: Props & { suggestion: Suggestion; area: Area | null; onActing: (id: string | null) => void }) {
   const { api, suggestion: s, area } = props;
   const t = useT("drafting");
   const id = useId();
@@ -47,13 +65,26 @@ function ModerationItem(props: Props & { suggestion: Suggestion; area: Area | nu
   const draft = area?.status === "draft";
   const proposals = area ? [...area.proposals].sort((a, b) => a.position - b.position) : [];
 
+  // Where the focus goes once the item has re-rendered (Edit and accept → the text, Cancel → the
+  // button that opened it); buttons are aria-disabled while busy, never disabled (that drops the focus).
+  const focusNext = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const el = focusNext.current ? document.getElementById(focusNext.current) : null;
+    if (!el) return;
+    el.focus();
+    focusNext.current = null;
+  });
+  const unless = (off: boolean, fn: () => void) => () => { if (!off) fn(); };
+
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
     setError(null);
+    props.onActing(s.id);
     try {
       props.announce(await work());
       await props.onDone();
     } catch (err) {
+      props.onActing(null);
       setError(t("queueFailed", { reason: err instanceof ApiError ? err.message : String(err) }));
     } finally {
       setBusy(false);
@@ -77,16 +108,16 @@ function ModerationItem(props: Props & { suggestion: Suggestion; area: Area | nu
           <label htmlFor={`${id}-b`}>{t("editorBodyLabel")}</label>
           <textarea id={`${id}-b`} rows={3} value={body} maxLength={LIMITS.proposalBody} onChange={(e) => setBody(e.currentTarget.value)} dir="auto" />
           <div className="mod-actions">
-            <button type="button" className="btn" disabled={busy || !trimmed} onClick={() => void accept({ title: trimmed, body: body.trim() })}>{t("queueAcceptEdited")}</button>
-            <button type="button" className="btn secondary" disabled={busy} onClick={() => setEditing(false)}>{t("editorCancel")}</button>
+            <button type="button" className="btn" aria-disabled={busy || !trimmed} onClick={unless(busy || !trimmed, () => void accept({ title: trimmed, body: body.trim() }))}>{t("queueAcceptEdited")}</button>
+            <button type="button" className="btn secondary" aria-disabled={busy} onClick={unless(busy, () => { setEditing(false); focusNext.current = `${id}-edit`; })}>{t("editorCancel")}</button>
           </div>
         </div>
       ) : (
         <>
           <div className="mod-actions">
-            <button type="button" className="btn" disabled={busy} onClick={() => void accept({})}>{t("queueAccept")}</button>
-            <button type="button" className="btn secondary" disabled={busy} onClick={() => setEditing(true)}>{t("queueEditAccept")}</button>
-            <button type="button" className="btn danger" disabled={busy} onClick={() => void act(async () => { await api.reject(s.id); return t("queueRejected"); })}>{t("queueReject")}</button>
+            <button type="button" className="btn" aria-disabled={busy} onClick={unless(busy, () => void accept({}))}>{t("queueAccept")}</button>
+            <button type="button" className="btn secondary" id={`${id}-edit`} aria-disabled={busy} onClick={unless(busy, () => { setEditing(true); focusNext.current = `${id}-t`; })}>{t("queueEditAccept")}</button>
+            <button type="button" className="btn danger" aria-disabled={busy} onClick={unless(busy, () => void act(async () => { await api.reject(s.id); return t("queueRejected"); }))}>{t("queueReject")}</button>
           </div>
           {proposals.length > 0 && (
             <div className="mod-merge">
@@ -95,7 +126,7 @@ function ModerationItem(props: Props & { suggestion: Suggestion; area: Area | nu
                 <option value="">{t("queueMergeChoose")}</option>
                 {proposals.map((p) => <option key={p.id} value={p.id}>{`${p.label} — ${p.title.length > 80 ? `${p.title.slice(0, 79)}…` : p.title}`}</option>)}
               </select>
-              <button type="button" className="btn secondary" disabled={busy || !mergeInto} onClick={() => void accept({ mergeInto })}>{t("queueMerge")}</button>
+              <button type="button" className="btn secondary" aria-disabled={busy || !mergeInto} onClick={unless(busy || !mergeInto, () => void accept({ mergeInto }))}>{t("queueMerge")}</button>
               <p className="hint" id={`${id}-mh`}>{t("queueMergeHint")}</p>
             </div>
           )}

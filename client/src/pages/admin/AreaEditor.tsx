@@ -22,9 +22,11 @@ interface Props {
   index: number;
   count: number;
   refresh: () => Promise<void>;
+  /** Says what happened in the programme's live region. */
+  announce: (message: string) => void;
 }
 
-export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
+export function AreaEditor({ api, area, tally, index, count, refresh, announce }: Props) {
   const [title, setTitle] = useState(area.title);
   const [prefix, setPrefix] = useState(area.prefix);
   const [maxVotes, setMaxVotes] = useState(String(area.maxVotes));
@@ -49,25 +51,33 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
   const idBase = `area-${area.id}`;
   const shownPrefix = validPrefix ? cleanPrefix : area.prefix;
 
+  const saveIdle = busy || !dirty || !title.trim() || !validVotes || !validPrefix || !validPer;
+  const addIdle = busy || !newTitle.trim() || area.proposals.length >= LIMITS.proposalsPerArea || Boolean(addBlocked);
   const save = (e: FormEvent) => {
     e.preventDefault();
+    if (saveIdle) return;
     const body: PatchAreaBody = { title: title.trim(), maxVotes: votes };
     if (cleanPrefix !== area.prefix) body.prefix = cleanPrefix;
     if (method !== area.method) body.method = method;
     if (method === "dots" && (methodChanged || votes !== area.maxVotes)) body.maxPerProposal = per;
     const whenLocked = methodChanged || (method === "ranking" && votes !== area.maxVotes) ? t("lockedMethod", { area: isolated(area.title) }) : t("lockedLowerMaxVotes", { area: isolated(area.title), n: votes });
-    void run(() => api.patchArea(area.id, body), (err) => explain(err, whenLocked));
+    void run(() => api.patchArea(area.id, body), (err) => explain(err, whenLocked)).then((ok) => { if (ok) announce(t("settingsSaved")); });
   };
   const addProposal = (e: FormEvent) => {
     e.preventDefault();
+    if (addIdle) return;
+    let label = "";
     void run(
       async () => {
-        await api.createProposal(area.id, newBody.trim() ? { title: newTitle.trim(), body: newBody.trim() } : { title: newTitle.trim() });
+        label = (await api.createProposal(area.id, newBody.trim() ? { title: newTitle.trim(), body: newBody.trim() } : { title: newTitle.trim() })).label;
         setNewTitle("");
         setNewBody("");
+        // Ready for the next one: the emptied field takes the focus from the button, idle until
+        // something is typed (aria-disabled: a disabled button drops the focus to the page).
+        document.getElementById(`${idBase}-new-title`)?.focus();
       },
       (err) => explain(err, t("lockedAddProposal", { area: isolated(area.title) })),
-    );
+    ).then((ok) => { if (ok) announce(t("programmeProposalAdded", { label })); });
   };
 
   return (
@@ -81,8 +91,10 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
           index={index}
           count={count}
           busy={busy}
-          onMove={(position) => void run(() => api.patchArea(area.id, { position }))}
+          onMove={(position) => void run(() => api.patchArea(area.id, { position })).then((ok) => { if (ok) announce(t("programmeMoved")); })}
           onDelete={() => run(() => api.deleteArea(area.id), (err) => explain(err, t("lockedDeleteArea", { area: isolated(area.title) })))}
+          // The area is gone from under the focus: the programme's heading takes it.
+          onDeleted={() => { announce(t("programmeDeleted")); document.getElementById("programme-heading")?.focus(); }}
           question={rich(t, "areaDeleteQuestion", { area: <Iso>{area.title}</Iso> }, { n: area.proposals.length })}
           deleteBlocked={areaDeleteBlocked(tally) ? rich(t, "blockedDeleteArea", { area: <Iso>{area.title}</Iso> }) : null}
         />
@@ -117,15 +129,16 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
           onPerProposal={setPerProposal}
           locked={locked}
         />
-        <button className="btn secondary save-area" type="submit" disabled={busy || !dirty || !title.trim() || !validVotes || !validPrefix || !validPer}>{t("save")}</button>
+        <button className="btn secondary save-area" type="submit" aria-disabled={saveIdle}>{t("save")}</button>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}
       <details className="area-proposals">
-        <summary>{t("areaProposalCount", { n: area.proposals.length })}<span className="visually-hidden">{rich(t, "areaProposalsIn", { area: <Iso>{area.title}</Iso> })}</span></summary>
+        <summary id={`${idBase}-proposals`}>{t("areaProposalCount", { n: area.proposals.length })}<span className="visually-hidden">{rich(t, "areaProposalsIn", { area: <Iso>{area.title}</Iso> })}</span></summary>
         <ol className="proposal-list">
           {area.proposals.map((p, i) => (
             <li key={p.id}>
-              <ProposalEditor api={api} proposal={p} tally={tally} index={i} count={area.proposals.length} refresh={refresh} />
+              <ProposalEditor api={api} proposal={p} tally={tally} index={i} count={area.proposals.length} refresh={refresh}
+                announce={announce} onDeleted={() => document.getElementById(`${idBase}-proposals`)?.focus()} />
             </li>
           ))}
         </ol>
@@ -136,7 +149,7 @@ export function AreaEditor({ api, area, tally, index, count, refresh }: Props) {
             <label htmlFor={`${idBase}-new-body`}>{t("proposalBodyLabel")}</label>
             <textarea id={`${idBase}-new-body`} dir="auto" maxLength={LIMITS.proposalBody} rows={3} value={newBody} onChange={(e) => setNewBody(e.target.value)} />
           </div>
-          <button className="btn" type="submit" disabled={busy || !newTitle.trim() || area.proposals.length >= LIMITS.proposalsPerArea || Boolean(addBlocked)} aria-describedby={addBlocked ? `${idBase}-add-reason` : undefined}>{t("areaAddProposal")}</button>
+          <button className="btn" type="submit" aria-disabled={addIdle} aria-describedby={addBlocked ? `${idBase}-add-reason` : undefined}>{t("areaAddProposal")}</button>
           {addBlocked && <p className="reason" id={`${idBase}-add-reason`}>{addBlocked}</p>}
         </form>
       </details>

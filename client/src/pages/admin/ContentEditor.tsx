@@ -13,25 +13,37 @@ export function ContentEditor(props: { api: AdminApi; event: Event; results: Res
   const { api, event, refresh } = props;
   const t = useT("organiser");
   const [title, setTitle] = useState("");
+  const [message, setMessage] = useState("");
   const { busy, error, run } = useAction(refresh);
+  const full = event.areas.length >= LIMITS.areasPerEvent;
+  const idle = busy || !title.trim() || full;
+  // Each change said in the section's live region (WCAG 4.1.3); the same words twice in a row (two
+  // moves) still change its text, so they are said again.
+  const announce = (m: string) => setMessage((cur) => (cur === m ? `${m}\u00a0` : m));
 
   const addArea = (e: FormEvent) => {
     e.preventDefault();
+    if (idle) return;
+    const name = title.trim();
     void run(async () => {
-      await api.createArea({ title: title.trim() });
+      await api.createArea({ title: name });
       setTitle("");
-    });
+      // Ready for the next one: the emptied field takes the focus from the button, idle until
+      // something is typed (aria-disabled: a disabled button drops the focus to the page).
+      document.getElementById("new-area-title")?.focus();
+    }).then((ok) => { if (ok) announce(t("programmeAreaAdded", { area: name })); });
   };
 
   return (
     <section id="programme" className="card admin-section" aria-labelledby="programme-heading">
-      <h2 id="programme-heading">{t("adminNavProgramme")}</h2>
+      <h2 id="programme-heading" tabIndex={-1}>{t("adminNavProgramme")}</h2>
       <p className="hint">{t("programmeHint", { order: event.proposalOrder })}</p>
+      <p className="programme-live" role="status" aria-live="polite">{message}</p>
       {event.areas.length === 0 && <p>{t("programmeEmpty")}</p>}
       <ol className="area-list">
         {event.areas.map((area, i) => (
           <li key={area.id}>
-            <AreaEditor api={api} area={area} tally={props.results?.areas.find((r) => r.id === area.id) ?? null} index={i} count={event.areas.length} refresh={refresh} />
+            <AreaEditor api={api} area={area} tally={props.results?.areas.find((r) => r.id === area.id) ?? null} index={i} count={event.areas.length} refresh={refresh} announce={announce} />
             <EditorLinks api={api} area={area} refresh={refresh} />
           </li>
         ))}
@@ -41,7 +53,7 @@ export function ContentEditor(props: { api: AdminApi; event: Event; results: Res
           <label htmlFor="new-area-title">{t("programmeNewArea")}</label>
           <input id="new-area-title" type="text" dir="auto" required maxLength={LIMITS.areaTitle} value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t("programmeNewAreaExample")} />
         </div>
-        <button className="btn" type="submit" disabled={busy || !title.trim() || event.areas.length >= LIMITS.areasPerEvent}>{t("programmeAddArea")}</button>
+        <button className="btn" type="submit" aria-disabled={idle}>{t("programmeAddArea")}</button>
       </form>
       {error && <p className="form-error" role="alert">{error}</p>}
     </section>

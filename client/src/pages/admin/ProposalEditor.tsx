@@ -17,9 +17,12 @@ interface Props {
   index: number;
   count: number;
   refresh: () => Promise<void>;
+  announce: (message: string) => void;
+  /** After the delete: the list it was in takes the focus (its line is gone from under it). */
+  onDeleted: () => void;
 }
 
-export function ProposalEditor({ api, proposal, tally, index, count, refresh }: Props) {
+export function ProposalEditor({ api, proposal, tally, index, count, refresh, announce, onDeleted }: Props) {
   const [title, setTitle] = useState(proposal.title);
   const [body, setBody] = useState(proposal.body);
   const t = useT("organiser");
@@ -27,9 +30,12 @@ export function ProposalEditor({ api, proposal, tally, index, count, refresh }: 
   const dirty = title.trim() !== proposal.title || body.trim() !== proposal.body;
   const idBase = `proposal-${proposal.id}`;
 
+  // Save stays focusable once saved (aria-disabled, not disabled: that drops the focus to the page).
+  const idle = busy || !dirty || !title.trim();
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api.patchProposal(proposal.id, { title: title.trim(), body: body.trim() }));
+    if (idle) return;
+    void run(() => api.patchProposal(proposal.id, { title: title.trim(), body: body.trim() })).then((ok) => { if (ok) announce(t("settingsSaved")); });
   };
 
   return (
@@ -47,7 +53,7 @@ export function ProposalEditor({ api, proposal, tally, index, count, refresh }: 
               <label htmlFor={`${idBase}-body`}>{t("proposalBodyLabel")}</label>
               <textarea id={`${idBase}-body`} dir="auto" maxLength={LIMITS.proposalBody} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
             </div>
-            <button className="btn secondary" type="submit" disabled={busy || !dirty || !title.trim()}>{t("save")}</button>
+            <button className="btn secondary" type="submit" aria-disabled={idle}>{t("save")}</button>
           </form>
         </details>
         <MoveDeleteControls
@@ -55,8 +61,9 @@ export function ProposalEditor({ api, proposal, tally, index, count, refresh }: 
           index={index}
           count={count}
           busy={busy}
-          onMove={(position) => void run(() => api.patchProposal(proposal.id, { position }))}
+          onMove={(position) => void run(() => api.patchProposal(proposal.id, { position })).then((ok) => { if (ok) announce(t("programmeMoved")); })}
           onDelete={() => run(() => api.deleteProposal(proposal.id), (err) => explain(err, t("lockedDeleteProposal")))}
+          onDeleted={() => { announce(t("programmeDeleted")); onDeleted(); }}
           deleteBlocked={proposalDeleteBlocked(t, proposal.id, tally)}
         />
       </div>

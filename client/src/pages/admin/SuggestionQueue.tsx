@@ -52,6 +52,8 @@ function Queue({ api, event, refresh }: Props) {
     return () => { socket.disconnect(); };
   }, [api.code, api.token, read]);
 
+  // The same words twice in a row (two accepts) still change the region's text, so it is said again.
+  const announce = (m: string) => setMessage((cur) => (cur === m ? `${m}\u00a0` : m));
   const pending = suggestions.filter((s) => s.status === "pending").length;
   const anyOpen = event.areas.some((a) => a.suggestions === "open");
   if (!anyOpen && pending === 0) return null;
@@ -60,7 +62,7 @@ function Queue({ api, event, refresh }: Props) {
       <h2 id="suggestions-heading">{pending > 0 ? t("queueHeadingCount", { n: pending }) : t("queueHeading")}</h2>
       <p className="hint">{t("queueIntro")}</p>
       <p className="queue-live" role="status" aria-live="polite">{message}</p>
-      <ModerationList api={drafting} suggestions={suggestions} areas={event.areas} showArea onDone={async () => { await Promise.all([read(), refresh()]); }} announce={setMessage} />
+      <ModerationList api={drafting} suggestions={suggestions} areas={event.areas} showArea onDone={async () => { await Promise.all([read(), refresh()]); }} announce={announce} />
     </section>
   );
 }

@@ -80,6 +80,9 @@ function Panel({ code, participation, areas }: Props) {
       await api.suggest(chosen.id, title.trim(), body.trim());
       setTitle("");
       setBody("");
+      // Ready for the next one: the emptied field takes the focus from the button, which stays idle
+      // until something is typed (aria-disabled, not disabled: a disabled button drops the focus to the page).
+      document.getElementById(`${id}-t`)?.focus();
       setMessage({ ok: true, text: t("suggestSent") });
       await readMine();
     } catch (err) {
@@ -97,7 +100,7 @@ function Panel({ code, participation, areas }: Props) {
         <>
           <h2 id={`${id}-h`}>{t("suggestHeading")}</h2>
           <p className="pp-help">{t("suggestIntro")}</p>
-          <form onSubmit={(e) => { e.preventDefault(); void send(); }}>
+          <form onSubmit={(e) => { e.preventDefault(); if (!busy && title.trim()) void send(); }}>
             {open.length > 1 ? (
               <div className="field">
                 <label htmlFor={`${id}-a`}>{t("suggestArea")}</label>
@@ -110,7 +113,7 @@ function Panel({ code, participation, areas }: Props) {
             )}
             <CountedText id={`${id}-t`} label={t("suggestTitleLabel")} value={title} max={LIMITS.proposalTitle} rows={3} onChange={setTitle} required />
             <CountedText id={`${id}-b`} label={t("suggestBodyLabel")} value={body} max={LIMITS.proposalBody} rows={3} onChange={setBody} />
-            <button type="submit" className="btn" disabled={busy || !title.trim()}>{t("suggestSend")}</button>
+            <button type="submit" className="btn" aria-disabled={busy || !title.trim()}>{t("suggestSend")}</button>
           </form>
         </>
       )}
