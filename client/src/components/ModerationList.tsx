@@ -7,6 +7,7 @@ import { LIMITS } from "../../../shared/limits";
 import type { AcceptChoice, DraftingApi } from "../api/drafting";
 import { ApiError } from "../api/http";
 import { useT } from "../i18n/I18n";
+import { unless, useFocusNext } from "./focusNext";
 import "./moderation.css";
 
 interface Props {
@@ -66,15 +67,8 @@ function ModerationItem(props: Props & { suggestion: Suggestion; area: Area | nu
   const proposals = area ? [...area.proposals].sort((a, b) => a.position - b.position) : [];
 
   // Where the focus goes once the item has re-rendered (Edit and accept → the text, Cancel → the
-  // button that opened it); buttons are aria-disabled while busy, never disabled (that drops the focus).
-  const focusNext = useRef<string | null>(null);
-  useLayoutEffect(() => {
-    const el = focusNext.current ? document.getElementById(focusNext.current) : null;
-    if (!el) return;
-    el.focus();
-    focusNext.current = null;
-  });
-  const unless = (off: boolean, fn: () => void) => () => { if (!off) fn(); };
+  // button that opened it): focusNext.ts.
+  const focusNext = useFocusNext();
 
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -109,14 +103,14 @@ function ModerationItem(props: Props & { suggestion: Suggestion; area: Area | nu
           <textarea id={`${id}-b`} rows={3} value={body} maxLength={LIMITS.proposalBody} onChange={(e) => setBody(e.currentTarget.value)} dir="auto" />
           <div className="mod-actions">
             <button type="button" className="btn" aria-disabled={busy || !trimmed} onClick={unless(busy || !trimmed, () => void accept({ title: trimmed, body: body.trim() }))}>{t("queueAcceptEdited")}</button>
-            <button type="button" className="btn secondary" aria-disabled={busy} onClick={unless(busy, () => { setEditing(false); focusNext.current = `${id}-edit`; })}>{t("editorCancel")}</button>
+            <button type="button" className="btn secondary" aria-disabled={busy} onClick={unless(busy, () => { setEditing(false); focusNext(`${id}-edit`); })}>{t("editorCancel")}</button>
           </div>
         </div>
       ) : (
         <>
           <div className="mod-actions">
             <button type="button" className="btn" aria-disabled={busy} onClick={unless(busy, () => void accept({}))}>{t("queueAccept")}</button>
-            <button type="button" className="btn secondary" id={`${id}-edit`} aria-disabled={busy} onClick={unless(busy, () => { setEditing(true); focusNext.current = `${id}-t`; })}>{t("queueEditAccept")}</button>
+            <button type="button" className="btn secondary" id={`${id}-edit`} aria-disabled={busy} onClick={unless(busy, () => { setEditing(true); focusNext(`${id}-t`); })}>{t("queueEditAccept")}</button>
             <button type="button" className="btn danger" aria-disabled={busy} onClick={unless(busy, () => void act(async () => { await api.reject(s.id); return t("queueRejected"); }))}>{t("queueReject")}</button>
           </div>
           {proposals.length > 0 && (

@@ -3,8 +3,9 @@
 // end of the list (a press does nothing), never disabled, which would drop it (a moved row keeps it:
 // React gives the focus back to an element it re-inserts); Delete → "yes" → after the delete,
 // whatever the list says comes next (onDeleted); Cancel → Delete.
-import { useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { useT } from "../../i18n/I18n";
+import { unless, useFocusNext } from "../../components/focusNext";
 
 interface Props {
   /** The item's title, for the buttons' accessible names. */
@@ -30,15 +31,8 @@ export function MoveDeleteControls({ name, index, count, busy, onMove, onDelete,
   const reasonId = useId();
   const id = useId();
   // The button that replaces the focused one (Delete ⇄ the confirmation's "yes" and Cancel) takes
-  // the focus right after the DOM changes (a layout effect, as in the rapporteur's ProposalRow).
-  const focusNext = useRef<string | null>(null);
-  useLayoutEffect(() => {
-    const el = focusNext.current ? document.getElementById(focusNext.current) : null;
-    if (!el) return;
-    el.focus();
-    focusNext.current = null;
-  });
-  const unless = (off: boolean, act: () => void) => () => { if (!off) act(); };
+  // the focus right after the DOM changes (components/focusNext.ts).
+  const focusNext = useFocusNext();
   const atTop = busy || index === 0;
   const atEnd = busy || index === count - 1;
   return (
@@ -49,11 +43,11 @@ export function MoveDeleteControls({ name, index, count, busy, onMove, onDelete,
         <span className="confirm" role="group" aria-label={t("deleteConfirmLabel", { name })}>
           {question && <span>{question}</span>}
           <button type="button" id={`${id}-yes`} className="btn danger small" aria-disabled={busy}
-            onClick={() => { if (!busy) void onDelete().then((gone) => { if (gone) onDeleted?.(); else { setConfirming(false); focusNext.current = `${id}-delete`; } }); }}>{t("deleteItem")}</button>
-          <button type="button" className="btn secondary small" aria-disabled={busy} onClick={unless(busy, () => { setConfirming(false); focusNext.current = `${id}-delete`; })}>{t("cancel")}</button>
+            onClick={() => { if (!busy) void onDelete().then((gone) => { if (gone) onDeleted?.(); else { setConfirming(false); focusNext(`${id}-delete`); } }); }}>{t("deleteItem")}</button>
+          <button type="button" className="btn secondary small" aria-disabled={busy} onClick={unless(busy, () => { setConfirming(false); focusNext(`${id}-delete`); })}>{t("cancel")}</button>
         </span>
       ) : (
-        <button type="button" id={`${id}-delete`} className="btn secondary small" aria-disabled={busy} disabled={Boolean(deleteBlocked)} onClick={unless(busy, () => { setConfirming(true); focusNext.current = `${id}-yes`; })} aria-label={t("deleteItemAria", { name })} aria-describedby={deleteBlocked ? reasonId : undefined}>{t("deleteItem")}</button>
+        <button type="button" id={`${id}-delete`} className="btn secondary small" aria-disabled={busy} disabled={Boolean(deleteBlocked)} onClick={unless(busy, () => { setConfirming(true); focusNext(`${id}-yes`); })} aria-label={t("deleteItemAria", { name })} aria-describedby={deleteBlocked ? reasonId : undefined}>{t("deleteItem")}</button>
       )}
       {deleteBlocked && !confirming && <span className="reason" id={reasonId}>{deleteBlocked}</span>}
     </div>

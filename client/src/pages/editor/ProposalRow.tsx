@@ -1,13 +1,14 @@
 // One proposal on the rapporteur's page: read, edit (title and body, saved with the version the edit
 // started from, so a concurrent save is refused rather than overwritten), move up or down, delete
 // after a confirmation. On a refused save the text now stored is shown beside the rapporteur's own.
-import { useId, useLayoutEffect, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { LIMITS } from "../../../../shared/limits";
 import type { Proposal } from "../../../../shared/schemas";
 import type { DraftingApi } from "../../api/drafting";
 import { ApiError } from "../../api/http";
 import { useT } from "../../i18n/I18n";
 import { CountedText } from "../../components/CountedText";
+import { unless, useFocusNext } from "../../components/focusNext";
 
 interface Props {
   api: DraftingApi;
@@ -30,19 +31,9 @@ export function ProposalRow({ api, proposal: p, index, count, readOnly, refresh,
   const [error, setError] = useState<string | null>(null);
   // Where the focus goes once the row has re-rendered: a button or field that replaced the focused
   // one (Edit → the form, Save → Edit, Delete → its "yes"), so a keyboard user is never dropped to
-  // the page (WCAG 2.4.3). Buttons are never `disabled` while the focus may be on them (a disabled
-  // button loses the focus): `aria-disabled`, and a press does nothing.
-  const focusNext = useRef<string | null>(null);
-  // A layout effect: right after the DOM changes, not a frame later (a frame may never come in a
-  // background tab); kept until the element is there.
-  useLayoutEffect(() => {
-    const el = focusNext.current ? document.getElementById(focusNext.current) : null;
-    if (!el) return;
-    el.focus();
-    focusNext.current = null;
-  });
-  const focusTo = (suffix: string) => { focusNext.current = `${id}-${suffix}`; };
-  const unless = (off: boolean, act: () => void) => () => { if (!off) act(); };
+  // the page (components/focusNext.ts).
+  const focusNext = useFocusNext();
+  const focusTo = (suffix: string) => focusNext(`${id}-${suffix}`);
 
   const run = async (work: () => Promise<void>, done: string) => {
     setBusy(true);
