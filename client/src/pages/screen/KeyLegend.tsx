@@ -61,7 +61,8 @@ export function KeyHints({ view, letters, onOpen }: { view: View; letters: boole
   // it leads to every other key, and to turning the letters off (or on again), so it is a button
   // too — reachable with Tab or a click when the letters are off. The hints wrap (flex-wrap), and
   // those that wrapped to a second line are hidden.
-  const shown = some.map((h) => h.word).join() + dir;
+  // Refit when the words change (another language is another width), not only the footer.
+  const shown = some.map((h) => `${h.keys.join(" ")} ${say(h.word)}`).join("|");
   useLayoutEffect(() => {
     const el = someRef.current;
     const foot = el?.closest("footer") ?? el?.parentElement;
