@@ -2,6 +2,15 @@
 import { networkInterfaces } from "node:os";
 import { resolve } from "node:path";
 
+/**
+ * Connections the kernel may hold for us before we accept them. When the venue's access point
+ * restarts, the whole hall reconnects within a second; past Node's default of 511, the kernel drops
+ * the newcomers' SYNs and each phone waits out TCP's retransmission (1 s, 3 s, 7 s, 15 s…) with the
+ * server idle: measured, a 10,000-socket storm took 35 s, half of it idle. Linux caps it at
+ * net.core.somaxconn (4096 on current kernels; raise it for a larger hall, docs/PERFORMANCE.md).
+ */
+export const LISTEN_BACKLOG = 65535;
+
 export interface Config {
   port: number;
   host: string;

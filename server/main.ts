@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildApp } from "./app";
-import { defaultPublicUrl, readConfig } from "./config";
+import { defaultPublicUrl, LISTEN_BACKLOG, readConfig } from "./config";
 import { createDemoEvent, eventLinks } from "./demo";
 import { resolveOrganiserKey } from "./organiser-key";
 import { claimDataDir, refuseDamaged } from "./startup";
@@ -31,7 +31,7 @@ const { app, ctx, draining } = await refuseDamaged(() => buildApp({
   logger: { level: config.logLevel },
 }));
 
-await app.listen({ port: config.port, host: config.host });
+await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
 // PORT=0 asks the system for a free port: links must name the one actually bound.
 const address = app.server.address();
 const port = typeof address === "object" && address ? address.port : config.port;

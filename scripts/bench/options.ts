@@ -19,7 +19,17 @@ export interface BenchOptions {
   serverFlags: string[];
   /** Overrides the participant sockets of the storm scenario (a smaller storm on a busy machine). */
   stormSockets?: number | null;
+  /** How the storm's sockets drop (see StormDrop). */
+  stormDrop?: StormDrop;
 }
+
+/**
+ * `silent`: the access point restarts — each phone's system sees its link go and reconnects, while
+ * the server hears nothing of the old connection until its ping timeout (20–40 s later). `close`:
+ * every phone says goodbye first (Socket.IO disconnect, WebSocket close, FIN), so the server also
+ * tears 10,000 connections down inside the storm.
+ */
+export type StormDrop = "silent" | "close";
 
 export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,storm,weight,slow-phone,phones] [--duration SECONDS] [--slo-ms MS]
                      [--server-flags "FLAGS"] [--out FILE] [--quiet]
@@ -30,6 +40,8 @@ export const USAGE = `npm run bench -- [--quick] [--scenario durable,live,hall,s
   --slo-ms      p99 under which a durable-ballot step counts as sustained (default 100)
   --server-flags  node/V8 flags for the server process only, e.g. "--max-semi-space-size=8"
   --storm-sockets  participant sockets of the storm (default 10,000; smoke 120)
+  --storm-drop  silent (default: an access point restart, the old connections go quiet) or close
+                (every phone closes its connection first)
   --out         JSON report path (default bench-results/bench-<time>.json)`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
@@ -70,6 +82,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case "--storm-sockets":
         options.stormSockets = number(2);
         break;
+      case "--storm-drop": {
+        const v = value();
+        if (v !== "silent" && v !== "close") throw new Error(`--storm-drop is silent or close, not "${v}"`);
+        options.stormDrop = v;
+        break;
+      }
       case "--out":
         options.out = value();
         break;

@@ -8,9 +8,8 @@ import type { Access, Caller } from "./auth";
 import { RATE_LIMITS, routeRateLimit, type RateLimitSpec } from "../security/rate-limits";
 import { underGuessBudget } from "../security/guess-guard";
 import { bearerToken } from "./auth";
-import { rememberEvent } from "./request-event";
+import { rememberEvent, requireRouteEvent } from "./request-event";
 import type { Services } from "../services/app-services";
-import { requireEvent } from "../services/event-view";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -148,7 +147,7 @@ export function registerRoutes(
         // Who before what: a caller without the right token learns nothing from validation messages.
         const params = parse(def.params, request.params, "params");
         const code = (params as { code?: unknown } | undefined)?.code;
-        const event = typeof code === "string" ? requireEvent(services.ctx, code) : undefined;
+        const event = typeof code === "string" ? requireRouteEvent(services.ctx, request, code) : undefined;
         if (event) rememberEvent(request, event);
         const caller = app.auth.callerOf(request, event);
         app.auth.authorize(caller, def.access);

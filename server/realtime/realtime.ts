@@ -20,6 +20,7 @@ import { LiveBatch } from "./live-batch";
 import { PacedBroadcast } from "./paced-broadcast";
 import { preEncoder, sendPreEncoded } from "./pre-encoded";
 import { SnapshotCache, type ResultsSnapshot } from "./snapshot-cache";
+import { corkHandshakes } from "./cork-handshake";
 import { rooms } from "./rooms";
 import { watchSendBuffers } from "./send-buffer";
 
@@ -83,6 +84,7 @@ export function createRealtime(httpServer: HttpServer, ctx: Ctx, options: Realti
     pingInterval: 20000,
     pingTimeout: 20000,
   });
+  corkHandshakes(io);
   // Welcome snapshots encoded once per change and shared (snapshot-cache.ts): a reconnect storm
   // costs a look-up and a write per socket, not a read, a count and an encoding.
   const cache = new SnapshotCache(ctx, preEncoder(io));

@@ -43,16 +43,19 @@ describe("bench smoke run", () => {
     expect(d.participantSockets.ballot).toBe(d.sockets + d.warmup.ok + d.ballots.ok);
   }, 120_000);
 
-  it("a reconnect storm at toy size: every socket back, welcomed, and ending on the final snapshot", async () => {
-    const report = await runBench({ scenarios: ["storm"], mode: "smoke", durationS: null, sloMs: 1000, out: join(dir, "storm.json"), verbose: false, serverFlags: [] });
+  // silent: an access point restart (the old connections go quiet); close: every phone says goodbye.
+  it.each(["silent", "close"] as const)("a reconnect storm at toy size (%s drop): every socket back, welcomed, and ending on the final snapshot", async (stormDrop) => {
+    const report = await runBench({ scenarios: ["storm"], mode: "smoke", durationS: null, sloMs: 1000, out: join(dir, `storm-${stormDrop}.json`), verbose: false, serverFlags: [], stormDrop });
     expect(report.problems).toEqual([]);
     const d = report.scenarios.find((s) => s.name === "storm")?.details as {
       sockets: number;
+      drop: string;
       storms: Array<{ sockets: number; reconnected: number }>;
       finalSeqs: { sockets: number; reached: number; lowest: number; quiet: number; versions: Array<string | null> };
       ballots: { fired: number; ok: number; seqFinal: number; seqExpected: number };
       finalSnapshot: { matches: boolean };
     };
+    expect(d.drop).toBe(stormDrop);
     expect(d.storms.reduce((n, s) => n + s.reconnected, 0)).toBe(d.sockets);
     // One socket in ten wants results (a phone showing them): each ends on the final snapshot. The
     // others reconnect as voting phones (results: false, since): each holds the one current event.

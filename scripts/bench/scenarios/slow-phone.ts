@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { buildApp } from "../../../server/app";
+import { LISTEN_BACKLOG } from "../../../server/config";
 import { CreateEventReply } from "../../../shared/schemas";
 import { demoEventBody } from "../../../server/demo";
 import { chainToVote, firstVote, settle, VENUE_ARGS, type Link } from "../phone-journey";
@@ -48,7 +49,7 @@ export async function slowPhone(runs: number, log: (s: string) => void): Promise
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-dev-shm-usage", ...VENUE_ARGS],
   });
   try {
-    await app.listen({ port: 0, host: "127.0.0.1" });
+    await app.listen({ port: 0, host: "127.0.0.1", backlog: LISTEN_BACKLOG });
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const body = demoEventBody();
     const created = await fetch(`${url}/api/events`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

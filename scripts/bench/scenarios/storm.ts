@@ -18,7 +18,8 @@ export interface StormTargets {
   p99Ms: number;
 }
 
-export async function storm(size: Sizes["storm"], socketsPerProcess: number, targets: StormTargets, o: Pick<BenchOptions, "serverFlags">, log: (s: string) => void): Promise<ScenarioReport> {
+export async function storm(size: Sizes["storm"], socketsPerProcess: number, targets: StormTargets, o: Pick<BenchOptions, "serverFlags" | "stormDrop">, log: (s: string) => void): Promise<ScenarioReport> {
+  const drop = o.stormDrop ?? "silent";
   return withCluster("storm", size.windowMs + 5 * 60_000, async (cluster) => {
     const server = await cluster.start<ServerApi>("./workers/server.ts", "server", [...HEAP_FLAGS, ...o.serverFlags]);
     const { port } = await server.call("start", { seqHeader: true });
@@ -44,7 +45,7 @@ export async function storm(size: Sizes["storm"], socketsPerProcess: number, tar
     await server.call("reset", undefined);
     const ballots = driver.call("live", { rate: size.rate, durationMs: size.windowMs, connections: 128 });
     await sleep(size.dropAtMs);
-    const storms: StormResult[] = await Promise.all(holders.map((h) => h.call("storm", { jitterMs: size.jitterMs, timeoutMs: 60_000 })));
+    const storms: StormResult[] = await Promise.all(holders.map((h) => h.call("storm", { jitterMs: size.jitterMs, timeoutMs: 60_000, drop })));
     const r = await ballots;
     const stats = await server.call("stats", undefined);
     const reconnected = storms.reduce((n, s) => n + s.reconnected, 0);
@@ -83,7 +84,8 @@ export async function storm(size: Sizes["storm"], socketsPerProcess: number, tar
     if (final.quiet > 0 && (final.versions.length !== 1 || final.versions[0] === null)) problems.push(`the voting phones hold ${final.versions.length} event versions (${final.versions.join(", ")}), not the one current`);
     if (after.disconnects > 0) problems.push(`${after.disconnects} sockets dropped outside the storm (${after.firstError ?? "?"})`);
 
-    const label = `${size.sockets.toLocaleString("en-GB")} sockets (${Math.round(size.resultsShare * 100)}% with results, the others as voting phones) dropped at once, back after ${size.jitterMs[0]}–${size.jitterMs[1]} ms each; ${fmt.rate(size.rate)} throughout`;
+    const how = drop === "silent" ? "dropped at once without a word (an access point restart)" : "closed at once by the phones";
+    const label = `${size.sockets.toLocaleString("en-GB")} sockets (${Math.round(size.resultsShare * 100)}% with results, the others as voting phones) ${how}, back after ${size.jitterMs[0]}–${size.jitterMs[1]} ms each; ${fmt.rate(size.rate)} throughout`;
     const rows: TargetRow[] = [
       { scenario: "storm", metric: `load: ${label}`, target: "", measured: `${r.ok.toLocaleString("en-GB")} ballots in ${Math.round(size.windowMs / 1000)} s`, pass: null },
       { scenario: "storm", metric: "drop → every socket back with the current state", target: `≤ ${targets.reconnectMs / 1000} s`, measured: fmt.ms(lastMs), pass: lastMs <= targets.reconnectMs },
@@ -102,7 +104,7 @@ export async function storm(size: Sizes["storm"], socketsPerProcess: number, tar
       correct: problems.length === 0,
       problems,
       targets: rows,
-      details: { sockets: size.sockets, socketProcesses: processes, connectMs, storms, reconnectLastMs: lastMs, reconnectP99Ms: p99Ms, voteToProjector: v2p, putLatency: put, server: stats, timeline: r.timeline, ballots: { fired: r.fired, ok: r.ok, seqStart: r.seqStart, seqFinal: r.seqFinal, seqExpected: r.seqExpected }, finalSnapshot: r.finalSnapshot, finalSeqs: final, participantSockets: after },
+      details: { sockets: size.sockets, drop, socketProcesses: processes, connectMs, storms, reconnectLastMs: lastMs, reconnectP99Ms: p99Ms, voteToProjector: v2p, putLatency: put, server: stats, timeline: r.timeline, ballots: { fired: r.fired, ok: r.ok, seqStart: r.seqStart, seqFinal: r.seqFinal, seqExpected: r.seqExpected }, finalSnapshot: r.finalSnapshot, finalSeqs: final, participantSockets: after },
     };
   });
 }

@@ -1,3 +1,4 @@
+import type { StormDrop } from "../options";
 // What the orchestrator and the benchmark's worker processes say to each other over IPC.
 import type { GroupCommitStats } from "../../../server/services/group-commit";
 
@@ -151,8 +152,8 @@ export type SocketsApi = {
   /** `resultsShare`: the share of sockets that want results (default all); the others connect as voting phones. */
   connect: (arg: { port: number; code: string; tokens: string[]; concurrency: number; resultsShare?: number }) => Promise<SocketCounts & { ms: number }>;
   counts: (arg: undefined) => Promise<SocketCounts>;
-  /** Drops every socket at once; each reconnects after a delay drawn from jitterMs (the phone's). */
-  storm: (arg: { jitterMs: [number, number]; timeoutMs: number }) => Promise<StormResult>;
+  /** Drops every socket at once (as `drop` says); each reconnects after a delay drawn from jitterMs (the phone's). */
+  storm: (arg: { jitterMs: [number, number]; timeoutMs: number; drop: StormDrop }) => Promise<StormResult>;
   /** Of the sockets that want results: those whose last snapshot reached `seq`, the lowest seq held; the voting phones' event versions. */
   seqs: (arg: { seq: number }) => Promise<{ sockets: number; reached: number; lowest: number; quiet: number; versions: Array<string | null> }>;
   close: (arg: undefined) => Promise<void>;

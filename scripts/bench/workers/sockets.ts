@@ -7,6 +7,7 @@
 import { io, type Socket } from "socket.io-client";
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "../../../shared/socket-events";
 import { serveWorker } from "../rpc";
+import type { StormDrop } from "../options";
 import type { SocketCounts, SocketsApi } from "./protocol";
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -25,9 +26,15 @@ let stormRetries = 0;
 let stormFirstError: string | null = null;
 const counts: SocketCounts = { connected: 0, ballot: 0, results: 0, event: 0, disconnects: 0, connectErrors: 0, firstError: null };
 
-function open(port: number, code: string, token: string, results: boolean): Promise<void> {
+/** Where each socket connects, kept so a silent storm can open a phone's new connection. */
+const targets: Array<{ port: number; code: string; token: string }> = [];
+/** A silent storm's old connections: open on the server until its ping timeout, never read again. */
+const silenced: Client[] = [];
+
+/** Opens socket `index` (a new one, or a phone's next connection after a silent drop). */
+function open(port: number, code: string, token: string, results: boolean, index = sockets.length, autoConnect = true): Promise<void> {
   return new Promise((resolve) => {
-    const index = sockets.length;
+    targets[index] = { port, code, token };
     const socket: Client = io(`http://127.0.0.1:${port}`, {
       path: SOCKET_PATH,
       transports: ["websocket"],
@@ -39,14 +46,19 @@ function open(port: number, code: string, token: string, results: boolean): Prom
       // One connection per phone: no shared manager, and a drop stays a drop (counted) instead of
       // being papered over by a reconnect.
       forceNew: true,
+      autoConnect,
       reconnection: false,
       timeout: 30_000,
     });
-    sockets.push(socket);
-    lastSeq[index] = -1;
+    const fresh = sockets[index] === undefined;
+    sockets[index] = socket;
     welcomed[index] = false;
     wants[index] = results;
-    versions[index] = null;
+    // A phone's next connection keeps what the phone held (its `since`, its last snapshot).
+    if (fresh) {
+      lastSeq[index] = -1;
+      versions[index] = null;
+    }
     socket.on("results", (r) => {
       counts.results += 1;
       lastSeq[index] = r.seq;
@@ -71,6 +83,8 @@ function open(port: number, code: string, token: string, results: boolean): Prom
       resolve();
     });
     socket.once("connect_error", (err) => {
+      // In a storm a refused attempt is retried and counted there (storm()).
+      if (storming) return resolve();
       counts.connectErrors += 1;
       counts.firstError ??= `connect_error: ${err.message}`;
       resolve();
@@ -101,18 +115,23 @@ async function connect({ port, code, tokens, concurrency, resultsShare = 1 }: { 
  * randomisation ±50%, so 250–750 ms). Resolves when every socket is connected again and has had its
  * welcome; times are from the drop.
  */
-async function storm({ jitterMs, timeoutMs }: { jitterMs: [number, number]; timeoutMs: number }) {
+async function storm({ jitterMs, timeoutMs, drop }: { jitterMs: [number, number]; timeoutMs: number; drop: StormDrop }) {
   storming = true;
   welcomed.fill(false);
   const started = performance.now();
   // This process's own CPU over the storm: near a full core, the figure is the load generator's.
   const cpuAtStart = process.cpuUsage();
-  for (const s of sockets) s.disconnect();
+  const delay = () => jitterMs[0] + Math.random() * (jitterMs[1] - jitterMs[0]);
+  if (drop === "close") for (const s of sockets) s.disconnect();
+  else for (const s of sockets) silence(s);
   const reconnected: number[] = [];
   await Promise.all(
     sockets.map(
-      (s, i) =>
+      (old, i) =>
         new Promise<void>((resolve) => {
+          // Silent: the phone's next connection is a new one (its system closed the old one, which
+          // the server does not know); close: the same client connects again.
+          const s = drop === "close" ? old : reconnect(i);
           const timer = setTimeout(() => resolve(), timeoutMs);
           const done = () => {
             if (!welcomed[i]) return;
@@ -122,17 +141,17 @@ async function storm({ jitterMs, timeoutMs }: { jitterMs: [number, number]; time
             resolve();
           };
           s.on("ballot", done);
-          s.once("connect", () => void (counts.connected += 1));
+          if (drop === "close") s.once("connect", () => void (counts.connected += 1));
           // A refused or timed-out attempt is tried again, as the phone's Socket.IO client would
           // (its reconnection delay grows to 5 s; here the first delay again, to keep the run short).
           const retry = (err: Error) => {
             if (welcomed[i]) return;
             stormRetries += 1;
             stormFirstError ??= err.message;
-            setTimeout(() => s.connect(), jitterMs[0] + Math.random() * (jitterMs[1] - jitterMs[0]));
+            setTimeout(() => s.connect(), delay());
           };
           s.on("connect_error", retry);
-          setTimeout(() => s.connect(), jitterMs[0] + Math.random() * (jitterMs[1] - jitterMs[0]));
+          setTimeout(() => s.connect(), delay());
         }),
     ),
   );
@@ -144,6 +163,25 @@ async function storm({ jitterMs, timeoutMs }: { jitterMs: [number, number]; time
   const wallMs = performance.now() - started;
   const cpuCores = Math.round(((cpu.user + cpu.system) / 1000 / wallMs) * 100) / 100;
   return { sockets: sockets.length, reconnected: reconnected.length, p50Ms: at(0.5), p99Ms: at(0.99), lastMs: Math.round(reconnected.at(-1) ?? -1), retries: stormRetries, firstError: stormFirstError, cpuCores };
+}
+
+/** The link is gone: nothing is read or sent on this connection again, and it is no longer counted. */
+function silence(s: Client): void {
+  s.removeAllListeners();
+  counts.connected -= 1;
+  const transport = s.io.engine?.transport as unknown as { ws?: { _socket?: { pause(): void } } } | undefined;
+  transport?.ws?._socket?.pause();
+  silenced.push(s);
+}
+
+/** A phone's next connection after a silent drop, not yet connecting (storm() starts it). */
+function reconnect(i: number): Client {
+  const t = targets[i];
+  if (!t) throw new Error(`socket ${i} has no target`);
+  void open(t.port, t.code, t.token, wants[i] ?? false, i, false);
+  const s = sockets[i];
+  if (!s) throw new Error(`socket ${i} not opened`);
+  return s;
 }
 
 /**
@@ -165,7 +203,7 @@ function seqs({ seq }: { seq: number }) {
 }
 
 async function close(): Promise<void> {
-  for (const s of sockets.splice(0)) {
+  for (const s of [...sockets.splice(0), ...silenced.splice(0)]) {
     s.removeAllListeners("disconnect");
     s.close();
   }
