@@ -5,6 +5,7 @@
 // with the current state, and vote → projector latency over a window around the storm. Checked:
 // every socket reconnected, every ballot acknowledged and counted once, every socket ends on the
 // final results snapshot, the last snapshot equals the recount.
+import { setPriority } from "node:os";
 import { HEAP_FLAGS } from "../../../server/heap";
 import { withCluster, sleep } from "../cluster";
 import { decode, summarize } from "../histogram";
@@ -29,6 +30,7 @@ export async function storm(size: Sizes["storm"], socketsPerProcess: number, tar
 
     const processes = Math.ceil(size.sockets / socketsPerProcess);
     const holders = await Promise.all(Array.from({ length: processes }, (_, i) => cluster.start<SocketsApi>("./workers/sockets.ts", `sockets-${i}`)));
+    for (const h of holders) setPriority(h.pid, 10);
     const per = Math.ceil(size.sockets / processes);
     const connectStarted = performance.now();
     // As a hall mid-vote: the phones still voting ask for no results and send the event version they
