@@ -1,6 +1,7 @@
-// A WebSocket's opening costs the server one system call per message: the HTTP 101 answer, then
-// engine.io's `open` packet, each its own write — ~100 µs apiece here, a second of the event loop
-// when a hall of 10,000 reconnects at once. Corking the connection from the 101 until the end of
+// A WebSocket's opening costs the server one write per message: the HTTP 101 answer, then
+// engine.io's `open` packet. Each write is a system call and wakes the phone's side; when a hall of
+// 10,000 reconnects at once on a busy laptop, the woken processes take the server's core as often
+// (docs/PERFORMANCE.md, the venue network). Corking the connection from the 101 until the end of
 // that loop turn sends both in one write. (The `headers` event is engine.io's public hook, fired
 // just before the 101 is written; the open packet follows in the same turn, after a microtask.)
 import type { IncomingMessage } from "node:http";
