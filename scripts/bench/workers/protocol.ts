@@ -1,6 +1,6 @@
-import type { StormDrop } from "../options";
 // What the orchestrator and the benchmark's worker processes say to each other over IPC.
 import type { GroupCommitStats } from "../../../server/services/group-commit";
+import type { StormDrop } from "../options";
 
 export interface ServerStartArgs {
   resultsIntervalMs?: number;
