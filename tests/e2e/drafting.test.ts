@@ -112,8 +112,16 @@ describe("drafting before the vote", () => {
     // labels follow the order until the area first opens: the first proposal is now the second
     const moved = (await eventNow()).areas[0]!.proposals.find((p) => p.id === first!.id)!;
     expect(moved.label).toBe(second!.label);
-    await phoneEditor.getByRole("button", { name: `Delete ${moved.label}` }).click();
-    await phoneEditor.getByRole("button", { name: "Yes, delete" }).click();
+    // The page itself sent the move: its buttons stay aria-disabled until its reply is back, and a
+    // press meanwhile is ignored (the API can show the move first). Press in the moved proposal's own
+    // row, once it shows its new label and takes presses again.
+    const row = phoneEditor.locator("li.ed-item").filter({ hasText: first!.title.slice(0, 60) });
+    const del = row.getByRole("button", { name: `Delete ${moved.label}` });
+    await expect.poll(() => del.getAttribute("aria-disabled")).not.toBe("true");
+    await del.click();
+    const yes = row.getByRole("button", { name: "Yes, delete" });
+    await expect.poll(() => yes.getAttribute("aria-disabled")).not.toBe("true");
+    await yes.click();
     await expect.poll(async () => (await eventNow()).areas[0]!.proposals.some((p) => p.id === first!.id)).toBe(false);
     await phoneEditor.evaluate(() => window.scrollTo(0, 0));
     await shot(phoneEditor, "rapporteur-360x740");
