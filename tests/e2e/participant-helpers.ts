@@ -15,8 +15,11 @@ export interface Phone {
 export interface PhoneSuite {
   /** The running server (after beforeAll). */
   server(): TestServer;
-  /** A new phone (its own browser context: its own storage, so its own participant) opened at `url`. */
-  phone(url: string, viewport?: { width: number; height: number }): Promise<Phone>;
+  /**
+   * A new phone (its own browser context: its own storage, so its own participant) opened at `url`;
+   * `prepare` runs on the page before it loads (an init script, say).
+   */
+  phone(url: string, viewport?: { width: number; height: number }, prepare?: (page: Page) => Promise<unknown>): Promise<Phone>;
 }
 
 /** One real server and one Chromium for a test file; every phone opened is closed at the end. */
@@ -38,10 +41,11 @@ export function phoneSuite(): PhoneSuite {
       if (!server) throw new Error("the server starts in beforeAll");
       return server;
     },
-    async phone(url, viewport) {
+    async phone(url, viewport, prepare) {
       if (!browser) throw new Error("the browser starts in beforeAll");
       const context = await browser.newContext(viewport ? { ...PHONE, viewport } : PHONE);
       const page = await context.newPage();
+      await prepare?.(page);
       await page.goto(url);
       const p = { context, page };
       phones.push(p);

@@ -1,11 +1,27 @@
 // Joining from a phone, end to end: the ballot card's QR link, typing the card's code (wrong, then
 // right), re-scanning a card on another phone, a mistyped event link, and the organiser's order.
 import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { api, createDemoEvent } from "./harness";
-import { adminResults, area, checkedTitles, phoneSuite, proposal, setVoting, shownOrder, waitSaved } from "./participant-helpers";
+import { adminResults, area, checkedTitles, phoneSuite, proposal, setVoting, shownOrder, votesIn, waitSaved } from "./participant-helpers";
 
 const suite = phoneSuite();
 const phone = (url: string) => suite.phone(url);
+
+/**
+ * A finger that taps the first box in the very task after the ballot is drawn, as a person on a
+ * slow phone can before the page's effects have run (they wait for the next frame).
+ */
+const tapOnAppear = (page: Page) =>
+  page.addInitScript(() => {
+    const seen = new MutationObserver(() => {
+      const box = document.querySelector<HTMLInputElement>("input[type=checkbox]");
+      if (!box) return;
+      seen.disconnect();
+      setTimeout(() => box.click(), 0);
+    });
+    seen.observe(document, { childList: true, subtree: true });
+  });
 
 async function inviteEvent(count: number) {
   const demo = await createDemoEvent(suite.server().url, { access: "invite" });
@@ -34,6 +50,32 @@ describe("joining from a phone", () => {
     await other.page.waitForFunction(() => document.querySelectorAll("input[type=checkbox]:checked").length === 1);
     expect(await checkedTitles(other.page, ev.health.title)).toEqual([ev.first]);
     expect((await adminResults(suite.server().url, ev.code, ev.adminToken)).participants).toBe(1);
+  });
+
+  // Each kind of first drawing: the ballot in the page's first render (an open event) and the ballot
+  // drawn when the card's code has been redeemed.
+  it.each(["open", "invite"] as const)("keeps a tap made the moment the ballot appears (%s event)", async (access) => {
+    let demo: Awaited<ReturnType<typeof createDemoEvent>>;
+    let query = "";
+    if (access === "invite") {
+      const ev = await inviteEvent(1);
+      demo = ev;
+      query = `?invite=${encodeURIComponent(ev.invites[0] as string)}`;
+    } else {
+      demo = await createDemoEvent(suite.server().url);
+      await setVoting(suite.server().url, demo.code, demo.adminToken, "open");
+    }
+    const { page } = await suite.phone(`${suite.server().url}/e/${demo.code}${query}`, undefined, tapOnAppear);
+    // The box tapped, as this phone names it: its area's heading and its proposal's text.
+    const box = page.locator("input[type=checkbox]").first();
+    await box.waitFor();
+    const { areaTitle, tapped } = await box.evaluate((el) => ({
+      areaTitle: el.closest("section")?.querySelector("h2")?.textContent?.trim() ?? "",
+      tapped: el.closest("label")?.querySelector(".proposal-title")?.textContent?.trim() ?? "",
+    }));
+    await waitSaved(page, areaTitle);
+    expect(await checkedTitles(page, areaTitle)).toEqual([tapped]);
+    expect(await votesIn(suite.server().url, demo.code, demo.adminToken, areaTitle)).toEqual({ [tapped]: 1 });
   });
 
   it("asks for the card's code on an invite-only event, explains a wrong one, accepts it typed loosely", async () => {

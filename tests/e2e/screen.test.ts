@@ -283,6 +283,35 @@ describe("projector", () => {
     for (const d of await durations("reduce")) expect(d).toBeLessThan(0.01);
   });
 
+  // A clicker pressed as the page comes up, in the very task after the first slide is drawn (the
+  // page's plain effects wait for the next frame): the key is taken, not lost. The screen's words
+  // arrive after the event, as they can on a busy laptop, so the stage and its first slide come in
+  // one render.
+  it("takes a key pressed the moment the first slide appears", async () => {
+    const demo = await createDemoEvent(server.url);
+    const [a1, a2] = [...demo.event.areas].sort((a, b) => a.position - b.position);
+    const context = await browser.newContext(PROJECTOR);
+    contexts.push(context);
+    const page = await context.newPage();
+    // The rules' catalog (it holds "votesLeft") is the last of the screen's words to load.
+    await page.route(/\/assets\/[^/]*\.js$/, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes("votesLeft:")) await new Promise((r) => setTimeout(r, 1500));
+      await route.fulfill({ response, body });
+    });
+    await page.addInitScript(() => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector(".slide h1")?.textContent) return;
+        seen.disconnect();
+        setTimeout(() => document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true })), 0);
+      });
+      seen.observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(`${server.url}/e/${demo.code}/screen#key=${demo.screenKey}&view=area-${a1?.id}`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(a2?.title);
+  });
+
   it("refuses to start without its key, and says why", async () => {
     const demo = await createDemoEvent(server.url);
     const context = await browser.newContext(PROJECTOR);

@@ -7,7 +7,7 @@
 // Light on a poor link: votes go over HTTP, so socket.io-client (~13 KB) is loaded only after the
 // ballot is shown, and while any area can still be voted on the socket asks for no results
 // (the ballot does not show them); once every area is closed it asks for them, for the ended view.
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { BallotReply, EventReply, Results, type Event } from "../../../../shared/schemas";
 import { ApiError, request } from "../../api/http";
 import type { PlenarySocket } from "../../api/socket";
@@ -72,8 +72,10 @@ export function useLiveBallot(
   // The last state seen, for a reload with no network (deviceStore.ts, client/sw.js).
   useEffect(() => saveLastEvent(store, code, event, version.current), [code, event]);
 
-  // The queue lives as long as the page: it must survive the token arriving mid-write.
-  useEffect(() => {
+  // The queue lives as long as the page: it must survive the token arriving mid-write. Made in a
+  // layout effect: a plain effect waits for the next frame (preact/compat), and a tap on the boxes
+  // already on screen in that moment, likely on a slow phone, would find no queue and be lost.
+  useLayoutEffect(() => {
     const q = new WriteQueue(code, participation, store, {
       onTokenRefused,
       onRefused: () => reread.current(),

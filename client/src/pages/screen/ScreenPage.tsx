@@ -81,7 +81,9 @@ function Projector({ code, mini, cls, lang, event, results, publicUrl, live, fat
     setWanted((cur) => (sameView(cur, next) ? cur : next));
   }, []);
 
-  useEffect(() => {
+  // Bound in a layout effect, so a key pressed as the first slide appears is not lost waiting for
+  // the next frame, when a plain effect would run.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // A key meant for a focused control (the shortcuts setting, the keys button) is its own.
       if (keyForControl(e, e.target as HTMLInputElement | null)) return;
