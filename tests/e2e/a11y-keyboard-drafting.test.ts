@@ -88,11 +88,16 @@ describe("before the vote, by keyboard alone: the suggestion queue and the progr
     const live = queue.locator(".queue-live");
     const eventNow = async () => ((await api(server.url, "GET", `/api/events/${demo.code}`)).body as { event: Event }).event.areas.find((a) => a.id === area.id)!;
     const accept = (f: FocusState) => f.tag === "BUTTON" && f.name === "Accept";
+    // The live region speaks as soon as the server answers; the item leaves once the queue is read
+    // again, and only then does the focus move on: wait for that before asking where it went.
+    // (No text of the four is part of another's.)
+    const left = (title: string) => queue.locator(".mod-title", { hasText: title }).waitFor({ state: "detached" });
     // In the queue's order (sent within the same second, they are ordered by id): accept the first,
     // edit and accept the second, merge the third, reject the fourth.
     const shown = await queue.locator(".mod-title").allTextContents();
     expect([...shown].sort()).toEqual([...texts].sort());
     const [toAccept, toEdit, toMerge, toReject] = shown as [string, string, string, string];
+    expect(await queue.locator(".mod-title", { hasText: toAccept }).count()).toBe(1);
 
     // Accept the first as is.
     await tabUntil(admin, accept, "the first suggestion's Accept");
@@ -101,6 +106,7 @@ describe("before the vote, by keyboard alone: the suggestion queue and the progr
     await expect.poll(() => statusOf(toAccept)).toBe("accepted");
     expect((await eventNow()).proposals.find((p) => p.title === toAccept)?.origin).toBe("suggestion");
     await expect.poll(() => live.textContent()).toBe("Accepted as a new proposal.");
+    await left(toAccept);
     // Its item is gone: the next one's first button has the focus.
     await focusKept(admin, "after accepting", accept);
     expect(await focusedItem(admin)).toBe(toEdit);
@@ -127,6 +133,7 @@ describe("before the vote, by keyboard alone: the suggestion queue and the progr
     expect((await eventNow()).proposals.find((p) => p.title === edited)?.origin).toBe("suggestion");
     // The same words as the first accept: the region's text still changes, so it is said again.
     await expect.poll(() => live.textContent()).toBe("Accepted as a new proposal.\u00a0");
+    await left(toEdit);
     await focusKept(admin, "after accepting the edited text", accept);
     expect(await focusedItem(admin)).toBe(toMerge);
 
@@ -141,6 +148,7 @@ describe("before the vote, by keyboard alone: the suggestion queue and the progr
     await expect.poll(() => statusOf(toMerge)).toBe("merged");
     expect((await eventNow()).proposals.find((p) => p.id === target.id)?.merged).toBe(1);
     await expect.poll(() => live.textContent()).toBe(`Merged into ${target.label}.`);
+    await left(toMerge);
     await focusKept(admin, "after merging", accept);
     expect(await focusedItem(admin)).toBe(toReject);
 
@@ -151,6 +159,7 @@ describe("before the vote, by keyboard alone: the suggestion queue and the progr
     await expect.poll(() => statusOf(toReject)).toBe("rejected");
     expect((await eventNow()).proposals.some((p) => p.title === toReject)).toBe(false);
     await expect.poll(() => live.textContent()).toBe("Rejected.");
+    await left(toReject);
     await focusKept(admin, "after rejecting the last one", (f) => f.name === "No suggestions waiting.");
     expect((await eventNow()).proposals).toHaveLength(area.proposals.length + 2);
   }, 60_000);
