@@ -1,16 +1,16 @@
-// Holds a share of the room's participant sockets (socket.io-client, WebSocket transport only, as a
-// phone on a good network), each authenticated with its own participant token, and counts what
-// they receive. Several of these run side by side when one process cannot hold the whole hall.
+// Holds a share of the room's participant sockets (Socket.IO over WebSocket, as a phone on a good
+// network speaks it, through the lean client of raw-socket.ts), each authenticated with its own
+// participant token, and counts what they receive. Several of these run side by side when one process cannot hold the whole hall.
 // A socket either wants the room's results (a phone showing them) or connects as a phone that is
 // still voting does (useLiveBallot.ts: `results: false`, `since` the event version it holds), whose
 // welcome is its ballot alone — what most of a hall sends when it reconnects mid-vote.
-import { io, type Socket } from "socket.io-client";
-import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "../../../shared/socket-events";
+import { SOCKET_PATH } from "../../../shared/socket-events";
 import { serveWorker } from "../rpc";
 import type { StormDrop } from "../options";
 import type { SocketCounts, SocketsApi } from "./protocol";
+import { RawSocket } from "./raw-socket";
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Client = RawSocket;
 
 const sockets: Client[] = [];
 /** Per socket: the seq of the last results snapshot it received (-1: none yet). */
@@ -35,21 +35,16 @@ const silenced: Client[] = [];
 function open(port: number, code: string, token: string, results: boolean, index = sockets.length, autoConnect = true): Promise<void> {
   return new Promise((resolve) => {
     targets[index] = { port, code, token };
-    const socket: Client = io(`http://127.0.0.1:${port}`, {
-      path: SOCKET_PATH,
-      transports: ["websocket"],
-      // A function: called again at each (re)connection, so `since` is the version last received.
-      auth: (cb) => {
+    // One connection per phone, and a drop stays a drop (counted): the client never reconnects by itself.
+    const socket: Client = new RawSocket(`ws://127.0.0.1:${port}${SOCKET_PATH}/?EIO=4&transport=websocket`, {
+      // Called again at each (re)connection, so `since` is the version last received.
+      auth: () => {
         const since = versions[index];
-        cb(results ? { code, token } : { code, token, results: false, ...(since ? { since } : {}) });
+        return results ? { code, token } : { code, token, results: false, ...(since ? { since } : {}) };
       },
-      // One connection per phone: no shared manager, and a drop stays a drop (counted) instead of
-      // being papered over by a reconnect.
-      forceNew: true,
-      autoConnect,
-      reconnection: false,
-      timeout: 30_000,
+      timeoutMs: 30_000,
     });
+    if (autoConnect) socket.connect();
     const fresh = sockets[index] === undefined;
     sockets[index] = socket;
     welcomed[index] = false;
@@ -169,8 +164,7 @@ async function storm({ jitterMs, timeoutMs, drop }: { jitterMs: [number, number]
 function silence(s: Client): void {
   s.removeAllListeners();
   counts.connected -= 1;
-  const transport = s.io.engine?.transport as unknown as { ws?: { _socket?: { pause(): void } } } | undefined;
-  transport?.ws?._socket?.pause();
+  s.pause();
   silenced.push(s);
 }
 
