@@ -98,10 +98,6 @@ export class RawSocket {
     return this;
   }
 
-  close(): this {
-    return this.disconnect();
-  }
-
   /** The link went silent: nothing more is read from this connection, nothing is answered. */
   pause(): void {
     // ws keeps the TCP socket in a private field; pausing it stops the reads, as a dead link does.

@@ -1,6 +1,7 @@
 // Holds a share of the room's participant sockets (Socket.IO over WebSocket, as a phone on a good
 // network speaks it, through the lean client of raw-socket.ts), each authenticated with its own
-// participant token, and counts what they receive. Several of these run side by side when one process cannot hold the whole hall.
+// participant token, and counts what they receive. Several of these run side by side when one
+// process cannot hold the whole hall.
 // A socket either wants the room's results (a phone showing them) or connects as a phone that is
 // still voting does (useLiveBallot.ts: `results: false`, `since` the event version it holds), whose
 // welcome is its ballot alone — what most of a hall sends when it reconnects mid-vote.
@@ -10,9 +11,7 @@ import type { StormDrop } from "../options";
 import type { SocketCounts, SocketsApi } from "./protocol";
 import { RawSocket } from "./raw-socket";
 
-type Client = RawSocket;
-
-const sockets: Client[] = [];
+const sockets: RawSocket[] = [];
 /** Per socket: the seq of the last results snapshot it received (-1: none yet). */
 const lastSeq: number[] = [];
 /** Per socket: set when it has had its welcome (event, results, ballot) after the storm's reconnect. */
@@ -29,14 +28,14 @@ const counts: SocketCounts = { connected: 0, ballot: 0, results: 0, event: 0, di
 /** Where each socket connects, kept so a silent storm can open a phone's new connection. */
 const targets: Array<{ port: number; code: string; token: string }> = [];
 /** A silent storm's old connections: open on the server until its ping timeout, never read again. */
-const silenced: Client[] = [];
+const silenced: RawSocket[] = [];
 
 /** Opens socket `index` (a new one, or a phone's next connection after a silent drop). */
 function open(port: number, code: string, token: string, results: boolean, index = sockets.length, autoConnect = true): Promise<void> {
   return new Promise((resolve) => {
     targets[index] = { port, code, token };
     // One connection per phone, and a drop stays a drop (counted): the client never reconnects by itself.
-    const socket: Client = new RawSocket(`ws://127.0.0.1:${port}${SOCKET_PATH}/?EIO=4&transport=websocket`, {
+    const socket = new RawSocket(`ws://127.0.0.1:${port}${SOCKET_PATH}/?EIO=4&transport=websocket`, {
       // Called again at each (re)connection, so `since` is the version last received.
       auth: () => {
         const since = versions[index];
@@ -161,7 +160,7 @@ async function storm({ jitterMs, timeoutMs, drop }: { jitterMs: [number, number]
 }
 
 /** The link is gone: nothing is read or sent on this connection again, and it is no longer counted. */
-function silence(s: Client): void {
+function silence(s: RawSocket): void {
   s.removeAllListeners();
   counts.connected -= 1;
   s.pause();
@@ -169,7 +168,7 @@ function silence(s: Client): void {
 }
 
 /** A phone's next connection after a silent drop, not yet connecting (storm() starts it). */
-function reconnect(i: number): Client {
+function reconnect(i: number): RawSocket {
   const t = targets[i];
   if (!t) throw new Error(`socket ${i} has no target`);
   void open(t.port, t.code, t.token, wants[i] ?? false, i, false);
@@ -199,7 +198,7 @@ function seqs({ seq }: { seq: number }) {
 async function close(): Promise<void> {
   for (const s of [...sockets.splice(0), ...silenced.splice(0)]) {
     s.removeAllListeners("disconnect");
-    s.close();
+    s.disconnect();
   }
 }
 
