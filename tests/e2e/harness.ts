@@ -1,7 +1,7 @@
 // End-to-end harness: the real app serving the built client, and Debian's Chromium driven by
 // playwright-core (never a downloaded browser).
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { DEFAULT_CLIENT_DIR, type AppOptions } from "../../server/app";
 import { startServer as startApp, type TestServer } from "../helpers/app";
 
@@ -38,3 +38,23 @@ export async function launchBrowser(extraArgs: readonly string[] = []): Promise<
 // English unless a test asks otherwise: the phone follows the browser's language (issue 12).
 export const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "en-US" };
 export const PROJECTOR = { viewport: { width: 1280, height: 720 } };
+
+/**
+ * Acts in the very task after the page first draws an element matching `selector` with some text:
+ * a tap on it (`click`) or a key pressed on the page, as a finger or a clicker can before the page's
+ * plain effects have run (under preact/compat they wait for the next frame). Set before the page loads.
+ */
+export function actOnFirstDraw(page: Page, selector: string, act: { click: true } | { key: string }): Promise<unknown> {
+  return page.addInitScript(
+    ([sel, a]) => {
+      const seen = new MutationObserver(() => {
+        const el = document.querySelector<HTMLElement>(sel);
+        if (!el || (!("click" in a) && !el.textContent)) return;
+        seen.disconnect();
+        setTimeout(() => ("click" in a ? el.click() : document.body.dispatchEvent(new KeyboardEvent("keydown", { key: a.key, bubbles: true }))), 0);
+      });
+      seen.observe(document, { childList: true, subtree: true, characterData: true });
+    },
+    [selector, act] as const,
+  );
+}

@@ -2,26 +2,14 @@
 // right), re-scanning a card on another phone, a mistyped event link, and the organiser's order.
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { api, createDemoEvent } from "./harness";
+import { actOnFirstDraw, api, createDemoEvent } from "./harness";
 import { adminResults, area, checkedTitles, phoneSuite, proposal, setVoting, shownOrder, votesIn, waitSaved } from "./participant-helpers";
 
 const suite = phoneSuite();
 const phone = (url: string) => suite.phone(url);
 
-/**
- * A finger that taps the first box in the very task after the ballot is drawn, as a person on a
- * slow phone can before the page's effects have run (they wait for the next frame).
- */
-const tapOnAppear = (page: Page) =>
-  page.addInitScript(() => {
-    const seen = new MutationObserver(() => {
-      const box = document.querySelector<HTMLInputElement>("input[type=checkbox]");
-      if (!box) return;
-      seen.disconnect();
-      setTimeout(() => box.click(), 0);
-    });
-    seen.observe(document, { childList: true, subtree: true });
-  });
+/** A tap on the first box in the very task after the ballot is drawn (a slow phone's finger). */
+const tapOnAppear = (page: Page) => actOnFirstDraw(page, "input[type=checkbox]", { click: true });
 
 async function inviteEvent(count: number) {
   const demo = await createDemoEvent(suite.server().url, { access: "invite" });

@@ -3,7 +3,7 @@
 // until the facilitator reveals; the summary states the same top three as the Markdown export.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { PROJECTOR, api, createDemoEvent, join, launchBrowser, openVoting, startServer, vote } from "./harness";
+import { PROJECTOR, actOnFirstDraw, api, createDemoEvent, join, launchBrowser, openVoting, startServer, vote } from "./harness";
 import type { TestServer } from "../helpers/app";
 import type { Event } from "../../shared/schemas";
 
@@ -300,14 +300,7 @@ describe("projector", () => {
       if (body.includes("votesLeft:")) await new Promise((r) => setTimeout(r, 1500));
       await route.fulfill({ response, body });
     });
-    await page.addInitScript(() => {
-      const seen = new MutationObserver(() => {
-        if (!document.querySelector(".slide h1")?.textContent) return;
-        seen.disconnect();
-        setTimeout(() => document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true })), 0);
-      });
-      seen.observe(document, { childList: true, subtree: true, characterData: true });
-    });
+    await actOnFirstDraw(page, ".slide h1", { key: "ArrowRight" });
     await page.goto(`${server.url}/e/${demo.code}/screen#key=${demo.screenKey}&view=area-${a1?.id}`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(a2?.title);
   });
