@@ -40,9 +40,10 @@ export const PHONE = { viewport: { width: 360, height: 640 }, deviceScaleFactor:
 export const PROJECTOR = { viewport: { width: 1280, height: 720 } };
 
 /**
- * Acts in the very task after the page first draws an element matching `selector` with some text:
- * a tap on it (`click`) or a key pressed on the page, as a finger or a clicker can before the page's
- * plain effects have run (under preact/compat they wait for the next frame). Set before the page loads.
+ * Acts in the very task after the page first draws an element matching `selector`: a tap on it
+ * (`click`, as soon as it exists) or a key pressed on the page (once it has some text, so the view the
+ * key acts on is drawn), as a finger or a clicker can before the page's plain effects have run (under
+ * preact/compat they wait for the next frame). Set before the page loads.
  */
 export function actOnFirstDraw(page: Page, selector: string, act: { click: true } | { key: string }): Promise<unknown> {
   return page.addInitScript(
