@@ -1,5 +1,6 @@
 // SQL of the areas table.
 import type { Db } from "../db/open";
+import { keptRows } from "./kept-rows";
 import type { AreaStatus, VotingMethod } from "../../shared/schemas";
 
 export interface AreaRow {
@@ -58,33 +59,49 @@ export function areasRepo(db: Db) {
   const removeByEvent = db.prepare<[number]>("DELETE FROM areas WHERE event_id = ?");
   const countByEvent = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM areas WHERE event_id = ?");
 
+  // Every ballot checks its area's status, method and deadline (~8 µs a read inside the batch's
+  // transaction), and areas change only when the organiser or the clock acts: rows are kept
+  // (repos/kept-rows.ts): every change below forgets them first, and an insert marks its transaction.
+  const kept = keptRows<string, AreaRow>(db);
+  const write = <A extends unknown[]>(run: (...args: A) => unknown) => (...args: A): void => {
+    kept.forget();
+    run(...args);
+  };
+  const adding = <A extends unknown[]>(run: (...args: A) => unknown) => (...args: A): void => {
+    kept.adding();
+    run(...args);
+  };
+
   return {
     byEvent: (eventId: number) => byEvent.all(eventId),
     idsByEvent: (eventId: number) => idsByEvent.all(eventId),
-    byId: (id: string, eventId: number) => byId.get(id, eventId),
+    byId: (id: string, eventId: number) => {
+      const row = kept.read(id, () => byId.get(id, eventId));
+      return row?.event_id === eventId ? row : undefined;
+    },
     countByEvent: (eventId: number) => countByEvent.get(eventId)?.n ?? 0,
-    insert: (row: Pick<AreaRow, "id" | "event_id" | "title" | "prefix" | "position" | "max_votes" | "method" | "max_per_proposal">) =>
-      void insert.run(row.id, row.event_id, row.title, row.prefix, row.position, row.max_votes, row.method, row.max_per_proposal),
-    setPrefix: (id: string, prefix: string) => void setPrefix.run(prefix, id),
-    setTitle: (id: string, title: string) => void setTitle.run(title, id),
+    insert: adding((row: Pick<AreaRow, "id" | "event_id" | "title" | "prefix" | "position" | "max_votes" | "method" | "max_per_proposal">) =>
+      insert.run(row.id, row.event_id, row.title, row.prefix, row.position, row.max_votes, row.method, row.max_per_proposal)),
+    setPrefix: write((id: string, prefix: string) => setPrefix.run(prefix, id)),
+    setTitle: write((id: string, title: string) => setTitle.run(title, id)),
     /** How the area counts: its vote limit, method and cap per proposal, written together. */
-    setCounting: (id: string, c: Pick<AreaRow, "max_votes" | "method" | "max_per_proposal">) => void setCounting.run(c.max_votes, c.method, c.max_per_proposal, id),
-    setRevealed: (id: string, revealed: boolean) => void setRevealed.run(revealed ? 1 : 0, id),
-    setPosition: (id: string, position: number) => void setPosition.run(position, id),
-    setSuggestions: (id: string, mode: AreaRow["suggestions"]) => void setSuggestions.run(mode, id),
-    setContentLocked: (id: string, locked: boolean) => void setContentLocked.run(locked ? 1 : 0, id),
-    setStatus(id: string, status: AreaRow["status"], now: string): void {
+    setCounting: write((id: string, c: Pick<AreaRow, "max_votes" | "method" | "max_per_proposal">) => setCounting.run(c.max_votes, c.method, c.max_per_proposal, id)),
+    setRevealed: write((id: string, revealed: boolean) => setRevealed.run(revealed ? 1 : 0, id)),
+    setPosition: write((id: string, position: number) => setPosition.run(position, id)),
+    setSuggestions: write((id: string, mode: AreaRow["suggestions"]) => setSuggestions.run(mode, id)),
+    setContentLocked: write((id: string, locked: boolean) => setContentLocked.run(locked ? 1 : 0, id)),
+    setStatus: write((id: string, status: AreaRow["status"], now: string) => {
       if (status === "open") open.run(now, id);
       else if (status === "closed") close.run(now, id);
       else draft.run(id);
-    },
+    }),
     /** Sets or clears the deadline of an open area (a draft or closed area keeps none). */
-    setClosesAt: (id: string, closesAt: string | null) => void setClosesAt.run(closesAt, id),
-    setRoundOf: (id: string, roundOf: string) => void setRoundOf.run(roundOf, id),
+    setClosesAt: write((id: string, closesAt: string | null) => setClosesAt.run(closesAt, id)),
+    setRoundOf: write((id: string, roundOf: string) => setRoundOf.run(roundOf, id)),
     /** Every open area with a deadline, in every event: what the clock arms at start. */
     pendingClocks: () => pendingClocks.all(),
-    remove: (id: string) => void remove.run(id),
-    removeByEvent: (eventId: number) => void removeByEvent.run(eventId),
+    remove: write((id: string) => remove.run(id)),
+    removeByEvent: write((eventId: number) => removeByEvent.run(eventId)),
   };
 }
 export type AreasRepo = ReturnType<typeof areasRepo>;

@@ -1,5 +1,6 @@
 // SQL of the events table.
 import type { Db } from "../db/open";
+import { keptRows } from "./kept-rows";
 import type { Language } from "../../shared/i18n/languages";
 // The enums are the API's (shared/schemas.ts), never re-declared here.
 import type { Access, ProposalOrder, ResultsVisibility } from "../../shared/schemas";
@@ -49,22 +50,15 @@ export function eventsRepo(db: Db) {
   );
 
   // A ballot reads its event by id several times (its token's event, the live batch, the welcome's
-  // seq): ~15 µs a read, a tenth of a ballot's cost. Rows read outside a transaction are kept until
-  // the next write to this table (every write goes through this repo, no trigger writes it); inside
-  // one nothing is kept, since a rollback could undo what was read. Kept rows are frozen: a caller
-  // that changed one would change every later caller's. By id only: a code comes from the caller,
-  // and a kept row answering faster would tell a guesser which codes exist (security/guess-guard.ts).
-  const kept = new Map<number, EventRow>();
-  const keep = (row: EventRow | undefined): EventRow | undefined => {
-    if (!row || db.inTransaction) return row;
-    kept.set(row.id, Object.freeze(row));
-    return row;
-  };
-  const forget = () => kept.clear();
+  // seq): ~15 µs a read, a tenth of a ballot's cost, so rows are kept (repos/kept-rows.ts). By id
+  // only: a code comes from the caller, and a kept row answering faster would tell a guesser which
+  // codes exist (security/guess-guard.ts).
+  const kept = keptRows<number, EventRow>(db);
+  const forget = () => kept.forget();
 
   return {
     byCode: (code: string) => byCode.get(code),
-    byId: (id: number) => kept.get(id) ?? keep(byId.get(id)),
+    byId: (id: number) => kept.read(id, () => byId.get(id)),
     /** The event whose admin link or projector key has this hash. */
     byTokenHash: (hash: Buffer) => byTokenHash.get(hash, hash),
     /** The event an area belongs to (an editor link names its area, not its event). */

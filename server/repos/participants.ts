@@ -1,5 +1,6 @@
 // SQL of the participants and participant_tokens tables.
 import type { Db } from "../db/open";
+import { keptRows } from "./kept-rows";
 import type { ParticipantKind } from "../../shared/schemas";
 
 export interface ParticipantRow {
@@ -26,19 +27,42 @@ export function participantsRepo(db: Db) {
   const paperById = db.prepare<[string, number], ParticipantRow>("SELECT * FROM participants WHERE paper_id = ? AND event_id = ?");
   const remove = db.prepare<[number]>("DELETE FROM participants WHERE id = ?");
   const count = db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM participants WHERE event_id = ?");
+
+  // Every request of a phone names its token, and the look-up through two indexes cost ~10 µs (a
+  // tenth of a ballot's CPU in the durable bench's profile), so participants found by token are kept
+  // (repos/kept-rows.ts), under the token's hash as in the database. A participant row never changes
+  // once written and a token never moves to another, so only a DELETE could leave one stale: every
+  // DELETE of this table is `remove`, which forgets them all (an event is never deleted; were it
+  // ever, its cascade would need the same). Inserts only mark the transaction (`adding`).
+  const kept = keptRows<string, ParticipantRow>(db);
+
   return {
-    insert: (eventId: number, inviteId: number | null, kind: ParticipantRow["kind"]) =>
-      Number(insert.run(eventId, inviteId, kind).lastInsertRowid),
+    insert: (eventId: number, inviteId: number | null, kind: ParticipantRow["kind"]) => {
+      kept.adding();
+      return Number(insert.run(eventId, inviteId, kind).lastInsertRowid);
+    },
     /** A phone without a card, under the join key it sent (its retries find it again). */
-    insertKeyed: (eventId: number, joinKeyHash: Buffer) => Number(insertKeyed.run(eventId, joinKeyHash).lastInsertRowid),
+    insertKeyed: (eventId: number, joinKeyHash: Buffer) => {
+      kept.adding();
+      return Number(insertKeyed.run(eventId, joinKeyHash).lastInsertRowid);
+    },
     byJoinKey: (eventId: number, joinKeyHash: Buffer) => byJoinKey.get(eventId, joinKeyHash),
     byInvite: (inviteId: number) => byInvite.get(inviteId),
-    byToken: (hash: Buffer) => byToken.get(hash),
-    addToken: (hash: Buffer, participantId: number) => void addToken.run(hash, participantId),
-    insertPaper: (eventId: number, paperId: string, enteredAt: string) => Number(insertPaper.run(eventId, paperId, enteredAt).lastInsertRowid),
+    byToken: (hash: Buffer) => kept.read(hash.toString("latin1"), () => byToken.get(hash)),
+    addToken: (hash: Buffer, participantId: number) => {
+      kept.adding();
+      addToken.run(hash, participantId);
+    },
+    insertPaper: (eventId: number, paperId: string, enteredAt: string) => {
+      kept.adding();
+      return Number(insertPaper.run(eventId, paperId, enteredAt).lastInsertRowid);
+    },
     paperOfEvent: (eventId: number) => paperOfEvent.all(eventId),
     paperById: (paperId: string, eventId: number) => paperById.get(paperId, eventId),
-    remove: (id: number) => void remove.run(id),
+    remove: (id: number) => {
+      kept.forget();
+      remove.run(id);
+    },
     countByEvent: (eventId: number) => count.get(eventId)?.n ?? 0,
   };
 }

@@ -1,5 +1,6 @@
 // SQL of the proposals table.
 import type { Db } from "../db/open";
+import { keptRows } from "./kept-rows";
 
 export interface ProposalRow {
   id: string;
@@ -41,20 +42,32 @@ export function proposalsRepo(db: Db) {
           + coalesce((SELECT sum(length(title)) FROM areas WHERE event_id = ?), 0) AS n`,
   );
 
+  // Every ballot checks its choices against its area's proposal ids (~6 µs a read), and only adding
+  // or removing a proposal changes them (a proposal never moves to another area): kept per area
+  // (repos/kept-rows.ts), forgotten by `insert` and `remove`. An area's removal takes its proposals
+  // by cascade and leaves its kept ids behind, for an area id no ballot can name again.
+  const keptIds = keptRows<string, Array<{ id: string }>>(db);
+
   return {
     byEvent: (eventId: number) => byEvent.all(eventId),
     byArea: (areaId: string) => byArea.all(areaId),
-    idsByArea: (areaId: string) => idsByArea.all(areaId),
+    idsByArea: (areaId: string): readonly { id: string }[] => keptIds.read(areaId, () => idsByArea.all(areaId).map((p) => Object.freeze(p))) ?? [],
     byId: (id: string, eventId: number) => byId.get(id, eventId),
     nextPosition: (areaId: string) => nextPosition.get(areaId)?.n ?? 0,
-    insert: (row: Omit<ProposalRow, "label" | "origin" | "merged" | "version">) => void insert.run(row.id, row.area_id, row.title, row.body, row.position),
+    insert: (row: Omit<ProposalRow, "label" | "origin" | "merged" | "version">) => {
+      keptIds.forget();
+      insert.run(row.id, row.area_id, row.title, row.body, row.position);
+    },
     setTitle: (id: string, title: string) => void setTitle.run(title, id),
     setBody: (id: string, body: string) => void setBody.run(body, id),
     setPosition: (id: string, position: number) => void setPosition.run(position, id),
     setLabel: (id: string, label: string) => void setLabel.run(label, id),
     setOrigin: (id: string, origin: ProposalRow["origin"]) => void setOrigin.run(origin, id),
     addMerged: (id: string) => void addMerged.run(id),
-    remove: (id: string) => void remove.run(id),
+    remove: (id: string) => {
+      keptIds.forget();
+      remove.run(id);
+    },
     /** Characters of every area title, proposal title and body of the event: its content quota. */
     contentChars: (eventId: number) => contentChars.get(eventId, eventId)?.n ?? 0,
   };
