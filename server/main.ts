@@ -64,7 +64,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (closing) {
       // A second Ctrl-C: the operator does not want to wait. Every acknowledged write is already
-      // durable (synchronous=FULL), so stopping now loses only answers not yet sent.
+      // durable (synced to disk before it was answered), so stopping now loses only answers not yet sent.
       app.log.warn({ signal }, "second signal: exiting now");
       process.exit(1);
     }

@@ -2,8 +2,25 @@
 // COMMIT waits for an fsync (~0.2 ms here), which caps one-transaction-per-request at a few
 // thousand writes a second; a batch pays that wait once. Each write runs in its own savepoint, so
 // a refused write is rolled back alone and the rest of its batch still commits; every caller is
-// answered only after the COMMIT of its batch has returned.
+// answered only after its batch is durable.
+//
+// The wait for the disk happens off the event loop. A batch commits with synchronous=NORMAL: SQLite
+// appends its frames to the WAL without syncing, the loop goes on, and the WAL file is synced by
+// libuv's thread pool (fdatasync, as SQLite's own sync in FULL does); its callers are answered when
+// that sync returns. A sync covers every frame written before it began, so the batches committed
+// while one sync runs share the next. Everything else holds as under FULL:
+// - every other writer still commits with synchronous=FULL, set back after each batch;
+// - SQLite syncs the WAL before each checkpoint and the WAL's header before it is reused, in NORMAL
+//   as in FULL, so a checkpoint never copies or overwrites a frame that is not on disk;
+// - a caller is never answered before the sync of its frames; a power cut before it loses only
+//   writes nobody was told were saved (the phone's queue sends them again, and a ballot sent twice
+//   is stored once). A reader on this connection can see a batch a moment before it is durable:
+//   the projector may show a vote for the few hundred microseconds before its phone shows "saved";
+// - a database without a WAL file (":memory:") keeps FULL and answers after the COMMIT.
+import { open } from "node:fs/promises";
+import { dirname } from "node:path";
 import type { Db } from "../db/open";
+import { AppError } from "../../shared/errors";
 import { mapWriteFailure } from "../db/unavailable";
 
 export interface GroupCommitStats {
@@ -14,6 +31,8 @@ export interface GroupCommitStats {
   largestBatch: number;
   /** Time inside batch transactions (work, savepoints and COMMIT), milliseconds. */
   busyMs: number;
+  /** Syncs of the WAL file off the event loop that completed (each answers one or more batches). */
+  syncs: number;
 }
 
 interface Job {
@@ -49,7 +68,15 @@ export class GroupCommit {
   private lastEnd = -Infinity;
   private lastStart = -Infinity;
   private lastCommitMs = 0;
-  private readonly counters: GroupCommitStats = { batches: 0, writes: 0, largestBatch: 0, busyMs: 0 };
+  private readonly counters: GroupCommitStats = { batches: 0, writes: 0, largestBatch: 0, busyMs: 0, syncs: 0 };
+
+  /** The WAL file synced off the loop, or null (no WAL: batches commit with FULL). */
+  private readonly walFile: string | null;
+  /** Batches committed and waiting for the next sync: their callers' answers. */
+  private unsynced: Array<(failure: unknown) => void> = [];
+  private syncing = false;
+  /** The WAL's folder is synced once, at the first sync (see syncFile). */
+  private folderSynced = false;
 
   /** The job running now: one savepoint wrapper serves every job instead of a new one per job. */
   private current: (() => unknown) | null = null;
@@ -59,6 +86,8 @@ export class GroupCommit {
     // Called inside the batch transaction, a better-sqlite3 transaction function is a savepoint:
     // on a throw only the current job is undone.
     this.savepoint = db.transaction(() => this.current?.());
+    const wal = db.memory ? false : String(db.pragma("journal_mode", { simple: true })).toLowerCase() === "wal";
+    this.walFile = wal ? `${db.name}-wal` : null;
   }
 
   /**
@@ -102,6 +131,7 @@ export class GroupCommit {
     const outcomes: Outcome[] = [];
     let workMs = 0;
     try {
+      this.setSynchronous("NORMAL");
       this.db.transaction(() => {
         const workStarted = performance.now();
         for (const job of batch) {
@@ -127,6 +157,8 @@ export class GroupCommit {
       if (this.queue.length > 0) this.schedule();
       return;
     } finally {
+      // Every other writer's COMMIT stays synced on the loop, whatever became of this batch.
+      this.setSynchronous("FULL");
       this.lastEnd = performance.now();
       this.lastCommitMs = Math.max(0, this.lastEnd - started - workMs);
       this.counters.busyMs += this.lastEnd - started;
@@ -134,12 +166,75 @@ export class GroupCommit {
     this.counters.batches += 1;
     this.counters.writes += batch.length;
     this.counters.largestBatch = Math.max(this.counters.largestBatch, batch.length);
-    batch.forEach((job, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) job.resolve(outcome.value);
-      else job.reject(outcome ? mapWriteFailure(this.db, outcome.error) : new Error("group commit: write without outcome"));
-    });
+    const answer = (syncFailure: unknown) =>
+      batch.forEach((job, i) => {
+        const outcome = outcomes[i];
+        if (outcome?.ok && syncFailure === null) job.resolve(outcome.value);
+        else if (outcome?.ok) job.reject(syncFailure);
+        else job.reject(outcome ? mapWriteFailure(this.db, outcome.error) : new Error("group commit: write without outcome"));
+      });
+    if (this.walFile) {
+      this.unsynced.push(answer);
+      this.sync(this.walFile);
+    } else answer(null);
     if (this.queue.length > 0) this.schedule();
+  }
+
+  /**
+   * NORMAL for a batch (its sync is ours, off the loop), FULL for everyone else. Only with a WAL
+   * file, and only outside a transaction, where SQLite allows the change (better-sqlite3 has rolled
+   * a failed batch back; a batch never starts inside another transaction: flush runs from a timer).
+   * Not a prepared statement: SQLite applies this pragma when it compiles it, so a re-run would do
+   * nothing.
+   */
+  private setSynchronous(level: "NORMAL" | "FULL"): void {
+    if (this.walFile && this.db.open && !this.db.inTransaction) this.db.exec(`PRAGMA synchronous = ${level}`);
+  }
+
+  /** Syncs the WAL off the loop for every batch committed so far; one sync at a time. */
+  private sync(walFile: string): void {
+    if (this.syncing || this.unsynced.length === 0) return;
+    this.syncing = true;
+    const answers = this.unsynced;
+    this.unsynced = [];
+    void syncFile(walFile, !this.folderSynced).then(
+      () => {
+        this.folderSynced = true;
+        this.counters.syncs += 1;
+        return null;
+      },
+      // The frames are in the file but perhaps not on the disk: nobody is told "saved"; the phone
+      // sends its ballot again, which is then stored once.
+      () => new AppError("UNAVAILABLE", "The server could not make sure this was written to its disk. Try again in a moment."),
+    ).then((failure) => {
+      this.syncing = false;
+      for (const answer of answers) answer(failure);
+      this.sync(walFile);
+    });
+  }
+}
+
+/**
+ * fdatasync of a file by name, on libuv's thread pool. Opened each time, never kept: SQLite
+ * deletes and recreates the WAL file when the last connection closes or the journal mode changes,
+ * and a kept descriptor would then sync a file nobody writes. (Linux syncs the file's pages
+ * whichever descriptor wrote them.) With `folder`, the folder is synced too, as SQLite does at
+ * the first sync of a new WAL: until then the file's name itself may not survive a power cut. The
+ * WAL is created when the connection first reads, and stays for the connection's life.
+ */
+async function syncFile(file: string, folder: boolean): Promise<void> {
+  const handle = await open(file, "r");
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+  if (!folder) return;
+  const dir = await open(dirname(file), "r");
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
   }
 }
 

@@ -1,5 +1,6 @@
 // Group commit (server/services/group-commit.ts): ballots that arrive together share one COMMIT,
-// a refused ballot sinks only itself, and a reply is sent only once its batch is durable.
+// a refused ballot sinks only itself, and a reply is sent only once its batch is durable: its WAL
+// frames synced off the event loop, every other writer still committing with synchronous=FULL.
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { groupCommitFor } from "../../server/services/group-commit";
@@ -79,6 +80,41 @@ describe("group commit of ballots", () => {
     } finally {
       reader.close();
     }
+  });
+
+  it("a batch commits unsynced and its callers are answered only after the WAL's sync; other writers stay FULL", async () => {
+    server = await startServer();
+    const db = server.db;
+    const group = groupCommitFor(db);
+    const level = () => db.pragma("synchronous", { simple: true });
+    expect(level()).toBe(2); // FULL
+    const before = group.stats().syncs;
+    let syncsWhenAnswered = -1;
+    const inside = await group.run(() => level()).then((value) => {
+      syncsWhenAnswered = group.stats().syncs;
+      return value;
+    });
+    expect(inside).toBe(1); // NORMAL, inside the batch
+    expect(syncsWhenAnswered).toBe(before + 1); // answered after its sync, not at the COMMIT
+    expect(level()).toBe(2); // back to FULL for everyone else
+    // A refused write sets it back too.
+    await expect(group.run(() => { throw new Error("refused"); })).rejects.toThrow("refused");
+    expect(level()).toBe(2);
+  });
+
+  it("answers every batch by a sync, never more syncs than batches", async () => {
+    server = await startServer();
+    const group = groupCommitFor(server.db);
+    const before = group.stats();
+    // Forty writes spread over several batches (a write a few milliseconds apart).
+    const writes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => new Promise((resolve) => setTimeout(resolve, i)).then(() => group.run(() => server?.db.prepare("SELECT 1").get()))),
+    );
+    expect(writes).toHaveLength(40);
+    const after = group.stats();
+    expect(after.batches - before.batches).toBeGreaterThan(1);
+    expect(after.syncs - before.syncs).toBeGreaterThanOrEqual(1);
+    expect(after.syncs - before.syncs).toBeLessThanOrEqual(after.batches - before.batches);
   });
 
   it("through group commit a repeated ballot stays idempotent and a change replaces it", async () => {
