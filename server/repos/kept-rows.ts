@@ -26,6 +26,16 @@ export interface KeptRows<K, R extends object> {
 export function keptRows<K, R extends object>(db: Db, max = 100_000): KeptRows<K, R> {
   const kept = new Map<K, R>();
   let writtenInTransaction = false;
+  const adding = (): void => {
+    if (!db.inTransaction || writtenInTransaction) return;
+    writtenInTransaction = true;
+    // A transaction of better-sqlite3 runs to its COMMIT or ROLLBACK synchronously, so by the next
+    // tick it is over and later transactions read committed rows again (one still open then, begun
+    // by hand, leaves the mark until a read outside a transaction).
+    process.nextTick(() => {
+      if (!db.inTransaction) writtenInTransaction = false;
+    });
+  };
   return {
     read(key, load) {
       if (!db.inTransaction) writtenInTransaction = false;
@@ -39,17 +49,8 @@ export function keptRows<K, R extends object>(db: Db, max = 100_000): KeptRows<K
     },
     forget() {
       kept.clear();
-      this.adding();
+      adding();
     },
-    adding() {
-      if (!db.inTransaction || writtenInTransaction) return;
-      writtenInTransaction = true;
-      // A transaction of better-sqlite3 runs to its COMMIT or ROLLBACK synchronously, so by the next
-      // tick it is over and later transactions read committed rows again (one still open then, begun
-      // by hand, leaves the mark until a read outside a transaction).
-      process.nextTick(() => {
-        if (!db.inTransaction) writtenInTransaction = false;
-      });
-    },
+    adding,
   };
 }
