@@ -217,25 +217,21 @@ export class GroupCommit {
 /**
  * fdatasync of a file by name, on libuv's thread pool. Opened each time, never kept: SQLite
  * deletes and recreates the WAL file when the last connection closes or the journal mode changes,
- * and a kept descriptor would then sync a file nobody writes. (Linux syncs the file's pages
- * whichever descriptor wrote them.) With `folder`, the folder is synced too, as SQLite does at
- * the first sync of a new WAL: until then the file's name itself may not survive a power cut. The
- * WAL is created when the connection first reads, and stays for the connection's life.
+ * and a kept descriptor would then sync a file nobody writes. (The system syncs the file's pages
+ * whichever descriptor wrote them; opened for writing, because Windows flushes only a handle that
+ * may write.) With `folder`, the folder is synced too, as SQLite does at the first sync of a new
+ * WAL: until then the file's name itself may not survive a power cut. Like SQLite's, that is best
+ * effort: Windows cannot open a folder, some file systems refuse to sync one, and a failure there
+ * is ignored. The WAL is created when the connection first reads, and stays for its life.
  */
 async function syncFile(file: string, folder: boolean): Promise<void> {
-  const handle = await open(file, "r");
+  const handle = await open(file, "r+");
   try {
     await handle.datasync();
   } finally {
     await handle.close();
   }
-  if (!folder) return;
-  const dir = await open(dirname(file), "r");
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
+  if (folder) await open(dirname(file), "r").then((dir) => dir.sync().finally(() => dir.close())).catch(() => undefined);
 }
 
 const perDatabase = new WeakMap<Db, GroupCommit>();
