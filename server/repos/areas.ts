@@ -61,16 +61,9 @@ export function areasRepo(db: Db) {
 
   // Every ballot checks its area's status, method and deadline (~8 µs a read inside the batch's
   // transaction), and areas change only when the organiser or the clock acts: rows are kept
-  // (repos/kept-rows.ts): every change below forgets them first, and an insert marks its transaction.
+  // (repos/kept-rows.ts): every change below forgets them first (`changing`), and an insert marks its
+  // transaction (`inserting`).
   const kept = keptRows<string, AreaRow>(db);
-  const write = <A extends unknown[]>(run: (...args: A) => unknown) => (...args: A): void => {
-    kept.forget();
-    run(...args);
-  };
-  const adding = <A extends unknown[]>(run: (...args: A) => unknown) => (...args: A): void => {
-    kept.adding();
-    run(...args);
-  };
 
   return {
     byEvent: (eventId: number) => byEvent.all(eventId),
@@ -80,28 +73,28 @@ export function areasRepo(db: Db) {
       return row?.event_id === eventId ? row : undefined;
     },
     countByEvent: (eventId: number) => countByEvent.get(eventId)?.n ?? 0,
-    insert: adding((row: Pick<AreaRow, "id" | "event_id" | "title" | "prefix" | "position" | "max_votes" | "method" | "max_per_proposal">) =>
-      insert.run(row.id, row.event_id, row.title, row.prefix, row.position, row.max_votes, row.method, row.max_per_proposal)),
-    setPrefix: write((id: string, prefix: string) => setPrefix.run(prefix, id)),
-    setTitle: write((id: string, title: string) => setTitle.run(title, id)),
+    insert: kept.inserting((row: Pick<AreaRow, "id" | "event_id" | "title" | "prefix" | "position" | "max_votes" | "method" | "max_per_proposal">) =>
+      void insert.run(row.id, row.event_id, row.title, row.prefix, row.position, row.max_votes, row.method, row.max_per_proposal)),
+    setPrefix: kept.changing((id: string, prefix: string) => void setPrefix.run(prefix, id)),
+    setTitle: kept.changing((id: string, title: string) => void setTitle.run(title, id)),
     /** How the area counts: its vote limit, method and cap per proposal, written together. */
-    setCounting: write((id: string, c: Pick<AreaRow, "max_votes" | "method" | "max_per_proposal">) => setCounting.run(c.max_votes, c.method, c.max_per_proposal, id)),
-    setRevealed: write((id: string, revealed: boolean) => setRevealed.run(revealed ? 1 : 0, id)),
-    setPosition: write((id: string, position: number) => setPosition.run(position, id)),
-    setSuggestions: write((id: string, mode: AreaRow["suggestions"]) => setSuggestions.run(mode, id)),
-    setContentLocked: write((id: string, locked: boolean) => setContentLocked.run(locked ? 1 : 0, id)),
-    setStatus: write((id: string, status: AreaRow["status"], now: string) => {
+    setCounting: kept.changing((id: string, c: Pick<AreaRow, "max_votes" | "method" | "max_per_proposal">) => void setCounting.run(c.max_votes, c.method, c.max_per_proposal, id)),
+    setRevealed: kept.changing((id: string, revealed: boolean) => void setRevealed.run(revealed ? 1 : 0, id)),
+    setPosition: kept.changing((id: string, position: number) => void setPosition.run(position, id)),
+    setSuggestions: kept.changing((id: string, mode: AreaRow["suggestions"]) => void setSuggestions.run(mode, id)),
+    setContentLocked: kept.changing((id: string, locked: boolean) => void setContentLocked.run(locked ? 1 : 0, id)),
+    setStatus: kept.changing((id: string, status: AreaRow["status"], now: string) => {
       if (status === "open") open.run(now, id);
       else if (status === "closed") close.run(now, id);
       else draft.run(id);
     }),
     /** Sets or clears the deadline of an open area (a draft or closed area keeps none). */
-    setClosesAt: write((id: string, closesAt: string | null) => setClosesAt.run(closesAt, id)),
-    setRoundOf: write((id: string, roundOf: string) => setRoundOf.run(roundOf, id)),
+    setClosesAt: kept.changing((id: string, closesAt: string | null) => void setClosesAt.run(closesAt, id)),
+    setRoundOf: kept.changing((id: string, roundOf: string) => void setRoundOf.run(roundOf, id)),
     /** Every open area with a deadline, in every event: what the clock arms at start. */
     pendingClocks: () => pendingClocks.all(),
-    remove: write((id: string) => remove.run(id)),
-    removeByEvent: write((eventId: number) => removeByEvent.run(eventId)),
+    remove: kept.changing((id: string) => void remove.run(id)),
+    removeByEvent: kept.changing((eventId: number) => void removeByEvent.run(eventId)),
   };
 }
 export type AreasRepo = ReturnType<typeof areasRepo>;

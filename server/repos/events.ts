@@ -54,7 +54,6 @@ export function eventsRepo(db: Db) {
   // only: a code comes from the caller, and a kept row answering faster would tell a guesser which
   // codes exist (security/guess-guard.ts).
   const kept = keptRows<number, EventRow>(db);
-  const forget = () => kept.forget();
 
   return {
     byCode: (code: string) => byCode.get(code),
@@ -66,14 +65,14 @@ export function eventsRepo(db: Db) {
     count: () => count.get()?.n ?? 0,
     all: () => all.all(),
     insert(row: Omit<EventRow, "id" | "seq">): number {
-      forget();
+      kept.forget();
       return Number(
         insert.run(row.code, row.title, row.access, row.votes_per_area, row.results_visibility, row.privacy_threshold,
           row.proposal_order, row.expected_participants, row.language, row.live_batch_seconds, row.live_batch_ballots, row.admin_token_hash, row.screen_key_hash, row.created_at).lastInsertRowid,
       );
     },
     update(id: number, patch: EventSettingsPatch): void {
-      forget();
+      kept.forget();
       for (const col of SETTING_COLUMNS) {
         const value = patch[col];
         if (value !== undefined) updates.get(col)?.run(value, id);
@@ -81,7 +80,7 @@ export function eventsRepo(db: Db) {
     },
     /** Marks a change that a results snapshot could show. */
     bumpSeq: (id: number) => {
-      forget();
+      kept.forget();
       bump.run(id);
     },
   };

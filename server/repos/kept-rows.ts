@@ -1,8 +1,8 @@
 // Rows a repo keeps between writes, for the look-ups every ballot repeats (its event, its token's
 // participant, its area and the area's proposal ids). The rules that keep them equal to the database:
-// - every write to the table goes through its repo, which calls `forget` before changing or
-//   deleting rows and `adding` before inserting one (no trigger writes these tables, and no other
-//   process writes while the server runs);
+// - every write to the table goes through its repo, which wraps it in `changing` (or calls
+//   `forget` first) when it changes or deletes rows, and in `inserting` when it adds one (no
+//   trigger writes these tables, and no other process writes while the server runs);
 // - a row read inside a transaction that has written the table is not kept, since a rollback could
 //   undo what was read. A transaction that has not written it reads the committed row, which stays
 //   true whatever becomes of the transaction, so that row is kept: the ballots of a group commit
@@ -18,8 +18,10 @@ export interface KeptRows<K, R extends object> {
   read(key: K, load: () => R | undefined): R | undefined;
   /** Called by the repo before each of its writes that changes or deletes rows. */
   forget(): void;
-  /** Called by the repo before each of its inserts: no kept row goes stale, but a rollback could undo the new one. */
-  adding(): void;
+  /** `run`, forgetting first: for a repo's writes that change or delete rows. */
+  changing<A extends unknown[], T>(run: (...args: A) => T): (...args: A) => T;
+  /** `run`, marking the transaction first: for a repo's inserts (no kept row goes stale, but a rollback could undo the new one). */
+  inserting<A extends unknown[], T>(run: (...args: A) => T): (...args: A) => T;
 }
 
 /** `max` bounds the memory: past it, everything is forgotten and kept again as it is read. */
@@ -36,6 +38,10 @@ export function keptRows<K, R extends object>(db: Db, max = 100_000): KeptRows<K
       if (!db.inTransaction) writtenInTransaction = false;
     });
   };
+  const forget = (): void => {
+    kept.clear();
+    adding();
+  };
   return {
     read(key, load) {
       if (!db.inTransaction) writtenInTransaction = false;
@@ -47,10 +53,14 @@ export function keptRows<K, R extends object>(db: Db, max = 100_000): KeptRows<K
       kept.set(key, Object.freeze(row));
       return row;
     },
-    forget() {
-      kept.clear();
-      adding();
+    forget,
+    changing: (run) => (...args) => {
+      forget();
+      return run(...args);
     },
-    adding,
+    inserting: (run) => (...args) => {
+      adding();
+      return run(...args);
+    },
   };
 }

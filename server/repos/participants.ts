@@ -33,36 +33,22 @@ export function participantsRepo(db: Db) {
   // (repos/kept-rows.ts), under the token's hash as in the database. A participant row never changes
   // once written and a token never moves to another, so only a DELETE could leave one stale: every
   // DELETE of this table is `remove`, which forgets them all (an event is never deleted; were it
-  // ever, its cascade would need the same). Inserts only mark the transaction (`adding`).
+  // ever, its cascade would need the same). Inserts only mark the transaction (`inserting`).
   const kept = keptRows<string, ParticipantRow>(db);
 
   return {
-    insert: (eventId: number, inviteId: number | null, kind: ParticipantRow["kind"]) => {
-      kept.adding();
-      return Number(insert.run(eventId, inviteId, kind).lastInsertRowid);
-    },
+    insert: kept.inserting((eventId: number, inviteId: number | null, kind: ParticipantRow["kind"]) =>
+      Number(insert.run(eventId, inviteId, kind).lastInsertRowid)),
     /** A phone without a card, under the join key it sent (its retries find it again). */
-    insertKeyed: (eventId: number, joinKeyHash: Buffer) => {
-      kept.adding();
-      return Number(insertKeyed.run(eventId, joinKeyHash).lastInsertRowid);
-    },
+    insertKeyed: kept.inserting((eventId: number, joinKeyHash: Buffer) => Number(insertKeyed.run(eventId, joinKeyHash).lastInsertRowid)),
     byJoinKey: (eventId: number, joinKeyHash: Buffer) => byJoinKey.get(eventId, joinKeyHash),
     byInvite: (inviteId: number) => byInvite.get(inviteId),
     byToken: (hash: Buffer) => kept.read(hash.toString("latin1"), () => byToken.get(hash)),
-    addToken: (hash: Buffer, participantId: number) => {
-      kept.adding();
-      addToken.run(hash, participantId);
-    },
-    insertPaper: (eventId: number, paperId: string, enteredAt: string) => {
-      kept.adding();
-      return Number(insertPaper.run(eventId, paperId, enteredAt).lastInsertRowid);
-    },
+    addToken: kept.inserting((hash: Buffer, participantId: number) => void addToken.run(hash, participantId)),
+    insertPaper: kept.inserting((eventId: number, paperId: string, enteredAt: string) => Number(insertPaper.run(eventId, paperId, enteredAt).lastInsertRowid)),
     paperOfEvent: (eventId: number) => paperOfEvent.all(eventId),
     paperById: (paperId: string, eventId: number) => paperById.get(paperId, eventId),
-    remove: (id: number) => {
-      kept.forget();
-      remove.run(id);
-    },
+    remove: kept.changing((id: number) => void remove.run(id)),
     countByEvent: (eventId: number) => count.get(eventId)?.n ?? 0,
   };
 }

@@ -54,20 +54,14 @@ export function proposalsRepo(db: Db) {
     idsByArea: (areaId: string): readonly { id: string }[] => keptIds.read(areaId, () => idsByArea.all(areaId).map((p) => Object.freeze(p))) ?? [],
     byId: (id: string, eventId: number) => byId.get(id, eventId),
     nextPosition: (areaId: string) => nextPosition.get(areaId)?.n ?? 0,
-    insert: (row: Omit<ProposalRow, "label" | "origin" | "merged" | "version">) => {
-      keptIds.forget();
-      insert.run(row.id, row.area_id, row.title, row.body, row.position);
-    },
+    insert: keptIds.changing((row: Omit<ProposalRow, "label" | "origin" | "merged" | "version">) => void insert.run(row.id, row.area_id, row.title, row.body, row.position)),
     setTitle: (id: string, title: string) => void setTitle.run(title, id),
     setBody: (id: string, body: string) => void setBody.run(body, id),
     setPosition: (id: string, position: number) => void setPosition.run(position, id),
     setLabel: (id: string, label: string) => void setLabel.run(label, id),
     setOrigin: (id: string, origin: ProposalRow["origin"]) => void setOrigin.run(origin, id),
     addMerged: (id: string) => void addMerged.run(id),
-    remove: (id: string) => {
-      keptIds.forget();
-      remove.run(id);
-    },
+    remove: keptIds.changing((id: string) => void remove.run(id)),
     /** Characters of every area title, proposal title and body of the event: its content quota. */
     contentChars: (eventId: number) => contentChars.get(eventId, eventId)?.n ?? 0,
   };
