@@ -1,7 +1,7 @@
 // Keeps the ballot page live: the event (areas opening and closing) and the participant's own
-// ballot follow the socket; after a reconnect the ballot is read again from the server, with wishes
-// still waiting in the write queue kept on top, and the event comes with the handshake if it changed
-// (`since`); the queue is told when the connection comes back. A phone that has only looked uses the
+// ballot follow the socket; after a reconnect the server's welcome brings the ballot again, with
+// wishes still waiting in the write queue kept on top, and the event if it changed (`since`); the
+// queue is told when the connection comes back. A phone that has only looked uses the
 // public socket; once it joins (first vote, or a ballot card), the socket is opened again with its
 // token so its own ballot follows too.
 // Light on a poor link: votes go over HTTP, so socket.io-client (~13 KB) is loaded only after the
@@ -126,13 +126,12 @@ export function useLiveBallot(
     void readBallot();
     let socket: PlenarySocket | null = null;
     const wire = (s: PlenarySocket) => {
-      let connectedBefore = false;
       s.on("connect", () => {
         setConnection("live");
-        // A ballot pushed while we were away is lost: read it again, then resend what waits.
-        // (The event comes with the handshake when it changed meanwhile.)
-        if (connectedBefore) void readBallot();
-        connectedBefore = true;
+        // A ballot pushed while we were away is lost, but the server's welcome carries the ballot
+        // (and the event when it changed meanwhile), in commit order with later pushes: no GET
+        // is needed, which spares a phone a round trip and the server a request per phone when a
+        // hall reconnects at once. Then resend what waits.
         q.retryAll();
       });
       s.on("disconnect", () => setConnection("lost"));
