@@ -50,13 +50,15 @@ export function eventsRepo(db: Db) {
   );
 
   // A ballot reads its event by id several times (its token's event, the live batch, the welcome's
-  // seq): ~15 µs a read, a tenth of a ballot's cost, so rows are kept (repos/kept-rows.ts). By id
-  // only: a code comes from the caller, and a kept row answering faster would tell a guesser which
-  // codes exist (security/guess-guard.ts).
-  const kept = keptRows<number, EventRow>(db);
+  // seq): ~15 µs a read, a tenth of a ballot's cost, so rows are kept (repos/kept-rows.ts). By code
+  // too, for each socket handshake and page (~45 µs a read in a reconnect storm): that a known code
+  // answers faster tells a guesser nothing its answer does not (404 for a code that names no event,
+  // and only hits are kept, so a miss is read every time); a blocked address is refused before
+  // this read (security/guess-guard.ts). Ids are numbers and codes strings: one map, one forget.
+  const kept = keptRows<number | string, EventRow>(db);
 
   return {
-    byCode: (code: string) => byCode.get(code),
+    byCode: (code: string) => kept.read(code, () => byCode.get(code)),
     byId: (id: number) => kept.read(id, () => byId.get(id)),
     /** The event whose admin link or projector key has this hash. */
     byTokenHash: (hash: Buffer) => byTokenHash.get(hash, hash),

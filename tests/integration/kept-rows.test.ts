@@ -49,6 +49,39 @@ describe("kept event rows", () => {
     expect(events.byId(id)?.seq).toBe(seq);
   });
 
+  it("by code too: kept, and following every write at once", () => {
+    const events = server.ctx.repos.events;
+    const code = events.byId(id)?.code ?? "";
+    const before = events.byCode(code);
+    expect(events.byCode(code)).toBe(before); // kept
+    events.bumpSeq(id);
+    expect(events.byCode(code)?.seq).toBe((before?.seq ?? 0) + 1);
+    events.update(id, { title: "Renamed by code" });
+    expect(events.byCode(code)?.title).toBe("Renamed by code");
+    expect(events.byCode(code)).toEqual(events.byId(id));
+  });
+
+  it("never keep a code that named nothing, nor one inserted by a rolled-back transaction", () => {
+    const events = server.ctx.repos.events;
+    const model = events.byId(id);
+    if (!model) throw new Error("no event row");
+    const { id: _id, seq: _seq, ...copy } = model;
+    // Links of its own: the copy must not answer for the first event's admin link or projector key.
+    const row = { ...copy, admin_token_hash: hashSecret("kept-rows admin"), screen_key_hash: hashSecret("kept-rows screen") };
+    expect(events.byCode("KEPT00")).toBeUndefined();
+    expect(() =>
+      server.db.transaction(() => {
+        events.insert({ ...row, code: "KEPT01" });
+        expect(events.byCode("KEPT01")?.code).toBe("KEPT01");
+        throw new Error("refused");
+      })(),
+    ).toThrow("refused");
+    expect(events.byCode("KEPT01")).toBeUndefined();
+    // A miss read before the code existed is not answered from memory once it does.
+    const inserted = events.insert({ ...row, code: "KEPT00" });
+    expect(events.byCode("KEPT00")?.id).toBe(inserted);
+  });
+
   it("cannot be changed by one caller for the next", () => {
     const row = server.ctx.repos.events.byId(id);
     expect(() => Object.assign(row ?? {}, { votes_per_area: 9 })).toThrow(TypeError);
