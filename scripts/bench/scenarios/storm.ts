@@ -13,6 +13,7 @@ import type { BenchOptions, Sizes } from "../options";
 import { fmt, type ScenarioReport, type TargetRow } from "../report";
 import type { DriverApi, ServerApi, SocketsApi, StormResult } from "../workers/protocol";
 import { totals } from "./live";
+import { listenOverflows, somaxconn } from "../kernel-counters";
 
 export interface StormTargets {
   reconnectMs: number;
@@ -47,7 +48,9 @@ export async function storm(size: Sizes["storm"], socketsPerProcess: number, tar
     await server.call("reset", undefined);
     const ballots = driver.call("live", { rate: size.rate, durationMs: size.windowMs, connections: 128 });
     await sleep(size.dropAtMs);
+    const overflowsBefore = listenOverflows();
     const storms: StormResult[] = await Promise.all(holders.map((h) => h.call("storm", { jitterMs: size.jitterMs, timeoutMs: 60_000, drop })));
+    const overflows = overflowsBefore === null ? null : (listenOverflows() ?? overflowsBefore) - overflowsBefore;
     const r = await ballots;
     const stats = await server.call("stats", undefined);
     const reconnected = storms.reduce((n, s) => n + s.reconnected, 0);
@@ -95,6 +98,13 @@ export async function storm(size: Sizes["storm"], socketsPerProcess: number, tar
       { scenario: "storm", metric: "vote → projector p99 around the storm", target: `≤ ${targets.p99Ms} ms`, measured: fmt.ms(v2p.p99), pass: v2p.p99 <= targets.p99Ms },
       { scenario: "storm", metric: "vote → projector p50 / max", target: "", measured: `${fmt.ms(v2p.p50)} / ${fmt.ms(v2p.max)}`, pass: null },
       { scenario: "storm", metric: "ballot PUT p50 / p99", target: "", measured: `${fmt.ms(put.p50)} / ${fmt.ms(put.p99)}`, pass: null },
+      {
+        scenario: "storm",
+        metric: `connections the kernel dropped, its listen queue full (net.core.somaxconn ${somaxconn() ?? "?"})`,
+        target: "",
+        measured: overflows === null ? "not on Linux" : overflows.toLocaleString("en-GB"),
+        pass: null,
+      },
       { scenario: "storm", metric: "server event-loop delay p99 / max", target: "", measured: `${fmt.ms(stats.eventLoopDelayMs.p99)} / ${fmt.ms(stats.eventLoopDelayMs.max)}`, pass: null },
       // On one machine the load generators share the cores with the server: when the socket holders
       // run near a full core each, the reconnect time is theirs as much as the server's.
@@ -106,7 +116,7 @@ export async function storm(size: Sizes["storm"], socketsPerProcess: number, tar
       correct: problems.length === 0,
       problems,
       targets: rows,
-      details: { sockets: size.sockets, drop, socketProcesses: processes, connectMs, storms, reconnectLastMs: lastMs, reconnectP99Ms: p99Ms, voteToProjector: v2p, putLatency: put, server: stats, timeline: r.timeline, ballots: { fired: r.fired, ok: r.ok, seqStart: r.seqStart, seqFinal: r.seqFinal, seqExpected: r.seqExpected }, finalSnapshot: r.finalSnapshot, finalSeqs: final, participantSockets: after },
+      details: { sockets: size.sockets, drop, listenOverflows: overflows, somaxconn: somaxconn(), socketProcesses: processes, connectMs, storms, reconnectLastMs: lastMs, reconnectP99Ms: p99Ms, voteToProjector: v2p, putLatency: put, server: stats, timeline: r.timeline, ballots: { fired: r.fired, ok: r.ok, seqStart: r.seqStart, seqFinal: r.seqFinal, seqExpected: r.seqExpected }, finalSnapshot: r.finalSnapshot, finalSeqs: final, participantSockets: after },
     };
   });
 }
