@@ -54,6 +54,11 @@ export function phoneSuite(): PhoneSuite {
   };
 }
 
+/** The server's live sockets of participants (joined phones, with a token) of the event `code`. */
+export function participantSockets(server: TestServer, code: string) {
+  return [...server.realtime.io.of("/").sockets.values()].filter((s) => s.data.code === code && s.data.participantId !== null);
+}
+
 /** An area of the ballot: a <section> labelled by its heading. */
 export function area(page: Page, title: string): Locator {
   return page.getByRole("region", { name: title, exact: true });

@@ -1,11 +1,11 @@
 // A phone whose live connection drops (the venue's access point restarts, the server ends it) comes
-// back the cheap way: a WebSocket at once, since one worked on this page (no polling handshake, no
-// upgrade: one round trip instead of four on a poor link), and no HTTP request for its ballot, which
-// the server's welcome carries. Checked with what the phone could only have learnt from the welcome:
+// back the cheap way: a WebSocket at once, since one worked on this page (one upgrade request, not a
+// polling handshake, its polls and then the upgrade), and no HTTP request for its ballot, which the
+// server's welcome carries. Checked with what the phone could only have learnt from the welcome:
 // its ballot changed on another device, and an area closed, both while the pushes could not reach it.
 import { describe, expect, it } from "vitest";
 import { createDemoEvent, vote } from "./harness";
-import { area, phoneSuite, proposal, setVoting, waitSaved } from "./participant-helpers";
+import { area, participantSockets, phoneSuite, proposal, setVoting, waitSaved } from "./participant-helpers";
 
 const suite = phoneSuite();
 
@@ -23,7 +23,7 @@ describe("a phone whose live connection dropped", () => {
     if (!token) throw new Error("the phone holds no token after its first vote");
 
     // The phone's socket, once it has upgraded to a WebSocket (polling first, as on a first visit).
-    const sockets = () => [...server.realtime.io.of("/").sockets.values()].filter((s) => s.data.code === demo.code && s.data.participantId !== null);
+    const sockets = () => participantSockets(server, demo.code);
     for (let i = 0; !sockets().some((s) => s.conn.transport.name === "websocket"); i++) {
       if (i > 100) throw new Error("the phone's socket never upgraded to a WebSocket");
       await page.waitForTimeout(100);

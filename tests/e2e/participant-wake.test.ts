@@ -11,7 +11,7 @@
 import { describe, expect, it } from "vitest";
 import type { CDPSession, Page } from "playwright-core";
 import { createDemoEvent } from "./harness";
-import { area, phoneSuite, proposal, setVoting, waitSaved } from "./participant-helpers";
+import { area, participantSockets, phoneSuite, proposal, setVoting, waitSaved } from "./participant-helpers";
 
 const suite = phoneSuite();
 
@@ -24,7 +24,7 @@ async function phoneThatVoted() {
   await proposal(page, health.title, health.proposals[0]!.title).check();
   await waitSaved(page, health.title);
   // The live connection is up (the phone's socket with its token).
-  const sockets = () => [...server.realtime.io.of("/").sockets.values()].filter((s) => s.data.code === demo.code && s.data.participantId !== null);
+  const sockets = () => participantSockets(server, demo.code);
   for (let i = 0; sockets().length === 0; i++) {
     if (i > 100) throw new Error("the phone's socket never connected");
     await page.waitForTimeout(100);

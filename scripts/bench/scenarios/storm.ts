@@ -51,6 +51,7 @@ export async function storm(size: Sizes["storm"], socketsPerProcess: number, tar
     const overflowsBefore = listenOverflows();
     const storms: StormResult[] = await Promise.all(holders.map((h) => h.call("storm", { jitterMs: size.jitterMs, timeoutMs: 60_000, drop })));
     const overflows = overflowsBefore === null ? null : (listenOverflows() ?? overflowsBefore) - overflowsBefore;
+    const backlogCap = somaxconn();
     const r = await ballots;
     const stats = await server.call("stats", undefined);
     const reconnected = storms.reduce((n, s) => n + s.reconnected, 0);
@@ -100,7 +101,7 @@ export async function storm(size: Sizes["storm"], socketsPerProcess: number, tar
       { scenario: "storm", metric: "ballot PUT p50 / p99", target: "", measured: `${fmt.ms(put.p50)} / ${fmt.ms(put.p99)}`, pass: null },
       {
         scenario: "storm",
-        metric: `connections the kernel dropped, its listen queue full (net.core.somaxconn ${somaxconn() ?? "?"})`,
+        metric: `connections the kernel dropped, its listen queue full (net.core.somaxconn ${backlogCap ?? "?"})`,
         target: "",
         measured: overflows === null ? "not on Linux" : overflows.toLocaleString("en-GB"),
         pass: null,
@@ -116,7 +117,7 @@ export async function storm(size: Sizes["storm"], socketsPerProcess: number, tar
       correct: problems.length === 0,
       problems,
       targets: rows,
-      details: { sockets: size.sockets, drop, listenOverflows: overflows, somaxconn: somaxconn(), socketProcesses: processes, connectMs, storms, reconnectLastMs: lastMs, reconnectP99Ms: p99Ms, voteToProjector: v2p, putLatency: put, server: stats, timeline: r.timeline, ballots: { fired: r.fired, ok: r.ok, seqStart: r.seqStart, seqFinal: r.seqFinal, seqExpected: r.seqExpected }, finalSnapshot: r.finalSnapshot, finalSeqs: final, participantSockets: after },
+      details: { sockets: size.sockets, drop, listenOverflows: overflows, somaxconn: backlogCap, socketProcesses: processes, connectMs, storms, reconnectLastMs: lastMs, reconnectP99Ms: p99Ms, voteToProjector: v2p, putLatency: put, server: stats, timeline: r.timeline, ballots: { fired: r.fired, ok: r.ok, seqStart: r.seqStart, seqFinal: r.seqFinal, seqExpected: r.seqExpected }, finalSnapshot: r.finalSnapshot, finalSeqs: final, participantSockets: after },
     };
   });
 }
